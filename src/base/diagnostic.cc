@@ -1,0 +1,51 @@
+#include "base/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace galley {
+
+void Diagnostics::add(Diagnostic d) { items_.push_back(std::move(d)); }
+
+void Diagnostics::error(std::string code, SourceLocation where, std::string message) {
+    add({Severity::error, std::move(code), std::move(where), std::move(message)});
+}
+
+void Diagnostics::warning(std::string code, SourceLocation where, std::string message) {
+    add({Severity::warning, std::move(code), std::move(where), std::move(message)});
+}
+
+void Diagnostics::note(std::string code, SourceLocation where, std::string message) {
+    add({Severity::note, std::move(code), std::move(where), std::move(message)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+std::size_t Diagnostics::count(Severity s) const {
+    return static_cast<std::size_t>(
+        std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+}
+
+bool Diagnostics::contains(const std::string& code) const {
+    return std::any_of(items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.code == code; });
+}
+
+void Diagnostics::sort_by_location() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column) <
+               std::tie(b.where.file, b.where.line, b.where.column);
+    });
+}
+
+const char* severity_name(Severity s) {
+    switch (s) {
+        case Severity::note: return "note";
+        case Severity::warning: return "warning";
+        case Severity::error: return "error";
+    }
+    return "error";
+}
+
+}  // namespace galley

@@ -1,0 +1,62 @@
+#include "cli/issue_session.h"
+
+#include "cli/diagnostic_printer.h"
+#include "cli/exit_codes.h"
+#include "cli/layout_check.h"
+
+namespace galley::cli {
+namespace {
+
+std::size_t image_count(const model::Issue& issue) {
+    std::size_t n = (issue.logo ? 1 : 0) + (issue.cover ? 1 : 0);
+    for (const model::Section& s : issue.sections)
+        for (const model::Article& a : s.articles)
+            for (const model::Block& b : a.body)
+                if (std::holds_alternative<model::Figure>(b.node)) ++n;
+    return n;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+}  // namespace
+
+std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, const SessionOptions& opts) {
+    std::vector<LoadedIssue> out;
+    for (const std::string& input : inputs) {
+        LoadedIssue li;
+        li.input = input;
+        li.read = read::read_issue(input, read::ReadOptions{}, li.diags);
+        if (li.read.issue) check_layout_and_fonts(*li.read.issue, opts.layout, li.diags);
+        li.diags.sort_by_location();
+        out.push_back(std::move(li));
+    }
+    return out;
+}
+
+int report(std::vector<LoadedIssue>& issues, const SessionOptions& opts, Streams& io) {
+    bool failed = false;
+    PrintOptions print{io.colour, {}};
+    for (LoadedIssue& li : issues) {
+        print_diagnostics(io.err, li.diags, print);
+        bool errors = li.diags.has_errors() || (opts.strict && li.diags.count(Severity::warning) > 0);
+        failed = failed || errors || !li.read.issue;
+        if (opts.quiet) continue;
+        if (li.read.issue) {
+            const model::Issue& issue = *li.read.issue;
+            io.out << li.input << ": issue " << issue.id << ", "
+                   << plural(issue.article_count(), "article", "articles") << " in "
+                   << plural(issue.sections.size(), "section", "sections") << ", "
+                   << plural(image_count(issue), "image", "images") << ": " << summary(li.diags) << "\n";
+        } else {
+            io.out << li.input << ": not readable: " << summary(li.diags) << "\n";
+        }
+        if (!li.read.failed_articles.empty() && opts.verbose) {
+            for (const std::string& f : li.read.failed_articles) io.out << "  left out: " << f << "\n";
+        }
+    }
+    return failed ? kInputErrors : kSuccess;
+}
+
+}  // namespace galley::cli

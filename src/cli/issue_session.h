@@ -1,0 +1,37 @@
+// What check and build share: read every INPUT into the model, check its
+// layout and fonts, print the diagnostics (sorted by file and line) and
+// decide the exit status.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "cli/commands.h"
+#include "model/issue.h"
+#include "read/issue_reader.h"
+
+namespace galley::cli {
+
+struct SessionOptions {
+    std::optional<std::string> layout;  ///< -l NAME|PATH overrides the manifest
+    bool strict = false;                ///< warnings count as errors
+    bool quiet = false;
+    bool verbose = false;
+};
+
+struct LoadedIssue {
+    std::string input;
+    read::IssueReadResult read;
+    Diagnostics diags;
+};
+
+/// Reads and checks every input. Diagnostics stay in each LoadedIssue.
+std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, const SessionOptions& opts);
+
+/// Prints each issue's diagnostics and, unless quiet, a one-line summary per
+/// input on `io.out`. Returns kSuccess or kInputErrors.
+int report(std::vector<LoadedIssue>& issues, const SessionOptions& opts, Streams& io);
+
+}  // namespace galley::cli

@@ -1,0 +1,172 @@
+#include "layout/check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "layout/value_text.h"
+
+namespace galley::layout {
+namespace {
+
+std::string mm(Length l) { return format_length(l, LengthUnit::mm); }
+std::string pt(Length l) { return format_length(l, LengthUnit::pt); }
+std::string num(double v) { return format_number(v); }
+
+class Checker {
+public:
+    Checker(const Layout& l, const Origins& o, Diagnostics& d) : l_(l), o_(o), d_(d) {}
+
+    bool run() {
+        // Column-relative checks make no sense on a page with no room.
+        bool geometry_ok = check_page();
+        check_styles(geometry_ok);
+        check_tiers();
+        check_spans();
+        check_furniture();
+        return ok_;
+    }
+
+private:
+    void fail(const std::string& key, std::string message) {
+        ok_ = false;
+        d_.error("E-LAYOUT-INCONSISTENT", o_.where(key), std::move(message));
+    }
+
+    // Returns whether the live area and columns have room.
+    bool check_page() {
+        const PageGeometry& p = l_.page;
+        if (l_.live_width() <= Length::pt(0)) {
+            fail("page.margin-outer", "the margins leave no live area across the page: page.width " + mm(p.width) +
+                                          " minus page.margin-inner " + mm(p.margin_inner) +
+                                          " and page.margin-outer " + mm(p.margin_outer) + " is " +
+                                          mm(l_.live_width()));
+            return false;
+        }
+        if (l_.live_height() <= Length::pt(0)) {
+            fail("page.margin-bottom", "the margins leave no live area down the page: page.height " + mm(p.height) +
+                                           " minus page.margin-top " + mm(p.margin_top) +
+                                           " and page.margin-bottom " + mm(p.margin_bottom) + " is " +
+                                           mm(l_.live_height()));
+            return false;
+        }
+        const int n = l_.columns.count;
+        bool ok = true;
+        if (l_.column_width() < kMinColumnWidth) {
+            ok = false;
+            Length gutters = l_.columns.gutter * (n - 1);
+            std::string key = gutters >= l_.live_width() ? "columns.gutter" : "columns.count";
+            fail(key, "columns would be " + mm(l_.column_width()) + " wide (" + std::to_string(n) + " columns, " +
+                          "columns.gutter " + mm(l_.columns.gutter) + ", live area " + mm(l_.live_width()) +
+                          " wide); the narrowest allowed is " + mm(kMinColumnWidth));
+        }
+        if (l_.grid.origin >= l_.live_height())
+            fail("grid.origin", "grid.origin " + mm(l_.grid.origin) + " puts the first baseline below the live area (" +
+                                    mm(l_.live_height()) + " high)");
+        return ok;
+    }
+
+    void check_styles(bool geometry_ok) {
+        const std::vector<std::string> names = enum_names<ParagraphStyleId>();
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const ParagraphStyle& s = l_.paragraph_styles[i];
+            const std::string k = "style." + names[i] + ".";
+            auto id = static_cast<ParagraphStyleId>(i);
+            bool display = id == ParagraphStyleId::headline || id == ParagraphStyleId::masthead;
+            check_leading(k, s.size, s.leading, display);
+            if (s.word_space_min > s.word_space_natural)
+                fail(k + "word-space-min", k + "word-space-min " + num(s.word_space_min) + " is more than " + k +
+                                               "word-space-natural " + num(s.word_space_natural));
+            if (s.word_space_natural > s.word_space_max)
+                fail(k + "word-space-max", k + "word-space-max " + num(s.word_space_max) + " is less than " + k +
+                                               "word-space-natural " + num(s.word_space_natural));
+            if (s.hyphen_min_left + s.hyphen_min_right > s.hyphen_min_word)
+                fail(k + "hyphen-min-word", k + "hyphen-min-left " + std::to_string(s.hyphen_min_left) + " plus " +
+                                                "hyphen-min-right " + std::to_string(s.hyphen_min_right) +
+                                                " is more than hyphen-min-word " + std::to_string(s.hyphen_min_word) +
+                                                "; no word could be hyphenated");
+            if (s.left_indent + s.first_line_indent < Length::pt(0))
+                fail(k + "first-line-indent", k + "first-line-indent " + pt(s.first_line_indent) +
+                                                  " starts the first line left of the column (left-indent is " +
+                                                  pt(s.left_indent) + ")");
+            if (!geometry_ok) continue;
+            Length text = l_.column_width() - s.left_indent - s.right_indent -
+                          std::max(s.first_line_indent, Length::pt(0));
+            if (text < Length::mm(10))
+                fail(k + "left-indent", k + "left-indent " + pt(s.left_indent) + " and right-indent " +
+                                            pt(s.right_indent) + " leave too little of the " +
+                                            mm(l_.column_width()) + " column for text");
+        }
+        const ParagraphStyle& body = l_.style(ParagraphStyleId::body);
+        if (std::abs(body.leading.to_pt() - l_.grid.leading.to_pt()) > 1e-6)
+            fail("style.body.leading", "style.body.leading " + pt(body.leading) + " differs from grid.leading " +
+                                           pt(l_.grid.leading) + "; body text sits on the baseline grid");
+    }
+
+    void check_leading(const std::string& k, Length size, Length leading, bool display) {
+        double floor = display ? 0.8 : 1.0;
+        if (leading.to_pt() + 1e-6 < size.to_pt() * floor)
+            fail(k + "leading", k + "leading " + pt(leading) + " is less than " +
+                                    (display ? "0.8 x " + k + "size " + pt(size) : k + "size " + pt(size)) +
+                                    "; lines would collide");
+    }
+
+    void check_tiers() {
+        for (int t = 1; t <= kTierCount; ++t) {
+            const std::string k = "tier." + std::to_string(t) + ".";
+            check_leading(k, l_.tier(t).size, l_.tier(t).leading, true);
+            if (t > 1 && l_.tier(t).size > l_.tier(t - 1).size)
+                d_.warning("W-LAYOUT-TIER-ORDER", o_.where(k + "size"),
+                           k + "size " + pt(l_.tier(t).size) + " is larger than tier." + std::to_string(t - 1) +
+                               ".size " + pt(l_.tier(t - 1).size) + "; less important articles usually get "
+                               "smaller headlines");
+        }
+    }
+
+    void check_span(const std::string& key, const Span& s) {
+        if (s.kind == Span::Kind::columns && s.columns > l_.columns.count)
+            fail(key, key + " " + std::to_string(s.columns) + " is more than the layout's " +
+                          std::to_string(l_.columns.count) + " columns");
+    }
+
+    void check_spans() {
+        for (int t = 1; t <= kTierCount; ++t) check_span("tier." + std::to_string(t) + ".span", l_.tier(t).span);
+        const ElementSpans& s = l_.spans;
+        check_span("span.deck", s.deck);
+        check_span("span.byline", s.byline);
+        check_span("span.lead-figure", s.lead_figure);
+        check_span("span.inline-figure", s.inline_figure);
+        check_span("span.pullquote", s.pullquote);
+        check_span("span.table", s.table);
+        check_span("span.aside", s.aside);
+        check_span("span.related", s.related);
+    }
+
+    void check_furniture() {
+        const Masthead& m = l_.furniture.masthead;
+        if (m.height >= l_.live_height())
+            fail("masthead.height", "masthead.height " + mm(m.height) + " leaves no room for articles on page one (" +
+                                        "live area " + mm(l_.live_height()) + " high)");
+        if (m.height > Length::pt(0) && m.logo_height > m.height)
+            fail("masthead.logo-height", "masthead.logo-height " + mm(m.logo_height) + " is more than masthead.height " +
+                                             mm(m.height));
+        const PageGeometry& p = l_.page;
+        Length bleed = std::max({p.bleed_top, p.bleed_inner, p.bleed_bottom, p.bleed_outer});
+        if (l_.press.crop_marks && l_.press.mark_offset < bleed)
+            fail("press.mark-offset", "press.mark-offset " + mm(l_.press.mark_offset) + " is inside the " + mm(bleed) +
+                                          " bleed; crop marks would print over bleeding art");
+    }
+
+    const Layout& l_;
+    const Origins& o_;
+    Diagnostics& d_;
+    bool ok_ = true;
+};
+
+}  // namespace
+
+bool check_layout(const Layout& layout, const Origins& origins, Diagnostics& diags) {
+    return Checker(layout, origins, diags).run();
+}
+
+}  // namespace galley::layout

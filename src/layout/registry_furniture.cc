@@ -1,0 +1,68 @@
+// Page furniture (masthead, running heads, folios) and the press settings.
+#include "layout/registry_build.h"
+
+namespace galley::layout::detail {
+
+void add_furniture_specs(std::vector<SettingSpec>& out) {
+    using T = ValueType;
+
+    out.push_back(Def("masthead", "height", T::length, "40mm",
+                      "Height of the masthead band at the top of page one's live area; 0 for no masthead.")
+                      .range("0mm", "300mm").to([](auto& l) -> auto& { return l.furniture.masthead.height; }).take());
+    out.push_back(Def("masthead", "logo-height", T::length, "20mm",
+                      "Height the manifest's logo is scaled to in the masthead.")
+                      .range("0mm", "300mm")
+                      .to([](auto& l) -> auto& { return l.furniture.masthead.logo_height; }).take());
+    out.push_back(Def("masthead", "rule-width", T::length, "1pt", "Rule under the masthead; 0 for none.")
+                      .range("0pt", "10mm")
+                      .to([](auto& l) -> auto& { return l.furniture.masthead.rule_width; }).take());
+    out.push_back(Def("masthead", "space-after", T::space, "1line",
+                      "Space between the masthead band and the first article.")
+                      .range("0mm", "100mm")
+                      .to([](auto& l) -> auto& { return l.furniture.masthead.space_after; }).take());
+
+    out.push_back(Def("running-head", "enabled", T::boolean, "true",
+                      "Running heads (publication, date, section) on every page but the first.")
+                      .to([](auto& l) -> auto& { return l.furniture.running_head.enabled; }).take());
+    out.push_back(Def("running-head", "offset", T::length, "6mm",
+                      "From the top of the live area up to the running head's baseline.")
+                      .range("0mm", "100mm")
+                      .to([](auto& l) -> auto& { return l.furniture.running_head.offset; }).take());
+    out.push_back(Def("running-head", "rule-width", T::length, "0.5pt",
+                      "Rule between the running head and the live area; 0 for none.")
+                      .range("0pt", "5mm")
+                      .to([](auto& l) -> auto& { return l.furniture.running_head.rule_width; }).take());
+
+    out.push_back(Def("folio", "position", T::choice, "bottom-outer", "Where the page number goes.")
+                      .choices(enum_names<FolioPosition>())
+                      .to([](auto& l) -> auto& { return l.furniture.folio.position; }).take());
+    out.push_back(Def("folio", "offset", T::length, "8mm",
+                      "From the live area to the folio's baseline, out into the margin.")
+                      .range("0mm", "100mm").to([](auto& l) -> auto& { return l.furniture.folio.offset; }).take());
+
+    out.push_back(Def("press", "crop-marks", T::boolean, "false", "Crop marks at the trim corners of press PDF pages.")
+                      .to([](auto& l) -> auto& { return l.press.crop_marks; }).take());
+    out.push_back(Def("press", "registration-marks", T::boolean, "false",
+                      "Registration targets outside the trim of press PDF pages.")
+                      .to([](auto& l) -> auto& { return l.press.registration_marks; }).take());
+    out.push_back(Def("press", "mark-offset", T::length, "3mm",
+                      "From the trim edge to where marks start; at least the bleed when crop marks are on.")
+                      .range("0mm", "30mm").to([](auto& l) -> auto& { return l.press.mark_offset; }).take());
+    out.push_back(Def("press", "mark-length", T::length, "5mm", "Length of a crop mark.")
+                      .above("0mm", "30mm").to([](auto& l) -> auto& { return l.press.mark_length; }).take());
+    out.push_back(Def("press", "slug", T::boolean, "false",
+                      "A slug line (job, page, date) outside the trim of press PDF pages.")
+                      .to([](auto& l) -> auto& { return l.press.slug; }).take());
+    out.push_back(Def("press", "colour-profile", T::path, "",
+                      "Output ICC profile for the press PDF, relative to the layout file; empty for Ghostscript's "
+                      "default CMYK profile.")
+                      .to([](auto& l) -> auto& { return l.press.colour_profile; }).take());
+    out.push_back(Def("press", "ink-limit", T::number, "300",
+                      "Total ink limit in percent (newsprint about 240, coated stock about 300-330).")
+                      .range("100", "400").to([](auto& l) -> auto& { return l.press.ink_limit; }).take());
+    out.push_back(Def("press", "black-overprint", T::boolean, "true",
+                      "Black text and rules print in pure K and overprint.")
+                      .to([](auto& l) -> auto& { return l.press.black_overprint; }).take());
+}
+
+}  // namespace galley::layout::detail

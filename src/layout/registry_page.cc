@@ -1,0 +1,73 @@
+// The page, column, grid and font-role settings.
+#include "layout/registry_build.h"
+
+namespace galley::layout::detail {
+
+void add_page_specs(std::vector<SettingSpec>& out) {
+    using T = ValueType;
+
+    // page
+    out.push_back(Def("page", "width", T::length, "210mm", "Trim width: the width of the finished page.")
+                      .above("0mm", "2000mm").to([](auto& l) -> auto& { return l.page.width; }).take());
+    out.push_back(Def("page", "height", T::length, "297mm", "Trim height: the height of the finished page.")
+                      .above("0mm", "2000mm").to([](auto& l) -> auto& { return l.page.height; }).take());
+    out.push_back(Def("page", "margin-top", T::length, "15mm", "From the top trim edge to the live area.")
+                      .range("0mm", "500mm").to([](auto& l) -> auto& { return l.page.margin_top; }).take());
+    out.push_back(Def("page", "margin-inner", T::length, "15mm",
+                      "From the binding-side trim edge to the live area (the left one when pages are not facing).")
+                      .range("0mm", "500mm").to([](auto& l) -> auto& { return l.page.margin_inner; }).take());
+    out.push_back(Def("page", "margin-bottom", T::length, "15mm", "From the live area to the bottom trim edge.")
+                      .range("0mm", "500mm").to([](auto& l) -> auto& { return l.page.margin_bottom; }).take());
+    out.push_back(Def("page", "margin-outer", T::length, "15mm",
+                      "From the live area to the trim edge away from the binding (the right one when not facing).")
+                      .range("0mm", "500mm").to([](auto& l) -> auto& { return l.page.margin_outer; }).take());
+    out.push_back(Def("page", "bleed-top", T::length, "0mm", "How far bleeding art extends beyond the top trim edge.")
+                      .range("0mm", "30mm").to([](auto& l) -> auto& { return l.page.bleed_top; }).take());
+    out.push_back(Def("page", "bleed-inner", T::length, "0mm", "Bleed beyond the binding-side trim edge.")
+                      .range("0mm", "30mm").to([](auto& l) -> auto& { return l.page.bleed_inner; }).take());
+    out.push_back(Def("page", "bleed-bottom", T::length, "0mm", "Bleed beyond the bottom trim edge.")
+                      .range("0mm", "30mm").to([](auto& l) -> auto& { return l.page.bleed_bottom; }).take());
+    out.push_back(Def("page", "bleed-outer", T::length, "0mm", "Bleed beyond the trim edge away from the binding.")
+                      .range("0mm", "30mm").to([](auto& l) -> auto& { return l.page.bleed_outer; }).take());
+    out.push_back(Def("page", "facing", T::boolean, "true",
+                      "Pages form spreads: inner and outer margins swap sides on left-hand (even) pages.")
+                      .to([](auto& l) -> auto& { return l.page.facing; }).take());
+
+    // columns
+    out.push_back(Def("columns", "count", T::integer, "3", "Number of columns in the live area.")
+                      .range("1", "20").to([](auto& l) -> auto& { return l.columns.count; }).take());
+    out.push_back(Def("columns", "gutter", T::length, "4mm", "Space between two columns.")
+                      .range("0mm", "100mm").to([](auto& l) -> auto& { return l.columns.gutter; }).take());
+    out.push_back(Def("columns", "rule-width", T::length, "0pt",
+                      "Width of a vertical rule centred in each gutter; 0 for none.")
+                      .range("0pt", "5mm").to([](auto& l) -> auto& { return l.columns.rule_width; }).take());
+    out.push_back(Def("columns", "rule-colour", T::colour, "#000000", "Colour of the gutter rules.")
+                      .to([](auto& l) -> auto& { return l.columns.rule_colour; }).take());
+    out.push_back(Def("columns", "balance", T::boolean, "true",
+                      "Balance the last columns of an article so they end level.")
+                      .to([](auto& l) -> auto& { return l.columns.balance; }).take());
+
+    // grid
+    out.push_back(Def("grid", "leading", T::length, "11pt",
+                      "Distance between baseline grid lines; body text leading must equal it.")
+                      .above("0pt", "72pt").to([](auto& l) -> auto& { return l.grid.leading; }).take());
+    out.push_back(Def("grid", "origin", T::length, "9pt",
+                      "From the top of the live area down to the first baseline of the grid.")
+                      .range("0pt", "200mm").to([](auto& l) -> auto& { return l.grid.origin; }).take());
+
+    // fonts
+    out.push_back(Def("fonts", "text", T::font_list, "Charis SIL, Noto Serif Khmer",
+                      "Families of the text role (body copy): the first one wanted, the rest as fallbacks.")
+                      .to([](auto& l) -> auto& { return l.fonts.text; }).take());
+    out.push_back(Def("fonts", "display", T::font_list, "Noto Serif Display, Noto Serif Khmer",
+                      "Families of the display role (headlines, decks).")
+                      .to([](auto& l) -> auto& { return l.fonts.display; }).take());
+    out.push_back(Def("fonts", "sans", T::font_list, "Lato, Noto Sans Khmer",
+                      "Families of the sans role (kickers, captions, page furniture).")
+                      .to([](auto& l) -> auto& { return l.fonts.sans; }).take());
+    out.push_back(Def("fonts", "directories", T::path_list, "",
+                      "Extra font folders, comma-separated, relative to the layout file; searched after fonts/.")
+                      .to([](auto& l) -> auto& { return l.fonts.directories; }).take());
+}
+
+}  // namespace galley::layout::detail

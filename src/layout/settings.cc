@@ -1,0 +1,48 @@
+#include "layout/settings.h"
+
+#include <algorithm>
+
+namespace galley::layout {
+namespace {
+
+std::size_t tier_index(int priority) { return static_cast<std::size_t>(std::clamp(priority, 1, kTierCount) - 1); }
+
+}  // namespace
+
+const ParagraphStyle& Layout::style(ParagraphStyleId id) const { return paragraph_styles[static_cast<std::size_t>(id)]; }
+ParagraphStyle& Layout::style(ParagraphStyleId id) { return paragraph_styles[static_cast<std::size_t>(id)]; }
+
+const CharacterStyle& Layout::character_style(CharacterStyleId id) const {
+    return character_styles[static_cast<std::size_t>(id)];
+}
+CharacterStyle& Layout::character_style(CharacterStyleId id) { return character_styles[static_cast<std::size_t>(id)]; }
+
+const Box& Layout::box(BoxId id) const { return boxes[static_cast<std::size_t>(id)]; }
+Box& Layout::box(BoxId id) { return boxes[static_cast<std::size_t>(id)]; }
+
+const HeadlineTier& Layout::tier(int priority) const { return tiers[tier_index(priority)]; }
+HeadlineTier& Layout::tier(int priority) { return tiers[tier_index(priority)]; }
+
+Length Layout::live_width() const { return page.width - page.margin_inner - page.margin_outer; }
+Length Layout::live_height() const { return page.height - page.margin_top - page.margin_bottom; }
+
+Length Layout::column_width() const {
+    int n = std::max(columns.count, 1);
+    return (live_width() - columns.gutter * (n - 1)) / n;
+}
+
+Length Layout::span_width(int n) const {
+    n = std::clamp(n, 1, std::max(columns.count, 1));
+    return column_width() * n + columns.gutter * (n - 1);
+}
+
+Length Layout::column_left(int index) const { return (column_width() + columns.gutter) * index; }
+
+Length Layout::left_margin(int page_number) const {
+    bool left_hand = page_number % 2 == 0;
+    return page.facing && left_hand ? page.margin_outer : page.margin_inner;
+}
+
+int Layout::tier_columns(int priority) const { return tier(priority).span.resolve(columns.count, columns.count); }
+
+}  // namespace galley::layout

@@ -1,0 +1,188 @@
+// A resolved layout: plain structs holding every setting of a layout file (and
+// the files it extends), with no inheritance, roles or grid lines left to
+// resolve. This is what the typesetter, the press stage and the EPUB
+// stylesheet read; nothing after loading looks at layout files again.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/length.h"
+#include "layout/styles.h"
+#include "layout/values.h"
+
+namespace galley::layout {
+
+/// The trimmed page and what lies around it. Margins are measured from the
+/// trim edge to the live area; "inner" is the binding side (the left margin of
+/// a right-hand page) when pages are facing, the left margin otherwise. Bleed
+/// extends beyond the trim on each side.
+struct PageGeometry {
+    Length width;
+    Length height;
+    Length margin_top;
+    Length margin_inner;
+    Length margin_bottom;
+    Length margin_outer;
+    Length bleed_top;
+    Length bleed_inner;
+    Length bleed_bottom;
+    Length bleed_outer;
+    bool facing{};
+};
+
+struct ColumnGrid {
+    int count{};
+    Length gutter;
+    Length rule_width;  ///< A vertical rule in each gutter; 0 = none.
+    Colour rule_colour;
+    bool balance{};     ///< Balance the last columns of an article.
+};
+
+/// The baseline grid body text sits on: `origin` is the distance from the top
+/// of the live area to the first baseline, then every `leading`.
+struct BaselineGrid {
+    Length leading;
+    Length origin;
+};
+
+/// The three font roles styles refer to, and extra font folders.
+struct FontRoles {
+    FontList text;     ///< Body text (serif).
+    FontList display;  ///< Headlines.
+    FontList sans;     ///< Kickers, captions, furniture.
+    std::vector<std::filesystem::path> directories;  ///< Absolute; searched after fonts/.
+};
+
+/// How many columns each kind of element spans.
+struct ElementSpans {
+    Span deck;
+    Span byline;
+    Span lead_figure;
+    Span inline_figure;
+    Span pullquote;
+    Span table;
+    Span aside;
+    Span related;
+};
+
+struct ArticleFlow {
+    ArticleStart article_start{};  ///< Where the next article starts.
+    ArticleStart section_start{};  ///< Where the first article of a section starts.
+    Space space_between;           ///< Between articles sharing a page.
+    Length rule_width;             ///< A rule between articles sharing a page; 0 = none.
+};
+
+struct DropCap {
+    int lines{};          ///< Lines the initial drops through; 0 = no drop caps.
+    Length gap;           ///< Between the initial and the text beside it.
+    int max_priority{};   ///< Articles with this priority or a more important one get one.
+    int lead_in_words{};  ///< Words after the initial set in the lead-in character style.
+};
+
+struct FigureSettings {
+    Space caption_gap;  ///< Between an image and its caption.
+    int min_dpi{};      ///< Images below this resolution at their printed size get a warning.
+};
+
+struct ListSettings {
+    std::string bullet;  ///< Label of bullet-list items.
+    Length label_width;  ///< Room for the label (bullet or number) before the item text.
+};
+
+struct SeparatorSettings {
+    SeparatorKind kind{};
+    Space space;        ///< Above and below.
+    Length rule_width;  ///< For SeparatorKind::rule.
+};
+
+struct Masthead {
+    Length height;       ///< Band reserved at the top of page one's live area.
+    Length logo_height;  ///< The manifest's logo is scaled to this height.
+    Length rule_width;   ///< Rule under the masthead; 0 = none.
+    Space space_after;   ///< Between the masthead band and the first article.
+};
+
+struct RunningHead {
+    bool enabled{};
+    Length offset;      ///< Baseline distance above the top of the live area.
+    Length rule_width;  ///< Rule under the running head; 0 = none.
+};
+
+struct Folio {
+    FolioPosition position{};
+    Length offset;  ///< Baseline distance from the live area, into the margin.
+};
+
+struct Furniture {
+    Masthead masthead;
+    RunningHead running_head;
+    Folio folio;
+};
+
+/// Settings for the press PDF (issue 7): marks, output profile, ink.
+struct PressSettings {
+    bool crop_marks{};
+    bool registration_marks{};
+    Length mark_offset;  ///< From the trim edge to where marks start.
+    Length mark_length;
+    bool slug{};         ///< Job, page and date outside the trim.
+    std::filesystem::path colour_profile;  ///< Absolute ICC path; empty = Ghostscript's default CMYK.
+    double ink_limit{};  ///< Total area coverage limit, percent.
+    bool black_overprint{};
+};
+
+/// Everything a layout says, resolved.
+struct Layout {
+    std::string name;                 ///< "tabloid".
+    std::string description;          ///< One line, for `galley layouts`.
+    std::filesystem::path file;       ///< The file it was loaded from.
+    std::vector<std::string> chain;   ///< This layout, then each it extends ("tabloid", "base").
+
+    PageGeometry page;
+    ColumnGrid columns;
+    BaselineGrid grid;
+    FontRoles fonts;
+    std::array<ParagraphStyle, kParagraphStyleCount> paragraph_styles{};
+    std::array<CharacterStyle, kCharacterStyleCount> character_styles{};
+    std::array<HeadlineTier, kTierCount> tiers{};
+    std::array<Box, kBoxCount> boxes{};
+    ElementSpans spans;
+    ArticleFlow flow;
+    DropCap dropcap;
+    FigureSettings figures;
+    ListSettings lists;
+    SeparatorSettings separator;
+    Furniture furniture;
+    PressSettings press;
+
+    const ParagraphStyle& style(ParagraphStyleId id) const;
+    ParagraphStyle& style(ParagraphStyleId id);
+    const CharacterStyle& character_style(CharacterStyleId id) const;
+    CharacterStyle& character_style(CharacterStyleId id);
+    const Box& box(BoxId id) const;
+    Box& box(BoxId id);
+    /// The headline tier for an article priority; priorities outside 1..5
+    /// are clamped (0 or less to 1, above 5 to 5).
+    const HeadlineTier& tier(int priority) const;
+    HeadlineTier& tier(int priority);
+
+    // Geometry derived from the settings.
+    Length live_width() const;
+    Length live_height() const;
+    Length column_width() const;
+    /// Width of `n` adjacent columns and the gutters between them.
+    Length span_width(int n) const;
+    /// Left edge of column `index` (0-based) from the live area's left edge.
+    Length column_left(int index) const;
+    /// The left margin of page `page_number` (1 = a right-hand page): the
+    /// inner margin on right-hand pages, the outer one on left-hand pages of
+    /// facing layouts.
+    Length left_margin(int page_number) const;
+    /// Columns a headline tier spans on this page.
+    int tier_columns(int priority) const;
+};
+
+}  // namespace galley::layout

@@ -1,0 +1,72 @@
+// GIF: the logical screen size -> budget -> a walk over every block to the
+// trailer (image descriptors with their colour tables and LZW sub-blocks,
+// extensions), each frame's size checked against the budget too. The LZW
+// data itself is not decoded.
+#include "media/probe_detail.h"
+
+namespace galley::media_detail {
+namespace {
+
+constexpr ImageType gif = ImageType::gif;
+constexpr std::size_t screen_descriptor_end = 13;
+
+std::size_t colour_table_size(std::uint8_t flags) {
+    return (flags & 0x80) != 0 ? 3 * (std::size_t{1} << ((flags & 7) + 1)) : 0;
+}
+
+// Skips a chain of data sub-blocks ending with a zero-length one.
+bool skip_sub_blocks(Bytes b, std::size_t& pos) {
+    for (;;) {
+        if (pos >= b.size()) return false;
+        const std::size_t n = b[pos++];
+        if (n == 0) return true;
+        if (b.size() - pos < n) return false;
+        pos += n;
+    }
+}
+
+}  // namespace
+
+ProbeResult probe_gif(Bytes bytes, std::string_view name, const ImageLimits& limits) {
+    if (bytes.size() < screen_descriptor_end) return truncated(name, gif, "inside its header");
+    ImageInfo info;
+    info.type = gif;
+    info.width_px = le16(bytes, 6);
+    info.height_px = le16(bytes, 8);
+    if (auto problem = check_budget(name, gif, info.width_px, info.height_px, limits)) return *problem;
+
+    std::size_t pos = screen_descriptor_end + colour_table_size(bytes[10]);
+    if (pos > bytes.size()) return truncated(name, gif, "inside its colour table");
+    int frames = 0;
+    for (;;) {
+        if (pos >= bytes.size()) return truncated(name, gif, "before its trailer");
+        const std::size_t at = pos;
+        const std::uint8_t block = bytes[pos++];
+        if (block == 0x3B) break;  // trailer
+        if (block == 0x21) {       // extension: label, then sub-blocks
+            if (pos >= bytes.size()) return truncated(name, gif, "inside an extension");
+            const std::uint8_t label = bytes[pos++];
+            // Graphic control extension: 4 bytes, bit 0 of the first = transparency.
+            if (label == 0xF9 && pos + 1 < bytes.size() && bytes[pos] >= 1 && (bytes[pos + 1] & 1) != 0)
+                info.has_alpha = true;
+            if (!skip_sub_blocks(bytes, pos)) return truncated(name, gif, "inside an extension");
+        } else if (block == 0x2C) {  // image: descriptor, colour table, LZW code size, sub-blocks
+            if (bytes.size() - pos < 9) return truncated(name, gif, "inside an image descriptor");
+            const std::uint32_t w = le16(bytes, pos + 4), h = le16(bytes, pos + 6);
+            if (auto problem = check_budget(name, gif, w, h, limits)) return *problem;
+            pos += 9 + colour_table_size(bytes[pos + 8]);
+            if (pos >= bytes.size()) return truncated(name, gif, "inside an image");
+            const std::uint8_t code_size = bytes[pos++];
+            if (code_size < 2 || code_size > 8)
+                return damaged(name, gif, "its image at byte " + std::to_string(at) + " has an invalid LZW code size");
+            if (!skip_sub_blocks(bytes, pos)) return truncated(name, gif, "inside its image data");
+            ++frames;
+        } else {
+            return damaged(name, gif, "it has an unknown block at byte " + std::to_string(at));
+        }
+    }
+    if (frames == 0) return damaged(name, gif, "it contains no image");
+    return info;
+}
+
+}  // namespace galley::media_detail

@@ -1,0 +1,343 @@
+#include "read/issue_reader.h"
+
+#include <algorithm>
+#include <map>
+#include <system_error>
+
+#include "base/content_root.h"
+#include "read/article_reader.h"
+#include "read/block_reader.h"
+#include "read/image_resolver.h"
+#include "read/issue_checks.h"
+#include "read/manifest_reader.h"
+#include "read/schemas.h"
+#include "xml/document.h"
+
+namespace galley::read {
+namespace fs = std::filesystem;
+namespace {
+
+// Everything one read needs, so the steps below take one argument.
+struct Reader {
+    fs::path input_dir;  // the issue folder as given (for display names)
+    ContentRoot root;
+    const ReadOptions& options;
+    Diagnostics& diags;
+    ImageResolver images;
+
+    Reader(fs::path dir, const ReadOptions& opts, Diagnostics& d)
+        : input_dir(dir), root(dir), options(opts), diags(d), images(root, opts.limits) {}
+
+    std::string display(const std::string& relative) const {
+        return (input_dir / relative).lexically_normal().string();
+    }
+};
+
+enum class Kind { article, manifest, other };
+
+struct Parsed {
+    std::optional<xml::Document> doc;
+    Kind kind = Kind::other;
+    std::string relative;
+};
+
+// Resolves, reads and parses one XML file of the issue.
+Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& referred_from,
+                std::string_view what) {
+    Parsed out;
+    PathResult resolved = r.root.resolve(reference, fs::path(), what);
+    if (auto* refusal = std::get_if<PathRefusal>(&resolved)) {
+        r.diags.error(refusal->code, referred_from, refusal->message);
+        return out;
+    }
+    const ResolvedPath& path = std::get<ResolvedPath>(resolved);
+    out.relative = path.relative;
+    galley::ReadResult bytes = r.root.read(path, r.options.limits.max_xml_bytes);
+    if (auto* refusal = std::get_if<PathRefusal>(&bytes)) {
+        r.diags.error(refusal->code, {r.display(path.relative), 0, 0}, refusal->message);
+        return out;
+    }
+    const auto& data = std::get<std::vector<std::uint8_t>>(bytes);
+    out.doc = xml::parse(std::string_view(reinterpret_cast<const char*>(data.data()), data.size()),
+                         r.display(path.relative), r.diags);
+    if (out.doc) {
+        std::string_view root_name = xml::name(out.doc->root());
+        out.kind = root_name == "article" ? Kind::article : root_name == "issue" ? Kind::manifest : Kind::other;
+    }
+    return out;
+}
+
+// Validates and converts an article document; nothing if it has errors.
+std::optional<model::Article> convert_article(Reader& r, const Parsed& p) {
+    Diagnostics local;
+    if (!article_schema().validate(*p.doc, local)) {
+        r.diags.append(local);
+        return std::nullopt;
+    }
+    fs::path article_dir = fs::path(p.relative).parent_path();
+    model::Article a = read_article(*p.doc, p.relative, article_dir, r.images, local);
+    r.diags.append(local);
+    if (local.has_errors()) return std::nullopt;
+    return a;
+}
+
+std::optional<model::Image> resolve_picture(Reader& r, const std::optional<PictureRef>& pic) {
+    if (!pic) return std::nullopt;
+    auto image = r.images.resolve(pic->src, pic->alt, fs::path(), pic->where, r.diags);
+    if (image) warn_if_alt_missing(*image, pic->where, r.diags);
+    return image;
+}
+
+std::optional<model::Issue> read_with_manifest(Reader& r, IssueReadResult& result) {
+    Parsed mp = load_xml(r, "issue.xml", {r.display("issue.xml"), 0, 0}, "manifest path");
+    if (!mp.doc) return std::nullopt;
+    if (mp.kind != Kind::manifest) {
+        r.diags.error("E-ISSUE-MANIFEST", {r.display("issue.xml"), xml::line(mp.doc->root()), 0},
+                      "issue.xml must have <issue> as its root element, not <" +
+                          std::string(xml::name(mp.doc->root())) + ">");
+        return std::nullopt;
+    }
+    if (!issue_schema().validate(*mp.doc, r.diags)) return std::nullopt;
+    Manifest m = read_manifest(*mp.doc);
+    model::Issue issue = m.issue;
+    issue.logo = resolve_picture(r, m.logo);
+    issue.cover = resolve_picture(r, m.cover);
+
+    std::map<std::string, SourceLocation> listed;
+    for (const ManifestSection& ms : m.sections) {
+        model::Section section{ms.title, {}};
+        for (const ArticleRef& ref : ms.articles) {
+            Parsed p = load_xml(r, ref.src, ref.where, "article path");
+            if (!p.doc) {
+                result.failed_articles.push_back(p.relative.empty() ? ref.src : p.relative);
+                continue;
+            }
+            auto [it, inserted] = listed.try_emplace(p.relative, ref.where);
+            if (!inserted) {
+                r.diags.error("E-ISSUE-DUPLICATE-ARTICLE", ref.where,
+                              "article file '" + p.relative + "' is already listed at line " +
+                                  std::to_string(it->second.line));
+                continue;
+            }
+            if (p.kind != Kind::article) {
+                r.diags.error("E-ISSUE-NOT-ARTICLE", ref.where,
+                              "'" + p.relative + "' is not an article (its root element is <" +
+                                  std::string(xml::name(p.doc->root())) + ">)");
+                result.failed_articles.push_back(p.relative);
+                continue;
+            }
+            if (auto a = convert_article(r, p)) {
+                if (a->lang.empty()) a->lang = issue.lang;
+                section.articles.push_back(std::move(*a));
+            } else {
+                result.failed_articles.push_back(p.relative);
+            }
+        }
+        issue.sections.push_back(std::move(section));
+    }
+    return issue;
+}
+
+// All *.xml files below the folder, relative, sorted bytewise. Hidden
+// entries and symbolic links to folders are not entered.
+std::vector<std::string> find_xml_files(const fs::path& dir) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path& p = it->path();
+        std::string name = p.filename().string();
+        if (!name.empty() && name[0] == '.') {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (p.extension() != ".xml") continue;
+        out.push_back(p.lexically_relative(dir).generic_string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string date_part(const std::string& published) { return published.substr(0, 10); }
+
+// Derives what a manifest would say from the articles themselves.
+bool derive_metadata(Reader& r, model::Issue& issue, const std::vector<const model::Article*>& articles,
+                     const std::string& folder_name) {
+    issue.id = id_from_name(folder_name);
+    issue.publication = folder_name;
+    std::map<std::string, int> langs;
+    std::string best_lang;
+    int best = 0;
+    for (const model::Article* a : articles) {
+        int n = ++langs[a->lang];
+        if (n > best) {
+            best = n;
+            best_lang = a->lang;
+        }
+        std::string d = date_part(a->meta.published);
+        if (d > issue.date) issue.date = d;
+    }
+    issue.lang = best_lang;
+    if (issue.date.empty()) {
+        r.diags.error("E-ISSUE-NO-DATE", {r.display(""), 0, 0},
+                      "no article has a <published> date, so the issue has none; add an issue.xml with a <date>");
+        return false;
+    }
+    return true;
+}
+
+// Groups articles into sections by meta/section in order of first
+// appearance; articles without one join "News", which comes last. Inside a
+// section: by priority (articles without one after those with one), then by
+// file name.
+void group_into_sections(model::Issue& issue, std::vector<model::Article> articles) {
+    static const std::string kDefaultSection = "News";
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<model::Article>> by_section;
+    for (model::Article& a : articles) {
+        const std::string key = a.meta.section.empty() ? kDefaultSection : a.meta.section;
+        if (by_section.count(key) == 0 && key != kDefaultSection) order.push_back(key);
+        by_section[key].push_back(std::move(a));
+    }
+    if (by_section.count(kDefaultSection) != 0) order.push_back(kDefaultSection);
+    for (const std::string& key : order) {
+        std::vector<model::Article>& list = by_section[key];
+        std::stable_sort(list.begin(), list.end(), [](const model::Article& x, const model::Article& y) {
+            int px = x.meta.priority.value_or(6), py = y.meta.priority.value_or(6);
+            if (px != py) return px < py;
+            return x.file < y.file;
+        });
+        issue.sections.push_back({key, std::move(list)});
+    }
+}
+
+std::optional<model::Issue> read_folder(Reader& r, IssueReadResult& result, const std::string& folder_name) {
+    std::vector<model::Article> articles;
+    for (const std::string& rel : find_xml_files(r.root.root())) {
+        Parsed p = load_xml(r, rel, {r.display(rel), 0, 0}, "article path");
+        if (!p.doc) {
+            result.failed_articles.push_back(rel);
+            continue;
+        }
+        if (p.kind != Kind::article) {
+            r.diags.warning("W-XML-NOT-ARTICLE", {r.display(rel), xml::line(p.doc->root()), 0},
+                            "skipped: the root element is <" + std::string(xml::name(p.doc->root())) +
+                                ">, not <article>");
+            continue;
+        }
+        if (auto a = convert_article(r, p))
+            articles.push_back(std::move(*a));
+        else
+            result.failed_articles.push_back(rel);
+    }
+    if (articles.empty()) {
+        // With failed articles their errors say it all; otherwise say why.
+        if (result.failed_articles.empty())
+            r.diags.error("E-ISSUE-EMPTY", {r.display(""), 0, 0}, "the folder holds no article files");
+        return std::nullopt;
+    }
+    model::Issue issue;
+    std::vector<const model::Article*> ptrs;
+    for (const model::Article& a : articles) ptrs.push_back(&a);
+    if (!derive_metadata(r, issue, ptrs, folder_name)) return std::nullopt;
+    group_into_sections(issue, std::move(articles));
+    return issue;
+}
+
+// The name of a folder as the user sees it ("." and "x/.." resolved).
+std::string folder_name(const fs::path& dir) {
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(fs::absolute(dir), ec);
+    if (ec) canonical = fs::absolute(dir).lexically_normal();
+    if (!canonical.has_filename()) canonical = canonical.parent_path();
+    return canonical.filename().string();
+}
+
+// The folder an article file belongs to: the nearest folder above it that
+// holds an issue.xml (so its ../img/ pictures resolve as in the issue), else
+// its own folder. Returned as a path the user would recognise.
+fs::path issue_folder_of(const fs::path& file) {
+    fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    fs::path abs = fs::absolute(dir).lexically_normal();
+    if (!abs.has_filename()) abs = abs.parent_path();  // "x/." normalises to "x/"
+    fs::path shown = dir;
+    std::error_code ec;
+    for (int depth = 0; depth < 16; ++depth) {
+        if (fs::is_regular_file(abs / "issue.xml", ec)) return shown.lexically_normal();
+        if (!abs.has_relative_path()) break;  // reached "/"
+        abs = abs.parent_path();
+        shown /= "..";
+    }
+    return dir;
+}
+
+std::optional<model::Issue> read_single_file(Reader& r, IssueReadResult& result, const fs::path& file) {
+    std::string rel = fs::relative(fs::absolute(file), fs::absolute(r.input_dir)).generic_string();
+    Parsed p = load_xml(r, rel, {r.display(rel), 0, 0}, "article path");
+    if (!p.doc) return std::nullopt;
+    if (p.kind != Kind::article) {
+        r.diags.error("E-ISSUE-NOT-ARTICLE", {r.display(rel), xml::line(p.doc->root()), 0},
+                      "not an article: the root element is <" + std::string(xml::name(p.doc->root())) +
+                          ">; give the issue folder to read a manifest");
+        return std::nullopt;
+    }
+    auto a = convert_article(r, p);
+    if (!a) {
+        result.failed_articles.push_back(rel);
+        return std::nullopt;
+    }
+    model::Issue issue;
+    std::string folder = folder_name(r.input_dir);
+    if (!derive_metadata(r, issue, {&*a}, folder)) return std::nullopt;
+    group_into_sections(issue, {std::move(*a)});
+    return issue;
+}
+
+}  // namespace
+
+std::string id_from_name(const std::string& name) {
+    std::string out;
+    for (unsigned char c : name) {
+        char lc = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        bool ok = (lc >= 'a' && lc <= 'z') || (lc >= '0' && lc <= '9');
+        if (ok)
+            out += lc;
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "issue" : out;
+}
+
+IssueReadResult read_issue(const fs::path& input, const ReadOptions& options, Diagnostics& diags) {
+    IssueReadResult result;
+    std::error_code ec;
+    fs::file_status st = fs::status(input, ec);
+    if (ec || !fs::exists(st)) {
+        diags.error("E-INPUT-NOT-FOUND", {input.string(), 0, 0}, "no such file or folder");
+        return result;
+    }
+    if (fs::is_directory(st)) {
+        Reader r(input, options, diags);
+        std::string folder = folder_name(input);
+        bool has_manifest = fs::exists(r.root.root() / "issue.xml", ec);
+        result.issue = has_manifest ? read_with_manifest(r, result) : read_folder(r, result, folder);
+        if (result.issue) result.issue->root = input.string();
+    } else {
+        Reader r(issue_folder_of(input), options, diags);
+        result.issue = read_single_file(r, result, input);
+        if (result.issue) result.issue->root = r.input_dir.string();
+    }
+    if (!result.issue) return result;
+    for (const std::string& bad_id : check_issue(*result.issue, diags)) {
+        for (const model::Section& s : result.issue->sections)
+            for (const model::Article& a : s.articles)
+                if (a.id == bad_id) result.failed_articles.push_back(a.file);
+    }
+    std::sort(result.failed_articles.begin(), result.failed_articles.end());
+    result.failed_articles.erase(std::unique(result.failed_articles.begin(), result.failed_articles.end()),
+                                 result.failed_articles.end());
+    return result;
+}
+
+}  // namespace galley::read

@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include "base/diagnostic.h"
+#include "base/length.h"
+
+using galley::Diagnostics;
+using galley::Length;
+using galley::Severity;
+
+TEST_CASE("diagnostics count by severity and find codes") {
+    Diagnostics d;
+    d.error("E-ONE", {"a.xml", 3, 1}, "first");
+    d.warning("W-TWO", {"a.xml", 1, 0}, "second");
+    d.note("N-THREE", {"b.xml", 2, 0}, "third");
+    CHECK(d.count(Severity::error) == 1);
+    CHECK(d.count(Severity::warning) == 1);
+    CHECK(d.has_errors());
+    CHECK(d.contains("W-TWO"));
+    CHECK_FALSE(d.contains("E-NONE"));
+}
+
+TEST_CASE("sorting by location is stable for equal locations") {
+    Diagnostics d;
+    d.error("E-B", {"b.xml", 1, 0}, "b");
+    d.error("E-A2", {"a.xml", 5, 0}, "a5 first");
+    d.error("E-A1", {"a.xml", 2, 9}, "a2");
+    d.error("E-A3", {"a.xml", 5, 0}, "a5 second");
+    d.sort_by_location();
+    REQUIRE(d.all().size() == 4);
+    CHECK(d.all()[0].code == "E-A1");
+    CHECK(d.all()[1].code == "E-A2");
+    CHECK(d.all()[2].code == "E-A3");
+    CHECK(d.all()[3].code == "E-B");
+}
+
+TEST_CASE("lengths convert between units") {
+    CHECK(Length::mm(25.4).to_pt() == doctest::Approx(72.0));
+    CHECK(Length::in(1).to_pt() == doctest::Approx(72.0));
+    CHECK(Length::pt(72).to_mm() == doctest::Approx(25.4));
+    CHECK((Length::mm(10) + Length::mm(5)).to_mm() == doctest::Approx(15.0));
+    CHECK(Length::pt(10) < Length::pt(11));
+    CHECK(Length::pt(30) / Length::pt(10) == doctest::Approx(3.0));
+}
