@@ -1,0 +1,136 @@
+// Word boundaries for class-SA scripts and CJK, from ICU's line
+// BreakIterator (UAX #14, "Unicode Line Breaking Algorithm", with ICU's
+// dictionary break engines for Thai, Lao, Khmer and Myanmar).
+//
+//   breaks(text)
+//     open the UTF-8 text as a UText (ICU then reports UTF-8 byte offsets)
+//     walk the line BreakIterator's boundaries
+//     keep a boundary when it is soft (not a hard line end), is not right
+//       after white space, does not cut a cluster (virama, combining mark),
+//       and has a class-SA or CJK character next to it
+#include "typeset/linebreak/segmenter.h"
+
+#include <vector>
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include "typeset/linebreak/utf8.h"
+
+namespace galley::typeset {
+namespace {
+
+enum class Side { other, dictionary, ideographic };
+
+Side classify(UChar32 c) {
+    if (c < 0) return Side::other;
+    switch (static_cast<ULineBreak>(u_getIntPropertyValue(c, UCHAR_LINE_BREAK))) {
+    case U_LB_COMPLEX_CONTEXT:
+        return Side::dictionary;
+    case U_LB_IDEOGRAPHIC:
+    case U_LB_CONDITIONAL_JAPANESE_STARTER:
+    case U_LB_H2:
+    case U_LB_H3:
+    case U_LB_JL:
+    case U_LB_JV:
+    case U_LB_JT:
+        return Side::ideographic;
+    default:
+        return Side::other;
+    }
+}
+
+/// Whether a break between `before` and `after` would cut a written cluster:
+/// after a virama (the Khmer coeng, Myanmar and Thai viramas: combining class
+/// 9) or before a combining mark. ICU's dictionaries do propose such breaks
+/// in misspelt Khmer ("យុត្ដិធម៌").
+bool splits_cluster(UChar32 before, UChar32 after) {
+    if (after < 0) return true;
+    if (u_getCombiningClass(before) == 9) return true;
+    const int8_t type = u_charType(after);
+    return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK ||
+           after == 0x200C || after == 0x200D;
+}
+
+/// The character that starts at byte `offset`; -1 when malformed.
+UChar32 char_at(std::string_view s, std::size_t offset) {
+    std::size_t len = 1;
+    while (len < 4 && offset + len < s.size() && (static_cast<unsigned char>(s[offset + len]) & 0xC0) == 0x80) ++len;
+    std::vector<utf8::Char> c;
+    if (!utf8::decode(s.substr(offset, len), c) || c.size() != 1) return -1;
+    return static_cast<UChar32>(c[0].cp);
+}
+
+/// The character that ends just before byte `offset`; -1 when malformed.
+UChar32 char_before(std::string_view s, std::size_t offset) {
+    std::size_t start = offset - 1;
+    while (start > 0 && offset - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    return char_at(s, start);
+}
+
+}  // namespace
+
+struct Segmenter::Impl {
+    std::unique_ptr<icu::BreakIterator> iterator;
+    std::string error;
+};
+
+Segmenter::Segmenter(std::string_view bcp47) : impl_(std::make_unique<Impl>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale = bcp47.empty() ? icu::Locale::getRoot()
+                                             : icu::Locale::forLanguageTag(icu::StringPiece(bcp47.data(),
+                                                                             static_cast<int32_t>(bcp47.size())), status);
+    if (U_SUCCESS(status)) impl_->iterator.reset(icu::BreakIterator::createLineInstance(locale, status));
+    if (U_FAILURE(status) || !impl_->iterator) {
+        impl_->iterator.reset();
+        impl_->error = std::string("ICU line breaker: ") + u_errorName(status);
+    }
+}
+
+Segmenter::~Segmenter() = default;
+
+bool Segmenter::ok() const { return impl_->iterator != nullptr; }
+const std::string& Segmenter::error() const { return impl_->error; }
+
+std::vector<ScriptBreak> Segmenter::breaks(std::string_view text) {
+    std::vector<ScriptBreak> out;
+    if (!impl_->iterator || text.empty() || text.size() > static_cast<std::size_t>(INT32_MAX)) return out;
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    if (U_FAILURE(status)) return out;
+    icu::BreakIterator& it = *impl_->iterator;
+    it.setText(ut, status);
+    for (int32_t b = U_SUCCESS(status) ? it.first() : icu::BreakIterator::DONE; b != icu::BreakIterator::DONE;
+         b = it.next()) {
+        const auto offset = static_cast<std::size_t>(b);
+        if (offset == 0 || offset >= text.size()) continue;
+        if (it.getRuleStatus() >= UBRK_LINE_HARD) continue;
+        const UChar32 before = char_before(text, offset);
+        if (before < 0 || u_isUWhiteSpace(before)) continue;
+        const UChar32 after = char_at(text, offset);
+        if (splits_cluster(before, after)) continue;
+        const Side left = classify(before), right = classify(after);
+        if (left == Side::other && right == Side::other) continue;
+        const bool dictionary = left == Side::dictionary || right == Side::dictionary;
+        out.push_back({offset, dictionary ? ScriptBreakKind::word : ScriptBreakKind::ideographic});
+    }
+    // Detach the iterator from the text before the UText goes away.
+    UErrorCode reset = U_ZERO_ERROR;
+    UText* empty = utext_openUTF8(nullptr, "", 0, &reset);
+    it.setText(empty, reset);
+    utext_close(ut);
+    utext_close(empty);
+    return out;
+}
+
+bool needs_segmentation(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80 || (byte & 0xC0) == 0x80) continue;  // ASCII, or inside a sequence
+        if (classify(char_at(text, i)) != Side::other) return true;
+    }
+    return false;
+}
+
+}  // namespace galley::typeset
