@@ -5,20 +5,23 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SAMPLE ?= samples/ppp-2008-06-13
 
-.PHONY: run test setup build clean
+.PHONY: run test setup setup-test build clean
 
-run: build
-	./$(BUILD)/galley check $(SAMPLE)
+run: setup build
+	./$(BUILD)/galley build $(SAMPLE) -o out
 
-test: build
+test: setup-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-build: setup
+build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD) -j $(JOBS)
 
 setup:
 	./.ci/setup
+
+setup-test:
+	./.ci/setup --test
 
 clean:
 	rm -rf $(BUILD)

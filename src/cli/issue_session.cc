@@ -35,6 +35,12 @@ std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, con
     return out;
 }
 
+std::string summary_of_all(const std::vector<LoadedIssue>& issues) {
+    Diagnostics all;
+    for (const LoadedIssue& li : issues) all.append(li.diags);
+    return summary(all);
+}
+
 int report(std::vector<LoadedIssue>& issues, const SessionOptions& opts, Streams& io) {
     bool failed = false;
     PrintOptions print{io.colour, {}};

@@ -30,6 +30,9 @@ struct LoadedIssue {
 /// Reads and checks every input. Diagnostics stay in each LoadedIssue.
 std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, const SessionOptions& opts);
 
+/// "2 errors, 1 warning" over all the issues.
+std::string summary_of_all(const std::vector<LoadedIssue>& issues);
+
 /// Prints each issue's diagnostics and, unless quiet, a one-line summary per
 /// input on `io.out`. Returns kSuccess or kInputErrors.
 int report(std::vector<LoadedIssue>& issues, const SessionOptions& opts, Streams& io);

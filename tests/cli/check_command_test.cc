@@ -89,19 +89,42 @@ TEST_CASE("every subcommand has --help, and --version answers") {
     CHECK(v.out.rfind("galley ", 0) == 0);
 }
 
-TEST_CASE("build says the backends are not there yet, writes nothing and exits 4") {
+TEST_CASE("build -f epub writes <issue-id>.epub into the output folder, creating it") {
     TempDir t;
-    std::string out_dir = (t.path() / "out").string();
-    Run r = galley_run({"build", "-q", "-o", out_dir, sample()});
+    auto out_dir = t.path() / "new" / "out";
+    Run r = galley_run({"build", "-f", "epub", "-o", out_dir.string(), sample()});
+    CHECK(r.rc == kSuccess);
+    CHECK(r.err == "");
+    CHECK(std::filesystem::exists(out_dir / "ppp-2008-06-13.epub"));
+    CHECK(r.out.rfind("built ppp-2008-06-13: 9 articles -> " + (out_dir / "ppp-2008-06-13.epub").string(), 0) == 0);
+}
+
+TEST_CASE("an unwritable output folder exits 4 and leaves nothing behind") {
+    TempDir t;
+    t.write("blocker", "a file where the folder should be");
+    Run r = galley_run({"build", "-q", "-f", "epub", "-o", (t.path() / "blocker" / "out").string(), sample()});
     CHECK(r.rc == kOutputFailure);
-    CHECK(r.err == "galley build: the EPUB and print backends are not built yet; nothing was written\n");
+    CHECK(r.err.find("[E-OUTPUT-WRITE]") != std::string::npos);
+}
+
+TEST_CASE("build on broken input exits 1 and writes nothing") {
+    TempDir t;
+    t.write("issue/good.xml", article_xml("good"));
+    t.write("issue/bad.xml", "<article>");
+    auto out_dir = t.path() / "out";
+    Run r = galley_run({"build", "-q", "-f", "epub", "-o", out_dir.string(), (t.path() / "issue").string()});
+    CHECK(r.rc == kInputErrors);
+    CHECK(r.err.find("[E-XML-MALFORMED]") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(out_dir));
 }
 
-TEST_CASE("build on broken input exits 1 before anything else") {
+TEST_CASE("--keep-going builds without the broken article and exits 3") {
     TempDir t;
-    auto file = t.write("issue/story.xml", "<article>");
-    Run r = galley_run({"build", "-q", file.string()});
-    CHECK(r.rc == kInputErrors);
-    CHECK(r.err.find("[E-XML-MALFORMED]") != std::string::npos);
+    t.write("issue/good.xml", article_xml("good"));
+    t.write("issue/bad.xml", "<article>");
+    auto out_dir = t.path() / "out";
+    Run r = galley_run({"build", "--keep-going", "-f", "epub", "-o", out_dir.string(), (t.path() / "issue").string()});
+    CHECK(r.rc == kPartial);
+    CHECK(std::filesystem::exists(out_dir / "issue.epub"));
+    CHECK(r.out.find("built issue: 1 article (1 left out)") != std::string::npos);
 }

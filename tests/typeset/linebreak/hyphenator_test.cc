@@ -58,7 +58,7 @@ TEST_CASE("break offsets are bytes into the word as given") {
     CHECK(h->breaks("hyphenation") == std::vector<HyphenBreak>{{2, true}, {6, true}});
 }
 
-TEST_CASE("punctuation and quotes around a word stay whole; only its letters hyphenate") {
+TEST_CASE("punctuation and quotes around a word stay whole, only its letters hyphenate") {
     CHECK(marked("en", "“hyphenation,”") == "“hy=phen=ation,”");
     CHECK(marked("en", "(typography)") == "(ty=pog=ra=phy)");
     CHECK(marked("en", "Cambodia’s") == "Cam=bo=dia’s");

@@ -1,0 +1,69 @@
+#include "epub/cover_page.h"
+
+#include "epub/civil_time.h"
+#include "epub/labels.h"
+#include "epub/xhtml_page.h"
+
+namespace galley::epub {
+
+std::string volume_line(const model::Issue& issue) {
+    std::string out;
+    if (!issue.volume.empty()) out = labels().volume + " " + issue.volume;
+    if (!issue.number.empty()) {
+        if (!out.empty()) out += ", ";
+        out += labels().number + " " + issue.number;
+    }
+    return out;
+}
+
+std::string cover_page(const BookPlan& plan) {
+    const model::Issue& issue = plan.issue();
+    XmlWriter w;
+    std::string href(kCoverHref);
+    begin_xhtml(w, {href, issue.publication, issue.lang, "cover-page"});
+
+    w.newline();
+    w.open("header", {{"class", "masthead"}});
+    w.newline();
+    w.open("h1", {{"class", "publication"}});
+    if (const ImageResource* logo = plan.logo_image()) {
+        std::string alt = issue.logo->alt && !issue.logo->alt->empty() ? *issue.logo->alt : issue.publication;
+        w.empty("img", {{"class", "logo"}, {"src", relative_href(href, logo->href)}, {"alt", alt}});
+    } else {
+        w.text(issue.publication);
+    }
+    w.close();
+    if (!issue.title.empty()) {
+        w.newline();
+        w.element("p", {{"class", "issue-title"}}, issue.title);
+    }
+    if (auto date = parse_date(issue.date)) {
+        w.newline();
+        w.open("p", {{"class", "issue-date"}});
+        // English month names only in English documents; ISO dates elsewhere.
+        w.element("time", {{"datetime", issue.date}}, format_display_date(*date, issue.lang));
+        w.close();
+    }
+    std::string volume = volume_line(issue);
+    if (!volume.empty()) {
+        w.newline();
+        XmlAttributes attrs{{"class", "issue-number"}};
+        for (const XmlAttribute& a : label_lang_attributes(issue.lang)) attrs.push_back(a);
+        w.element("p", attrs, volume);
+    }
+    w.close_line();  // header
+
+    if (const ImageResource* cover = plan.cover_image()) {
+        w.newline();
+        w.open("figure", {{"class", "cover"}});
+        w.newline();
+        w.empty("img", {{"src", relative_href(href, cover->href)},
+                        {"alt", plan.cover_source()->alt.value_or("")},
+                        {"epub:type", "cover"},
+                        {"role", "doc-cover"}});
+        w.close_line();
+    }
+    return end_xhtml(w);
+}
+
+}  // namespace galley::epub

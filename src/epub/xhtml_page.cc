@@ -1,0 +1,36 @@
+#include "epub/xhtml_page.h"
+
+#include "epub/book_plan.h"
+
+namespace galley::epub {
+
+void begin_xhtml(XmlWriter& w, const PageSpec& spec) {
+    w.declaration();
+    w.raw_line("<!DOCTYPE html>");
+    w.open("html", {{"xmlns", kXhtmlNs}, {"xmlns:epub", kEpubNs}, {"lang", spec.lang}, {"xml:lang", spec.lang}});
+    w.newline();
+    w.open("head");
+    w.newline();
+    w.empty("meta", {{"charset", "UTF-8"}});
+    w.newline();
+    w.element("title", spec.title);
+    w.newline();
+    w.empty("link", {{"rel", "stylesheet"}, {"type", "text/css"},
+                     {"href", relative_href(spec.href, kStylesheetHref)}});
+    w.close_line();  // head
+    w.newline();
+    w.open("body", {{spec.body_class.empty() ? "" : "class", spec.body_class}});
+}
+
+std::string end_xhtml(XmlWriter& w) {
+    w.close_line();  // body
+    w.close_line();  // html
+    return w.finish();
+}
+
+std::string IdSet::make(const std::string& base) {
+    int n = ++used_[base];
+    return n == 1 ? base : base + "-" + std::to_string(n);
+}
+
+}  // namespace galley::epub

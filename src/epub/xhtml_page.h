@@ -1,0 +1,38 @@
+// The frame every XHTML content document shares: XML declaration, the HTML
+// doctype, <html> with lang and xml:lang, a <head> with title and the
+// stylesheet, and the <body>. Also unique ids within one document.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "epub/xml_writer.h"
+
+namespace galley::epub {
+
+struct PageSpec {
+    std::string href;        ///< This document, relative to the package folder.
+    std::string title;       ///< Plain text for <title>.
+    std::string lang;        ///< BCP 47; written as lang and xml:lang.
+    std::string body_class;  ///< Empty for none.
+};
+
+/// Writes everything up to and including the opening <body>.
+void begin_xhtml(XmlWriter& w, const PageSpec& spec);
+/// Closes <body> and <html> and returns the document.
+std::string end_xhtml(XmlWriter& w);
+
+/// Ids unique within one document: "fig", "fig-2", "fig-3"...
+class IdSet {
+public:
+    std::string make(const std::string& base);
+
+private:
+    std::map<std::string, int> used_;
+};
+
+/// The XHTML and EPUB namespaces.
+inline constexpr const char* kXhtmlNs = "http://www.w3.org/1999/xhtml";
+inline constexpr const char* kEpubNs = "http://www.idpf.org/2007/ops";
+
+}  // namespace galley::epub

@@ -1,0 +1,281 @@
+#include "render/image_cache.h"
+
+#include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+
+#include "base/file_read.h"
+
+namespace galley::render {
+namespace {
+
+// Above the reader's 64 MB image cap: anything it accepted fits.
+constexpr std::uint64_t kMaxImageBytes = 128u * 1024u * 1024u;
+
+struct Size {
+    std::uint32_t width = 0;
+    std::uint32_t height = 0;
+};
+
+std::uint32_t be16(const std::string& b, std::size_t at) {
+    return (std::uint32_t(std::uint8_t(b[at])) << 8) | std::uint8_t(b[at + 1]);
+}
+std::uint32_t be32(const std::string& b, std::size_t at) { return (be16(b, at) << 16) | be16(b, at + 2); }
+std::uint32_t le16(const std::string& b, std::size_t at) {
+    return std::uint8_t(b[at]) | (std::uint32_t(std::uint8_t(b[at + 1])) << 8);
+}
+
+// The frame size from the first SOFn segment, walking marker segments.
+std::optional<Size> jpeg_size(const std::string& b) {
+    std::size_t pos = 2;
+    if (b.size() < 4 || std::uint8_t(b[0]) != 0xFF || std::uint8_t(b[1]) != 0xD8) return std::nullopt;
+    while (pos + 4 <= b.size()) {
+        if (std::uint8_t(b[pos]) != 0xFF) return std::nullopt;
+        std::uint8_t marker = std::uint8_t(b[pos + 1]);
+        if (marker == 0xFF) {
+            ++pos;  // fill byte
+            continue;
+        }
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+            pos += 2;
+            continue;
+        }
+        std::uint32_t length = be16(b, pos + 2);
+        bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (sof) {
+            if (pos + 9 > b.size() || length < 7) return std::nullopt;
+            return Size{be16(b, pos + 7), be16(b, pos + 5)};
+        }
+        if (marker == 0xDA || marker == 0xD9 || length < 2) return std::nullopt;  // no frame header before the scan
+        pos += 2 + length;
+    }
+    return std::nullopt;
+}
+
+std::optional<Size> header_size(const std::string& b, page::ImageFormat format) {
+    switch (format) {
+        case page::ImageFormat::jpeg: return jpeg_size(b);
+        case page::ImageFormat::png:
+            if (b.size() < 24 || b.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 || b.compare(12, 4, "IHDR") != 0)
+                return std::nullopt;
+            return Size{be32(b, 16), be32(b, 20)};
+        case page::ImageFormat::gif:
+            if (b.size() < 10 || (b.compare(0, 6, "GIF87a") != 0 && b.compare(0, 6, "GIF89a") != 0))
+                return std::nullopt;
+            return Size{le16(b, 6), le16(b, 8)};
+        case page::ImageFormat::svg: return Size{};
+    }
+    return std::nullopt;
+}
+
+const char* format_name(page::ImageFormat format) {
+    switch (format) {
+        case page::ImageFormat::jpeg: return "JPEG";
+        case page::ImageFormat::png: return "PNG";
+        case page::ImageFormat::gif: return "GIF";
+        case page::ImageFormat::svg: return "SVG";
+    }
+    return "image";
+}
+
+struct PngReader {
+    const std::string* bytes;
+    std::size_t at = 0;
+};
+
+cairo_status_t read_png_bytes(void* closure, unsigned char* data, unsigned int length) {
+    auto* r = static_cast<PngReader*>(closure);
+    if (r->bytes->size() - r->at < length) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, r->bytes->data() + r->at, length);
+    r->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// RGB(A) pixbuf -> premultiplied native-endian ARGB32 (or RGB24) surface.
+cairo_surface_t* surface_from_pixbuf(GdkPixbuf* pixbuf) {
+    int w = gdk_pixbuf_get_width(pixbuf), h = gdk_pixbuf_get_height(pixbuf);
+    int channels = gdk_pixbuf_get_n_channels(pixbuf);
+    bool alpha = gdk_pixbuf_get_has_alpha(pixbuf);
+    if (gdk_pixbuf_get_bits_per_sample(pixbuf) != 8 || channels < 3) return nullptr;
+    cairo_surface_t* s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return nullptr;
+    }
+    cairo_surface_flush(s);
+    const guchar* src = gdk_pixbuf_read_pixels(pixbuf);
+    int src_stride = gdk_pixbuf_get_rowstride(pixbuf);
+    unsigned char* dst = cairo_image_surface_get_data(s);
+    int dst_stride = cairo_image_surface_get_stride(s);
+    for (int y = 0; y < h; ++y) {
+        const guchar* in = src + static_cast<std::ptrdiff_t>(y) * src_stride;
+        auto* out = reinterpret_cast<std::uint32_t*>(dst + static_cast<std::ptrdiff_t>(y) * dst_stride);
+        for (int x = 0; x < w; ++x, in += channels) {
+            std::uint32_t a = alpha ? in[3] : 255;
+            auto pre = [a](std::uint32_t c) { return (c * a + 127) / 255; };
+            out[x] = (a << 24) | (pre(in[0]) << 16) | (pre(in[1]) << 8) | pre(in[2]);
+        }
+    }
+    cairo_surface_mark_dirty(s);
+    return s;
+}
+
+// Decodes with the one gdk-pixbuf loader for `type` ("jpeg", "gif"), never
+// by sniffing; for an animation, its first frame.
+cairo_surface_t* decode_with_pixbuf(const std::string& bytes, const char* type, std::string& why) {
+    GError* error = nullptr;
+    GdkPixbufLoader* loader = gdk_pixbuf_loader_new_with_type(type, &error);
+    if (!loader) {
+        why = error ? error->message : "no image loader";
+        if (error) g_error_free(error);
+        return nullptr;
+    }
+    bool ok = gdk_pixbuf_loader_write(loader, reinterpret_cast<const guchar*>(bytes.data()), bytes.size(), &error);
+    ok = gdk_pixbuf_loader_close(loader, ok ? &error : nullptr) && ok;
+    cairo_surface_t* surface = nullptr;
+    if (!ok) {
+        why = error ? error->message : "cannot decode";
+    } else if (GdkPixbuf* pixbuf = gdk_pixbuf_loader_get_pixbuf(loader)) {
+        surface = surface_from_pixbuf(pixbuf);
+        if (!surface) why = "unusable pixel format";
+    } else {
+        why = "no image in the file";
+    }
+    if (error) g_error_free(error);
+    g_object_unref(loader);
+    return surface;
+}
+
+}  // namespace
+
+class ImageCache::Source {
+public:
+    ~Source() {
+        if (surface) cairo_surface_destroy(surface);
+        if (svg) g_object_unref(svg);
+    }
+    cairo_surface_t* surface = nullptr;  // raster images
+    RsvgHandle* svg = nullptr;           // SVG
+};
+
+ImageCache::ImageCache(JpegHandling jpeg) : jpeg_(jpeg) {}
+ImageCache::~ImageCache() = default;
+
+const ImageCache::Source* ImageCache::load(const page::Image& image, Diagnostics& diags) {
+    auto found = sources_.find(image.file);
+    if (found != sources_.end()) return found->second.get();
+    std::unique_ptr<Source>& slot = sources_[image.file];
+    auto fail = [&](const std::string& why) -> const Source* {
+        diags.error("E-RENDER-IMAGE", {image.file, 0, 0}, std::string("cannot draw the ") + format_name(image.format) +
+                                                                 " image: " + why);
+        return nullptr;
+    };
+
+    Diagnostics read_diags;
+    std::optional<std::string> bytes = read_trusted_file(image.file, image.file, kMaxImageBytes, read_diags);
+    if (!bytes) return fail(read_diags.empty() ? "cannot read it" : read_diags.all().front().message);
+
+    std::optional<Size> size = header_size(*bytes, image.format);
+    if (!size) return fail("the file is no longer a valid " + std::string(format_name(image.format)));
+    if (image.format != page::ImageFormat::svg && (size->width != image.width_px || size->height != image.height_px))
+        return fail("the file changed since it was read (" + std::to_string(size->width) + "x" +
+                    std::to_string(size->height) + " px, was " + std::to_string(image.width_px) + "x" +
+                    std::to_string(image.height_px) + ")");
+
+    auto source = std::make_unique<Source>();
+    std::string why;
+    switch (image.format) {
+        case page::ImageFormat::jpeg:
+            if (jpeg_ == JpegHandling::embed) {
+                // A 1 x 1 blank stand-in: the PDF gets the JPEG bytes (with
+                // their own dimensions), and nothing as large as the decoded
+                // image is ever allocated or copied (cairo snapshots the
+                // pixels of every surface it records).
+                cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+                auto* data = static_cast<unsigned char*>(std::malloc(bytes->size()));
+                auto* id = static_cast<unsigned char*>(std::malloc(image.file.size()));
+                if (!data || !id || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+                    std::free(data);
+                    std::free(id);
+                    cairo_surface_destroy(s);
+                    return fail("out of memory");
+                }
+                std::memcpy(data, bytes->data(), bytes->size());
+                std::memcpy(id, image.file.data(), image.file.size());
+                cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, bytes->size(), std::free, data);
+                cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, id, image.file.size(), std::free, id);
+                source->surface = s;
+            } else {
+                source->surface = decode_with_pixbuf(*bytes, "jpeg", why);
+            }
+            break;
+        case page::ImageFormat::png: {
+            PngReader reader{&*bytes};
+            cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_png_bytes, &reader);
+            if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+                why = "cannot decode it";  // cairo reports every libpng failure as "out of memory"
+                cairo_surface_destroy(s);
+            } else {
+                source->surface = s;
+            }
+            break;
+        }
+        case page::ImageFormat::gif: source->surface = decode_with_pixbuf(*bytes, "gif", why); break;
+        case page::ImageFormat::svg: {
+            GError* error = nullptr;
+            source->svg = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes->data()), bytes->size(),
+                                                    &error);
+            if (!source->svg) why = error ? error->message : "cannot parse it";
+            if (error) g_error_free(error);
+            break;
+        }
+    }
+    if (!source->surface && !source->svg) return fail(why);
+    slot = std::move(source);
+    return slot.get();
+}
+
+bool ImageCache::paint(cairo_t* cr, const page::Image& image, Diagnostics& diags) {
+    const Source* source = load(image, diags);
+    if (!source) return false;
+    const page::Rect& r = image.rect;
+    if (!(r.width > 0 && r.height > 0)) return true;  // nothing to show
+    cairo_save(cr);
+    if (image.clip) {
+        cairo_rectangle(cr, image.clip->x, image.clip->y, image.clip->width, image.clip->height);
+        cairo_clip(cr);
+    }
+    if (source->surface) {
+        int w = cairo_image_surface_get_width(source->surface);
+        int h = cairo_image_surface_get_height(source->surface);
+        // Padded and clipped to the rect: scaled up, the edges stay sharp
+        // instead of fading into the page.
+        cairo_rectangle(cr, r.x, r.y, r.width, r.height);
+        cairo_clip(cr);
+        cairo_translate(cr, r.x, r.y);
+        cairo_scale(cr, r.width / w, r.height / h);
+        cairo_set_source_surface(cr, source->surface, 0, 0);
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+        cairo_paint(cr);
+    } else {
+        RsvgRectangle viewport{r.x, r.y, r.width, r.height};
+        GError* error = nullptr;
+        if (!rsvg_handle_render_document(source->svg, cr, &viewport, &error)) {
+            diags.error("E-RENDER-IMAGE", {image.file, 0, 0},
+                        std::string("cannot draw the SVG image: ") + (error ? error->message : "librsvg failed"));
+            if (error) g_error_free(error);
+            cairo_restore(cr);
+            return false;
+        }
+    }
+    cairo_restore(cr);
+    return true;
+}
+
+}  // namespace galley::render

@@ -1,0 +1,54 @@
+// Images for drawing, loaded once per file and painted into their rect.
+//
+// The files were probed by the reader (type, header dimensions within the
+// pixel budget, a checked decode). Before decoding anything here the header
+// dimensions are read again and must equal the probed ones, so a file
+// swapped since the probe is refused instead of decoded.
+//
+//   JPEG  PDF: passed through unchanged (cairo mime data -> DCTDecode);
+//         cairo is handed a 1 x 1 blank stand-in, so a large photo costs
+//         its file size, not its decoded size.
+//         PNG proofs: decoded with gdk-pixbuf.
+//   PNG   cairo's PNG reader, from memory.
+//   GIF   the first frame, decoded with gdk-pixbuf.
+//   SVG   librsvg, drawn as vectors (no external resources).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "page/page.h"
+
+typedef struct _cairo cairo_t;
+
+namespace galley::render {
+
+enum class JpegHandling {
+    embed,   ///< keep the JPEG bytes for the PDF, never decode
+    decode,  ///< decode to pixels (PNG proofs)
+};
+
+class ImageCache {
+public:
+    explicit ImageCache(JpegHandling jpeg);
+    ~ImageCache();
+    ImageCache(const ImageCache&) = delete;
+    ImageCache& operator=(const ImageCache&) = delete;
+
+    /// Paints `image` scaled to fill its rect, inside its clip rect when it
+    /// has one. Returns false when the file cannot be used (E-RENDER-IMAGE,
+    /// reported once per file); nothing is drawn then.
+    bool paint(cairo_t* cr, const page::Image& image, Diagnostics& diags);
+
+    class Source;  // a loaded image (image_cache.cc)
+
+private:
+    const Source* load(const page::Image& image, Diagnostics& diags);
+
+    JpegHandling jpeg_;
+    std::map<std::string, std::unique_ptr<Source>> sources_;  // by file; null after a failure
+};
+
+}  // namespace galley::render

@@ -1,0 +1,351 @@
+#include "render/pdf_finish.h"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <exception>
+#include <memory>
+#include <set>
+
+#include "render/pdf_date.h"
+
+namespace galley::render {
+namespace {
+
+using Handle = QPDFObjectHandle;
+
+// A URI for /URI, which holds 7-bit ASCII: other bytes, spaces and controls
+// percent-encoded.
+std::string ascii_uri(const std::string& uri) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : uri) {
+        if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' ||
+            c == '{' || c == '|' || c == '}') {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+std::string xml_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default:
+                // XML 1.0 has no place for C0 controls other than tab, LF, CR.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    out += ' ';
+                else
+                    out += c;
+        }
+    }
+    return out;
+}
+
+std::string xmp_packet(const page::Metadata& m, const std::string& producer, const std::optional<std::int64_t>& date) {
+    auto alt = [](const std::string& tag, const std::string& v) {
+        return "<" + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(v) + "</rdf:li></rdf:Alt></" +
+               tag + ">\n";
+    };
+    std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+                    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+                    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                    "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
+                    "<dc:format>application/pdf</dc:format>\n";
+    if (!m.title.empty()) x += alt("dc:title", m.title);
+    if (!m.author.empty())
+        x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+    if (!m.subject.empty()) x += alt("dc:description", m.subject);
+    if (!m.lang.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(m.lang) + "</rdf:li></rdf:Bag></dc:language>\n";
+    if (!m.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(m.keywords) + "</pdf:Keywords>\n";
+    if (!producer.empty()) x += "<pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n";
+    if (!m.creator.empty()) x += "<xmp:CreatorTool>" + xml_escape(m.creator) + "</xmp:CreatorTool>\n";
+    if (date) {
+        std::string d = iso_utc(*date);
+        x += "<xmp:CreateDate>" + d + "</xmp:CreateDate>\n<xmp:ModifyDate>" + d +
+             "</xmp:ModifyDate>\n<xmp:MetadataDate>" + d + "</xmp:MetadataDate>\n";
+    }
+    x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n";
+    return x;
+}
+
+// The structure elements of the tree in pre-order (cairo appends children
+// in the order they began, so this is the order they were drawn in).
+std::vector<Handle> elements_in_order(Handle tree_root) {
+    std::vector<Handle> out;
+    std::vector<Handle> stack;  // element dicts or K arrays still to visit, last first
+    auto push_kids = [&stack](Handle k) {
+        if (k.isArray()) {
+            for (int i = k.getArrayNItems() - 1; i >= 0; --i) stack.push_back(k.getArrayItem(i));
+        } else if (k.isDictionary()) {
+            stack.push_back(k);
+        }
+    };
+    push_kids(tree_root.getKey("/K"));
+    while (!stack.empty()) {
+        Handle h = stack.back();
+        stack.pop_back();
+        if (!h.isDictionary() || !h.getKey("/S").isName()) continue;  // MCIDs, MCR and OBJR dicts
+        out.push_back(h);
+        push_kids(h.getKey("/K"));
+        if (out.size() > 10'000'000) break;  // a cycle; cairo never writes one
+    }
+    return out;
+}
+
+void append_kid(Handle parent, const Handle& kid) {
+    Handle k = parent.getKey("/K");
+    if (k.isArray()) {
+        k.appendItem(kid);
+    } else if (k.isNull()) {
+        parent.replaceKey("/K", Handle::newArray({kid}));
+    } else {
+        parent.replaceKey("/K", Handle::newArray({k, kid}));
+    }
+}
+
+// Whether a JPEG stream carries Adobe's APP14 marker before its first scan.
+// CMYK JPEGs with it (what Photoshop writes) store inverted values: every
+// decoder that shows them (libjpeg users, gdk-pixbuf for our proofs) inverts
+// them, and a PDF must say so with /Decode.
+bool has_adobe_marker(const std::string& jpeg) {
+    std::size_t pos = 2;
+    while (pos + 4 <= jpeg.size() && static_cast<unsigned char>(jpeg[pos]) == 0xFF) {
+        unsigned char marker = static_cast<unsigned char>(jpeg[pos + 1]);
+        if (marker == 0xDA || marker == 0xD9) return false;
+        std::size_t length = (std::size_t(static_cast<unsigned char>(jpeg[pos + 2])) << 8) |
+                             static_cast<unsigned char>(jpeg[pos + 3]);
+        if (marker == 0xEE && length >= 7 && jpeg.compare(pos + 4, 5, "Adobe") == 0) return true;
+        if (length < 2) return false;
+        pos += 2 + length;
+    }
+    return false;
+}
+
+class Finisher {
+public:
+    Finisher(QPDF& q, const FinishInput& in, Diagnostics& diags) : q_(q), in_(in), diags_(diags) {}
+
+    void run() {
+        const page::Metadata& meta = in_.document->meta;
+        Handle root = q_.getRoot();
+        if (!meta.lang.empty()) root.replaceKey("/Lang", Handle::newUnicodeString(meta.lang));
+        if (!meta.title.empty()) {
+            Handle prefs = Handle::newDictionary();
+            prefs.replaceKey("/DisplayDocTitle", Handle::newBool(true));
+            root.replaceKey("/ViewerPreferences", prefs);
+        }
+        std::string producer;
+        Handle info = q_.getTrailer().getKey("/Info");
+        if (info.isDictionary()) {
+            if (info.getKey("/Producer").isString()) producer = info.getKey("/Producer").getUTF8Value();
+            info.removeKey("/CreationDate");
+            info.removeKey("/ModDate");
+            if (in_.date) {
+                info.replaceKey("/CreationDate", Handle::newString(pdf_date(*in_.date)));
+                info.replaceKey("/ModDate", Handle::newString(pdf_date(*in_.date)));
+            }
+        }
+        Handle xmp = q_.newStream(xmp_packet(meta, producer, in_.date));
+        xmp.getDict().replaceKey("/Type", Handle::newName("/Metadata"));
+        xmp.getDict().replaceKey("/Subtype", Handle::newName("/XML"));
+        root.replaceKey("/Metadata", xmp);
+
+        std::set<QPDFObjGen> seen;
+        for (Handle page : q_.getAllPages()) fix_cmyk_jpegs(page.getKey("/Resources"), seen);
+
+        tree_ = root.getKey("/StructTreeRoot");
+        if (tree_.isDictionary()) match_elements();
+        add_links();
+    }
+
+private:
+    // Cairo embeds CMYK JPEGs without /Decode; add it where the JPEG is
+    // Adobe-inverted, in the page resources and the forms they use.
+    void fix_cmyk_jpegs(Handle resources, std::set<QPDFObjGen>& seen) {
+        if (!resources.isDictionary()) return;
+        Handle xobjects = resources.getKey("/XObject");
+        if (!xobjects.isDictionary()) return;
+        for (const std::string& key : xobjects.getKeys()) {
+            Handle x = xobjects.getKey(key);
+            if (!x.isStream() || !seen.insert(x.getObjGen()).second) continue;
+            Handle dict = x.getDict();
+            std::string subtype = dict.getKey("/Subtype").isName() ? dict.getKey("/Subtype").getName() : "";
+            if (subtype == "/Form") {
+                fix_cmyk_jpegs(dict.getKey("/Resources"), seen);
+            } else if (subtype == "/Image" && dict.getKey("/Filter").isNameAndEquals("/DCTDecode") &&
+                       dict.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK") && !dict.hasKey("/Decode")) {
+                std::shared_ptr<Buffer> data = x.getRawStreamData();
+                std::string bytes(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+                if (has_adobe_marker(bytes)) {
+                    std::vector<Handle> decode;
+                    for (int i = 0; i < 4; ++i) {
+                        decode.push_back(Handle::newInteger(1));
+                        decode.push_back(Handle::newInteger(0));
+                    }
+                    dict.replaceKey("/Decode", Handle::newArray(decode));
+                }
+            }
+        }
+    }
+
+    void match_elements() {
+        std::vector<Handle> found = elements_in_order(tree_);
+        const auto& drawn = *in_.elements;
+        bool same = found.size() == drawn.size();
+        for (std::size_t i = 0; same && i < found.size(); ++i) same = found[i].getKey("/S").getName() == "/" + drawn[i].name;
+        if (!same) {
+            diags_.warning("W-PDF-STRUCTURE", {},
+                           "cairo's structure tree (" + std::to_string(found.size()) +
+                               " elements) does not match the tags drawn (" + std::to_string(drawn.size()) +
+                               "); figure alt text, languages and links are left out of it");
+            return;
+        }
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            const StructureElement& e = drawn[i];
+            if (!e.alt.empty()) found[i].replaceKey("/Alt", Handle::newUnicodeString(e.alt));
+            if (!e.lang.empty() && e.lang != in_.document->meta.lang)
+                found[i].replaceKey("/Lang", Handle::newUnicodeString(e.lang));
+            if (!e.title.empty()) found[i].replaceKey("/T", Handle::newUnicodeString(e.title));
+        }
+        elements_ = std::move(found);
+    }
+
+    void add_links() {
+        if (in_.links->empty()) return;
+        const std::vector<Handle>& pages = q_.getAllPages();
+        const auto& doc_pages = in_.document->pages;
+        Handle nums;
+        long long next_key = 0;
+        if (!elements_.empty()) {
+            Handle parent_tree = tree_.getKey("/ParentTree");
+            if (!parent_tree.isDictionary()) {
+                parent_tree = q_.makeIndirectObject(Handle::newDictionary());
+                tree_.replaceKey("/ParentTree", parent_tree);
+            }
+            nums = parent_tree.getKey("/Nums");
+            if (nums.isNull() && !parent_tree.hasKey("/Kids")) {
+                nums = Handle::newArray();
+                parent_tree.replaceKey("/Nums", nums);
+            }
+            if (nums.isArray()) {
+                for (int i = 0; i + 1 < nums.getArrayNItems(); i += 2)
+                    if (nums.getArrayItem(i).isInteger())
+                        next_key = std::max(next_key, nums.getArrayItem(i).getIntValue() + 1);
+            }
+            if (tree_.getKey("/ParentTreeNextKey").isInteger())
+                next_key = std::max(next_key, tree_.getKey("/ParentTreeNextKey").getIntValue());
+        }
+
+        for (const PlacedLink& placed : *in_.links) {
+            const page::Link& link = placed.link;
+            if (placed.page < 0 || static_cast<std::size_t>(placed.page) >= pages.size()) continue;
+            Handle page = pages[static_cast<std::size_t>(placed.page)];
+            double h = doc_pages[static_cast<std::size_t>(placed.page)].height;
+            Handle annot = Handle::newDictionary();
+            annot.replaceKey("/Type", Handle::newName("/Annot"));
+            annot.replaceKey("/Subtype", Handle::newName("/Link"));
+            annot.replaceKey("/Rect", Handle::newArray(QPDFObjectHandle::Rectangle(
+                                          link.rect.x, h - link.rect.y - link.rect.height,
+                                          link.rect.x + link.rect.width, h - link.rect.y)));
+            annot.replaceKey("/Border", Handle::newArray({Handle::newInteger(0), Handle::newInteger(0),
+                                                          Handle::newInteger(0)}));
+            annot.replaceKey("/F", Handle::newInteger(4));  // print
+            if (!link.uri.empty()) {
+                Handle action = Handle::newDictionary();
+                action.replaceKey("/Type", Handle::newName("/Action"));
+                action.replaceKey("/S", Handle::newName("/URI"));
+                action.replaceKey("/URI", Handle::newString(ascii_uri(link.uri)));
+                annot.replaceKey("/A", action);
+                annot.replaceKey("/Contents", Handle::newUnicodeString(link.uri));
+            } else if (link.target_page >= 0 && static_cast<std::size_t>(link.target_page) < pages.size()) {
+                std::size_t t = static_cast<std::size_t>(link.target_page);
+                double top = doc_pages[t].height - link.target_y;
+                annot.replaceKey("/Dest", Handle::newArray({pages[t], Handle::newName("/XYZ"), Handle::newNull(),
+                                                            Handle::newReal(top, 2), Handle::newNull()}));
+                std::string label = doc_pages[t].label.empty() ? std::to_string(t + 1) : doc_pages[t].label;
+                annot.replaceKey("/Contents", Handle::newUnicodeString("Go to page " + label));
+            } else {
+                diags_.warning("W-RENDER-LINK", {},
+                               "a link on page " + std::to_string(placed.page + 1) +
+                                   " has neither a URI nor a page of this document (" +
+                                   std::to_string(link.target_page + 1) + "); left out");
+                continue;
+            }
+            annot = q_.makeIndirectObject(annot);
+
+            if (nums.isArray()) {
+                Handle parent = placed.parent >= 0 ? elements_[static_cast<std::size_t>(placed.parent)] : elements_[0];
+                Handle objr = Handle::newDictionary();
+                objr.replaceKey("/Type", Handle::newName("/OBJR"));
+                objr.replaceKey("/Obj", annot);
+                objr.replaceKey("/Pg", page);
+                Handle elem = Handle::newDictionary();
+                elem.replaceKey("/Type", Handle::newName("/StructElem"));
+                elem.replaceKey("/S", Handle::newName("/Link"));
+                elem.replaceKey("/P", parent);
+                elem.replaceKey("/Pg", page);
+                elem.replaceKey("/K", Handle::newArray({objr}));
+                elem = q_.makeIndirectObject(elem);
+                append_kid(parent, elem);
+                annot.replaceKey("/StructParent", Handle::newInteger(next_key));
+                nums.appendItem(Handle::newInteger(next_key));
+                nums.appendItem(elem);
+                ++next_key;
+                page.replaceKey("/Tabs", Handle::newName("/S"));
+            }
+            Handle annots = page.getKey("/Annots");
+            if (annots.isArray()) {
+                annots.appendItem(annot);
+            } else {
+                page.replaceKey("/Annots", Handle::newArray({annot}));
+            }
+        }
+        if (nums.isArray()) tree_.replaceKey("/ParentTreeNextKey", Handle::newInteger(next_key));
+    }
+
+    QPDF& q_;
+    const FinishInput& in_;
+    Diagnostics& diags_;
+    Handle tree_;
+    std::vector<Handle> elements_;
+};
+
+}  // namespace
+
+std::optional<std::string> finish_pdf(const std::string& cairo_pdf, const FinishInput& input, Diagnostics& diags) {
+    try {
+        QPDF q;
+        q.setSuppressWarnings(true);
+        q.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
+        Finisher(q, input, diags).run();
+
+        QPDFWriter w(q);
+        w.setOutputMemory();
+        w.setDeterministicID(true);
+        w.setObjectStreamMode(qpdf_o_generate);
+        w.write();
+        std::shared_ptr<Buffer> buffer = w.getBufferSharedPointer();
+        for (const QPDFExc& warning : q.getWarnings())
+            diags.warning("W-PDF-FINISH", {}, std::string("libqpdf: ") + warning.what());
+        return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    } catch (const std::exception& e) {
+        diags.error("E-PDF-FINISH", {}, std::string("cannot finish the PDF with libqpdf: ") + e.what());
+        return std::nullopt;
+    }
+}
+
+}  // namespace galley::render

@@ -1,0 +1,201 @@
+#include "typeset/compose/area_fill.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <utility>
+
+namespace galley::typeset {
+
+namespace {
+
+bool shares_columns(const FloatRect& r, int first, int span) { return r.first < first + span && first < r.first + r.span; }
+
+class AreaFiller {
+public:
+    explicit AreaFiller(const AreaRequest& rq) : rq_(rq), grid_(*rq.grid) {}
+
+    /// Fills `columns` (bottoms already set), placing floats as anchors are met.
+    AreaResult attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const;
+    /// The lowest bottom at which the columns could hold the content evenly.
+    double even_share(const std::vector<ColumnSpace>& columns) const;
+
+private:
+    std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
+                                         const AnchorHit& hit) const;
+
+    const AreaRequest& rq_;
+    const BaselineGrid& grid_;
+};
+
+std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>& columns,
+                                                 const std::vector<FloatRect>& rects, const AnchorHit& hit) const {
+    const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
+    int k = static_cast<int>(columns.size());
+    int span = std::clamp(fb.span, 1, k);
+    int first = std::min(hit.column, k - span);
+    double tops = -std::numeric_limits<double>::infinity();
+    double foot = std::numeric_limits<double>::infinity();
+    for (int j = first; j < first + span; ++j) {
+        tops = std::max(tops, grid_.cell_top_from(columns[static_cast<std::size_t>(j)].top));
+        foot = std::min(foot, columns[static_cast<std::size_t>(j)].bottom);
+    }
+    auto free_at = [&](double y) {
+        for (const FloatRect& r : rects)
+            if (shares_columns(r, first, span) && y < r.bottom - kEpsilon && y + fb.height > r.top + kEpsilon)
+                return std::optional<double>(r.bottom);
+        return std::optional<double>();
+    };
+    // Where the anchor fell, moved down past other floats.
+    double y = std::max(tops, grid_.cell_top_from(hit.y));
+    for (int guard = 0; guard < 64; ++guard) {
+        auto blocked = free_at(y);
+        if (!blocked) break;
+        y = grid_.cell_top_from(*blocked);
+    }
+    if (y + fb.height <= foot + kEpsilon && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + fb.height};
+    // Else as low as it fits, ending above the foot.
+    y = grid_.boundary_at_or_above(foot - fb.height);
+    if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + fb.height};
+    return std::nullopt;
+}
+
+AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const {
+    FillRequest fr;
+    fr.stream = rq_.stream;
+    fr.from = rq_.from;
+    fr.columns = columns;
+    fr.mode = mode;
+    fr.grid = &grid_;
+    fr.must_progress = rq_.must_progress;
+    const std::size_t floats = rq_.stream->floats.size();
+    FillResult fill;
+    for (std::size_t round = 0; round < 2 * floats + 3; ++round) {
+        fill = fill_columns(fr);
+        // A float placed here whose anchor moved on to the next area goes with it.
+        bool dropped = false;
+        for (std::size_t r = 0; r < fr.floats.size(); ++r) {
+            const FloatRect& rect = fr.floats[r];
+            bool anchored = std::any_of(fill.anchors.begin(), fill.anchors.end(),
+                                        [&](const AnchorHit& a) { return a.float_index == rect.float_index; });
+            if (anchored) continue;
+            for (std::size_t i = rq_.from; i < rq_.stream->size(); ++i)
+                if (rq_.stream->items[i].float_index == rect.float_index) fr.stop = std::min(fr.stop, i);
+            fr.floats.erase(fr.floats.begin() + static_cast<std::ptrdiff_t>(r));
+            dropped = true;
+            break;
+        }
+        if (dropped) continue;
+        const AnchorHit* open = nullptr;
+        for (const AnchorHit& a : fill.anchors) {
+            bool has_rect = std::any_of(fr.floats.begin(), fr.floats.end(),
+                                        [&](const FloatRect& r) { return r.float_index == a.float_index; });
+            if (!has_rect) {
+                open = &a;
+                break;
+            }
+        }
+        if (!open) break;
+        if (auto rect = place_float(columns, fr.floats, *open)) {
+            fr.floats.push_back(*rect);
+        } else {
+            fr.stop = open->item;  // no room: the float and what follows go on
+        }
+    }
+    AreaResult out;
+    out.complete = fill.next >= rq_.stream->size();
+    out.fill = std::move(fill);
+    out.floats = std::move(fr.floats);
+    return out;
+}
+
+double AreaFiller::even_share(const std::vector<ColumnSpace>& columns) const {
+    double content = rq_.stream->remaining(rq_.from);
+    double lowest_top = std::numeric_limits<double>::infinity();
+    double foot = -std::numeric_limits<double>::infinity();
+    for (const ColumnSpace& c : columns) {
+        lowest_top = std::min(lowest_top, c.top);
+        foot = std::max(foot, c.bottom);
+    }
+    for (double b = grid_.cell_top_from(lowest_top); b < foot; b += grid_.leading()) {
+        double capacity = 0;
+        for (const ColumnSpace& c : columns) capacity += std::max(0.0, std::min(b, c.bottom) - c.top);
+        if (capacity + kEpsilon >= content) return b;
+    }
+    return foot;
+}
+
+}  // namespace
+
+double AreaResult::foot() const {
+    double foot = -std::numeric_limits<double>::infinity();
+    for (double b : fill.column_bottoms) foot = std::max(foot, b);
+    for (const FloatRect& r : floats) foot = std::max(foot, r.bottom);
+    return foot;
+}
+
+AreaResult fill_area(const AreaRequest& request) {
+    AreaFiller filler(request);
+    AreaResult full = filler.attempt(request.columns, FillMode::greedy);
+    if (!request.balance || !full.complete) return full;
+
+    // The candidate bottoms: grid lines from the even share to the greedy foot.
+    double high = full.foot();
+    double low = std::min(filler.even_share(request.columns), high);
+    std::vector<double> bottoms;
+    for (double b = request.grid->cell_top_from(low); b < high - kEpsilon; b += request.grid->leading())
+        bottoms.push_back(b);
+    bottoms.push_back(high);
+
+    auto try_bottom = [&](double bottom) -> std::optional<AreaResult> {
+        std::vector<ColumnSpace> cols = request.columns;
+        for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottom);
+        AreaResult fair = filler.attempt(cols, FillMode::fair);
+        if (fair.complete && !fair.fill.forced) return fair;
+        AreaResult greedy = filler.attempt(cols, FillMode::greedy);
+        if (greedy.complete && (!greedy.fill.forced || bottom >= high - kEpsilon)) return greedy;
+        return std::nullopt;
+    };
+    // Binary search for the smallest bottom that holds everything; the last
+    // candidate (the greedy foot) always does.
+    std::size_t lo = 0;
+    std::size_t hi = bottoms.size() - 1;
+    std::optional<AreaResult> best = try_bottom(bottoms[hi]);
+    if (!best) return full;
+    while (lo < hi) {
+        std::size_t mid = (lo + hi) / 2;
+        if (auto r = try_bottom(bottoms[mid])) {
+            best = std::move(r);
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    // A line or two lower may end the columns more evenly (a tall box or
+    // figure can leave the others short): weigh the ragged foot against
+    // the height given up.
+    auto score = [&](const AreaResult& r) {
+        double shortest = std::numeric_limits<double>::infinity();
+        for (std::size_t c = 0; c < r.fill.column_bottoms.size(); ++c)
+            shortest = std::min(shortest, std::max(r.fill.column_bottoms[c], request.columns[c].top));
+        return (r.foot() - shortest) + 2 * (r.foot() - best->foot());
+    };
+    double best_score = score(*best);
+    AreaResult chosen = *best;
+    for (std::size_t extra = 1; extra <= 2 && hi + extra < bottoms.size(); ++extra) {
+        std::vector<ColumnSpace> cols = request.columns;
+        for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottoms[hi + extra]);
+        for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
+            AreaResult r = filler.attempt(cols, mode);
+            if (!r.complete || r.fill.forced) continue;
+            double sc = score(r);
+            if (sc < best_score - kEpsilon) {
+                best_score = sc;
+                chosen = std::move(r);
+            }
+        }
+    }
+    return chosen;
+}
+
+}  // namespace galley::typeset

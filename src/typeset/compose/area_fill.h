@@ -1,0 +1,44 @@
+// Filling an area (the columns an article occupies on one page) with its
+// floats and, for an article's last part, balanced:
+//
+//   fill(bottom):
+//     fill the columns; for the first float whose anchor was passed but
+//     which has no place yet, put it across `span` columns starting at the
+//     anchor's column (moved left to fit the area), at the grid cell where
+//     the anchor fell (moved down past other floats, or up to end above the
+//     bottom); refill; repeat. A float that finds no room ends the area
+//     just before its anchor.
+//   balanced:
+//     fill(area bottom); if everything fits, search the grid lines between
+//     the even share of the content and that fill's lowest foot for the
+//     smallest bottom at which everything still fits, filling in `fair`
+//     mode (columns differ by at most a line) or else greedily.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "typeset/compose/column_fill.h"
+
+namespace galley::typeset {
+
+struct AreaRequest {
+    const Stream* stream = nullptr;
+    std::size_t from = 0;
+    std::vector<ColumnSpace> columns;  ///< tops and the lowest each may reach
+    const BaselineGrid* grid = nullptr;
+    bool balance = false;
+    bool must_progress = false;
+};
+
+struct AreaResult {
+    FillResult fill;
+    std::vector<FloatRect> floats;
+    bool complete = false;  ///< every item from `from` was placed
+    /// Lowest content in the area (the highest column top when empty).
+    double foot() const;
+};
+
+AreaResult fill_area(const AreaRequest& request);
+
+}  // namespace galley::typeset

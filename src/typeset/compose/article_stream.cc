@@ -1,0 +1,22 @@
+#include "typeset/compose/article_stream.h"
+
+#include "typeset/compose/body_flow.h"
+#include "typeset/compose/head_block.h"
+
+namespace galley::typeset {
+
+PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& article, int section) {
+    PreparedArticle out;
+    out.article = &article;
+    out.section = section;
+    out.span = ctx.layout.tier_columns(article.effective_priority());
+    out.title = headline_text(article);
+    StreamBuilder builder(out.body);
+    BodyFlow flow(ctx, article, builder, out.span);
+    flow.blocks(article.body, flow.column());
+    flow.end_matter(flow.column());
+    builder.finish();
+    return out;
+}
+
+}  // namespace galley::typeset

@@ -1,0 +1,421 @@
+#include "typeset/compose/body_flow.h"
+
+#include <algorithm>
+#include <utility>
+#include <variant>
+
+#include "model/inline.h"
+#include "typeset/compose/decoration.h"
+#include "typeset/compose/emit.h"
+#include "typeset/compose/figure.h"
+#include "typeset/compose/stack.h"
+#include "typeset/compose/table.h"
+
+namespace galley::typeset {
+
+namespace {
+
+using layout::ParagraphStyleId;
+
+model::Inlines text_inlines(const std::string& text) { return {model::Inline{model::Text{text}}}; }
+
+/// The tallest a figure inside the columns may be, as a share of the live height.
+constexpr double kFigureMaxHeight = 0.5;
+/// Framed boxes up to this share of the live height are never split.
+constexpr double kKeepWhole = 0.4;
+
+}  // namespace
+
+BodyFlow::BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span)
+    : ctx_(ctx), article_(article), out_(&out), span_(std::max(span, 1)) {}
+
+Measure BodyFlow::column() const { return Measure{ctx_.frame.column_width, 0, false}; }
+
+int BodyFlow::columns_for(const layout::Span& s, const Measure& m) const {
+    if (m.boxed) return 1;
+    return std::min(s.resolve(ctx_.frame.columns, span_), span_);
+}
+
+void BodyFlow::block_at(Fragment f, double height, double x, bool deferrable) {
+    if (x != 0) {
+        Fragment moved;
+        append_translated(moved.items, f.items, x, 0);
+        f = std::move(moved);
+    }
+    out_->block(std::move(f), height, deferrable);
+}
+
+template <class Build>
+void BodyFlow::as_float(int span, Build build) {
+    double width = ctx_.frame.span_width(span);
+    Stream sub;
+    StreamBuilder builder(sub);
+    StreamBuilder* outer = out_;
+    bool first = first_in_flow_;
+    out_ = &builder;
+    build(Measure{width, 0, false});
+    builder.finish();
+    out_ = outer;
+    first_in_flow_ = first;
+    double height = 0;
+    Fragment content = flatten_stream(sub, width, height);
+    double margin = 0.5 * ctx_.grid.leading();
+    FloatBlock f;
+    f.span = span;
+    f.height = height + 2 * margin;
+    append_translated(f.content.items, content.items, 0, margin);
+    out_->anchor(std::move(f));
+}
+
+void BodyFlow::blocks(const std::vector<model::Block>& blocks, const Measure& m) {
+    for (const model::Block& b : blocks) {
+        if (!model::in_print(b.edition)) continue;
+        block(b, m);
+    }
+}
+
+void BodyFlow::block(const model::Block& b, const Measure& m) {
+    std::visit(
+        [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, model::Paragraph>) {
+                paragraph(node.content, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::Subhead>) {
+                subhead(node.content, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::Blockquote>) {
+                quotation(node.quote, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::PullQuote>) {
+                pullquote(node.quote, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::Figure>) {
+                // Lead figures go with the headline block (head_block.h).
+                if (node.placement == model::Placement::lead && !m.boxed) return;
+                figure(node, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::List>) {
+                list(node, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::Aside>) {
+                aside(node, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::Table>) {
+                table(node, m, b.where);
+            } else if constexpr (std::is_same_v<T, model::Separator>) {
+                separator(m);
+            }
+        },
+        b.node);
+}
+
+void BodyFlow::styled(const model::Inlines& content, ParagraphStyleId style, const Measure& m,
+                      const SourceLocation& where, page::TagBegin t, std::optional<layout::Alignment> align) {
+    if (model::is_blank(content)) return;
+    const layout::ParagraphStyle& st = ctx_.style(style);
+    SetParagraph p = ctx_.set(content, style, m.width, article_.lang, where, true, align);
+    page::TagKind kind = t.kind;
+    out_->space(ctx_.space(st.space_before));
+    out_->begin(std::move(t));
+    out_->paragraph(std::move(p), ctx_.lines(style, m.x));
+    out_->end(kind);
+    out_->space(ctx_.space(st.space_after));
+    if (st.keep_with_next) out_->keep_with_next();
+}
+
+void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const SourceLocation& where) {
+    ParagraphStyleId style = m.boxed ? ParagraphStyleId::aside_body
+                             : first_in_flow_ ? ParagraphStyleId::body_first
+                                              : ParagraphStyleId::body;
+    const layout::ParagraphStyle& st = ctx_.style(style);
+    ParagraphShape shape;
+    shape.width = m.width;
+    shape.lang = article_.lang;
+    shape.first_in_flow = first_in_flow_;
+    int keep_first = 0;
+    if (!m.boxed && dropcap_pending_) {
+        dropcap_pending_ = false;
+        const layout::DropCap& dc = ctx_.layout.dropcap;
+        if (dc.lines > 0 && article_.effective_priority() <= dc.max_priority) {
+            shape.dropcap_lines = dc.lines;
+            keep_first = dc.lines;
+        }
+        shape.lead_in_words = dc.lead_in_words;
+    }
+    SetParagraph p = ctx_.setter.set(content, style, shape, where, ctx_.diags);
+    LineSpec spec = ctx_.lines(style, m.x);
+    spec.keep_first = std::max(keep_first, p.dropcap_lines);
+    out_->space(ctx_.space(st.space_before));
+    out_->begin(tag(page::TagKind::paragraph));
+    // A drop cap deeper than its paragraph keeps its room.
+    int short_by = p.dropcap_lines - static_cast<int>(p.lines.size());
+    out_->paragraph(std::move(p), spec);
+    out_->end(page::TagKind::paragraph);
+    if (short_by > 0) out_->space(short_by * (spec.grid ? ctx_.grid.leading() : spec.leading));
+    out_->space(ctx_.space(st.space_after));
+    if (st.keep_with_next) out_->keep_with_next();
+    first_in_flow_ = false;
+}
+
+void BodyFlow::subhead(const model::Inlines& content, const Measure& m, const SourceLocation& where) {
+    styled(content, ParagraphStyleId::subhead, m, where, heading_tag(m.boxed ? 3 : 2));
+    out_->keep_with_next();
+    first_in_flow_ = true;
+}
+
+void BodyFlow::quotation(const model::Quotation& q, const Measure& m, const SourceLocation& where) {
+    const layout::ParagraphStyle& st = ctx_.style(ParagraphStyleId::blockquote);
+    out_->space(ctx_.space(st.space_before));
+    out_->begin(tag(page::TagKind::block_quote));
+    bool first = true;
+    for (const model::Paragraph& para : q.paragraphs) {
+        SetParagraph p = ctx_.set(para.content, ParagraphStyleId::blockquote, m.width, article_.lang, where, first);
+        out_->begin(tag(page::TagKind::paragraph));
+        out_->paragraph(std::move(p), ctx_.lines(ParagraphStyleId::blockquote, m.x));
+        out_->end(page::TagKind::paragraph);
+        first = false;
+    }
+    if (!model::is_blank(q.attribution))
+        styled(q.attribution, ParagraphStyleId::attribution, m, where, tag(page::TagKind::paragraph));
+    out_->end(page::TagKind::block_quote);
+    out_->space(ctx_.space(st.space_after));
+    first_in_flow_ = false;
+}
+
+void BodyFlow::pullquote(const model::Quotation& q, const Measure& m, const SourceLocation& where) {
+    int span = columns_for(ctx_.layout.spans.pullquote, m);
+    double width = span >= 2 ? ctx_.frame.span_width(span) : m.width;
+    const layout::Box& box = ctx_.layout.box(layout::BoxId::pullquote);
+    Insets in = box_insets(box);
+    double inner = width - in.left - in.right;
+    // Decorative (it repeats the body): one artifact, frame and text.
+    Stack stack;
+    stack.space(in.top);
+    for (const model::Paragraph& para : q.paragraphs) {
+        SetParagraph p = ctx_.set(para.content, ParagraphStyleId::pullquote, inner, article_.lang, where, true);
+        stack.lines(p, ctx_.lines(ParagraphStyleId::pullquote, in.left));
+    }
+    if (!model::is_blank(q.attribution)) {
+        const layout::ParagraphStyle& st = ctx_.style(ParagraphStyleId::pullquote_attribution);
+        stack.space(std::max(ctx_.space(st.space_before), 0.25 * ctx_.grid.leading()));
+        SetParagraph p =
+            ctx_.set(q.attribution, ParagraphStyleId::pullquote_attribution, inner, article_.lang, where, true);
+        stack.lines(p, ctx_.lines(ParagraphStyleId::pullquote_attribution, in.left));
+    }
+    stack.space(in.bottom);
+    double height = stack.y();
+    std::vector<page::Item> items = box_decoration_items(box, page::Rect{0, 0, width, height});
+    for (page::Item& item : stack.items()) items.push_back(std::move(item));
+    Fragment f;
+    append_artifact(f.items, std::move(items));
+
+    double margin = 0.5 * ctx_.grid.leading();
+    if (span >= 2) {
+        FloatBlock fb;
+        fb.span = span;
+        fb.height = height + 2 * margin;
+        append_translated(fb.content.items, f.items, 0, margin);
+        out_->anchor(std::move(fb));
+        return;
+    }
+    out_->space(margin);
+    block_at(std::move(f), height, m.x);
+    out_->space(margin);
+}
+
+void BodyFlow::figure(const model::Figure& fig, const Measure& m, const SourceLocation& where) {
+    int span = columns_for(ctx_.layout.spans.inline_figure, m);
+    double max_h = kFigureMaxHeight * ctx_.frame.height();
+    double margin = 0.5 * ctx_.grid.leading();
+    if (span >= 2) {
+        FigureLayout f = layout_figure(ctx_, fig, ctx_.frame.span_width(span), max_h, article_.lang, where);
+        for (const Diagnostic& d : f.notes) ctx_.diags.add(d);
+        FloatBlock fb;
+        fb.span = span;
+        fb.height = f.height + 2 * margin;
+        append_translated(fb.content.items, f.fragment.items, 0, margin);
+        out_->anchor(std::move(fb));
+        return;
+    }
+    FigureLayout f = layout_figure(ctx_, fig, m.width, max_h, article_.lang, where);
+    for (const Diagnostic& d : f.notes) ctx_.diags.add(d);
+    out_->space(margin);
+    block_at(std::move(f.fragment), f.height, m.x, !m.boxed);
+    out_->space(margin);
+}
+
+void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation& where) {
+    ParagraphStyleId style = m.boxed ? ParagraphStyleId::aside_body : ParagraphStyleId::list;
+    const layout::ParagraphStyle& st = ctx_.style(style);
+    double label_width = ctx_.layout.lists.label_width.to_pt();
+    out_->space(ctx_.space(st.space_before));
+    out_->begin(tag(page::TagKind::list));
+    int number = 0;
+    for (const model::Inlines& item : l.items) {
+        ++number;
+        ParagraphShape shape;
+        shape.width = m.width;
+        shape.lang = article_.lang;
+        shape.first_in_flow = true;
+        if (m.boxed) shape.indents = [label_width](int) { return std::pair<double, double>(label_width, 0.0); };
+        SetParagraph p = ctx_.setter.set(item, style, shape, where, ctx_.diags);
+        std::string label = l.type == model::ListType::bullet ? ctx_.layout.lists.bullet : std::to_string(number) + ".";
+        SetParagraph lp = ctx_.set_text(label, style, label_width * 4, layout::Alignment::left);
+        std::vector<page::Item> extra;
+        if (!lp.lines.empty() && !p.lines.empty()) {
+            const SetLine& ll = lp.lines.front();
+            double advance = 0;
+            for (const page::GlyphRun& r : ll.runs) advance = std::max(advance, r.origin.x + r.advance);
+            double gap = 0.3 * st.size.to_pt();
+            double x = m.x + p.lines.front().left - gap - advance;
+            append_line(extra, ll, std::max(x, m.x), 0.0);
+        }
+        out_->begin(tag(page::TagKind::list_item));
+        out_->paragraph(std::move(p), ctx_.lines(style, m.x), std::move(extra));
+        out_->end(page::TagKind::list_item);
+    }
+    out_->end(page::TagKind::list);
+    out_->space(ctx_.space(st.space_after));
+    first_in_flow_ = false;
+}
+
+void BodyFlow::aside(const model::Aside& a, const Measure& m, const SourceLocation& where) {
+    auto build = [&](const Measure& outer) {
+        const layout::Box& box = ctx_.layout.box(layout::BoxId::aside);
+        Insets in = box_insets(box);
+        Measure inner{outer.width - in.left - in.right, outer.x + in.left, true};
+        out_->open_box(box, in.top, in.bottom);
+        out_->begin(tag(page::TagKind::section));
+        styled(a.title, ParagraphStyleId::aside_title, inner, where, heading_tag(3));
+        bool first = first_in_flow_;
+        first_in_flow_ = true;
+        blocks(a.blocks, inner);
+        first_in_flow_ = first;
+        out_->end(page::TagKind::section);
+        out_->close_box(kKeepWhole * ctx_.frame.height());
+    };
+    if (m.boxed) {  // an aside inside an aside: its blocks, in place
+        styled(a.title, ParagraphStyleId::aside_title, m, where, heading_tag(3));
+        blocks(a.blocks, m);
+        return;
+    }
+    int span = columns_for(ctx_.layout.spans.aside, m);
+    if (span >= 2) {
+        as_float(span, build);
+        return;
+    }
+    double margin = 0.5 * ctx_.grid.leading();
+    out_->space(margin);
+    build(m);
+    out_->space(margin);
+}
+
+void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocation& where) {
+    const layout::Box& box = ctx_.layout.box(layout::BoxId::table);
+    Insets in = box_insets(box);
+    TableNeeds needs = measure_table(ctx_, t);
+    auto build = [&](const Measure& outer) {
+        double inner = outer.width - in.left - in.right;
+        TableLayout tl = layout_table(ctx_, t, needs, inner, article_.lang, where);
+        out_->begin(tag(page::TagKind::table));
+        if (tl.caption) {
+            block_at(std::move(tl.caption->fragment), tl.caption->height, outer.x);
+            out_->keep_with_next();
+        }
+        out_->open_box(box, in.top, in.bottom);
+        for (std::size_t r = 0; r < tl.rows.size(); ++r) {
+            bool head = tl.rows[r].head;
+            block_at(std::move(tl.rows[r].fragment), tl.rows[r].height, outer.x + in.left);
+            if (head || r == 0) out_->keep_with_next();
+        }
+        out_->close_box(kKeepWhole * ctx_.frame.height());
+        out_->end(page::TagKind::table);
+    };
+    int span = columns_for(ctx_.layout.spans.table, m);
+    // Wider than the layout says when its words would not fit otherwise.
+    while (!m.boxed && span < span_ && ctx_.frame.span_width(span) - in.left - in.right < needs.least_width()) ++span;
+    if (span >= 2) {
+        as_float(span, build);
+        return;
+    }
+    double margin = 0.5 * ctx_.grid.leading();
+    out_->space(margin);
+    build(m);
+    out_->space(margin);
+}
+
+void BodyFlow::separator(const Measure& m) {
+    const layout::SeparatorSettings& sep = ctx_.layout.separator;
+    double space = ctx_.space(sep.space);
+    out_->space(space);
+    double leading = ctx_.grid.leading();
+    std::vector<page::Item> items;
+    switch (sep.kind) {
+        case layout::SeparatorKind::rule: {
+            double w = m.width / 3;
+            items = horizontal_rule(m.x + w, m.x + 2 * w, leading / 2, sep.rule_width.to_pt(), page::Colour{0, 0, 0});
+            break;
+        }
+        case layout::SeparatorKind::asterism: {
+            SetParagraph p = ctx_.set_text("*\u2002*\u2002*", ParagraphStyleId::body_first, m.width,
+                                           layout::Alignment::center);
+            std::vector<page::Item> drawn;
+            if (!p.lines.empty())
+                append_line(drawn, p.lines.front(), m.x + p.lines.front().left,
+                            baseline_in_slot(leading, ctx_.style(ParagraphStyleId::body).size.to_pt()));
+            append_artifact(items, std::move(drawn));
+            break;
+        }
+        case layout::SeparatorKind::space: break;
+    }
+    if (!items.empty()) out_->block(Fragment{std::move(items)}, leading);
+    out_->space(space);
+    first_in_flow_ = true;
+}
+
+void BodyFlow::end_matter(const Measure& m) {
+    const model::End& end = article_.end;
+    styled(end.tagline, ParagraphStyleId::tagline, m, article_.where, tag(page::TagKind::paragraph));
+    if (!end.corrections.empty()) {
+        const layout::Box& box = ctx_.layout.box(layout::BoxId::correction);
+        Insets in = box_insets(box);
+        Measure inner{m.width - in.left - in.right, m.x + in.left, true};
+        double margin = 0.5 * ctx_.grid.leading();
+        out_->space(margin);
+        out_->open_box(box, in.top, in.bottom);
+        out_->begin(tag(page::TagKind::note));
+        for (const model::Inlines& c : end.corrections)
+            styled(c, ParagraphStyleId::correction, inner, article_.where, tag(page::TagKind::paragraph));
+        out_->end(page::TagKind::note);
+        out_->close_box(kKeepWhole * ctx_.frame.height());
+        out_->space(margin);
+    }
+    if (!end.related.empty()) related(m);
+    styled(article_.meta.rights, ParagraphStyleId::rights, m, article_.where, tag(page::TagKind::paragraph));
+}
+
+void BodyFlow::related(const Measure& m) {
+    auto build = [&](const Measure& outer) {
+        const layout::Box& box = ctx_.layout.box(layout::BoxId::related);
+        Insets in = box_insets(box);
+        Measure inner{outer.width - in.left - in.right, outer.x + in.left, true};
+        out_->open_box(box, in.top, in.bottom);
+        out_->begin(tag(page::TagKind::section));
+        styled(text_inlines("More stories"), ParagraphStyleId::related_heading, inner, article_.where, heading_tag(3));
+        for (const model::RelatedItem& item : article_.end.related) {
+            styled(item.kicker, ParagraphStyleId::related_kicker, inner, item.where, tag(page::TagKind::paragraph));
+            model::Inlines title = item.title;
+            std::string href = !item.href.empty() ? item.href : !item.ref.empty() ? "galley-article:" + item.ref : "";
+            if (!href.empty()) title = {model::Inline{model::Link{href, item.title}}};
+            styled(title, ParagraphStyleId::related_title, inner, item.where, tag(page::TagKind::paragraph));
+            styled(item.teaser, ParagraphStyleId::related_teaser, inner, item.where, tag(page::TagKind::paragraph));
+        }
+        out_->end(page::TagKind::section);
+        out_->close_box(kKeepWhole * ctx_.frame.height());
+    };
+    int span = columns_for(ctx_.layout.spans.related, m);
+    if (span >= 2) {
+        as_float(span, build);
+        return;
+    }
+    double margin = 0.5 * ctx_.grid.leading();
+    out_->space(margin);
+    build(m);
+    out_->space(margin);
+}
+
+}  // namespace galley::typeset

@@ -1,0 +1,250 @@
+#include "typeset/compose/column_fill.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace galley::typeset {
+
+namespace {
+
+constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+
+/// Whether a column may end just before `item`.
+bool breakable(const FlowItem& item) {
+    switch (item.kind) {
+        case FlowKind::line:
+        case FlowKind::block:
+        case FlowKind::box_start: return item.break_before;
+        case FlowKind::space:
+        case FlowKind::box_end:
+        case FlowKind::anchor: return false;
+    }
+    return false;
+}
+
+class Filler {
+public:
+    explicit Filler(const FillRequest& rq)
+        : rq_(rq), s_(*rq.stream), grid_(*rq.grid), end_(std::min(rq.stream->size(), rq.stop)) {}
+
+    FillResult run();
+
+private:
+    std::pair<double, double> slot(const FlowItem& item, int column, double cursor) const;
+    double overlap(int column, double from, double to) const;
+    double fair_limit(int column, std::size_t i, double cursor, double pending_height) const;
+    /// Room a framed box needs below an item if the column ends after it.
+    double inset_below(const FlowItem& item) const {
+        return item.box >= 0 ? s_.boxes[static_cast<std::size_t>(item.box)].inset_bottom : 0.0;
+    }
+    /// Room a framed box needs above its first item in a new column.
+    double inset_above(const FlowItem& item) const {
+        return item.box >= 0 ? s_.boxes[static_cast<std::size_t>(item.box)].inset_top : 0.0;
+    }
+    void take_back_from(std::size_t first_item, std::size_t placed_from);
+
+    const FillRequest& rq_;
+    const Stream& s_;
+    const BaselineGrid& grid_;
+    std::size_t end_;
+    FillResult res_;
+};
+
+std::pair<double, double> Filler::slot(const FlowItem& item, int column, double cursor) const {
+    for (int guard = 0; guard < 64; ++guard) {
+        double top = cursor;
+        double height = item.height;
+        if (item.kind == FlowKind::line && item.grid) {
+            top = grid_.cell_top_from(cursor);
+            double cells = std::max(1.0, std::ceil(height / grid_.leading() - 1e-6));
+            height = cells * grid_.leading();
+        }
+        double bottom = top + height;
+        bool moved = false;
+        for (const FloatRect& r : rq_.floats) {
+            if (column < r.first || column >= r.first + r.span) continue;
+            bool hit = height > 0 ? (top < r.bottom - kEpsilon && bottom > r.top + kEpsilon)
+                                  : (top > r.top + kEpsilon && top < r.bottom - kEpsilon);
+            if (hit) {
+                cursor = r.bottom;
+                moved = true;
+                break;
+            }
+        }
+        if (!moved) return {top, bottom};
+    }
+    return {cursor, cursor + item.height};
+}
+
+double Filler::overlap(int column, double from, double to) const {
+    double total = 0;
+    for (const FloatRect& r : rq_.floats) {
+        if (column < r.first || column >= r.first + r.span) continue;
+        total += std::max(0.0, std::min(to, r.bottom) - std::max(from, r.top));
+    }
+    return total;
+}
+
+double Filler::fair_limit(int column, std::size_t i, double cursor, double pending_height) const {
+    const auto& cols = rq_.columns;
+    double content = s_.remaining(i) - s_.remaining(end_) + pending_height;
+    double bottom = cols[static_cast<std::size_t>(column)].bottom;
+    double step = grid_.leading();
+    for (double b = grid_.cell_top_from(cursor); b < bottom + kEpsilon; b += step) {
+        double capacity = 0;
+        for (std::size_t j = static_cast<std::size_t>(column); j < cols.size(); ++j) {
+            double top = j == static_cast<std::size_t>(column) ? cursor : cols[j].top;
+            double foot = std::min(b, cols[j].bottom);
+            if (foot > top) capacity += foot - top - overlap(static_cast<int>(j), top, foot);
+        }
+        if (capacity + kEpsilon >= content) return b;
+    }
+    return bottom;
+}
+
+void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
+    auto& placed = res_.placed;
+    placed.erase(std::remove_if(placed.begin() + static_cast<std::ptrdiff_t>(placed_from), placed.end(),
+                                [&](const Placed& p) { return p.item >= first_item; }),
+                 placed.end());
+    auto& anchors = res_.anchors;
+    anchors.erase(std::remove_if(anchors.begin(), anchors.end(),
+                                 [&](const AnchorHit& a) { return a.item >= first_item; }),
+                  anchors.end());
+}
+
+FillResult Filler::run() {
+    const auto& cols = rq_.columns;
+    const int k = static_cast<int>(cols.size());
+    std::size_t i = rq_.from;
+    std::size_t pending = kNone;  // a figure waiting for the next column's top
+    bool area_content = false;
+
+    for (int c = 0; c < k && (i < end_ || pending != kNone); ++c) {
+        const ColumnSpace& col = cols[static_cast<std::size_t>(c)];
+        double cursor = col.top;
+        bool col_content = false;
+        bool starts_with_pending = false;
+        std::size_t col_start = i;
+        std::size_t placed_from = res_.placed.size();
+
+        // A framed box split from the previous column reopens with its inset.
+        std::size_t first_real = i;
+        while (first_real < end_ && s_.items[first_real].kind == FlowKind::space) ++first_real;
+        if (pending == kNone && first_real < end_ && s_.items[first_real].box >= 0 &&
+            s_.items[first_real].kind != FlowKind::box_start)
+            cursor += inset_above(s_.items[first_real]);
+
+        double pending_height = pending != kNone ? s_.items[pending].height : 0.0;
+        double limit = rq_.mode == FillMode::fair && c + 1 < k ? fair_limit(c, i, cursor, pending_height) : col.bottom;
+
+        if (pending != kNone) {
+            auto [top, bottom] = slot(s_.items[pending], c, cursor);
+            if (bottom > col.bottom + kEpsilon) {
+                // No room even at the top of a column: leave it, and what
+                // followed it, for the next area.
+                take_back_from(pending + 1, 0);
+                i = pending;
+                pending = kNone;
+                break;
+            }
+            res_.placed.push_back({pending, c, top, bottom});
+            cursor = bottom;
+            col_content = area_content = starts_with_pending = true;
+            pending = kNone;
+        }
+
+        while (i < end_) {
+            const FlowItem& item = s_.items[i];
+            if (item.kind == FlowKind::space) {
+                if (col_content) cursor += item.height;
+                ++i;
+                continue;
+            }
+            auto [top, bottom] = slot(item, c, cursor);
+            double reserve = item.kind != FlowKind::box_end ? inset_below(item) : 0.0;
+            bool fits = bottom + reserve <= limit + kEpsilon;
+            // An empty column takes what fits it, whatever the balancing limit.
+            if (!fits && !col_content && bottom + reserve <= col.bottom + kEpsilon) fits = true;
+            if (!fits && !area_content && rq_.must_progress && bottom + reserve > col.bottom + kEpsilon) {
+                fits = true;  // a fresh page must take something
+                res_.forced = true;
+            }
+            if (fits) {
+                if (item.kind == FlowKind::anchor) res_.anchors.push_back({i, item.float_index, c, top});
+                res_.placed.push_back({i, c, top, bottom});
+                cursor = bottom;
+                col_content = area_content = true;
+                ++i;
+                continue;
+            }
+            if (item.kind == FlowKind::block && item.deferrable && item.box < 0 && pending == kNone && c + 1 < k &&
+                col_content) {
+                pending = i++;
+                continue;
+            }
+            // End the column at the last legal break at or before item i.
+            // A column that began inside a paragraph holds enough of it.
+            // In the area's last column the break may be a jump to another
+            // page: not after a hyphenated line, while there is a choice.
+            bool avoid_hyphen = c + 1 == k;
+            auto legal_at = [&](std::size_t j) {
+                const FlowItem& at = s_.items[j];
+                if (!breakable(at)) return false;
+                if (avoid_hyphen && j > 0 && s_.items[j - 1].kind == FlowKind::line && s_.items[j - 1].hyphenated)
+                    return false;
+                if (j == col_start) return starts_with_pending;
+                const FlowItem& first = s_.items[col_start];
+                if (at.kind == FlowKind::line && first.kind == FlowKind::line && at.group == first.group &&
+                    static_cast<int>(j - col_start) < at.together)
+                    return false;
+                return true;
+            };
+            std::size_t j = i;
+            while (j > col_start && !legal_at(j)) --j;
+            bool legal = legal_at(j);
+            if (!legal && avoid_hyphen) {
+                avoid_hyphen = false;
+                for (j = i; j > col_start && !legal_at(j); --j) {
+                }
+                legal = legal_at(j);
+            }
+            if (!legal && limit < col.bottom - kEpsilon) {
+                limit = col.bottom;  // balancing must not split what may not be split
+                continue;
+            }
+            if (legal) {
+                take_back_from(j, placed_from);
+                if (pending != kNone && pending >= j) pending = kNone;
+                i = j;
+            } else if (col_content) {
+                res_.forced = true;  // no legal break: end the column here anyway
+            }
+            break;
+        }
+    }
+    if (pending != kNone) {
+        take_back_from(pending + 1, 0);
+        i = pending;
+    }
+    res_.next = i;
+    std::stable_sort(res_.placed.begin(), res_.placed.end(),
+                     [](const Placed& a, const Placed& b) { return a.item < b.item; });
+    res_.column_bottoms.assign(static_cast<std::size_t>(k), 0.0);
+    for (int c = 0; c < k; ++c) res_.column_bottoms[static_cast<std::size_t>(c)] = cols[static_cast<std::size_t>(c)].top;
+    for (const Placed& p : res_.placed) {
+        double& b = res_.column_bottoms[static_cast<std::size_t>(p.column)];
+        b = std::max(b, p.bottom);
+    }
+    return std::move(res_);
+}
+
+}  // namespace
+
+FillResult fill_columns(const FillRequest& request) {
+    Filler filler(request);
+    return filler.run();
+}
+
+}  // namespace galley::typeset

@@ -1,0 +1,94 @@
+// Filling columns: "fill these columns from item `from`, and say where to
+// resume" (the shape of WeasyPrint's pagination, one level down). One pass
+// walks the stream once, placing items top-down in each column of an area
+// in turn:
+//
+//   for each column:
+//     start at its top (inside a framed box split from the previous column:
+//     below a fresh inset); place a block deferred from the previous column
+//     first
+//     for each item: spaces are dropped at a column top; grid lines snap to
+//       the next grid cell; anything that meets a float moves below it
+//       if it fits above the column's limit: place it
+//       else if it is a figure that may wait and more columns follow:
+//         defer it to the next column's top and keep filling with text
+//       else: end the column at the last legal break at or before it
+//         (widows, orphans, keep-with-next), taking back what follows
+//   stop when the items or the columns run out
+//
+// The limit of a column is the area's bottom, or in `fair` mode (balancing)
+// the lowest bottom at which the remaining columns could hold the
+// remaining items evenly, so balanced columns differ by at most a line.
+#pragma once
+
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+#include "typeset/compose/flow.h"
+#include "typeset/compose/page_frame.h"
+
+namespace galley::typeset {
+
+/// One column of an area, in page coordinates.
+struct ColumnSpace {
+    double x = 0;
+    double width = 0;
+    double top = 0;     ///< where content may start
+    double bottom = 0;  ///< how low content may reach
+};
+
+/// Where a float sits in an area: columns [first, first + span) of the
+/// area, from `top` to `bottom` (page coordinates).
+struct FloatRect {
+    int float_index = -1;
+    int first = 0;
+    int span = 1;
+    double top = 0;
+    double bottom = 0;
+};
+
+enum class FillMode { greedy, fair };
+
+struct FillRequest {
+    const Stream* stream = nullptr;
+    std::size_t from = 0;
+    /// Items from here on are left for the next area (a float that found no room).
+    std::size_t stop = std::numeric_limits<std::size_t>::max();
+    std::vector<ColumnSpace> columns;
+    std::vector<FloatRect> floats;
+    FillMode mode = FillMode::greedy;
+    const BaselineGrid* grid = nullptr;
+    /// Place the first item even where it does not fit (a fresh page must
+    /// take something, or composition would never end).
+    bool must_progress = false;
+};
+
+/// An item placed in column `column`, its slot from `top` to `bottom`.
+struct Placed {
+    std::size_t item = 0;
+    int column = 0;
+    double top = 0;
+    double bottom = 0;
+};
+
+/// A float's anchor passed while filling: the cursor was at `y` in `column`.
+struct AnchorHit {
+    std::size_t item = 0;
+    int float_index = -1;
+    int column = 0;
+    double y = 0;
+};
+
+struct FillResult {
+    std::vector<Placed> placed;  ///< in stream order
+    std::vector<AnchorHit> anchors;
+    std::size_t next = 0;        ///< the first item not placed
+    std::vector<double> column_bottoms;  ///< lowest content per column (its top when empty)
+    bool forced = false;         ///< something was placed against a break rule or below the limit
+};
+
+/// One pass over the stream; see the sketch at the top of this file.
+FillResult fill_columns(const FillRequest& request);
+
+}  // namespace galley::typeset

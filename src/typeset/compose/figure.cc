@@ -1,0 +1,108 @@
+#include "typeset/compose/figure.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "model/inline.h"
+#include "typeset/compose/stack.h"
+
+namespace galley::typeset {
+
+namespace {
+
+/// The most of a photograph's height cropped away to fit a height cap.
+constexpr double kMaxCrop = 1.0 / 3.0;
+
+std::string fixed(double v, int decimals) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+    return std::string(buf, r.ptr);
+}
+
+void check_resolution(const ComposeContext& ctx, const model::Image& image, double printed_width,
+                      const SourceLocation& where, std::vector<Diagnostic>& notes) {
+    if (image.format == model::ImageFormat::svg || image.width_px == 0 || printed_width <= 0) return;
+    double dpi = image.width_px / (printed_width / 72.0);
+    int min_dpi = ctx.layout.figures.min_dpi;
+    if (dpi + 0.5 >= min_dpi) return;
+    notes.push_back(Diagnostic{Severity::warning, "W-IMAGE-LOW-RESOLUTION", where,
+                      "image '" + image.path + "' (" + std::to_string(image.width_px) + " x " +
+                          std::to_string(image.height_px) + " px) prints " + fixed(printed_width * 25.4 / 72.0, 0) +
+                          " mm wide at " + fixed(dpi, 0) + " dpi, below the layout's " + std::to_string(min_dpi) +
+                          " dpi (figure.min-dpi)"});
+}
+
+}  // namespace
+
+page::ImageFormat page_format(model::ImageFormat f) {
+    switch (f) {
+        case model::ImageFormat::jpeg: return page::ImageFormat::jpeg;
+        case model::ImageFormat::png: return page::ImageFormat::png;
+        case model::ImageFormat::gif: return page::ImageFormat::gif;
+        case model::ImageFormat::svg: return page::ImageFormat::svg;
+    }
+    return page::ImageFormat::jpeg;
+}
+
+FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
+                           const std::string& lang, const SourceLocation& where) {
+    const model::Image& image = figure.image;
+    double wp = image.width_px > 0 ? image.width_px : 4.0;
+    double hp = image.height_px > 0 ? image.height_px : 3.0;
+    double full_h = width * hp / wp;
+    bool photo = image.format == model::ImageFormat::jpeg;
+    double crop = photo && full_h > max_image_height ? std::min(kMaxCrop, 1.0 - max_image_height / full_h) : 0.0;
+    double visible_h = full_h * (1.0 - crop);
+    double scale = visible_h > max_image_height && max_image_height > 0 ? max_image_height / visible_h : 1.0;
+
+    page::Image img;
+    img.file = ctx.image_file(image.path);
+    img.format = page_format(image.format);
+    img.width_px = image.width_px;
+    img.height_px = image.height_px;
+    double w = width * scale;
+    double h = full_h * scale;
+    double x = (width - w) / 2;
+    img.rect = {x, -h * crop / 2, w, h};
+    if (crop > 0) img.clip = page::Rect{x, 0, w, h * (1.0 - crop)};
+    FigureLayout out;
+    check_resolution(ctx, image, w, where, out.notes);
+
+    Stack stack;
+    page::TagBegin fig = tag(page::TagKind::figure);
+    fig.alt = image.alt.value_or("");
+    stack.begin(fig);
+    stack.add(img);
+    stack.end(page::TagKind::figure);
+    stack.space(h * (1.0 - crop));
+
+    bool caption = !model::is_blank(figure.caption);
+    bool credit = !model::is_blank(figure.credit);
+    if (caption || credit) {
+        stack.space(ctx.space(ctx.layout.figures.caption_gap));
+        stack.begin(tag(page::TagKind::caption));
+        if (caption) {
+            using layout::ParagraphStyleId;
+            SetParagraph p = ctx.set(figure.caption, ParagraphStyleId::caption, width, lang, where, true);
+            stack.begin(tag(page::TagKind::paragraph));
+            stack.lines(p, ctx.lines(ParagraphStyleId::caption));
+            stack.end(page::TagKind::paragraph);
+            stack.space(ctx.space(ctx.style(ParagraphStyleId::caption).space_after));
+        }
+        if (credit) {
+            using layout::ParagraphStyleId;
+            SetParagraph p = ctx.set(figure.credit, ParagraphStyleId::credit, width, lang, where, true);
+            stack.space(ctx.space(ctx.style(ParagraphStyleId::credit).space_before));
+            stack.begin(tag(page::TagKind::paragraph));
+            stack.lines(p, ctx.lines(ParagraphStyleId::credit));
+            stack.end(page::TagKind::paragraph);
+        }
+        stack.end(page::TagKind::caption);
+    }
+    out.height = stack.y();
+    out.fragment = stack.take();
+    return out;
+}
+
+}  // namespace galley::typeset

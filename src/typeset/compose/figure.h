@@ -1,0 +1,33 @@
+// Figures: an image scaled to a width (never distorted), then its caption
+// and credit, as one unbreakable fragment.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/block.h"
+#include "typeset/compose/compose_context.h"
+#include "typeset/compose/fragment.h"
+
+namespace galley::typeset {
+
+struct FigureLayout {
+    Fragment fragment;  ///< relative to the figure's top-left
+    double height = 0;
+    /// W-IMAGE-LOW-RESOLUTION when the image prints below the layout's
+    /// figure.min-dpi; reported by the caller once the figure is placed.
+    std::vector<Diagnostic> notes;
+};
+
+/// Lays out `figure` at `width`. An image taller than `max_image_height` at
+/// that width is cropped when it is a photograph (JPEG; at most a third
+/// of its height, centred) and otherwise, or beyond that, scaled down and
+/// centred. Tags: Figure (with the alt text), then Caption holding caption
+/// and credit.
+FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
+                           const std::string& lang, const SourceLocation& where);
+
+/// The page format of a model image format.
+page::ImageFormat page_format(model::ImageFormat f);
+
+}  // namespace galley::typeset

@@ -1,0 +1,73 @@
+// The column flow: an article's body as one vertical list of items (lines,
+// unbreakable blocks, spaces, the edges of framed boxes, and anchors of
+// floats that span several columns), each carrying the rule that says
+// whether a column may end just before it. A stream is built once per
+// article (article_stream.h), every paragraph set once at its width; column
+// filling and balancing then only walk the heights, many times, cheaply.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "layout/styles.h"
+#include "typeset/compose/fragment.h"
+
+namespace galley::typeset {
+
+enum class FlowKind : unsigned char {
+    line,       ///< one set line; its fragment's origin is the baseline at the column's left edge
+    block,      ///< unbreakable (a figure, a table row); fragment origin at its top-left
+    space,      ///< vertical space, dropped at the top of a column
+    box_start,  ///< top edge of a framed box (frame rule + padding)
+    box_end,    ///< bottom edge of a framed box
+    anchor,     ///< where a float (an element spanning columns) sits in reading order
+};
+
+struct FlowItem {
+    FlowKind kind = FlowKind::line;
+    bool grid = false;          ///< line: its baseline sits on the baseline grid
+    bool break_before = true;   ///< a column may end just before this item
+    bool deferrable = false;    ///< block: may wait for the next column while text fills this one
+    bool hyphenated = false;    ///< line: ends with an inserted hyphen
+    double height = 0;          ///< vertical extent (a line: its leading)
+    double baseline = 0;        ///< line off the grid: from the top of its slot to its baseline
+    int group = -1;             ///< line: the paragraph it belongs to (lines of one share it)
+    int together = 1;           ///< line: fewest lines of its paragraph a column may hold
+    int box = -1;               ///< the framed box holding this item, or -1
+    int fragment = -1;          ///< what to draw (Stream::fragments); -1: nothing
+    int float_index = -1;       ///< anchor: the float (Stream::floats)
+};
+
+/// A framed box (factbox, correction, table, related stories) that may be
+/// split across columns; each piece gets its own frame.
+struct FrameBox {
+    layout::Box style;
+    double inset_top = 0;     ///< from the top edge of the frame to the content
+    double inset_bottom = 0;  ///< from the content to the bottom edge
+};
+
+/// An element spanning several columns, laid out in advance at its width.
+/// Text flows above and below it in every column it covers.
+struct FloatBlock {
+    int span = 2;
+    double height = 0;
+    Fragment content;  ///< relative to the float's top-left corner
+};
+
+struct Stream {
+    std::vector<FlowItem> items;
+    std::vector<Fragment> fragments;
+    std::vector<FrameBox> boxes;
+    std::vector<FloatBlock> floats;
+
+    /// Computes the running heights used by remaining(); call once built.
+    void finish();
+    /// Total height of the items from `from` to the end (spaces included).
+    double remaining(std::size_t from) const;
+    std::size_t size() const { return items.size(); }
+
+private:
+    std::vector<double> height_after_;
+};
+
+}  // namespace galley::typeset

@@ -1,0 +1,176 @@
+#include "typeset/compose/furniture.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "typeset/compose/decoration.h"
+#include "typeset/compose/figure.h"
+
+namespace galley::typeset {
+
+namespace {
+
+using layout::ParagraphStyleId;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+long days_from_civil(long y, long m, long d) {
+    y -= m <= 2 ? 1 : 0;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/// One line of `text` in `style`, aligned in [x, x + width], baseline at `baseline`.
+void line_at(ComposeContext& ctx, std::vector<page::Item>& out, const std::string& text, ParagraphStyleId style,
+             double x, double width, double baseline, layout::Alignment align) {
+    if (text.empty()) return;
+    SetParagraph p = ctx.set_text(text, style, width, align);
+    double leading = ctx.style(style).leading.to_pt();
+    for (const SetLine& line : p.lines) {
+        append_line(out, line, x + line.left, baseline);
+        baseline += leading;
+    }
+}
+
+std::string date_line(const model::Issue& issue) {
+    std::string line;
+    if (!issue.volume.empty()) line += "Vol. " + issue.volume;
+    if (!issue.number.empty()) line += (line.empty() ? "No. " : ", No. ") + issue.number;
+    std::string date = long_date(issue.date);
+    if (!date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + date;
+    return line;
+}
+
+void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Item>& out) {
+    const layout::Masthead& m = ctx.layout.furniture.masthead;
+    const layout::ParagraphStyle& line_style = ctx.style(ParagraphStyleId::masthead_line);
+    double top = frame.top;
+    double bottom = top + m.height.to_pt();
+    double rule = m.rule_width.to_pt();
+    page::Colour black{0, 0, 0};
+
+    // Bottom up: the rule, the date line, a hairline above it.
+    double line_leading = line_style.leading.to_pt();
+    double line_top = bottom - rule - 0.4 * line_leading - line_leading;
+    if (rule > 0) out.emplace_back(rule_item(frame.left, frame.right, bottom - rule / 2, rule, black));
+    line_at(ctx, out, date_line(ctx.issue), ParagraphStyleId::masthead_line, frame.left, frame.width(),
+            line_top + baseline_in_slot(line_leading, line_style.size.to_pt()), line_style.align);
+    double hairline = line_top - 0.3 * line_leading;
+    out.emplace_back(rule_item(frame.left, frame.right, hairline, 0.5, black));
+
+    // The nameplate: the logo when the issue has one, else the publication.
+    double area = hairline - 0.3 * line_leading - top;
+    const layout::ParagraphStyle& name_style = ctx.style(ParagraphStyleId::masthead);
+    if (ctx.issue.logo && m.logo_height.to_pt() > 0 && ctx.issue.logo->width_px > 0 && ctx.issue.logo->height_px > 0) {
+        const model::Image& logo = *ctx.issue.logo;
+        double h = std::min(m.logo_height.to_pt(), area);
+        double w = h * logo.width_px / logo.height_px;
+        if (w > frame.width()) {
+            h *= frame.width() / w;
+            w = frame.width();
+        }
+        double x = frame.left;
+        if (name_style.align == layout::Alignment::center || name_style.align == layout::Alignment::justify)
+            x = frame.left + (frame.width() - w) / 2;
+        else if (name_style.align == layout::Alignment::right)
+            x = frame.right - w;
+        page::Image img;
+        img.file = ctx.image_file(logo.path);
+        img.format = page_format(logo.format);
+        img.width_px = logo.width_px;
+        img.height_px = logo.height_px;
+        img.rect = {x, top + (area - h) / 2, w, h};
+        out.emplace_back(img);
+    } else {
+        SetParagraph p = ctx.set_text(ctx.issue.publication, ParagraphStyleId::masthead, frame.width());
+        double leading = name_style.leading.to_pt();
+        double block = leading * static_cast<double>(p.lines.size());
+        double y = top + std::max(0.0, (area - block) / 2);
+        for (const SetLine& line : p.lines) {
+            append_line(out, line, frame.left + line.left, y + baseline_in_slot(leading, name_style.size.to_pt()));
+            y += leading;
+        }
+    }
+}
+
+void running_head(ComposeContext& ctx, const PageFrame& frame, int number, const std::string& section,
+                  std::vector<page::Item>& out) {
+    const layout::RunningHead& rh = ctx.layout.furniture.running_head;
+    const layout::ParagraphStyle& st = ctx.style(ParagraphStyleId::running_head);
+    double baseline = frame.top - rh.offset.to_pt();
+    bool left_hand = ctx.layout.page.facing && number % 2 == 0;
+    std::string outer = section;
+    std::string inner = ctx.issue.publication;
+    line_at(ctx, out, left_hand ? outer : inner, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
+            layout::Alignment::left);
+    line_at(ctx, out, long_date(ctx.issue.date), ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
+            layout::Alignment::center);
+    line_at(ctx, out, left_hand ? inner : outer, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
+            layout::Alignment::right);
+    double rule = rh.rule_width.to_pt();
+    if (rule > 0) {
+        double y = (baseline + 0.3 * st.size.to_pt() + frame.top) / 2;
+        out.emplace_back(rule_item(frame.left, frame.right, y, rule, page::Colour{0, 0, 0}));
+    }
+}
+
+void folio(ComposeContext& ctx, const PageFrame& frame, int number, std::vector<page::Item>& out) {
+    const layout::Folio& f = ctx.layout.furniture.folio;
+    double offset = f.offset.to_pt();
+    bool left_hand = ctx.layout.page.facing && number % 2 == 0;
+    layout::Alignment outer = left_hand ? layout::Alignment::left : layout::Alignment::right;
+    std::string text = std::to_string(number);
+    switch (f.position) {
+        case layout::FolioPosition::none: return;
+        case layout::FolioPosition::bottom_outer:
+            line_at(ctx, out, text, ParagraphStyleId::folio, frame.left, frame.width(), frame.bottom + offset, outer);
+            return;
+        case layout::FolioPosition::bottom_center:
+            line_at(ctx, out, text, ParagraphStyleId::folio, frame.left, frame.width(), frame.bottom + offset,
+                    layout::Alignment::center);
+            return;
+        case layout::FolioPosition::top_outer:
+            line_at(ctx, out, text, ParagraphStyleId::folio, frame.left, frame.width(), frame.top - offset, outer);
+            return;
+        case layout::FolioPosition::top_center:
+            line_at(ctx, out, text, ParagraphStyleId::folio, frame.left, frame.width(), frame.top - offset,
+                    layout::Alignment::center);
+            return;
+    }
+}
+
+}  // namespace
+
+double masthead_band(const ComposeContext& ctx) {
+    const layout::Masthead& m = ctx.layout.furniture.masthead;
+    if (m.height.to_pt() <= 0) return 0;
+    return m.height.to_pt() + ctx.space(m.space_after);
+}
+
+std::vector<page::Item> page_furniture(ComposeContext& ctx, int number, const std::string& section) {
+    PageFrame frame = page_frame(ctx.layout, number);
+    std::vector<page::Item> items;
+    bool has_masthead = number == 1 && ctx.layout.furniture.masthead.height.to_pt() > 0;
+    if (has_masthead) masthead(ctx, frame, items);
+    if (number > 1 && ctx.layout.furniture.running_head.enabled) running_head(ctx, frame, number, section, items);
+    if (!has_masthead) folio(ctx, frame, number, items);
+    std::vector<page::Item> out;
+    append_artifact(out, std::move(items));
+    return out;
+}
+
+std::string long_date(const std::string& iso) {
+    int y = 0, m = 0, d = 0;
+    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+        return iso;
+    static const char* const kDays[] = {"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
+    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+    long days = days_from_civil(y, m, d);
+    long weekday = ((days % 7) + 7) % 7;
+    return std::string(kDays[weekday]) + " " + std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
+}
+
+}  // namespace galley::typeset

@@ -1,0 +1,50 @@
+// The headline block: kicker and headline across the article's columns (the
+// headline in its priority's tier), the deck and the bylines with the
+// dateline across the columns the layout gives them, then the lead
+// figures. Each piece is an unbreakable stack placed below whatever is
+// already in the columns it covers (placement: paginate.h).
+#pragma once
+
+#include <vector>
+
+#include "model/article.h"
+#include "typeset/compose/compose_context.h"
+
+namespace galley::typeset {
+
+struct HeadPiece {
+    Fragment fragment;  ///< relative to the piece's top-left corner
+    double height = 0;  ///< including the space below it
+    int first = 0;      ///< its first column, counted from the article's first
+    int span = 1;       ///< columns it covers
+    std::vector<Diagnostic> notes;  ///< reported when the piece is placed
+};
+
+struct HeadBlock {
+    std::vector<HeadPiece> pieces;
+};
+
+/// How the lead figures are fitted: `columns` > 0 narrows them to that many
+/// columns (0: the layout's span); `max_share` caps their height, as a
+/// share of the live height. Lead figures narrower than the article sit at
+/// its right, so its text starts at the top left, beside them.
+struct FigureFit {
+    int columns = 0;
+    double max_share = 0.4;
+    auto operator<=>(const FigureFit&) const = default;
+};
+
+/// The text of the head of `article` for an article `k` columns wide:
+/// kicker and headline, deck, bylines and dateline.
+HeadBlock build_head_text(ComposeContext& ctx, const model::Article& article, int k);
+/// Its lead figures, fitted by `fit`, placed after the text pieces.
+HeadBlock build_head_figures(ComposeContext& ctx, const model::Article& article, int k, FigureFit fit = {});
+
+/// Whether the article has a lead figure in print.
+bool has_lead_figure(const model::Article& article);
+
+/// The article's title in tags and the outline: its headline as plain text,
+/// else its kicker, else its id.
+std::string headline_text(const model::Article& article);
+
+}  // namespace galley::typeset

@@ -1,0 +1,372 @@
+#include "typeset/compose/paginate.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "typeset/compose/decoration.h"
+#include "typeset/compose/emit.h"
+#include "typeset/compose/furniture.h"
+
+namespace galley::typeset {
+
+namespace {
+
+using layout::ParagraphStyleId;
+
+/// Between a column's text and a jump line below or above it, in grid lines.
+constexpr double kJumpGap = 0.25;
+
+std::size_t count_lines(const Stream& s, const FillResult& f) {
+    return static_cast<std::size_t>(std::count_if(f.placed.begin(), f.placed.end(), [&](const Placed& p) {
+        return s.items[p.item].kind == FlowKind::line;
+    }));
+}
+
+}  // namespace
+
+Paginator::Paginator(ComposeContext& ctx) : ctx_(ctx) { new_page(); }
+
+void Paginator::new_page() {
+    if (page_.number > 0) done_.push_back(PageDraft{page_.number, page_.section, std::move(page_.chunks)});
+    int number = page_.number + 1;
+    page_ = PageState{};
+    page_.number = number;
+    page_.frame = page_frame(ctx_.layout, number);
+    page_.content_top = page_.frame.top + (number == 1 ? masthead_band(ctx_) : 0.0);
+    page_.tops.assign(static_cast<std::size_t>(page_.frame.columns), page_.content_top);
+}
+
+std::vector<PageDraft> Paginator::finish() {
+    done_.push_back(PageDraft{page_.number, page_.section, std::move(page_.chunks)});
+    page_ = PageState{};
+    return std::move(done_);
+}
+
+Paginator::Run Paginator::choose_run(int span, int others) const {
+    const int n = page_.frame.columns;
+    span = std::clamp(span, 1, n);
+    Run best{0, span, std::numeric_limits<double>::infinity()};
+    for (int c = 0; c + span <= n; ++c) {
+        double top = *std::max_element(page_.tops.begin() + c, page_.tops.begin() + c + span);
+        if (top < best.top - kEpsilon) best = Run{c, span, top};
+    }
+    // Free columns beside the run that nothing left could use would stay
+    // empty: take them in.
+    auto free_col = [&](int j) { return j >= 0 && j < n && page_.tops[static_cast<std::size_t>(j)] <= best.top + kEpsilon; };
+    int left = 0;
+    while (free_col(best.first - left - 1)) ++left;
+    int right = 0;
+    while (free_col(best.first + best.span + right)) ++right;
+    if (left > 0 && left < std::max(others, 2)) {
+        best.first -= left;
+        best.span += left;
+    }
+    if (right > 0 && right < std::max(others, 2)) best.span += right;
+    return best;
+}
+
+std::vector<const HeadPiece*> Paginator::head(PreparedArticle& a, int span, FigureFit fit) {
+    auto text = head_texts_.find({a.article, span});
+    if (text == head_texts_.end())
+        text = head_texts_.emplace(std::make_pair(a.article, span), build_head_text(ctx_, *a.article, span)).first;
+    auto key = std::make_tuple(a.article, span, fit);
+    auto figures = head_figures_.find(key);
+    if (figures == head_figures_.end())
+        figures = head_figures_.emplace(key, build_head_figures(ctx_, *a.article, span, fit)).first;
+    std::vector<const HeadPiece*> out;
+    for (const HeadPiece& p : text->second.pieces) out.push_back(&p);
+    for (const HeadPiece& p : figures->second.pieces) out.push_back(&p);
+    return out;
+}
+
+std::vector<ColumnSpace> Paginator::columns(int first, int span, double top) const {
+    std::vector<ColumnSpace> cols;
+    for (int j = 0; j < span; ++j)
+        cols.push_back(ColumnSpace{page_.frame.column_x(first + j), page_.frame.column_width, top, page_.frame.bottom});
+    return cols;
+}
+
+AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols,
+                           bool balance) {
+    AreaRequest rq;
+    rq.stream = &a.body;
+    rq.from = from;
+    rq.columns = cols;
+    rq.grid = &ctx_.grid;
+    rq.balance = balance && ctx_.layout.columns.balance;
+    rq.must_progress = fresh();
+    return fill_area(rq);
+}
+
+Paginator::JumpLine Paginator::jump_line(const std::string& text, double width, layout::Alignment align) {
+    // In the kicker style, never larger than body text.
+    const layout::ParagraphStyle& st = ctx_.style(ParagraphStyleId::kicker);
+    double body = ctx_.style(ParagraphStyleId::body).size.to_pt();
+    double scale = std::min(1.0, body / st.size.to_pt());
+    JumpLine j;
+    j.size = st.size.to_pt() * scale;
+    j.leading = st.leading.to_pt() * scale;
+    ParagraphShape shape;
+    shape.width = width;
+    shape.lang = ctx_.issue.lang;
+    shape.first_in_flow = true;
+    shape.align = align;
+    shape.size = j.size;
+    shape.leading = j.leading;
+    j.text = ctx_.setter.set_text(text, ParagraphStyleId::kicker, shape, SourceLocation{}, ctx_.diags);
+    j.height = j.leading * static_cast<double>(std::max<std::size_t>(j.text.lines.size(), 1));
+    return j;
+}
+
+std::vector<page::Item> Paginator::draw_jump(const JumpLine& j, double x, double top) const {
+    std::vector<page::Item> drawn;
+    double baseline = top + baseline_in_slot(j.leading, j.size);
+    for (const SetLine& line : j.text.lines) {
+        append_line(drawn, line, x + line.left, baseline);
+        baseline += j.leading;
+    }
+    std::vector<page::Item> out;
+    append_artifact(out, std::move(drawn));
+    return out;
+}
+
+Paginator::JumpLine Paginator::jump_to(int page) {
+    return jump_line("Continued on page " + std::to_string(page), page_.frame.column_width, layout::Alignment::right);
+}
+
+void Paginator::append_area(Chunk& chunk, PreparedArticle& a, const AreaResult& area,
+                            const std::vector<ColumnSpace>& cols) {
+    const layout::ColumnGrid& grid = ctx_.layout.columns;
+    std::vector<page::Item> rules = gutter_rules(area, cols, grid.rule_width.to_pt(), page_colour(grid.rule_colour));
+    std::vector<page::Item> items = emit_area(a.body, area, cols, ctx_.grid);
+    chunk.items.reserve(chunk.items.size() + rules.size() + items.size());
+    for (page::Item& item : rules) chunk.items.push_back(std::move(item));
+    for (page::Item& item : items) chunk.items.push_back(std::move(item));
+}
+
+void Paginator::begin_article(Chunk& chunk, const PreparedArticle& a, const Run& run) {
+    page::TagBegin t = tag(page::TagKind::article);
+    t.title = a.title;
+    if (!a.article->lang.empty() && a.article->lang != ctx_.issue.lang) t.lang = a.article->lang;
+    chunk.items.emplace_back(std::move(t));
+    if (run.top > page_.content_top + kEpsilon) {
+        double space = ctx_.space(ctx_.layout.flow.space_between);
+        double x0 = page_.frame.column_x(run.first);
+        double x1 = page_.frame.column_x(run.first + run.span - 1) + page_.frame.column_width;
+        auto rule = horizontal_rule(x0, x1, run.top - space / 2, ctx_.layout.flow.rule_width.to_pt(),
+                                    page::Colour{0, 0, 0});
+        chunk.items.insert(chunk.items.end(), rule.begin(), rule.end());
+    }
+    starts_[a.article] = ArticleStart{page_.number - 1, run.top};
+}
+
+void Paginator::commit(Chunk chunk, const Run& run, double foot, bool opens, const std::string& section) {
+    if (page_.section.empty()) page_.section = section;
+    double next = opens ? page_.frame.bottom : foot + ctx_.space(ctx_.layout.flow.space_between);
+    for (int j = run.first; j < run.first + run.span; ++j) {
+        double& top = page_.tops[static_cast<std::size_t>(j)];
+        top = std::max(top, next);
+    }
+    page_.chunks.push_back(std::move(chunk));
+}
+
+Paginator::Opening Paginator::open_at(PreparedArticle& a, const Run& run, FigureFit fit) {
+    Opening o;
+    std::vector<const HeadPiece*> pieces = head(a, run.span, fit);
+    // The head pieces, each below what is already in its columns.
+    std::vector<double> tops(static_cast<std::size_t>(run.span), run.top);
+    for (const HeadPiece* p : pieces) {
+        int first = std::clamp(p->first, 0, run.span - 1);
+        int last = std::min(first + p->span, run.span);
+        double y = *std::max_element(tops.begin() + first, tops.begin() + last);
+        o.pieces.emplace_back(p, y);
+        std::fill(tops.begin() + first, tops.begin() + last, y + p->height);
+    }
+    o.head_foot = *std::max_element(tops.begin(), tops.end());
+    double lowest_top = *std::min_element(tops.begin(), tops.end());
+    double body = a.body.remaining(0);
+    o.fits_head = fresh() || (o.head_foot <= page_.frame.bottom &&
+                              lowest_top + (body > 0 ? 3 * ctx_.grid.leading() : 0.0) <= page_.frame.bottom);
+    if (!o.fits_head) return o;
+    o.cols = columns(run.first, run.span, run.top);
+    for (std::size_t j = 0; j < o.cols.size(); ++j) o.cols[j].top = tops[j];
+    o.area = fill(a, 0, o.cols, true);
+    return o;
+}
+
+Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int others) {
+    const PageFrame& frame = page_.frame;
+    Run run = choose_run(a.span, others);
+    if (run.top > frame.bottom - ctx_.grid.leading() && !fresh()) return {};
+
+    // Smaller lead figures (over fewer columns, text beside them; then
+    // lower) may make the article fit here, or leave its text more room.
+    std::vector<FigureFit> fits{FigureFit{}};
+    if (has_lead_figure(*a.article)) {
+        int narrow = run.span >= 2 ? std::max(1, (run.span * 3 + 2) / 5) : 0;
+        if (narrow > 0) fits.push_back(FigureFit{narrow, 0.4});
+        fits.push_back(FigureFit{narrow, 0.22});
+    }
+    Opening o;
+    std::size_t best_lines = 0;
+    bool roomy = false;  // the chosen opening gives the text six lines a column
+    for (const FigureFit& fit : fits) {
+        Opening n = open_at(a, run, fit);
+        if (!n.fits_head) continue;
+        if (n.area.complete) {
+            o = std::move(n);
+            break;
+        }
+        std::size_t lines = count_lines(a.body, n.area.fill);
+        bool enough = lines >= static_cast<std::size_t>(6 * run.span);
+        if (!o.fits_head || (!roomy && (enough || lines > best_lines))) {
+            roomy = enough;
+            best_lines = lines;
+            o = std::move(n);
+        }
+    }
+    if (!o.fits_head) return {};
+    AreaResult& area = o.area;
+    std::vector<ColumnSpace>& cols = o.cols;
+    const double head_foot = o.head_foot;
+    const double body = a.body.remaining(0);
+    bool opens = false;
+    JumpLine jump;
+    if (!area.complete) {
+        if (policy == Jump::never) return {};
+        if (!fresh()) {
+            std::size_t lines = count_lines(a.body, area.fill);
+            double room = frame.bottom - frame.top;
+            double free = frame.bottom - run.top;
+            bool long_article = (head_foot - run.top) + body / run.span > 0.9 * room;
+            bool ok = false;
+            if (page_.number == 1)
+                ok = lines >= static_cast<std::size_t>(3 * run.span);
+            else if (long_article)
+                ok = free >= 0.5 * room && lines >= static_cast<std::size_t>(4 * run.span);
+            else
+                ok = policy == Jump::any && free >= 0.3 * room && lines >= static_cast<std::size_t>(5 * run.span);
+            if (!ok) return {};
+        }
+        jump = jump_to(page_.number + 1);
+        cols.back().bottom -= jump.height + kJumpGap * ctx_.grid.leading();
+        area = fill(a, 0, cols, false);
+        if (area.fill.next == 0 && !fresh()) return {};
+        opens = true;
+    }
+
+    Chunk chunk;
+    begin_article(chunk, a, run);
+    for (const auto& [piece, y] : o.pieces) {
+        append_translated(chunk.items, piece->fragment.items, frame.column_x(run.first + piece->first), y);
+        for (const Diagnostic& d : piece->notes) ctx_.diags.add(d);
+    }
+    append_area(chunk, a, area, cols);
+    if (opens) {
+        auto line = draw_jump(jump, cols.back().x, cols.back().bottom + kJumpGap * ctx_.grid.leading());
+        chunk.items.insert(chunk.items.end(), line.begin(), line.end());
+        chunk.opens = true;
+    } else {
+        chunk.items.emplace_back(tag_end(page::TagKind::article));
+    }
+    commit(std::move(chunk), run, std::max(area.foot(), head_foot), opens, ctx_.issue.sections[static_cast<std::size_t>(a.section)].title);
+    Started out;
+    out.outcome = opens ? Started::Outcome::jumped : Started::Outcome::placed;
+    out.resume = area.fill.next;
+    out.span = run.span;
+    return out;
+}
+
+void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span) {
+    const std::string& section = ctx_.issue.sections[static_cast<std::size_t>(a.section)].title;
+    for (;;) {
+        int previous = page_.number;
+        new_page();
+        const PageFrame& frame = page_.frame;
+        const int n = frame.columns;
+        // On the article's own columns if the rest fits there, else on all.
+        for (int k : {span, n}) {
+            JumpLine from_line = jump_line("Continued from page " + std::to_string(previous), frame.span_width(k),
+                                           layout::Alignment::left);
+            double top = page_.content_top + from_line.height + ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) +
+                         kJumpGap * ctx_.grid.leading();
+            std::vector<ColumnSpace> cols = columns(0, k, top);
+            AreaResult area = fill(a, from, cols, true);
+            if (!area.complete && k < n) continue;
+            Chunk chunk;
+            chunk.continues = true;
+            chunk.items = draw_jump(from_line, frame.column_x(0), page_.content_top);
+            bool opens = !area.complete;
+            JumpLine to_line;
+            if (opens) {
+                to_line = jump_to(page_.number + 1);
+                cols.back().bottom -= to_line.height + kJumpGap * ctx_.grid.leading();
+                area = fill(a, from, cols, false);
+            }
+            append_area(chunk, a, area, cols);
+            if (opens) {
+                auto to = draw_jump(to_line, cols.back().x, cols.back().bottom + kJumpGap * ctx_.grid.leading());
+                chunk.items.insert(chunk.items.end(), to.begin(), to.end());
+                chunk.opens = true;
+            } else {
+                chunk.items.emplace_back(tag_end(page::TagKind::article));
+            }
+            commit(std::move(chunk), Run{0, k, page_.content_top}, area.foot(), opens, section);
+            if (!opens) return;
+            from = area.fill.next;
+            break;
+        }
+    }
+}
+
+int Paginator::narrowest_left(const std::vector<PreparedArticle>& articles, const std::vector<bool>& placed,
+                              std::size_t except) const {
+    int narrowest = std::numeric_limits<int>::max();
+    if (ctx_.layout.flow.article_start == layout::ArticleStart::new_page) return narrowest;
+    for (std::size_t j = 0; j < articles.size(); ++j)
+        if (!placed[j] && j != except) narrowest = std::min(narrowest, articles[j].span);
+    return narrowest;
+}
+
+void Paginator::fill_holes(std::vector<PreparedArticle>& articles, std::vector<bool>& placed, std::size_t from) {
+    for (bool progress = true; progress;) {
+        progress = false;
+        for (std::size_t j = from; j < articles.size(); ++j) {
+            if (placed[j]) continue;
+            if (try_start(articles[j], Jump::never, narrowest_left(articles, placed, j)).outcome ==
+                Started::Outcome::placed) {
+                placed[j] = true;
+                progress = true;
+            }
+        }
+    }
+}
+
+void Paginator::place_section(std::vector<PreparedArticle>& articles) {
+    const layout::ArticleFlow& flow = ctx_.layout.flow;
+    bool holes = flow.article_start == layout::ArticleStart::continue_on_page;
+    std::vector<bool> placed(articles.size(), false);
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        if (placed[i]) continue;
+        layout::ArticleStart start = i == 0 ? flow.section_start : flow.article_start;
+        if (!fresh() && start == layout::ArticleStart::new_page) new_page();
+        int others = narrowest_left(articles, placed, i);
+        Started r = try_start(articles[i], Jump::long_only, others);
+        if (r.outcome == Started::Outcome::failed && holes) {
+            fill_holes(articles, placed, i + 1);
+            r = try_start(articles[i], Jump::any, narrowest_left(articles, placed, i));
+        }
+        if (r.outcome == Started::Outcome::failed) {
+            new_page();
+            r = try_start(articles[i], Jump::any, narrowest_left(articles, placed, i));
+        }
+        placed[i] = true;
+        if (r.outcome == Started::Outcome::jumped) {
+            if (holes) fill_holes(articles, placed, i + 1);
+            continue_article(articles[i], r.resume, r.span);
+        }
+    }
+}
+
+}  // namespace galley::typeset

@@ -1,0 +1,141 @@
+// Putting articles on pages: modular placement, jumps and hole filling.
+//
+//   for each section: start a new page if the layout asks
+//     for each article in order:
+//       try to start it here: the leftmost run of its columns with the
+//         highest free top (widened over free columns beside it that no
+//         article still to place could use);
+//         the headline block and lead figures, then the body, balanced
+//       fits: done; its columns' tops move below it plus the space between
+//       does not fit, but may jump (the front page; or an article longer
+//         than a page with half a page free): fill the columns to the foot
+//         with "continued on page N", let later articles of the section
+//         fill the holes, then continue on the next page below "continued
+//         from page M" (on all columns while it still does not fit)
+//       else: later articles of the section that fit whole fill the holes;
+//         then it starts here and jumps if a third of the page is still
+//         free, else on a new page
+//
+// Each page keeps its articles as chunks of items, so the page can order
+// them for properly nested structure tags (an article jumping out of a
+// page is drawn last on it, one jumping in first).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "typeset/compose/area_fill.h"
+#include "typeset/compose/article_stream.h"
+#include "typeset/compose/head_block.h"
+
+namespace galley::typeset {
+
+/// One article's items on one page.
+struct Chunk {
+    std::vector<page::Item> items;
+    bool opens = false;      ///< the article goes on to a later page (no TagEnd here)
+    bool continues = false;  ///< the article came from an earlier page (no TagBegin here)
+};
+
+struct PageDraft {
+    int number = 0;       ///< 1-based
+    std::string section;  ///< for the running head: the first section on the page
+    std::vector<Chunk> chunks;
+};
+
+/// Where an article starts: 0-based page index and the top of its head.
+struct ArticleStart {
+    int page = 0;
+    double y = 0;
+};
+
+class Paginator {
+public:
+    explicit Paginator(ComposeContext& ctx);
+
+    /// Places one section's articles (in order; later small ones may fill holes).
+    void place_section(std::vector<PreparedArticle>& articles);
+    /// The pages, at least one.
+    std::vector<PageDraft> finish();
+    const std::map<const model::Article*, ArticleStart>& starts() const { return starts_; }
+
+private:
+    struct Run {
+        int first = 0;
+        int span = 1;
+        double top = 0;
+    };
+    /// When an article that does not fit may start anyway and jump.
+    enum class Jump { never, long_only, any };
+    struct Started {
+        enum class Outcome { failed, placed, jumped } outcome = Outcome::failed;
+        std::size_t resume = 0;
+        int span = 1;
+    };
+
+    void new_page();
+    bool fresh() const { return page_.chunks.empty(); }
+    /// The run an article of `span` columns starts in: the leftmost with
+    /// the highest free top, widened over free columns beside it narrower
+    /// than `others` (the narrowest article still to place) or than two.
+    Run choose_run(int span, int others) const;
+    /// The article's head and first columns laid out at `run`.
+    struct Opening {
+        std::vector<std::pair<const HeadPiece*, double>> pieces;  ///< with their tops
+        std::vector<ColumnSpace> cols;
+        double head_foot = 0;
+        AreaResult area;
+        bool fits_head = false;  ///< room for the head and a few lines
+    };
+    Opening open_at(PreparedArticle& a, const Run& run, FigureFit fit);
+    Started try_start(PreparedArticle& a, Jump policy, int others);
+    void continue_article(PreparedArticle& a, std::size_t from, int span);
+    void fill_holes(std::vector<PreparedArticle>& articles, std::vector<bool>& placed, std::size_t from);
+    /// The narrowest span among the section's articles not placed yet
+    /// (other than `except`); very large when none could share the page.
+    int narrowest_left(const std::vector<PreparedArticle>& articles, const std::vector<bool>& placed,
+                       std::size_t except) const;
+    /// The head pieces of an article `span` columns wide: its text, then
+    /// its lead figures fitted by `fit` (each set once, then kept).
+    std::vector<const HeadPiece*> head(PreparedArticle& a, int span, FigureFit fit);
+    std::vector<ColumnSpace> columns(int first, int span, double top) const;
+    AreaResult fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols, bool balance);
+    /// A jump line ("Continued on page N", "Continued from page N") set
+    /// in the kicker style, no larger than body text.
+    struct JumpLine {
+        SetParagraph text;
+        double size = 0;
+        double leading = 0;
+        double height = 0;
+    };
+    JumpLine jump_line(const std::string& text, double width, layout::Alignment align);
+    /// "Continued on page N" for the foot of a column.
+    JumpLine jump_to(int page);
+    /// Its items with the top of its first line at `top`, as an artifact.
+    std::vector<page::Item> draw_jump(const JumpLine& j, double x, double top) const;
+    /// Moves the placed area onto the page as a chunk and updates the tops.
+    void commit(Chunk chunk, const Run& run, double foot, bool opens, const std::string& section);
+    void begin_article(Chunk& chunk, const PreparedArticle& a, const Run& run);
+    /// The filled area's items (and gutter rules, when the layout has them).
+    void append_area(Chunk& chunk, PreparedArticle& a, const AreaResult& area, const std::vector<ColumnSpace>& cols);
+
+    ComposeContext& ctx_;
+    struct PageState {
+        int number = 0;
+        PageFrame frame;
+        double content_top = 0;
+        std::vector<double> tops;
+        std::vector<Chunk> chunks;
+        std::string section;
+    };
+    PageState page_;
+    std::vector<PageDraft> done_;
+    std::map<std::pair<const model::Article*, int>, HeadBlock> head_texts_;
+    std::map<std::tuple<const model::Article*, int, FigureFit>, HeadBlock> head_figures_;
+    std::map<const model::Article*, ArticleStart> starts_;
+};
+
+}  // namespace galley::typeset

@@ -1,0 +1,48 @@
+// Tables: column widths from the content (each column's natural width,
+// never below its longest word, fitted to the span), every cell set once at
+// its column's width and alignment, head cells bold, one fragment per row
+// so a table may break between rows.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/block.h"
+#include "typeset/compose/compose_context.h"
+
+namespace galley::typeset {
+
+struct TableRowLayout {
+    Fragment fragment;  ///< relative to the row's top-left; holds its TR tags
+    double height = 0;
+    bool head = false;
+};
+
+struct TableLayout {
+    std::optional<TableRowLayout> caption;  ///< tagged Caption
+    std::vector<TableRowLayout> rows;       ///< the head row first, if any
+};
+
+/// Column widths for natural widths `natural` and narrowest widths `least`
+/// (the longest word) in `width` less gaps: natural widths grown in
+/// proportion when they fit, else each column's least width plus a share of
+/// the rest in proportion to what it lacks, else least widths scaled down.
+std::vector<double> fit_columns(const std::vector<double>& natural, const std::vector<double>& least, double width);
+
+/// What a table's columns need: natural and least widths, and the gap
+/// between columns.
+struct TableNeeds {
+    std::vector<double> natural;
+    std::vector<double> least;
+    double gap = 0;
+    /// The narrowest width that keeps every word whole.
+    double least_width() const;
+};
+
+TableNeeds measure_table(ComposeContext& ctx, const model::Table& table);
+
+TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const TableNeeds& needs, double width,
+                         const std::string& lang, const SourceLocation& where);
+
+}  // namespace galley::typeset

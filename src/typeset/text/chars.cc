@@ -1,0 +1,168 @@
+#include "typeset/text/chars.h"
+
+#include <glib.h>
+
+namespace galley::typeset::text {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+/// Length of a well-formed sequence at s[i], 0 when malformed.
+std::size_t sequence_length(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+        cp = b0;
+        return 1;
+    }
+    std::size_t len = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) len = 2, cp = b0 & 0x1F, min = 0x80;
+    else if ((b0 & 0xF0) == 0xE0) len = 3, cp = b0 & 0x0F, min = 0x800;
+    else if ((b0 & 0xF8) == 0xF0) len = 4, cp = b0 & 0x07, min = 0x10000;
+    else return 0;
+    if (i + len > s.size()) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+}  // namespace
+
+char32_t next_char(std::string_view s, std::size_t& i) {
+    char32_t cp = 0;
+    const std::size_t len = sequence_length(s, i, cp);
+    if (len == 0) {
+        ++i;
+        return kReplacement;
+    }
+    i += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::string sanitize(std::string_view text) {
+    // Fast path: ASCII printable or well-formed, nothing to replace.
+    bool clean = true;
+    for (std::size_t i = 0; i < text.size() && clean;) {
+        char32_t cp = 0;
+        const std::size_t len = sequence_length(text, i, cp);
+        if (len == 0 || (cp < 0x20 && cp != U'\n') || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+            clean = false;
+        i += len == 0 ? 1 : len;
+    }
+    if (clean) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t cp = 0;
+        const std::size_t len = sequence_length(text, i, cp);
+        if (len == 0) {
+            append_utf8(out, kReplacement);
+            ++i;
+            continue;
+        }
+        if (cp == U'\n' || cp == 0x2028 || cp == 0x2029) out += '\n';
+        else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) out += ' ';
+        else out.append(text.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
+bool is_continuation(char32_t c) {
+    if (c == 0x200C || c == 0x200D || c == 0x034F) return true;                 // ZWNJ, ZWJ, CGJ
+    if ((c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)) return true;  // variation selectors
+    if (c >= 0x1F3FB && c <= 0x1F3FF) return true;                              // emoji skin tones
+    if (c >= 0xE0020 && c <= 0xE007F) return true;                              // tag characters
+    return g_unichar_ismark(static_cast<gunichar>(c)) != 0;
+}
+
+bool is_opening_punctuation(char32_t c) {
+    if (c == U'"' || c == U'\'' || c == U'\u00BF' || c == U'\u00A1') return true;
+    const GUnicodeType t = g_unichar_type(static_cast<gunichar>(c));
+    return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION;
+}
+
+bool allows_letter_spacing(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b < 0x80) {
+            ++i;
+            continue;
+        }
+        const char32_t c = next_char(text, i);
+        if (c >= 0x0590 && c <= 0x08FF) return false;   // Hebrew (points), Arabic, Syriac, Thaana, N'Ko, ...
+        if (c >= 0x0900 && c <= 0x0DFF) return false;   // Indic scripts
+        if (c >= 0x0E00 && c <= 0x0EFF) return false;   // Thai, Lao
+        if (c >= 0x1000 && c <= 0x109F) return false;   // Myanmar
+        if (c >= 0x1780 && c <= 0x18AF) return false;   // Khmer, Mongolian
+        if (c >= 0x19E0 && c <= 0x19FF) return false;   // Khmer symbols
+        if (c >= 0xA980 && c <= 0xAAFF) return false;   // Javanese .. Tai Viet
+        if (c >= 0xFB1D && c <= 0xFDFF) return false;   // Hebrew / Arabic presentation forms
+        if (c >= 0xFE70 && c <= 0xFEFF) return false;
+    }
+    return true;
+}
+
+int strong_direction(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_char(text, i);
+        if (c < 0x80) {
+            if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return 1;
+            continue;
+        }
+        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+            (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF)) {
+            // Arabic-Indic digits are weak; everything else in these blocks is strong RTL.
+            if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) continue;
+            if (g_unichar_isalpha(static_cast<gunichar>(c))) return -1;
+            continue;
+        }
+        if (g_unichar_isalpha(static_cast<gunichar>(c))) return 1;
+    }
+    return 0;
+}
+
+std::size_t safe_cut(std::string_view text, std::size_t limit) {
+    if (limit >= text.size()) return text.size();
+    // Prefer a cut right after a space within the last quarter.
+    for (std::size_t i = limit; i > limit - limit / 4 && i > 0; --i)
+        if (text[i - 1] == ' ') return i;
+    for (std::size_t i = limit; i > 0; --i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // not a character start
+        std::size_t j = i;
+        const char32_t next = next_char(text, j);
+        if (is_continuation(next)) continue;
+        // The character before: a virama / coeng joins what follows.
+        std::size_t k = i - 1;
+        while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+        std::size_t m = k;
+        const char32_t prev = next_char(text, m);
+        if (g_unichar_combining_class(static_cast<gunichar>(prev)) == 9 || prev == 0x200D) continue;
+        return i;
+    }
+    return 0;
+}
+
+}  // namespace galley::typeset::text

@@ -1,0 +1,50 @@
+// Character-level helpers for paragraph text: UTF-8 stepping, sanitising,
+// and the few Unicode properties the setter needs (spaces, marks, scripts
+// that must not be letter-spaced).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace galley::typeset::text {
+
+/// The character starting at byte `i` of well-formed UTF-8 `s`; `i` moves
+/// past it. A malformed byte is returned as U+FFFD and skipped alone.
+char32_t next_char(std::string_view s, std::size_t& i);
+
+/// Appends the UTF-8 form of `cp`.
+void append_utf8(std::string& out, char32_t cp);
+
+/// `text` as well-formed UTF-8: malformed sequences become U+FFFD, control
+/// characters other than '\n' become spaces, U+2028/U+2029 become '\n'.
+std::string sanitize(std::string_view text);
+
+/// A breakable word space (collapsed into one glue).
+inline bool is_break_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\r'; }
+/// A stretchable space that never breaks (U+00A0).
+inline bool is_fixed_space(char32_t c) { return c == 0x00A0; }
+
+/// Combining marks, joiners and variation selectors: never the start of a
+/// cluster, so text is never cut before them.
+bool is_continuation(char32_t c);
+
+/// Opening punctuation (quotes, brackets) that a drop cap carries along.
+bool is_opening_punctuation(char32_t c);
+
+/// False when `text` holds a character of a script whose letters join or
+/// stack (Arabic, Syriac, N'Ko, Mongolian, Indic, class-SA scripts): such
+/// text is never letter-spaced or tracked.
+bool allows_letter_spacing(std::string_view text);
+
+/// +1 when the first strong character of `text` is left-to-right, -1 when
+/// it is right-to-left (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...), 0 when
+/// it has none (digits, punctuation, spaces).
+int strong_direction(std::string_view text);
+
+/// Where a long text may be cut for shaping in pieces: the byte offset of a
+/// character boundary at or before `limit` that does not split a cluster,
+/// preferring one after a space; 0 when there is none.
+std::size_t safe_cut(std::string_view text, std::size_t limit);
+
+}  // namespace galley::typeset::text

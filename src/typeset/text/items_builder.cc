@@ -1,0 +1,535 @@
+#include "typeset/text/items_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <tuple>
+
+#include "typeset/linebreak/word_shape.h"
+#include "typeset/text/chars.h"
+
+namespace galley::typeset::text {
+namespace {
+
+constexpr std::size_t kMaxHyphenCacheEntries = 100000;
+/// Fragments are cut to this share of the narrowest line, leaving room for
+/// kerning lost at the cut.
+constexpr double kCutMargin = 0.99;
+/// Words up to this long keep their items for the next time they appear.
+constexpr std::size_t kMaxPlannedBytes = 128;
+/// The word plans are dropped when they grow past this many.
+constexpr std::size_t kMaxPlans = 50000;
+/// A fragment too wide for a line with up to this many clusters may break
+/// between any two; longer ones are cut greedily (bounded item count).
+constexpr std::size_t kMaxFineCutClusters = 512;
+/// Addresses wider than this share of the narrowest line may be cut.
+constexpr double kAddressShare = 0.4;
+/// Segments longer than this are not cached when set line by line.
+constexpr std::size_t kLongText = 256;
+
+struct Opportunity {
+    std::size_t offset = 0;  ///< relative to the word
+    Piece::Kind kind = Piece::Kind::brk;
+    bool add_hyphen = false;
+    bool flagged = false;
+    int rank = 0;  ///< which one wins when two fall on one offset (lower)
+};
+
+/// One style segment of a word.
+struct Segment {
+    std::size_t a = 0, b = 0;  ///< paragraph bytes
+    std::uint32_t run = 0;
+    int font = 0;
+    const Shaped* shaped = nullptr;
+    double tracking = 0.0;   ///< pt after each letter but the word's last
+    double letter_max = 0.0; ///< pt of letter-spacing capacity per gap
+    double letter_min = 0.0;
+};
+
+/// The cost of cutting a word too wide for the line before byte `at`: none
+/// where URLs and paths are broken by convention (after "//", ":", "=" or
+/// "&"; before "/", ".", ",", "-", "_", "?", "#", "%", "~"), more elsewhere.
+/// E-mail addresses and URLs: they have no hyphenation points, and cutting
+/// them is better than leaving a line half empty.
+bool looks_like_address(std::string_view w) {
+    return w.find('@') != std::string_view::npos || w.find("://") != std::string_view::npos ||
+           w.find("www.") != std::string_view::npos;
+}
+
+double cut_penalty(std::string_view text, std::size_t at) {
+    constexpr double kCutPenalty = 500.0;
+    const char prev = text[at - 1];
+    const char next = text[at];
+    const char before = at >= 2 ? text[at - 2] : '\0';
+    if (prev == '/' && next == '/') return kCutPenalty * 2;
+    if (prev == '/' && before == '/') return 0.0;
+    if (prev == ':' || prev == '=' || prev == '&') return 0.0;
+    if (std::string_view("/.,-_?#%~=&").find(next) != std::string_view::npos) return 0.0;
+    return kCutPenalty;
+}
+
+
+}  // namespace
+
+ItemBuilder::ItemBuilder(Shaper& shaper, StyleTable& styles, HyphenatorCache& hyphenators)
+    : shaper_(shaper), styles_(styles), hyphenators_(hyphenators) {}
+
+ItemBuilder::~ItemBuilder() = default;
+
+int ItemBuilder::font_of(int style) {
+    const auto s = static_cast<std::size_t>(style);
+    if (s >= font_of_style_.size()) font_of_style_.resize(styles_.size(), -1);
+    if (font_of_style_[s] < 0) font_of_style_[s] = shaper_.intern(styles_[style].font);
+    return font_of_style_[s];
+}
+
+SpaceGlue ItemBuilder::space_glue(int style, const BuildOptions& o) {
+    const RunStyle& rs = styles_[style];
+    const double space = shaper_.metrics(font_of(style)).space;
+    SpaceGlue g;
+    g.width = space * o.word_space_natural + rs.tracking / 1000.0 * rs.font.size;
+    if (g.width < 0.0) g.width = 0.0;
+    if (o.justify) {
+        g.stretch = std::max(0.0, space * (o.word_space_max - o.word_space_natural));
+        g.shrink = std::clamp(space * (o.word_space_natural - o.word_space_min), 0.0, g.width);
+    }
+    return g;
+}
+
+std::shared_ptr<const Hyphenator> ItemBuilder::hyphenator(const std::string& lang, Diagnostics& diags) {
+    auto it = by_lang_.find(lang);
+    if (it == by_lang_.end()) it = by_lang_.emplace(lang, hyphenators_.for_language(lang, &diags)).first;
+    return it->second;
+}
+
+Segmenter& ItemBuilder::segmenter(const std::string& lang) {
+    auto& s = segmenters_[lang];
+    if (!s) s = std::make_unique<Segmenter>(lang);
+    return *s;
+}
+
+const std::vector<HyphenBreak>& ItemBuilder::hyphenation(const Hyphenator& h, std::string_view word,
+                                                         const HyphenationRules& r) {
+    const Hyphenator* p = &h;
+    key_.assign(reinterpret_cast<const char*>(&p), sizeof p);
+    const unsigned char rules[] = {static_cast<unsigned char>(std::min<std::size_t>(r.min_word_length, 255)),
+                                   static_cast<unsigned char>(std::min<std::size_t>(r.min_left, 255)),
+                                   static_cast<unsigned char>(std::min<std::size_t>(r.min_right, 255)),
+                                   static_cast<unsigned char>(r.capitalized | r.all_caps << 1 | r.with_digits << 2)};
+    key_.append(reinterpret_cast<const char*>(rules), sizeof rules);
+    key_.append(word);
+    if (auto it = hyphen_cache_.find(key_); it != hyphen_cache_.end()) return it->second;
+    if (hyphen_cache_.size() > kMaxHyphenCacheEntries) hyphen_cache_.clear();
+    return hyphen_cache_.emplace(key_, h.breaks(word, r)).first->second;
+}
+
+Prepared ItemBuilder::build(const CollectedText& t, std::size_t from, const BuildOptions& o, Diagnostics& diags) {
+    Prepared out;
+    words_ = 0;
+    options_key_.clear();
+    auto add = [&](const auto& v) { options_key_.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    add(o.justify);
+    add(o.hyphenate);
+    add(o.rules.min_word_length);
+    add(o.rules.min_left);
+    add(o.rules.min_right);
+    add(o.rules.capitalized);
+    add(o.rules.all_caps);
+    add(o.rules.with_digits);
+    for (double v : {o.hyphen_penalty, o.explicit_penalty, o.word_space_min, o.word_space_natural, o.word_space_max,
+                     o.letter_space_min, o.letter_space_max, o.ragged_stretch, o.min_measure})
+        add(v);
+    const std::string& s = t.text;
+    out.items.reserve((s.size() - std::min(from, s.size())) / 2 + 8);
+    out.pieces.reserve(out.items.capacity());
+    auto push = [&](const Item& item, Piece piece) {
+        out.items.push_back(item);
+        out.pieces.push_back(piece);
+    };
+    bool have_box = false;
+    bool pending = false, pending_fixed = false;
+    std::size_t ws_a = 0, ws_b = 0;
+    for (std::size_t i = from; i < s.size();) {
+        std::size_t j = i;
+        const char32_t c = next_char(s, j);
+        if (c == U'\n') {
+            pending = false;
+            push(Item::penalty_item(0.0, kInfinitePenalty), Piece{});
+            push(Item::glue(0.0, 0.0, 0.0, 1.0), Piece{});
+            Piece p;
+            p.kind = Piece::Kind::forced;
+            p.start = p.end = static_cast<std::uint32_t>(i);
+            push(Item::penalty_item(0.0, kForcedBreak), p);
+            have_box = false;
+            i = j;
+            continue;
+        }
+        if (is_break_space(c) || is_fixed_space(c)) {
+            if (!pending) ws_a = i, pending_fixed = false;
+            pending = true;
+            pending_fixed = pending_fixed || is_fixed_space(c);
+            ws_b = j;
+            i = j;
+            continue;
+        }
+        std::size_t k = j;
+        while (k < s.size()) {
+            std::size_t m = k;
+            const char32_t d = next_char(s, m);
+            if (d == U'\n' || is_break_space(d) || is_fixed_space(d)) break;
+            k = m;
+        }
+        if (pending && have_box) {
+            const auto run = static_cast<std::uint32_t>(run_at(t, ws_a));
+            const SpaceGlue g = space_glue(t.runs[run].style, o);
+            Piece sp;
+            sp.kind = Piece::Kind::space;
+            sp.run = run;
+            sp.start = static_cast<std::uint32_t>(ws_a);
+            sp.end = static_cast<std::uint32_t>(ws_b);
+            if (pending_fixed) {
+                push(Item::penalty_item(0.0, kInfinitePenalty), Piece{});
+                push(Item::glue(g.width, g.stretch, g.shrink), sp);
+            } else if (o.justify) {
+                push(Item::glue(g.width, g.stretch, g.shrink), sp);
+            } else {
+                push(Item::penalty_item(0.0, kInfinitePenalty), Piece{});
+                push(Item::glue(0.0, o.ragged_stretch, 0.0), Piece{});
+                push(Item::penalty_item(0.0, 0.0), Piece{});
+                push(Item::glue(g.width, -o.ragged_stretch, 0.0), sp);
+            }
+        }
+        pending = false;
+        add_word(t, i, k, o, out, diags);
+        have_box = true;
+        i = k;
+    }
+    finish_paragraph(out.items);
+    out.pieces.resize(out.items.size());
+    return out;
+}
+
+void ItemBuilder::add_word(const CollectedText& t, std::size_t a, std::size_t b, const BuildOptions& o,
+                           Prepared& out, Diagnostics& diags) {
+    const std::uint32_t word = words_++;
+    if (b - a > kMaxPlannedBytes) {
+        measure_word(t, a, b, word, o, out, diags);
+        return;
+    }
+    // Words repeat: their items are kept per text, styles and options.
+    const std::size_t first_run = run_at(t, a);
+    plan_key_ = options_key_;
+    for (std::size_t r = first_run; r < t.runs.size() && t.runs[r].start < b; ++r) {
+        const std::int32_t style = t.runs[r].style;
+        const auto length = static_cast<std::uint32_t>(std::min(b, t.runs[r].end) - std::max(a, t.runs[r].start));
+        plan_key_.append(reinterpret_cast<const char*>(&style), sizeof style);
+        plan_key_.append(reinterpret_cast<const char*>(&length), sizeof length);
+    }
+    plan_key_.append(t.text, a, b - a);
+    auto it = plans_.find(plan_key_);
+    if (it == plans_.end()) {
+        if (plans_.size() > kMaxPlans) plans_.clear();
+        const std::size_t first_item = out.items.size();
+        const std::size_t cuts = out.cut_words.size();
+        measure_word(t, a, b, word, o, out, diags);
+        WordPlan plan;
+        plan.items.assign(out.items.begin() + static_cast<std::ptrdiff_t>(first_item), out.items.end());
+        plan.pieces.assign(out.pieces.begin() + static_cast<std::ptrdiff_t>(first_item), out.pieces.end());
+        for (Piece& p : plan.pieces) {  // unsigned arithmetic: bookkeeping pieces wrap and come back
+            p.run -= static_cast<std::uint32_t>(first_run);
+            p.start -= static_cast<std::uint32_t>(a);
+            p.end -= static_cast<std::uint32_t>(a);
+        }
+        plan.cut = out.cut_words.size() > cuts;
+        plans_.emplace(plan_key_, std::move(plan));
+        return;
+    }
+    const WordPlan& plan = it->second;
+    out.items.insert(out.items.end(), plan.items.begin(), plan.items.end());
+    for (Piece p : plan.pieces) {
+        p.run += static_cast<std::uint32_t>(first_run);
+        p.start += static_cast<std::uint32_t>(a);
+        p.end += static_cast<std::uint32_t>(a);
+        p.word = word;
+        out.pieces.push_back(p);
+    }
+    if (plan.cut) out.cut_words.push_back(CutWord{word, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
+}
+
+void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_t b, std::uint32_t word,
+                               const BuildOptions& o, Prepared& out, Diagnostics& diags) {
+    const std::string_view w(t.text.data() + a, b - a);
+    const std::size_t first_run = run_at(t, a);
+    const std::string& lang = styles_[t.runs[first_run].style].font.lang;
+
+    // Where the word may break.
+    std::vector<Opportunity> opps;
+    bool hyphenated = false;
+    if (o.hyphenate) {
+        if (auto h = hyphenator(lang, diags)) {
+            for (const HyphenBreak& br : hyphenation(*h, w, o.rules)) {
+                Opportunity op;
+                op.offset = br.offset;
+                op.kind = br.add_hyphen ? Piece::Kind::hyphen : Piece::Kind::brk;
+                op.add_hyphen = br.add_hyphen;
+                op.rank = br.add_hyphen ? 3 : 2;
+                opps.push_back(op);
+            }
+            hyphenated = true;
+        }
+    }
+    if (!hyphenated && w.size() > 2) {
+        const detail::WordShape shape = detail::analyse_word(w, o.rules);
+        if (!shape.whole)
+            for (std::size_t idx : shape.explicit_breaks) {
+                Opportunity op;
+                op.offset = shape.chars[idx].offset + shape.chars[idx].size;
+                op.rank = 2;
+                opps.push_back(op);
+            }
+    }
+    if (needs_segmentation(w))
+        for (const ScriptBreak& sb : segmenter(lang).breaks(w)) {
+            Opportunity op;
+            op.offset = sb.offset;
+            op.kind = Piece::Kind::gap;
+            op.rank = 0;
+            opps.push_back(op);
+        }
+    for (std::size_t p = w.find("\xE2\x80\x8B"); p != std::string_view::npos; p = w.find("\xE2\x80\x8B", p + 3)) {
+        Opportunity op;
+        op.offset = p + 3;
+        op.rank = 1;
+        opps.push_back(op);
+    }
+    std::stable_sort(opps.begin(), opps.end(), [](const Opportunity& x, const Opportunity& y) {
+        return x.offset != y.offset ? x.offset < y.offset : x.rank < y.rank;
+    });
+    opps.erase(std::unique(opps.begin(), opps.end(),
+                           [](const Opportunity& x, const Opportunity& y) { return x.offset == y.offset; }),
+               opps.end());
+    opps.erase(std::remove_if(opps.begin(), opps.end(),
+                              [&](const Opportunity& x) { return x.offset == 0 || x.offset >= w.size(); }),
+               opps.end());
+    for (Opportunity& op : opps) {
+        if (op.kind != Piece::Kind::brk) continue;
+        // A line ending in an explicit hyphen counts towards the hyphen cap.
+        std::size_t back = op.offset - 1;
+        while (back > 0 && (static_cast<unsigned char>(w[back]) & 0xC0) == 0x80) --back;
+        std::size_t q = back;
+        const char32_t before = next_char(w, q);
+        op.flagged = before == U'-' || before == 0x2010;
+    }
+
+    // Style segments, shaped.
+    std::vector<Segment> segs;
+    for (std::size_t r = first_run; r < t.runs.size() && t.runs[r].start < b; ++r) {
+        Segment sg;
+        sg.a = std::max(a, t.runs[r].start);
+        sg.b = std::min(b, t.runs[r].end);
+        if (sg.a >= sg.b) continue;
+        sg.run = static_cast<std::uint32_t>(r);
+        sg.font = font_of(t.runs[r].style);
+        const std::string_view text(t.text.data() + sg.a, sg.b - sg.a);
+        sg.shaped = &shaper_.shape(sg.font, text);
+        const RunStyle& rs = styles_[t.runs[r].style];
+        if (allows_letter_spacing(text)) {
+            sg.tracking = rs.tracking / 1000.0 * rs.font.size;
+            if (o.justify) {
+                sg.letter_max = o.letter_space_max / 1000.0 * rs.font.size;
+                sg.letter_min = -o.letter_space_min / 1000.0 * rs.font.size;
+            }
+        }
+        segs.push_back(sg);
+    }
+
+    auto emit_box = [&](const Segment& sg, std::size_t x, std::size_t y, double width, std::size_t gaps) {
+        Piece p;
+        p.kind = Piece::Kind::text;
+        p.run = sg.run;
+        p.start = static_cast<std::uint32_t>(x);
+        p.end = static_cast<std::uint32_t>(y);
+        p.word = word;
+        p.long_text = sg.b - sg.a > kLongText;
+        const double g = static_cast<double>(gaps);
+        out.items.push_back(Item::box(width, g * sg.letter_max, g * sg.letter_min));
+        out.pieces.push_back(p);
+    };
+    auto emit_break = [&](const Item& item, const Piece& piece, bool is_glue) {
+        if (o.justify) {
+            out.items.push_back(item);
+            out.pieces.push_back(piece);
+            return;
+        }
+        out.items.push_back(Item::penalty_item(0.0, kInfinitePenalty));
+        out.pieces.emplace_back();
+        out.items.push_back(Item::glue(0.0, o.ragged_stretch, 0.0));
+        out.pieces.emplace_back();
+        out.items.push_back(is_glue ? Item::penalty_item(0.0, 0.0) : item);
+        out.pieces.push_back(is_glue ? Piece{} : piece);
+        out.items.push_back(Item::glue(0.0, -o.ragged_stretch, 0.0));
+        out.pieces.push_back(is_glue ? piece : Piece{});
+    };
+
+    // Fragments between opportunities, one box per segment part.
+    struct Part {
+        const Segment* sg;
+        std::size_t x, y, c0, c1;
+        double width;
+        std::size_t gaps;
+    };
+    std::vector<Part> parts;
+    bool cut_reported = false;
+    const bool address = looks_like_address(w);
+    std::size_t fa = a;
+    for (std::size_t k = 0; k <= opps.size(); ++k) {
+        const std::size_t fb = k < opps.size() ? a + opps[k].offset : b;
+        parts.clear();
+        double fragment = 0.0;
+        for (const Segment& sg : segs) {
+            if (sg.b <= fa || sg.a >= fb) continue;
+            Part p;
+            p.sg = &sg;
+            p.x = std::max(fa, sg.a);
+            p.y = std::min(fb, sg.b);
+            std::tie(p.c0, p.c1) = sg.shaped->cluster_range(p.x - sg.a, p.y - sg.a);
+            const std::size_t n = p.c1 - p.c0;
+            p.gaps = p.y == b ? (n > 0 ? n - 1 : 0) : n;
+            p.width = sg.shaped->width_of(p.c0, p.c1) + static_cast<double>(p.gaps) * sg.tracking;
+            fragment += p.width;
+            parts.push_back(p);
+        }
+        const Part* begin = parts.data();
+        const Part* end = begin + parts.size();
+
+        if (o.min_measure > 0.0 && fragment > (address ? kAddressShare : 1.0) * o.min_measure) {
+            // Wider than some line: a place to break between any two
+            // clusters (cheaper where URLs break), or, in a fragment too long
+            // for that to stay cheap, cuts placed greedily so that every
+            // piece fits the narrowest line.
+            if (!cut_reported) {
+                out.cut_words.push_back(CutWord{word, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
+                cut_reported = true;
+            }
+            std::size_t clusters = 0;
+            for (const Part* p = begin; p != end; ++p) clusters += p->c1 - p->c0;
+            const bool fine = clusters <= kMaxFineCutClusters;
+            const double limit = o.min_measure * kCutMargin;
+            double acc = 0.0;
+            bool first = true;
+            for (const Part* p = begin; p != end; ++p) {
+                const Segment& sg = *p->sg;
+                const Shaped& sh = *sg.shaped;
+                std::size_t cs = p->c0;
+                double box = 0.0;
+                std::size_t gaps = 0;
+                for (std::size_t c = p->c0; c < p->c1; ++c) {
+                    const bool last = p->y == b && c + 1 == p->c1;
+                    const double cw = sh.clusters[c].advance + (last ? 0.0 : sg.tracking);
+                    if (fine ? !first : acc + cw > limit && acc > 0.0) {
+                        const std::size_t at = sg.a + sh.clusters[c].byte_start;
+                        if (c > cs) emit_box(sg, cs == p->c0 ? p->x : sg.a + sh.clusters[cs].byte_start, at, box, gaps);
+                        Piece cut;
+                        cut.kind = Piece::Kind::cut;
+                        cut.word = word;
+                        cut.start = cut.end = static_cast<std::uint32_t>(at);
+                        const double penalty = fine ? cut_penalty(t.text, at) : 0.0;
+                        emit_break(Item::penalty_item(0.0, penalty), cut, false);
+                        acc = 0.0;
+                        box = 0.0;
+                        gaps = 0;
+                        cs = c;
+                    }
+                    first = false;
+                    acc += cw;
+                    box += cw;
+                    if (!last) ++gaps;
+                }
+                if (cs < p->c1 || p->c0 == p->c1)
+                    emit_box(sg, cs == p->c0 ? p->x : sg.a + sh.clusters[cs].byte_start, p->y, box, gaps);
+            }
+        } else {
+            for (const Part* p = begin; p != end; ++p) emit_box(*p->sg, p->x, p->y, p->width, p->gaps);
+        }
+
+        if (k < opps.size()) {
+            const Opportunity& op = opps[k];
+            const std::size_t at = a + op.offset;
+            // The segment the line would end in.
+            const Segment* sg = &segs.front();
+            for (const Segment& sgi : segs)
+                if (sgi.a < at && at <= sgi.b) sg = &sgi;
+            Piece p;
+            p.kind = op.kind;
+            p.add_hyphen = op.add_hyphen;
+            p.run = sg->run;
+            p.start = p.end = static_cast<std::uint32_t>(at);
+            // The boxes were measured by slicing the whole word's shaping; a
+            // broken word is shaped in two parts (ligatures and kerning across
+            // the break change). pre_fix: how much wider the line ending here
+            // really is (the hyphen included); post_fix: the same for the
+            // next line's start. The next line's difference is a box that a
+            // glue cancels when the line does not break here (a discretionary
+            // in Knuth-Plass items).
+            double pre_fix = 0.0, post_fix = 0.0;
+            if (sg->b - sg->a <= kLongText) {
+                const Shaped& whole = *sg->shaped;
+                const std::size_t o_rel = at - sg->a;
+                const auto [c0, k0] = whole.cluster_range(0, o_rel);
+                const std::size_t n = whole.clusters.size();
+                const double left = whole.width_of(c0, k0) + static_cast<double>(k0) * sg->tracking;
+                std::string pre(t.text.data() + sg->a, o_rel);
+                if (op.add_hyphen) pre += '-';
+                const Shaped& ps = shaper_.shape(sg->font, pre);
+                const double pre_actual =
+                    ps.width + static_cast<double>(ps.clusters.empty() ? 0 : ps.clusters.size() - 1) * sg->tracking;
+                pre_fix = pre_actual - left;
+                if (o_rel < sg->b - sg->a) {
+                    const bool word_end = sg->b == b;
+                    const std::size_t m_est = n - k0;
+                    const double right =
+                        whole.width_of(k0, n) + static_cast<double>(word_end && m_est > 0 ? m_est - 1 : m_est) * sg->tracking;
+                    const Shaped& qs = shaper_.shape(sg->font, std::string_view(t.text.data() + at, sg->b - at));
+                    const std::size_t m = qs.clusters.size();
+                    const double post_actual =
+                        qs.width + static_cast<double>(word_end && m > 0 ? m - 1 : m) * sg->tracking;
+                    post_fix = post_actual - right;
+                }
+            } else if (op.add_hyphen) {
+                pre_fix = shaper_.shape(sg->font, "-").width + sg->tracking;
+            }
+            constexpr double kEpsilon = 1e-6;
+            const bool is_gap = op.kind == Piece::Kind::gap;
+            const double penalty = op.kind == Piece::Kind::hyphen ? o.hyphen_penalty
+                                   : op.kind == Piece::Kind::brk  ? o.explicit_penalty
+                                                                  : 0.0;
+            const bool flagged = op.kind == Piece::Kind::hyphen || op.flagged;
+            auto push = [&](const Item& item, const Piece& piece) {
+                out.items.push_back(item);
+                out.pieces.push_back(piece);
+            };
+            if (o.justify) {
+                if (!is_gap) {
+                    push(Item::penalty_item(pre_fix, penalty, flagged), p);
+                } else {
+                    const SpaceGlue g = space_glue(t.runs[sg->run].style, o);
+                    if (std::abs(pre_fix) > kEpsilon || std::abs(post_fix) > kEpsilon)
+                        push(Item::penalty_item(pre_fix, 0.0), Piece{});
+                    push(Item::glue(0.0, g.stretch, 0.0), p);
+                }
+            } else {
+                push(Item::penalty_item(0.0, kInfinitePenalty), Piece{});
+                push(Item::glue(0.0, o.ragged_stretch, 0.0), Piece{});
+                push(Item::penalty_item(pre_fix, penalty, flagged && !is_gap), is_gap ? Piece{} : p);
+                push(Item::glue(0.0, -o.ragged_stretch, 0.0), is_gap ? p : Piece{});
+            }
+            if (std::abs(post_fix) > kEpsilon) {
+                push(Item::glue(-post_fix, 0.0, 0.0), Piece{});
+                push(Item::box(post_fix), Piece{});
+            }
+        }
+        fa = fb;
+    }
+}
+
+}  // namespace galley::typeset::text

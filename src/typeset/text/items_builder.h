@@ -1,0 +1,141 @@
+// Step 2 of setting a paragraph: the collected text measured into the
+// boxes, glue and penalties of Knuth & Plass (typeset/linebreak/items.h),
+// with a Piece beside every item saying which text it stands for.
+//
+//   words (text between spaces)
+//     break opportunities inside a word: hyphenation points (libhyphen, per
+//       language), explicit hyphens and dashes, ICU word boundaries in
+//       Khmer/Thai/CJK text (zero-width glue that may stretch), U+200B
+//     shaped per style segment (cached per word); one box per fragment and
+//       segment, its letter-spacing capacity = its letter gaps x the style's
+//       limits (none in scripts that join or stack)
+//     a hyphen point's penalty is as wide as the hyphen really makes the line
+//       (the prefix is shaped with its hyphen: ligatures and kerning change)
+//     a fragment wider than the narrowest line may be cut between any two
+//       characters (URL-friendly places cheaper), or for very long ones at
+//       greedy cuts that each fit the narrowest line, so no line needs to be
+//       overfull (the caller reports words it did cut)
+//   spaces: glue from the font's space and the style's word-space limits;
+//     U+00A0 never breaks. Ragged alignments use Knuth & Plass's ragged-right
+//     form: the stretch sits at the line end, word spaces keep their width.
+//   '\n' (a LineBreak): the line ends there, set like a last line.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "typeset/linebreak/hyphenator.h"
+#include "typeset/linebreak/items.h"
+#include "typeset/linebreak/segmenter.h"
+#include "typeset/text/collect.h"
+#include "typeset/text/shaper.h"
+
+namespace galley::typeset::text {
+
+/// What an item stands for.
+struct Piece {
+    enum class Kind : std::uint8_t {
+        none,       ///< bookkeeping (ragged stretch, a no-break penalty)
+        text,       ///< box: bytes [start, end) of run `run`
+        space,      ///< glue: the white space [start, end) of run `run`
+        gap,        ///< zero-width glue at a script word boundary (start)
+        hyphen,     ///< penalty: a hyphenation point (start); draws a hyphen when `add_hyphen`
+        brk,        ///< penalty: a break without hyphen (explicit hyphen, dash, U+200B)
+        cut,        ///< penalty: inside a word too wide for the line (`word`), no hyphen
+        forced,     ///< penalty: a LineBreak (start = its '\n')
+    };
+    Kind kind = Kind::none;
+    bool add_hyphen = false;
+    bool long_text = false;  ///< text: part of a very long word (shaped per line, never cached)
+    std::uint32_t run = 0;
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+    std::uint32_t word = 0;  ///< text and cut pieces: index of their word in the paragraph
+};
+
+struct BuildOptions {
+    bool justify = true;
+    bool hyphenate = false;
+    HyphenationRules rules;
+    double hyphen_penalty = 50.0;
+    double explicit_penalty = 50.0;
+    double word_space_min = 0.8;
+    double word_space_natural = 1.0;
+    double word_space_max = 1.33;
+    double letter_space_min = 0.0;  ///< thousandths of an em, <= 0
+    double letter_space_max = 0.0;  ///< thousandths of an em, >= 0
+    double ragged_stretch = 30.0;   ///< pt, stretch at the end of a ragged line
+    double min_measure = 0.0;       ///< narrowest line: wider fragments are cut
+};
+
+/// A word wider than some line, given places to be cut.
+struct CutWord {
+    std::uint32_t word = 0;
+    std::uint32_t start = 0;
+    std::uint32_t end = 0;
+};
+
+struct Prepared {
+    std::vector<Item> items;
+    std::vector<Piece> pieces;       ///< one per item
+    std::vector<CutWord> cut_words;  ///< in order
+};
+
+/// Natural width, stretch and shrink of a word space in `style`.
+struct SpaceGlue {
+    double width = 0.0;
+    double stretch = 0.0;
+    double shrink = 0.0;
+};
+
+/// Per-thread helpers shared by every paragraph: languages' hyphenators and
+/// segmenters, and the hyphenation of words already seen.
+class ItemBuilder {
+public:
+    ItemBuilder(Shaper& shaper, StyleTable& styles, HyphenatorCache& hyphenators);
+    ~ItemBuilder();
+
+    /// Items for text[from, text.size()) of `t`.
+    Prepared build(const CollectedText& t, std::size_t from, const BuildOptions& options, Diagnostics& diags);
+
+    /// The font of a style.
+    int font_of(int style);
+    SpaceGlue space_glue(int style, const BuildOptions& options);
+
+private:
+    /// The items of a word, as measured once: pieces' runs count from the
+    /// word's first run and their bytes from its start.
+    struct WordPlan {
+        std::vector<Item> items;
+        std::vector<Piece> pieces;
+        bool cut = false;
+    };
+    void add_word(const CollectedText& t, std::size_t a, std::size_t b, const BuildOptions& o, Prepared& out,
+                  Diagnostics& diags);
+    void measure_word(const CollectedText& t, std::size_t a, std::size_t b, std::uint32_t word,
+                      const BuildOptions& o, Prepared& out, Diagnostics& diags);
+    const std::vector<HyphenBreak>& hyphenation(const Hyphenator& h, std::string_view word, const HyphenationRules& r);
+    std::shared_ptr<const Hyphenator> hyphenator(const std::string& lang, Diagnostics& diags);
+    Segmenter& segmenter(const std::string& lang);
+
+    Shaper& shaper_;
+    StyleTable& styles_;
+    HyphenatorCache& hyphenators_;
+    std::vector<int> font_of_style_;
+    std::map<std::string, std::shared_ptr<const Hyphenator>> by_lang_;
+    std::map<std::string, std::unique_ptr<Segmenter>> segmenters_;
+    std::unordered_map<std::string, std::vector<HyphenBreak>> hyphen_cache_;
+    std::unordered_map<std::string, WordPlan> plans_;
+    std::string options_key_;  // the BuildOptions a plan depends on, as bytes
+    std::string key_;
+    std::string plan_key_;
+    std::uint32_t words_ = 0;
+};
+
+}  // namespace galley::typeset::text

@@ -1,0 +1,437 @@
+#include "typeset/text/line_builder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <optional>
+#include <string>
+
+#include "typeset/linebreak/line_fit.h"
+#include "typeset/text/chars.h"
+
+namespace galley::typeset::text {
+namespace {
+
+/// How far past letter-space-max a line already past word-space-max may
+/// letter-space (a factor of the style's limit).
+constexpr double kEmergencyLetterSpacing = 2.0;
+
+
+struct RunKey {
+    std::uint16_t face = 0;
+    page::Colour colour;
+    double shift = 0.0;
+    bool operator==(const RunKey&) const = default;
+};
+
+/// Appends glyphs and clusters to the line's runs, opening a run when the
+/// face, colour or baseline changes.
+class RunWriter {
+public:
+    /// `glyphs`, `bytes`: the line's totals, reserved in its first run (most
+    /// lines have one).
+    RunWriter(std::vector<page::GlyphRun>& runs, std::size_t glyphs, std::size_t bytes)
+        : runs_(runs), glyphs_(glyphs), bytes_(bytes) {}
+
+    page::GlyphRun& run_for(const RunKey& key, double pen, const Shaper& shaper) {
+        if (!runs_.empty() && current_ == key) return runs_.back();
+        page::GlyphRun r;
+        if (runs_.empty()) {
+            r.glyphs.reserve(glyphs_);
+            r.clusters.reserve(glyphs_);
+            r.text.reserve(bytes_);
+        }
+        const FaceInfo& f = shaper.face(key.face);
+        r.face = f.face;
+        r.size = f.size;
+        r.colour = key.colour;
+        r.origin = page::Point{pen, -key.shift};
+        runs_.push_back(std::move(r));
+        current_ = key;
+        return runs_.back();
+    }
+
+private:
+    std::vector<page::GlyphRun>& runs_;
+    std::size_t glyphs_ = 0;
+    std::size_t bytes_ = 0;
+    RunKey current_;
+};
+
+}  // namespace
+
+/// One element of a line: a span of word text (one style, shaped) or a glue.
+struct LineBuilder::Elem {
+    bool glue = false;
+    std::uint32_t run = 0;
+    std::size_t a = 0, b = 0;  ///< paragraph bytes
+    std::uint32_t word = 0;
+    bool hyphen = false;       ///< span: ends with an inserted hyphen
+    bool long_text = false;
+    // span
+    int font = 0;
+    std::string text;          ///< what the glyphs spell
+    const Shaped* shaped = nullptr;
+    std::size_t gaps = 0;
+    double tracking = 0.0, letter_max = 0.0, letter_min = 0.0;
+    // glue
+    double width = 0.0, stretch = 0.0, shrink = 0.0;
+};
+
+LineBuilder::LineBuilder(Shaper& shaper, StyleTable& styles, ItemBuilder& builder, const CollectedText& text,
+                         const Prepared& prepared, const LineOptions& options)
+    : shaper_(shaper), styles_(styles), builder_(builder), text_(text), prepared_(prepared), options_(options) {}
+
+LineBuilder::~LineBuilder() = default;
+
+void LineBuilder::reorder(std::vector<Elem>& elems) const {
+    // Levels: base 0 (LTR) or 1 (RTL); spans against it one more.
+    const int base = options_.rtl ? 1 : 0;
+    bool any_against = false;
+    std::vector<int> dir(elems.size(), 0);  // +1 LTR, -1 RTL, 0 neutral
+    for (std::size_t k = 0; k < elems.size(); ++k) {
+        if (elems[k].glue) continue;
+        dir[k] = strong_direction(elems[k].text);
+        if (dir[k] != 0 && (dir[k] < 0) != options_.rtl) any_against = true;
+    }
+    if (!any_against && !options_.rtl) return;
+    std::vector<int> level(elems.size(), base);
+    const int against = options_.rtl ? 1 : -1;
+    for (std::size_t k = 0; k < elems.size(); ++k) {
+        if (dir[k] == against) {
+            level[k] = base + 1;
+            continue;
+        }
+        if (dir[k] != 0) continue;
+        // A neutral between two spans against the base joins them.
+        int before = 0, after = 0;
+        for (std::size_t j = k; j-- > 0;)
+            if (dir[j] != 0) {
+                before = dir[j];
+                break;
+            }
+        for (std::size_t j = k + 1; j < elems.size(); ++j)
+            if (dir[j] != 0) {
+                after = dir[j];
+                break;
+            }
+        if (before == against && after == against) level[k] = base + 1;
+    }
+    // Reverse runs at each level from the highest down to 1 (UAX #9, L2).
+    const int top = *std::max_element(level.begin(), level.end());
+    std::vector<std::size_t> order(elems.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    for (int lv = top; lv >= 1; --lv) {
+        for (std::size_t k = 0; k < order.size();) {
+            if (level[order[k]] < lv) {
+                ++k;
+                continue;
+            }
+            std::size_t j = k;
+            while (j < order.size() && level[order[j]] >= lv) ++j;
+            std::reverse(order.begin() + static_cast<std::ptrdiff_t>(k), order.begin() + static_cast<std::ptrdiff_t>(j));
+            k = j;
+        }
+    }
+    std::vector<Elem> visual;
+    visual.reserve(elems.size());
+    for (std::size_t k : order) visual.push_back(std::move(elems[k]));
+    elems = std::move(visual);
+}
+
+SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
+    const auto& items = prepared_.items;
+    const auto& pieces = prepared_.pieces;
+    const BuildOptions& bo = options_.build;
+    const bool justify = options_.align == layout::Alignment::justify;
+
+    // 1. The line's elements.
+    std::vector<Elem>& elems = elems_;
+    elems.clear();
+    owned_.clear();
+    for (std::size_t i = line.start; i < line.end && i < items.size(); ++i) {
+        const Piece& p = pieces[i];
+        if (p.kind == Piece::Kind::text) {
+            if (!elems.empty() && !elems.back().glue && elems.back().run == p.run && elems.back().b == p.start &&
+                elems.back().word == p.word) {
+                elems.back().b = p.end;
+                continue;
+            }
+            Elem e;
+            e.run = p.run;
+            e.a = p.start;
+            e.b = p.end;
+            e.word = p.word;
+            e.long_text = p.long_text;
+            elems.push_back(std::move(e));
+        } else if (p.kind == Piece::Kind::space || p.kind == Piece::Kind::gap) {
+            Elem e;
+            e.glue = true;
+            e.run = p.run;
+            e.a = p.start;
+            e.b = p.kind == Piece::Kind::space ? p.end : p.start;
+            const SpaceGlue g = builder_.space_glue(text_.runs[p.run].style, bo);
+            if (p.kind == Piece::Kind::space) {
+                e.width = g.width;
+                e.stretch = justify ? g.stretch : 0.0;
+                e.shrink = justify ? g.shrink : 0.0;
+            } else {
+                e.stretch = justify ? g.stretch : 0.0;
+            }
+            elems.push_back(std::move(e));
+        }
+    }
+    // Glue at the end of a line (before a forced break) takes no room.
+    while (!elems.empty() && elems.back().glue) elems.pop_back();
+    const bool hyphenated = line.end < items.size() && pieces[line.end].kind == Piece::Kind::hyphen &&
+                            pieces[line.end].add_hyphen && !elems.empty() && !elems.back().glue;
+    if (hyphenated) elems.back().hyphen = true;
+
+    // 2. Shape the spans; count the gaps between letters.
+    LineMeasure m;
+    double glue_natural = 0.0;
+    for (std::size_t k = 0; k < elems.size(); ++k) {
+        Elem& e = elems[k];
+        if (e.glue) {
+            m.natural += e.width;
+            m.glue_stretch += e.stretch;
+            m.glue_shrink += e.shrink;
+            glue_natural += e.width;
+            continue;
+        }
+        const int style = text_.runs[e.run].style;
+        e.font = builder_.font_of(style);
+        e.text.assign(text_.text, e.a, e.b - e.a);
+        if (e.hyphen) e.text += '-';
+        if (e.long_text) {
+            e.shaped = &owned_.emplace_back(shaper_.shape_once(e.font, e.text));
+        } else {
+            e.shaped = &shaper_.shape(e.font, e.text);
+        }
+        const bool word_continues = k + 1 < elems.size() && !elems[k + 1].glue && elems[k + 1].word == e.word;
+        const std::size_t n = e.shaped->clusters.size();
+        e.gaps = word_continues ? n : (n > 0 ? n - 1 : 0);
+        if (allows_letter_spacing(e.text)) {
+            const RunStyle& rs = styles_[style];
+            e.tracking = rs.tracking / 1000.0 * rs.font.size;
+            if (justify) {
+                e.letter_max = bo.letter_space_max / 1000.0 * rs.font.size;
+                e.letter_min = -bo.letter_space_min / 1000.0 * rs.font.size;
+            }
+        }
+        const double g = static_cast<double>(e.gaps);
+        m.natural += e.shaped->width + g * e.tracking;
+        m.letter_stretch += g * e.letter_max;
+        m.letter_shrink += g * e.letter_min;
+    }
+
+    // 3. Fit: justified lines fill the measure; the others keep their
+    //    natural width (and shrink only if they must).
+    const bool stretches = justify && !last && !line.forced;
+    if (!stretches) m.fill = 1.0;
+    LineFit fit = fit_line(m, width);
+    if (stretches && fit.ratio > 1.0 && m.letter_stretch > 0.0) {
+        // Past the limits. Rather than word spaces alone taking the rest,
+        // letters take a share in proportion to their capacity (all of it
+        // on a line without word spaces, a word cut by force), up to
+        // kEmergencyLetterSpacing times the style's letter-space-max. What
+        // is still missing goes to the word spaces, or, without any, is
+        // left short at the end.
+        const double excess = width - m.natural - m.glue_stretch - m.letter_stretch;
+        const double share = m.glue_stretch > 0.0 ? m.letter_stretch / (m.letter_stretch + m.glue_stretch) : 1.0;
+        const double letters = std::min(excess * share, (kEmergencyLetterSpacing - 1.0) * m.letter_stretch);
+        fit.letter = 1.0 + letters / m.letter_stretch;
+        if (m.glue_stretch > 0.0) fit.glue = 1.0 + (excess - letters) / m.glue_stretch;
+    }
+    double glue_squeeze = 0.0;  // fraction of each glue's set width removed past its shrink
+    double gap_squeeze = 0.0;   // pt removed from each letter gap past its limit
+    bool overfull = false;
+    if (fit.overfull()) {
+        double excess = -fit.shortfall;
+        double glue_left = 0.0;
+        std::size_t gaps = 0;
+        for (const Elem& e : elems) {
+            if (e.glue) glue_left += e.width - e.shrink;
+            else gaps += e.gaps;
+        }
+        if (glue_left > 0.0) {
+            glue_squeeze = std::min(1.0, excess / glue_left);
+            excess -= glue_squeeze * glue_left;
+        }
+        if (excess > 1e-9 && gaps > 0) {
+            gap_squeeze = excess / static_cast<double>(gaps);
+            excess = 0.0;
+        }
+        overfull = excess > 1e-6;
+        if (overfull) ++overfull_;
+    }
+
+    // 4. Place.
+    SetLine out;
+    out.width = width;
+    out.natural = m.natural;
+    out.hyphenated = hyphenated;
+    out.last = last;
+    out.overfull = overfull;
+    out.ratio = stretches ? fit.ratio : 0.0;
+    double set_total = m.natural;
+    {
+        double glue_delta = 0.0, letter_delta = 0.0;
+        for (const Elem& e : elems) {
+            if (e.glue) {
+                const double w = set_width(Item::glue(e.width, e.stretch, e.shrink), fit);
+                glue_delta += w - e.width - glue_squeeze * (w);
+            } else {
+                const double per = fit.letter * (fit.letter >= 0.0 ? e.letter_max : e.letter_min) - gap_squeeze;
+                letter_delta += per * static_cast<double>(e.gaps);
+            }
+        }
+        set_total += glue_delta + letter_delta;
+    }
+    double pen = 0.0;
+    if (!stretches) {
+        const double room = width - set_total;
+        layout::Alignment align = options_.align;
+        if (options_.rtl && align == layout::Alignment::justify) align = layout::Alignment::right;
+        else if (options_.rtl && align == layout::Alignment::left) align = layout::Alignment::right;
+        else if (options_.rtl && align == layout::Alignment::right) align = layout::Alignment::left;
+        if (align == layout::Alignment::right) pen = room;
+        else if (align == layout::Alignment::center) pen = room / 2.0;
+        if (pen < 0.0) pen = 0.0;
+    }
+    reorder(elems);
+
+    std::size_t total_glyphs = 0, total_bytes = 0;
+    for (const Elem& e : elems) {
+        total_glyphs += e.glue ? 1 : e.shaped->glyphs.size();
+        total_bytes += e.glue ? e.b - e.a : e.text.size();
+    }
+    RunWriter writer(out.runs, total_glyphs, total_bytes);
+    double ascent = 0.0, descent = 0.0;
+    bool any_glyph = false;
+    double glue_set = 0.0, glue_count_natural = 0.0;
+    int link = -1;
+    double link_x = 0.0;
+    std::optional<page::Rule> underline;
+    auto close_link = [&](double x) {
+        if (link >= 0 && x > link_x) {
+            page::Link l;
+            l.uri = text_.links[static_cast<std::size_t>(link)];
+            l.rect = page::Rect{link_x, 0.0, x - link_x, 0.0};
+            out.links.push_back(std::move(l));
+        }
+        link = -1;
+    };
+    auto close_underline = [&] {
+        if (underline) out.rules.push_back(*underline);
+        underline.reset();
+    };
+    for (Elem& e : elems) {
+        const TextRun& tr = text_.runs[e.run];
+        const RunStyle& rs = styles_[tr.style];
+        const double start = pen;
+        if (tr.link != link) {
+            close_link(pen);
+            if (tr.link >= 0) link = tr.link, link_x = pen;
+        }
+        if (e.glue) {
+            const double w = set_width(Item::glue(e.width, e.stretch, e.shrink), fit);
+            const double set = w - glue_squeeze * w;
+            if (e.b > e.a) {
+                // The space itself, so the text extracts with its spaces.
+                const int font = builder_.font_of(tr.style);
+                const Shaped& sp = shaper_.space(font);
+                if (!sp.glyphs.empty()) {
+                    const ShapedGlyph& g = sp.glyphs.front();
+                    page::GlyphRun& r = writer.run_for(RunKey{g.face, rs.colour, rs.baseline_shift}, pen, shaper_);
+                    r.glyphs.push_back(page::Glyph{g.id, pen - r.origin.x, 0.0});
+                    r.text.append(text_.text, e.a, e.b - e.a);
+                    r.clusters.push_back(page::Cluster{static_cast<int>(e.b - e.a), 1});
+                    r.advance = std::max(r.advance, pen + set - r.origin.x);
+                }
+                glue_set += set;
+                glue_count_natural += e.width;
+            }
+            pen += set;
+        } else {
+            const Shaped& sh = *e.shaped;
+            const double gap = e.tracking + fit.letter * (fit.letter >= 0.0 ? e.letter_max : e.letter_min) -
+                               gap_squeeze;
+            double adj = 0.0;
+            for (std::size_t c = 0; c < sh.clusters.size(); ++c) {
+                const ShapedCluster& cl = sh.clusters[c];
+                const int bytes = static_cast<int>(cl.byte_end - cl.byte_start);
+                if (cl.glyph_start == cl.glyph_end) {
+                    // No glyph (a soft hyphen, U+200B): its text still goes with the run.
+                    const std::uint16_t face =
+                        out.runs.empty() ? shaper_.primary_face(e.font) : std::uint16_t{0};
+                    page::GlyphRun& r = out.runs.empty()
+                                            ? writer.run_for(RunKey{face, rs.colour, rs.baseline_shift}, pen, shaper_)
+                                            : out.runs.back();
+                    r.text.append(e.text, cl.byte_start, static_cast<std::size_t>(bytes));
+                    if (bytes > 0) r.clusters.push_back(page::Cluster{bytes, 0});
+                } else {
+                    bool first_group = true;
+                    for (std::uint32_t gi = cl.glyph_start; gi < cl.glyph_end;) {
+                        const std::uint16_t face = sh.glyphs[gi].face;
+                        page::GlyphRun& r = writer.run_for(RunKey{face, rs.colour, rs.baseline_shift},
+                                                           pen + sh.glyphs[gi].x + adj, shaper_);
+                        int count = 0;
+                        for (; gi < cl.glyph_end && sh.glyphs[gi].face == face; ++gi, ++count) {
+                            const ShapedGlyph& g = sh.glyphs[gi];
+                            const double x = pen + g.x + adj;
+                            r.glyphs.push_back(page::Glyph{g.id, x + g.dx - r.origin.x, static_cast<double>(g.dy)});
+                            r.advance = std::max(r.advance, x + g.advance - r.origin.x);
+                            if (g.missing) {
+                                std::size_t q = cl.byte_start;
+                                while (q < cl.byte_end) missing_.insert(next_char(e.text, q));
+                            }
+                            const FaceInfo& f = shaper_.face(face);
+                            ascent = std::max(ascent, f.ascent + rs.baseline_shift);
+                            descent = std::max(descent, f.descent - rs.baseline_shift);
+                            any_glyph = true;
+                        }
+                        if (first_group) r.text.append(e.text, cl.byte_start, static_cast<std::size_t>(bytes));
+                        r.clusters.push_back(page::Cluster{first_group ? bytes : 0, count});
+                        first_group = false;
+                    }
+                }
+                const bool gap_after = c + 1 < sh.clusters.size() || e.gaps == sh.clusters.size();
+                if (gap_after) adj += gap;
+            }
+            pen += sh.width + static_cast<double>(e.gaps) * gap;
+        }
+        if (rs.underline) {
+            const FontMetrics& fm = shaper_.metrics(builder_.font_of(tr.style));
+            const double y = fm.underline_position - rs.baseline_shift;
+            if (underline && std::abs(underline->from.y - y) < 1e-9 && underline->colour == rs.colour &&
+                std::abs(underline->to.x - start) < 1e-6) {
+                underline->to.x = pen;
+            } else {
+                close_underline();
+                underline = page::Rule{page::Point{start, y}, page::Point{pen, y}, fm.underline_thickness, rs.colour};
+            }
+        } else {
+            close_underline();
+        }
+    }
+    close_link(pen);
+    close_underline();
+
+    if (!any_glyph) {
+        const FontMetrics& fm = shaper_.metrics(options_.paragraph_font);
+        ascent = fm.ascent;
+        descent = fm.descent;
+    }
+    out.ascent = ascent;
+    out.descent = descent;
+    for (page::Link& l : out.links) {
+        l.rect.y = -ascent;
+        l.rect.height = ascent + descent;
+    }
+    if (glue_count_natural > 0.0) out.word_space = glue_set / glue_count_natural * bo.word_space_natural;
+    out.loose = stretches && out.word_space > bo.word_space_max + 1e-6;
+    return out;
+}
+
+}  // namespace galley::typeset::text

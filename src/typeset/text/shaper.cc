@@ -1,0 +1,360 @@
+#include "typeset/text/shaper.h"
+
+#include <cairo.h>
+#include <hb-ot.h>
+#include <hb.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <pango/pangofc-font.h>
+
+#include <algorithm>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "fonts/font_library.h"
+#include "typeset/text/chars.h"
+
+namespace galley::typeset::text {
+namespace {
+
+/// Texts longer than this are shaped in pieces (cut where no cluster is split).
+constexpr std::size_t kMaxShapeBytes = 2048;
+/// Texts up to this length are cached (words); longer ones are not.
+constexpr std::size_t kMaxCachedBytes = 256;
+/// The cache is cleared between paragraphs when it grows past this.
+constexpr std::size_t kMaxCacheEntries = 40000;
+
+double from_pango(int units) { return static_cast<double>(units) / PANGO_SCALE; }
+
+/// Capitals for `text`, with the byte in `text` each display byte came from.
+void to_upper(std::string_view text, std::string& display, std::vector<std::uint32_t>& source_of) {
+    display.clear();
+    source_of.clear();
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t at = i;
+        const char32_t c = next_char(text, i);
+        const std::size_t before = display.size();
+        if (c == 0x00DF) {
+            display += "SS";
+        } else {
+            append_utf8(display, static_cast<char32_t>(g_unichar_toupper(static_cast<gunichar>(c))));
+        }
+        source_of.insert(source_of.end(), display.size() - before, static_cast<std::uint32_t>(at));
+    }
+    source_of.push_back(static_cast<std::uint32_t>(text.size()));
+}
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> Shaped::cluster_range(std::size_t begin, std::size_t end) const {
+    auto lo = std::lower_bound(clusters.begin(), clusters.end(), begin,
+                               [](const ShapedCluster& c, std::size_t b) { return c.byte_start < b; });
+    auto hi = std::lower_bound(lo, clusters.end(), end,
+                               [](const ShapedCluster& c, std::size_t b) { return c.byte_start < b; });
+    return {static_cast<std::size_t>(lo - clusters.begin()), static_cast<std::size_t>(hi - clusters.begin())};
+}
+
+double Shaped::width_of(std::size_t first, std::size_t last) const {
+    if (first == 0 && last == clusters.size()) return width;
+    double w = 0.0;
+    for (std::size_t i = first; i < last; ++i) w += clusters[i].advance;
+    return w;
+}
+
+struct Shaper::Impl {
+    explicit Impl(const fonts::FontLibrary& library) {
+        map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+        if (map == nullptr || !PANGO_IS_FC_FONT_MAP(map)) throw std::runtime_error("Pango has no FreeType font map");
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), library.config());
+        pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72.0);
+        context = pango_font_map_create_context(map);
+        cairo_font_options_t* options = cairo_font_options_create();
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+        pango_cairo_context_set_font_options(context, options);
+        cairo_font_options_destroy(options);
+        pango_cairo_context_set_resolution(context, 72.0);
+        pango_context_set_round_glyph_positions(context, FALSE);
+        glyphs = pango_glyph_string_new();
+    }
+
+    ~Impl() {
+        for (PangoFont* f : face_fonts) g_object_unref(f);
+        for (PangoAttrList* a : attrs) pango_attr_list_unref(a);
+        for (PangoFontDescription* d : descriptions) pango_font_description_free(d);
+        pango_glyph_string_free(glyphs);
+        g_object_unref(context);
+        g_object_unref(map);
+    }
+
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+
+    std::uint16_t face_index(PangoFont* font) {
+        if (auto it = face_of.find(font); it != face_of.end()) return it->second;
+        FaceInfo info;
+        if (font != nullptr && PANGO_IS_FC_FONT(font)) {
+            FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+            FcChar8* file = nullptr;
+            int index = 0;
+            if (FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch)
+                info.face.file = reinterpret_cast<const char*>(file);
+            if (FcPatternGetInteger(pattern, FC_INDEX, 0, &index) == FcResultMatch) info.face.index = index & 0xFFFF;
+            FcChar8* family = nullptr;
+            if (FcPatternGetString(pattern, FC_FAMILY, 0, &family) == FcResultMatch)
+                info.family = reinterpret_cast<const char*>(family);
+        }
+        if (font != nullptr) {
+            PangoFontDescription* d = pango_font_describe_with_absolute_size(font);
+            info.size = from_pango(pango_font_description_get_size(d));
+            pango_font_description_free(d);
+            PangoFontMetrics* m = pango_font_get_metrics(font, nullptr);
+            info.ascent = from_pango(pango_font_metrics_get_ascent(m));
+            info.descent = from_pango(pango_font_metrics_get_descent(m));
+            pango_font_metrics_unref(m);
+            g_object_ref(font);
+            face_fonts.push_back(font);
+        }
+        faces.push_back(std::move(info));
+        const auto index = static_cast<std::uint16_t>(faces.size() - 1);
+        face_of.emplace(font, index);
+        return index;
+    }
+
+    /// Shapes `text` (the display text) into `out`, cluster offsets mapped
+    /// through `source_of` when given.
+    void shape_into(int font, std::string_view text, const std::vector<std::uint32_t>* source_of, Shaped& out) {
+        bool any_rtl = false;
+        double pen = 0.0;
+        for (std::size_t start = 0; start < text.size();) {
+            std::size_t cut = text.size() - start <= kMaxShapeBytes ? text.size() - start
+                                                                     : safe_cut(text.substr(start), kMaxShapeBytes);
+            if (cut == 0) cut = std::min(text.size() - start, kMaxShapeBytes);  // no safe place: cut anyway
+            while (start + cut < text.size() && (static_cast<unsigned char>(text[start + cut]) & 0xC0) == 0x80) ++cut;
+            pen = shape_piece(font, text.substr(start, cut), start, source_of, pen, any_rtl, out);
+            start += cut;
+        }
+        out.width = pen;
+        if (any_rtl)
+            std::stable_sort(out.glyphs.begin(), out.glyphs.end(),
+                             [](const ShapedGlyph& a, const ShapedGlyph& b) { return a.cluster < b.cluster; });
+    }
+
+    double shape_piece(int font, std::string_view piece, std::size_t offset,
+                       const std::vector<std::uint32_t>* source_of, double pen, bool& any_rtl, Shaped& out) {
+        GList* items = pango_itemize(context, piece.data(), 0, static_cast<int>(piece.size()),
+                                     attrs[static_cast<std::size_t>(font)], nullptr);
+        for (GList* l = items; l != nullptr; l = l->next) {
+            auto* item = static_cast<PangoItem*>(l->data);
+            pango_shape_with_flags(piece.data() + item->offset, item->length, piece.data(),
+                                   static_cast<int>(piece.size()), &item->analysis, glyphs, PANGO_SHAPE_NONE);
+            PangoFont* f = item->analysis.font != nullptr ? item->analysis.font : primary(font);
+            const std::uint16_t face = face_index(f);
+            if ((item->analysis.level & 1) != 0) any_rtl = true;
+            for (int i = 0; i < glyphs->num_glyphs; ++i) {
+                const PangoGlyphInfo& g = glyphs->glyphs[i];
+                const double advance = from_pango(g.geometry.width);
+                std::size_t cluster = offset + static_cast<std::size_t>(item->offset + glyphs->log_clusters[i]);
+                if (source_of != nullptr) cluster = (*source_of)[cluster];
+                if (g.glyph == PANGO_GLYPH_EMPTY || g.glyph == PANGO_GLYPH_INVALID_INPUT) {
+                    pen += advance;
+                    continue;
+                }
+                ShapedGlyph sg;
+                sg.x = pen;
+                sg.advance = static_cast<float>(advance);
+                sg.dx = static_cast<float>(from_pango(g.geometry.x_offset));
+                sg.dy = static_cast<float>(from_pango(g.geometry.y_offset));
+                sg.cluster = static_cast<std::uint32_t>(cluster);
+                sg.face = face;
+                if ((g.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
+                    sg.missing = true;
+                    sg.id = 0;
+                    out.missing = true;
+                } else {
+                    sg.id = g.glyph;
+                }
+                out.glyphs.push_back(sg);
+                pen += advance;
+            }
+        }
+        g_list_free_full(items, reinterpret_cast<GDestroyNotify>(pango_item_free));
+        return pen;
+    }
+
+    static void build_clusters(std::size_t text_size, Shaped& out) {
+        out.clusters.clear();
+        const auto n = static_cast<std::uint32_t>(out.glyphs.size());
+        for (std::uint32_t i = 0; i < n;) {
+            std::uint32_t j = i;
+            double advance = 0.0;
+            while (j < n && out.glyphs[j].cluster == out.glyphs[i].cluster) advance += out.glyphs[j++].advance;
+            ShapedCluster c;
+            c.byte_start = out.clusters.empty() ? 0 : out.glyphs[i].cluster;
+            c.glyph_start = i;
+            c.glyph_end = j;
+            c.advance = advance;
+            if (!out.clusters.empty()) out.clusters.back().byte_end = c.byte_start;
+            out.clusters.push_back(c);
+            i = j;
+        }
+        if (out.clusters.empty() && text_size > 0) out.clusters.push_back(ShapedCluster{0, 0, 0, 0, 0.0});
+        if (!out.clusters.empty()) out.clusters.back().byte_end = static_cast<std::uint32_t>(text_size);
+    }
+
+    void shape(int font, std::string_view text, Shaped& out) {
+        if (specs[static_cast<std::size_t>(font)].uppercase) {
+            to_upper(text, display, upper_map);
+            shape_into(font, display, &upper_map, out);
+        } else {
+            shape_into(font, text, nullptr, out);
+        }
+        build_clusters(text.size(), out);
+    }
+
+    PangoFont* primary(int font) {
+        auto& p = primaries[static_cast<std::size_t>(font)];
+        if (p == nullptr) {
+            p = pango_font_map_load_font(map, context, descriptions[static_cast<std::size_t>(font)]);
+            if (p != nullptr) face_fonts.push_back(p);  // owned there
+        }
+        return p;
+    }
+
+    PangoFontMap* map = nullptr;
+    PangoContext* context = nullptr;
+    PangoGlyphString* glyphs = nullptr;
+
+    std::vector<FontSpec> specs;
+    std::vector<PangoFontDescription*> descriptions;
+    std::vector<PangoAttrList*> attrs;
+    std::vector<PangoFont*> primaries;
+    std::vector<std::optional<FontMetrics>> metrics;
+    std::vector<const Shaped*> spaces;  // into the cache; reset when it is cleared
+
+    std::vector<FaceInfo> faces;
+    std::unordered_map<PangoFont*, std::uint16_t> face_of;
+    std::vector<PangoFont*> face_fonts;  // references held
+
+    std::unordered_map<std::string, Shaped> cache;
+    std::deque<Shaped> scratch;
+    std::string key;
+    std::string display;
+    std::vector<std::uint32_t> upper_map;
+    std::size_t hits = 0;
+    std::size_t misses = 0;
+};
+
+Shaper::Shaper(const fonts::FontLibrary& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
+Shaper::~Shaper() = default;
+
+int Shaper::intern(const FontSpec& spec) {
+    for (std::size_t i = impl_->specs.size(); i-- > 0;)
+        if (impl_->specs[i] == spec) return static_cast<int>(i);
+    PangoFontDescription* d = pango_font_description_new();
+    pango_font_description_set_family(d, spec.families.c_str());
+    pango_font_description_set_weight(d, static_cast<PangoWeight>(std::clamp(spec.weight, 100, 1000)));
+    pango_font_description_set_style(d, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_absolute_size(d, spec.size * PANGO_SCALE);
+    PangoAttrList* a = pango_attr_list_new();
+    pango_attr_list_insert(a, pango_attr_font_desc_new(d));
+    if (!spec.lang.empty()) pango_attr_list_insert(a, pango_attr_language_new(pango_language_from_string(spec.lang.c_str())));
+    impl_->specs.push_back(spec);
+    impl_->descriptions.push_back(d);
+    impl_->attrs.push_back(a);
+    impl_->primaries.push_back(nullptr);
+    impl_->metrics.emplace_back();
+    impl_->spaces.push_back(nullptr);
+    return static_cast<int>(impl_->specs.size() - 1);
+}
+
+const FontSpec& Shaper::spec(int font) const { return impl_->specs[static_cast<std::size_t>(font)]; }
+
+const Shaped& Shaper::shape(int font, std::string_view text) {
+    Impl& m = *impl_;
+    if (text.size() <= kMaxCachedBytes) {
+        m.key.assign(reinterpret_cast<const char*>(&font), sizeof font);
+        m.key.append(text);
+        if (auto it = m.cache.find(m.key); it != m.cache.end()) {
+            ++m.hits;
+            return it->second;
+        }
+        ++m.misses;
+        Shaped& out = m.cache[m.key];
+        m.shape(font, text, out);
+        return out;
+    }
+    ++m.misses;
+    Shaped& out = m.scratch.emplace_back();
+    m.shape(font, text, out);
+    return out;
+}
+
+const Shaped& Shaper::space(int font) {
+    auto& slot = impl_->spaces[static_cast<std::size_t>(font)];
+    if (slot == nullptr) slot = &shape(font, " ");  // cached entries live until the cache is cleared
+    return *slot;
+}
+
+Shaped Shaper::shape_once(int font, std::string_view text) {
+    ++impl_->misses;
+    Shaped out;
+    impl_->shape(font, text, out);
+    return out;
+}
+
+const FaceInfo& Shaper::face(std::uint16_t index) const { return impl_->faces[index]; }
+
+std::uint16_t Shaper::primary_face(int font) { return impl_->face_index(impl_->primary(font)); }
+
+void Shaper::drop_scratch() { impl_->scratch.clear(); }
+
+const FontMetrics& Shaper::metrics(int font) {
+    auto& slot = impl_->metrics[static_cast<std::size_t>(font)];
+    if (slot) return *slot;
+    FontMetrics fm;
+    const FontSpec& spec = impl_->specs[static_cast<std::size_t>(font)];
+    if (PangoFont* f = impl_->primary(font)) {
+        PangoFontMetrics* pm = pango_font_get_metrics(f, nullptr);
+        fm.ascent = from_pango(pango_font_metrics_get_ascent(pm));
+        fm.descent = from_pango(pango_font_metrics_get_descent(pm));
+        fm.underline_position = -from_pango(pango_font_metrics_get_underline_position(pm));
+        fm.underline_thickness = from_pango(pango_font_metrics_get_underline_thickness(pm));
+        pango_font_metrics_unref(pm);
+        hb_font_t* hb = pango_font_get_hb_font(f);
+        hb_face_t* face = hb != nullptr ? hb_font_get_face(hb) : nullptr;
+        if (face != nullptr) {
+            hb_font_t* unscaled = hb_font_create(face);  // scale = units per em
+            hb_position_t cap = 0;
+            const unsigned upem = hb_face_get_upem(face);
+            if (hb_ot_metrics_get_position(unscaled, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) && cap > 0 && upem > 0)
+                fm.cap_height = spec.size * static_cast<double>(cap) / upem;
+            hb_font_destroy(unscaled);
+        }
+    }
+    if (fm.cap_height <= 0.0) fm.cap_height = 0.7 * spec.size;
+    if (fm.ascent <= 0.0) fm.ascent = 0.8 * spec.size;
+    if (fm.descent <= 0.0) fm.descent = 0.2 * spec.size;
+    if (fm.underline_thickness <= 0.0) fm.underline_thickness = 0.05 * spec.size;
+    if (fm.underline_position <= 0.0) fm.underline_position = 0.1 * spec.size;
+    fm.space = shape(font, " ").width;
+    if (fm.space <= 0.0) fm.space = 0.25 * spec.size;
+    slot = fm;
+    return *slot;
+}
+
+void Shaper::end_paragraph() {
+    impl_->scratch.clear();
+    if (impl_->cache.size() > kMaxCacheEntries) {
+        impl_->cache.clear();
+        std::fill(impl_->spaces.begin(), impl_->spaces.end(), nullptr);
+    }
+}
+
+std::size_t Shaper::cache_hits() const { return impl_->hits; }
+std::size_t Shaper::cache_misses() const { return impl_->misses; }
+
+}  // namespace galley::typeset::text

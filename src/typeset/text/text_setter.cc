@@ -1,0 +1,385 @@
+// TextSetter: the driver. Reads like the steps it runs:
+//   collect   inlines -> one string with style runs (collect.cc); drop cap
+//             and lead-in restyled
+//   prepare   words shaped, hyphenated, segmented -> Knuth-Plass items
+//             (items_builder.cc)
+//   break     total fit (typeset/linebreak), in chunks for huge paragraphs
+//   finalize  lines -> glyph runs, justified (line_builder.cc)
+//   report    missing glyphs, words cut, overfull and very loose lines
+#include "typeset/text/text_setter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include "fonts/font_library.h"
+#include "typeset/linebreak/hyphenator.h"
+#include "typeset/linebreak/knuth_plass.h"
+#include "typeset/text/chars.h"
+#include "typeset/text/collect.h"
+#include "typeset/text/items_builder.h"
+#include "typeset/text/line_builder.h"
+#include "typeset/text/run_style.h"
+#include "typeset/text/shaper.h"
+
+namespace galley::typeset {
+namespace {
+
+/// Paragraphs with more items than this are broken in overlapping chunks:
+/// the last lines of each chunk are broken again with the next one, so only
+/// the chunk joins lose total fit (and the hyphen-run count across them).
+constexpr std::size_t kChunkItems = 6000;
+constexpr std::size_t kChunkOverlapLines = 3;
+/// The most line widths computed ahead from ParagraphShape::indents.
+constexpr std::size_t kMaxLineWidths = 2000;
+/// Justified lines with word spaces beyond this many times the style's
+/// word-space-max are reported (every line past word-space-max is marked
+/// SetLine::loose; reporting all of them would drown the warnings that matter).
+constexpr double kReportedLooseness = 2.0;
+
+std::string format_pt(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+/// At most 60 bytes of `word`, cut at a character boundary.
+std::string shorten(std::string_view word) {
+    constexpr std::size_t kMax = 60;
+    if (word.size() <= kMax) return std::string(word);
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(word.substr(0, cut)) + "...";
+}
+
+std::string format_codepoint(char32_t c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+    return buf;
+}
+
+/// Line geometry: indents and measure of line i.
+struct Geometry {
+    double width = 0;
+    double left = 0, right = 0, first_extra = 0;
+    int dropcap_lines = 0;
+    double dropcap_indent = 0;
+    const std::function<std::pair<double, double>(int)>* indents = nullptr;
+
+    std::pair<double, double> line(std::size_t i) const {  // left, measure
+        double l = left + (i == 0 ? first_extra : 0.0);
+        double r = right;
+        if (static_cast<int>(i) < dropcap_lines) l += dropcap_indent;
+        if (indents != nullptr && *indents) {
+            const auto [el, er] = (*indents)(static_cast<int>(std::min<std::size_t>(i, 1u << 30)));
+            l += el;
+            r += er;
+        }
+        return {l, std::max(0.0, width - l - r)};
+    }
+};
+
+}  // namespace
+
+struct TextSetter::Impl {
+    Impl(const layout::Layout& l, const fonts::FontLibrary& f, std::shared_ptr<HyphenatorCache> h)
+        : layout(l), fonts(f), hyphenators(std::move(h)), shaper(f), builder(shaper, styles, *hyphenators) {}
+
+    const layout::Layout& layout;
+    const fonts::FontLibrary& fonts;
+    std::shared_ptr<HyphenatorCache> hyphenators;
+    text::StyleTable styles;
+    text::Shaper shaper;
+    text::ItemBuilder builder;
+
+    layout::ParagraphStyle style_for(layout::ParagraphStyleId id, const ParagraphShape& shape) const {
+        layout::ParagraphStyle p = layout.style(id);
+        if (shape.size) p.size = Length::pt(*shape.size);
+        if (shape.leading) p.leading = Length::pt(*shape.leading);
+        if (shape.weight) p.weight = *shape.weight;
+        return p;
+    }
+
+    static text::BuildOptions build_options(const layout::ParagraphStyle& p, bool justify) {
+        text::BuildOptions o;
+        o.justify = justify;
+        o.hyphenate = p.hyphenate;
+        o.rules.min_word_length = static_cast<std::size_t>(std::max(1, p.hyphen_min_word));
+        o.rules.min_left = static_cast<std::size_t>(std::max(1, p.hyphen_min_left));
+        o.rules.min_right = static_cast<std::size_t>(std::max(1, p.hyphen_min_right));
+        o.word_space_min = p.word_space_min;
+        o.word_space_natural = p.word_space_natural > 0 ? p.word_space_natural : 1.0;
+        o.word_space_max = std::max(p.word_space_max, o.word_space_natural);
+        o.word_space_min = std::min(o.word_space_min, o.word_space_natural);
+        o.letter_space_min = std::min(0.0, p.letter_space_min);
+        o.letter_space_max = std::max(0.0, p.letter_space_max);
+        const double size = p.size.to_pt();
+        o.ragged_stretch = 3.0 * size;
+        return o;
+    }
+
+    static BreakSettings break_settings(const layout::ParagraphStyle& p) {
+        BreakSettings s;
+        // TeX's plain values. Ragged lines measure their badness against the
+        // ragged stretch (3 em), so the same thresholds even out the rag.
+        s.pretolerance = 100.0;
+        s.tolerance = 800.0;
+        s.max_consecutive_hyphens = p.hyphenate ? static_cast<unsigned>(std::max(0, p.hyphen_max_consecutive)) : 0u;
+        return s;
+    }
+
+    /// Total fit over `items`, in chunks when they are many. Lines index the full list.
+    std::vector<BrokenLine> break_lines(const std::vector<Item>& items, BreakSettings settings, const Geometry& geo,
+                                        std::size_t first_widths) {
+        std::vector<BrokenLine> lines;
+        auto widths_from = [&](std::size_t line0) {
+            settings.line_widths.clear();
+            const std::size_t n = geo.indents != nullptr && *geo.indents ? first_widths
+                                                                         : static_cast<std::size_t>(geo.dropcap_lines) + 2;
+            for (std::size_t i = 0; i < n; ++i) settings.line_widths.push_back(geo.line(line0 + i).second);
+        };
+        if (items.size() <= kChunkItems + kChunkItems / 2) {
+            widths_from(0);
+            return break_paragraph(items, settings).lines;
+        }
+        std::size_t start = 0, line0 = 0;
+        std::vector<Item> chunk;
+        while (start < items.size()) {
+            const std::size_t end = std::min(items.size(), start + kChunkItems);
+            chunk.assign(items.begin() + static_cast<std::ptrdiff_t>(start), items.begin() + static_cast<std::ptrdiff_t>(end));
+            const bool final_chunk = end == items.size();
+            if (!final_chunk) finish_paragraph(chunk);
+            widths_from(line0);
+            BreakResult r = break_paragraph(chunk, settings);
+            std::size_t keep = r.lines.size();
+            if (!final_chunk) keep = r.lines.size() > kChunkOverlapLines + 1 ? r.lines.size() - kChunkOverlapLines : 1;
+            for (std::size_t i = 0; i < keep && i < r.lines.size(); ++i) {
+                BrokenLine l = r.lines[i];
+                l.start += start;
+                l.end += start;
+                lines.push_back(l);
+            }
+            if (final_chunk || r.lines.empty()) break;
+            const std::size_t next = keep < r.lines.size() ? r.lines[keep].start + start : end;
+            if (next <= start) break;  // no progress: cannot happen with boxes in the chunk
+            // A line kept from a non-final chunk was not the paragraph's end.
+            start = next;
+            line0 += keep;
+        }
+        return lines;
+    }
+};
+
+TextSetter::TextSetter(const layout::Layout& layout, const fonts::FontLibrary& fonts,
+                       const std::filesystem::path& hyphenation_dir)
+    : impl_(std::make_unique<Impl>(layout, fonts, std::make_shared<HyphenatorCache>(hyphenation_dir))) {}
+
+TextSetter::TextSetter(const layout::Layout& layout, const fonts::FontLibrary& fonts,
+                       std::shared_ptr<HyphenatorCache> hyphenation)
+    : impl_(std::make_unique<Impl>(layout, fonts, std::move(hyphenation))) {}
+
+TextSetter::~TextSetter() = default;
+
+SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphStyleId style_id,
+                             const ParagraphShape& shape, const SourceLocation& where, Diagnostics& diags) {
+    Impl& m = *impl_;
+    const layout::ParagraphStyle p = m.style_for(style_id, shape);
+    const double size = p.size.to_pt() > 0 ? p.size.to_pt() : 10.0;
+    const layout::Alignment align = shape.align.value_or(p.align);
+    const bool justify = align == layout::Alignment::justify;
+    SetParagraph out;
+    out.leading = p.leading.to_pt();
+
+    // collect
+    const int base = m.styles.intern(text::paragraph_run_style(p, shape.lang));
+    text::CollectedText t = text::collect(content, base, m.layout, m.styles);
+    const int paragraph_font = m.builder.font_of(base);
+
+    Geometry geo;
+    geo.width = shape.width;
+    geo.left = p.left_indent.to_pt();
+    geo.right = p.right_indent.to_pt();
+    geo.indents = &shape.indents;
+    std::size_t from = 0;
+    std::optional<page::GlyphRun> dropcap;
+    if (shape.dropcap_lines > 0 && !t.text.empty()) {
+        const auto [a, b] = text::dropcap_range(t.text);
+        if (a < b) {
+            const text::FontMetrics& body = m.shaper.metrics(paragraph_font);
+            text::restyle(t, a, b, m.layout.character_style(layout::CharacterStyleId::dropcap), m.styles, size);
+            const int dc_style = t.runs[text::run_at(t, a)].style;
+            // Cap height from the first line's cap line to the last line's baseline.
+            const double depth = (shape.dropcap_lines - 1) * out.leading + body.cap_height;
+            const int probe = m.builder.font_of(dc_style);
+            const double ratio = m.shaper.metrics(probe).cap_height / m.styles[dc_style].font.size;
+            text::resize(t, a, b, ratio > 0 ? depth / ratio : depth, m.styles);
+            const std::size_t run = text::run_at(t, a);
+            const int font = m.builder.font_of(t.runs[run].style);
+            const std::string dc_text = t.text.substr(a, b - a);
+            const text::Shaped& sh = m.shaper.shape(font, dc_text);
+            page::GlyphRun r;
+            const text::RunStyle& rs = m.styles[t.runs[run].style];
+            r.colour = rs.colour;
+            r.size = rs.font.size;
+            r.text = dc_text;
+            for (const text::ShapedCluster& c : sh.clusters)
+                r.clusters.push_back(page::Cluster{static_cast<int>(c.byte_end - c.byte_start),
+                                                   static_cast<int>(c.glyph_end - c.glyph_start)});
+            for (const text::ShapedGlyph& g : sh.glyphs)
+                r.glyphs.push_back(page::Glyph{g.id, g.x + g.dx, static_cast<double>(g.dy)});
+            const std::uint16_t face = sh.glyphs.empty() ? m.shaper.primary_face(font) : sh.glyphs.front().face;
+            r.face = m.shaper.face(face).face;
+            r.advance = sh.width;
+            geo.dropcap_lines = shape.dropcap_lines;
+            geo.dropcap_indent = sh.width + m.layout.dropcap.gap.to_pt();
+            r.origin = page::Point{-geo.dropcap_indent, (shape.dropcap_lines - 1) * out.leading};
+            dropcap = std::move(r);
+            out.dropcap_lines = shape.dropcap_lines;
+            from = b;
+        }
+    }
+    if (shape.lead_in_words > 0) {
+        const std::size_t end = text::words_end(t.text, from, shape.lead_in_words);
+        text::restyle(t, from, end, m.layout.character_style(layout::CharacterStyleId::lead_in), m.styles, size);
+    }
+    if (!dropcap && !shape.first_in_flow) geo.first_extra = p.first_line_indent.to_pt();
+
+    // prepare
+    text::BuildOptions o = Impl::build_options(p, justify);
+    std::size_t first_widths = static_cast<std::size_t>(geo.dropcap_lines) + 2;
+    if (shape.indents) {
+        const double estimate = static_cast<double>(t.text.size()) * size * 0.5 / std::max(shape.width, 1.0);
+        first_widths = std::min<std::size_t>(kMaxLineWidths, static_cast<std::size_t>(estimate * 1.5) + 8 +
+                                                                  static_cast<std::size_t>(geo.dropcap_lines));
+    }
+    double narrowest = geo.line(0).second;
+    for (std::size_t i = 1; i < first_widths; ++i) narrowest = std::min(narrowest, geo.line(i).second);
+    o.min_measure = std::max(narrowest, 1.0);
+    text::Prepared prep = m.builder.build(t, from, o, diags);
+    m.shaper.drop_scratch();
+
+    // break
+    std::vector<BrokenLine> lines = m.break_lines(prep.items, Impl::break_settings(p), geo, first_widths);
+
+    // finalize
+    text::LineOptions lo;
+    lo.align = align;
+    lo.rtl = text::strong_direction(t.text) < 0;
+    lo.build = o;
+    lo.paragraph_font = paragraph_font;
+    text::LineBuilder lb(m.shaper, m.styles, m.builder, t, prep, lo);
+    std::size_t very_loose = 0;
+    double loosest = 0.0;
+    out.lines.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto [left, width] = geo.line(i);
+        SetLine line = lb.build(lines[i], width, i + 1 == lines.size());
+        line.left = left;
+        if (line.word_space > kReportedLooseness * o.word_space_max && !line.last && justify) {
+            ++very_loose;
+            loosest = std::max(loosest, line.word_space);
+        }
+        out.lines.push_back(std::move(line));
+    }
+    if (dropcap) {
+        if (out.lines.empty()) {
+            SetLine l;
+            l.width = geo.line(0).second;
+            l.left = geo.line(0).first;
+            l.last = true;
+            const text::FontMetrics& fm = m.shaper.metrics(paragraph_font);
+            l.ascent = fm.ascent;
+            l.descent = fm.descent;
+            out.lines.push_back(std::move(l));
+        }
+        out.lines.front().runs.insert(out.lines.front().runs.begin(), std::move(*dropcap));
+    }
+
+    // report
+    std::set<char32_t> missing = lb.missing();
+    if (out.dropcap_lines > 0) {
+        const auto [a, b] = text::dropcap_range(t.text);
+        const text::Shaped& sh = m.shaper.shape(m.builder.font_of(t.runs[text::run_at(t, a)].style), t.text.substr(a, b - a));
+        if (sh.missing) {
+            std::size_t q = a;
+            while (q < b) missing.insert(text::next_char(t.text, q));
+        }
+    }
+    if (!missing.empty()) {
+        std::string list;
+        std::size_t shown = 0;
+        for (char32_t c : missing) {
+            if (shown++ == 8) {
+                list += ", ...";
+                break;
+            }
+            list += (list.empty() ? "" : ", ") + format_codepoint(c);
+        }
+        diags.warning("W-GLYPH-MISSING", where,
+                      "no glyph for " + list + " in " + p.font.joined() + " or any fallback; " +
+                          (missing.size() == 1 ? "it prints" : "they print") + " as an empty box");
+    }
+    std::vector<std::uint32_t> cut;  // words a line ends inside
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::size_t e = lines[i].end;
+        if (e < prep.pieces.size() && prep.pieces[e].kind == text::Piece::Kind::cut &&
+            (cut.empty() || cut.back() != prep.pieces[e].word))
+            cut.push_back(prep.pieces[e].word);
+    }
+    if (!cut.empty()) {
+        std::string words;
+        std::size_t shown = 0;
+        for (const text::CutWord& w : prep.cut_words) {
+            if (std::find(cut.begin(), cut.end(), w.word) == cut.end()) continue;
+            if (shown++ == 3) {
+                words += ", ...";
+                break;
+            }
+            words += (words.empty() ? "\"" : ", \"") + shorten(std::string_view(t.text).substr(w.start, w.end - w.start)) + "\"";
+        }
+        diags.warning("W-TEXT-FORCED-BREAK", where,
+                      std::to_string(cut.size()) + (cut.size() == 1 ? " word is" : " words are") +
+                          " broken between characters to fit the " + format_pt(o.min_measure) + " pt measure: " +
+                          words);
+    }
+    if (lb.overfull() > 0)
+        diags.warning("W-TEXT-OVERFULL", where,
+                      std::to_string(lb.overfull()) + (lb.overfull() == 1 ? " line is" : " lines are") +
+                          " wider than the " + format_pt(o.min_measure) +
+                          " pt measure: a single character does not fit");
+    if (very_loose > 0)
+        diags.warning("W-TEXT-LOOSE", where,
+                      std::to_string(very_loose) + (very_loose == 1 ? " line has" : " lines have") +
+                          " word spaces up to " + format_pt(loosest) + "x the font's space (the style aims for " +
+                          format_pt(o.word_space_max) + "x at most): no better breaks in this measure");
+    m.shaper.end_paragraph();
+    return out;
+}
+
+SetParagraph TextSetter::set_text(const std::string& text, layout::ParagraphStyleId style, const ParagraphShape& shape,
+                                  const SourceLocation& where, Diagnostics& diags) {
+    model::Inlines content;
+    content.push_back(model::Inline{model::Text{text}});
+    return set(content, style, shape, where, diags);
+}
+
+double TextSetter::measure(const std::string& text, layout::ParagraphStyleId style) {
+    Impl& m = *impl_;
+    const layout::ParagraphStyle& p = m.layout.style(style);
+    model::Inlines content;
+    content.push_back(model::Inline{model::Text{text}});
+    const int base = m.styles.intern(text::paragraph_run_style(p, ""));
+    const text::CollectedText t = text::collect(content, base, m.layout, m.styles);
+    text::BuildOptions o = Impl::build_options(p, false);
+    o.hyphenate = false;
+    Diagnostics ignored;
+    const text::Prepared prep = m.builder.build(t, 0, o, ignored);
+    double width = 0.0;
+    for (const Item& it : prep.items)
+        if (it.kind != ItemKind::penalty) width += it.width;
+    m.shaper.end_paragraph();
+    return width;
+}
+
+}  // namespace galley::typeset

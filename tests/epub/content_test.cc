@@ -1,0 +1,293 @@
+// Nothing lost, nothing added to the text: every word of every article
+// (print-only blocks aside) is in its XHTML document, in reading order;
+// print-only blocks are absent and digital-only ones present; no soft hyphen
+// or zero-width character is inserted.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <type_traits>
+#include <variant>
+
+#include "epub_test_support.h"
+#include "fixture_issues.h"
+#include "model/inline.h"
+#include "xml_probe.h"
+
+namespace galley::test {
+namespace {
+
+using Words = std::vector<std::string>;
+
+void add(Words& out, const model::Inlines& content) {
+    for (std::string& w : split_words(model::plain_text(content))) out.push_back(std::move(w));
+}
+
+void add_blocks(Words& out, const std::vector<model::Block>& blocks, bool skip_lead) {
+    for (const model::Block& b : blocks) {
+        if (!model::in_digital(b.edition)) continue;
+        std::visit(
+            [&](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, model::Paragraph> || std::is_same_v<T, model::Subhead>) {
+                    add(out, n.content);
+                } else if constexpr (std::is_same_v<T, model::Blockquote> || std::is_same_v<T, model::PullQuote>) {
+                    for (const auto& p : n.quote.paragraphs) add(out, p.content);
+                    add(out, n.quote.attribution);
+                } else if constexpr (std::is_same_v<T, model::Figure>) {
+                    if (skip_lead && n.placement == model::Placement::lead) return;
+                    add(out, n.caption);
+                    add(out, n.credit);
+                } else if constexpr (std::is_same_v<T, model::List>) {
+                    for (const auto& item : n.items) add(out, item);
+                } else if constexpr (std::is_same_v<T, model::Aside>) {
+                    add(out, n.title);
+                    add_blocks(out, n.blocks, false);
+                } else if constexpr (std::is_same_v<T, model::Table>) {
+                    add(out, n.caption);
+                    if (n.head)
+                        for (const auto& c : n.head->cells) add(out, c.content);
+                    for (const auto& r : n.rows)
+                        for (const auto& c : r.cells) add(out, c.content);
+                }
+            },
+            b.node);
+    }
+}
+
+/// The article's words in the order a reader meets them in the e-book: the
+/// head, the lead picture's caption, the dateline, the body, the end.
+Words expected_words(const model::Article& a) {
+    Words out;
+    add(out, a.head.kicker);
+    add(out, a.head.headline);
+    add(out, a.head.deck);
+    for (const auto& b : a.head.bylines) add(out, b);
+    for (const model::Block& b : a.body) {
+        const auto* f = std::get_if<model::Figure>(&b.node);
+        if (f && f->placement == model::Placement::lead && model::in_digital(b.edition)) {
+            add(out, f->caption);
+            add(out, f->credit);
+        }
+    }
+    add(out, a.head.dateline);
+    add_blocks(out, a.body, true);
+    add(out, a.end.tagline);
+    for (const auto& c : a.end.corrections) add(out, c);
+    for (const auto& r : a.end.related) {
+        add(out, r.kicker);
+        add(out, r.title);
+        add(out, r.teaser);
+    }
+    add(out, a.meta.rights);
+    return out;
+}
+
+/// The text of print-only blocks (anywhere, asides included).
+void print_only_texts(const std::vector<model::Block>& blocks, std::vector<std::string>& out, bool inside_print) {
+    for (const model::Block& b : blocks) {
+        bool print = inside_print || b.edition == model::Edition::print;
+        Words w;
+        std::vector<model::Block> one{b};
+        if (print) {
+            one.front().edition = model::Edition::both;
+            add_blocks(w, one, false);
+            std::string joined;
+            for (const auto& x : w) joined += (joined.empty() ? "" : " ") + x;
+            if (!joined.empty()) out.push_back(joined);
+        } else if (const auto* a = std::get_if<model::Aside>(&b.node)) {
+            print_only_texts(a->blocks, out, false);
+        }
+    }
+}
+
+std::size_t count_of(const std::string& s, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + needle.size())) ++n;
+    return n;
+}
+
+std::string joined_text(const Words& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
+}
+
+void check_issue(const model::Issue& issue) {
+    epub::EpubBuild book = build_or_fail(issue);
+    std::map<std::string, std::string> files = zip_map(book.bytes);
+    for (const model::Section& s : issue.sections) {
+        for (const model::Article& a : s.articles) {
+            CAPTURE(a.id);
+            std::string path = "EPUB/articles/" + a.id + ".xhtml";
+            REQUIRE(files.count(path) == 1);
+            XmlProbe doc(files.at(path), path);
+            REQUIRE(doc.ok());
+            auto body = doc.all("/h:html/h:body");
+            REQUIRE(body.size() == 1);
+            Words actual = words_of(body.front());
+            Words expected = expected_words(a);
+            // Every expected word, in order (furniture such as "Correction" may lie between).
+            std::size_t at = 0;
+            for (const std::string& w : expected) {
+                while (at < actual.size() && actual[at] != w) ++at;
+                INFO("word '" << w << "' missing or out of order");
+                REQUIRE(at < actual.size());
+                ++at;
+            }
+            // Print-only text is not there.
+            std::vector<std::string> print_only;
+            print_only_texts(a.body, print_only, false);
+            std::string text = joined_text(actual);
+            for (const std::string& p : print_only) {
+                CAPTURE(p);
+                CHECK(text.find(p) == std::string::npos);
+            }
+            // Invisible characters: exactly as many as the source has.
+            std::string source = joined_text(expected);
+            for (const char* invisible : {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}) {
+                CAPTURE(invisible);
+                CHECK(count_of(text, invisible) == count_of(source, invisible));
+            }
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("nothing lost: every word of every sample article, in reading order, print-only text absent") {
+    check_issue(sample_issue());
+}
+
+TEST_CASE("nothing lost: every word of the every-block issue, in reading order, print-only text absent") {
+    TempDir tmp;
+    check_issue(read_issue_or_fail(write_every_block_issue(tmp)));
+}
+
+TEST_CASE("editions: print-only blocks are nowhere in the book, digital-only ones are in their article") {
+    TempDir tmp;
+    epub::EpubBuild book = build_or_fail(read_issue_or_fail(write_every_block_issue(tmp)));
+    std::map<std::string, std::string> files = zip_map(book.bytes);
+    for (const auto& [name, data] : files) {
+        CAPTURE(name);
+        CHECK(data.find(kPrintOnlyMarker) == std::string::npos);
+    }
+    CHECK(files.at("EPUB/articles/every-block.xhtml").find(kDigitalOnlyMarker) != std::string::npos);
+    // The sample's print-only line, and its digital-only one.
+    std::map<std::string, std::string> sample = zip_map(build_or_fail(sample_issue()).bytes);
+    CHECK(sample.at("EPUB/articles/weekly-market-prices.xhtml").find("on page 14") == std::string::npos);
+    CHECK(sample.at("EPUB/articles/kratie-dolphins.xhtml").find("online gallery") != std::string::npos);
+}
+
+TEST_CASE("text unchanged: a soft hyphen and a no-break space pass through, nothing is inserted") {
+    TempDir tmp;
+    epub::EpubBuild book = build_or_fail(read_issue_or_fail(write_every_block_issue(tmp)));
+    std::string doc = zip_map(book.bytes).at("EPUB/articles/every-block.xhtml");
+    CHECK(doc.find("Soft\u00adhyphen and no\u00a0break stay as they are.") != std::string::npos);
+    CHECK(count_of(doc, "\u00ad") == 1);
+    CHECK(count_of(doc, "\u200b") == 0);
+    // Markup characters are escaped, and only with the XML entities.
+    CHECK(doc.find("href=\"https://example.com/festival?x=1&amp;y=2\"") != std::string::npos);
+}
+
+TEST_CASE("articles: every part of the model is rendered with its semantics") {
+    TempDir tmp;
+    epub::EpubBuild book = build_or_fail(read_issue_or_fail(write_every_block_issue(tmp)));
+    std::map<std::string, std::string> files = zip_map(book.bytes);
+    XmlProbe doc(files.at("EPUB/articles/every-block.xhtml"), "every-block.xhtml");
+    REQUIRE(doc.ok());
+    CHECK(doc.value("//h:header/h:p[@class='kicker']") == "Water festival");
+    CHECK(doc.value("//h:header/h:h1") == "Every block in one story");
+    CHECK(doc.count("//h:header/h:h1/h:em") == 1);
+    CHECK(doc.value("//h:header/h:p[@role='doc-subtitle']") == "A deck with strong words");
+    CHECK(doc.count("//h:header/h:p[@class='byline']") == 2);
+    CHECK(doc.count("//h:span[contains(@class, 'person')]") == 5);
+    // The lead figure comes right after the header, then the dateline.
+    CHECK(doc.value("//h:article/*[2]/@class") == "figure lead");
+    CHECK(doc.value("//h:article/*[3]") == "PHNOM PENH");
+    CHECK(doc.count("//h:img[@alt='A dolphin surfaces.']") == 1);
+    CHECK(doc.count("//h:img[@alt='']") == 1);  // decorative: empty alt kept
+    CHECK(doc.count("//h:figcaption/h:p[@class='credit']") == 2);
+    // Inline markup.
+    CHECK(doc.count("//h:p//h:em") >= 1);
+    CHECK(doc.count("//h:article/h:p//h:strong") == 1);
+    CHECK(doc.count("//h:p//h:br") == 1);
+    CHECK(doc.count("//h:sub") == 1);
+    CHECK(doc.count("//h:sup") == 1);
+    CHECK(doc.value("//h:span[@lang='km']/@xml:lang") == "km");
+    CHECK(doc.value("//h:p/h:a/@href") == "https://example.com/festival?x=1&y=2");
+    // Blocks.
+    CHECK(doc.count("//h:h2[@class='subhead']") == 1);
+    CHECK(doc.count("//h:figure[@class='quotation']/h:blockquote/h:p") == 2);
+    CHECK(doc.value("//h:figure[@class='quotation']/h:figcaption") == "A Source, spokesman");
+    CHECK(doc.count("//h:blockquote") == 2);
+    CHECK(doc.count("//h:aside[@role='doc-pullquote'][@aria-hidden='true']") == 1);
+    CHECK(doc.count("//h:ul/h:li") == 6);  // two bullets, one factbox item, three related items
+    CHECK(doc.count("//h:ol/h:li") == 2);
+    CHECK(doc.count("//h:aside[@class='factbox']") == 3);
+    CHECK(doc.value("//h:aside[@class='factbox']/h:h2") == "Factbox title");
+    CHECK(doc.value("//h:aside[@class='factbox']/h:aside/h:h3") == "Nested box");
+    CHECK(doc.value("//h:aside[@class='factbox']/h:aside/h:h4") == "Nested subhead");
+    CHECK(doc.count("//h:table") == 2);
+    CHECK(doc.count("//h:thead/h:tr/h:th[@scope='col']") == 3);
+    CHECK(doc.value("//h:th[@class='align-right']") == "Time");
+    CHECK(doc.count("//h:tbody/h:tr") == 3);
+    CHECK(doc.count("//h:hr") == 1);
+    // End matter.
+    CHECK(doc.value("//h:footer/h:p[@class='tagline']") == "Sokha Chan covers the river for the Courier.");
+    CHECK(doc.count("//h:section[@role='doc-errata']/h:p[@class='correction']") == 2);
+    CHECK(doc.value("//h:section[@role='doc-errata']/h:h2") == "Corrections");
+    CHECK(doc.value("//h:section[@class='related']//h:a[1]/@href") == "target.xhtml");
+    CHECK(doc.count("//h:section[@class='related']//h:a[@href='https://example.com/elsewhere']") == 1);
+    CHECK(doc.count("//h:section[@class='related']/h:ul/h:li") == 3);
+    CHECK(doc.count("//h:section[@class='related']/h:ul/h:li[3]/h:a") == 0);
+    CHECK(doc.value("//h:footer/h:p[@class='rights']") == "© 2024 The Test Courier. All rights reserved.");
+
+    // One correction is "Correction"; a French article's English labels say so.
+    XmlProbe target(files.at("EPUB/articles/target.xhtml"), "target.xhtml");
+    CHECK(target.value("//h:section[@role='doc-errata']/h:h2") == "Correction");
+    XmlProbe fr(files.at("EPUB/articles/en-francais.xhtml"), "en-francais.xhtml");
+    CHECK(attr(fr.root(), "lang") == "fr");
+    CHECK(fr.value("//h:section[@role='doc-errata']/h:h2/@lang") == "en");
+    CHECK(fr.value("//h:section[@class='related']/h:h2/@xml:lang") == "en");
+}
+
+TEST_CASE("section pages and the contents page list every article with kicker, headline, deck and byline") {
+    const model::Issue& issue = sample_issue();
+    std::map<std::string, std::string> files = zip_map(build_or_fail(issue).bytes);
+    XmlProbe contents(files.at("EPUB/contents.xhtml"), "contents.xhtml");
+    REQUIRE(contents.ok());
+    std::size_t n = 1;
+    for (const model::Section& s : issue.sections) {
+        std::string path = "EPUB/sections/section-" + std::to_string(n++) + ".xhtml";
+        CAPTURE(path);
+        XmlProbe page(files.at(path), path);
+        REQUIRE(page.ok());
+        CHECK(page.value("//h:h1") == s.title);
+        auto teasers = page.all("//h:article[@class='teaser']");
+        REQUIRE(teasers.size() == s.articles.size());
+        for (std::size_t i = 0; i < s.articles.size(); ++i) {
+            const model::Article& a = s.articles[i];
+            std::string base = "(//h:article[@class='teaser'])[" + std::to_string(i + 1) + "]";
+            CHECK(page.value(base + "/h:h2/h:a/@href") == "../articles/" + a.id + ".xhtml");
+            CHECK(page.value(base + "/h:h2") == model::plain_text(a.head.headline));
+            CHECK(page.value(base + "/h:p[@class='kicker']") == model::plain_text(a.head.kicker));
+            CHECK(page.value(base + "/h:p[@class='deck']") == model::plain_text(a.head.deck));
+            CHECK(page.count(base + "/h:p[@class='byline']") == a.head.bylines.size());
+            CHECK(contents.count("//h:a[@href='articles/" + a.id + ".xhtml']") == 1);
+        }
+    }
+}
+
+TEST_CASE("cover page: masthead from the logo, issue title, date, volume and number") {
+    std::map<std::string, std::string> files = zip_map(build_or_fail(sample_issue()).bytes);
+    XmlProbe cover(files.at("EPUB/cover.xhtml"), "cover.xhtml");
+    REQUIRE(cover.ok());
+    CHECK(cover.value("//h:h1/h:img/@alt") == "The Phnom Penh Post");
+    CHECK(cover.value("//h:p[@class='issue-title']") == "June 13–26, 2008");
+    CHECK(cover.value("//h:time/@datetime") == "2008-06-13");
+    CHECK(cover.value("//h:time") == "13 June 2008");
+    CHECK(cover.value("//h:p[@class='issue-number']") == "Vol. 17, No. 12");
+}
+
+}  // namespace galley::test

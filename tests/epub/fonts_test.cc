@@ -1,0 +1,135 @@
+// Fonts: the layout's faces are embedded subset to the text the book shows
+// (default), whole, or not at all; a fallback family only when it covers text
+// the first family cannot.
+#include <doctest/doctest.h>
+#include <hb.h>
+
+#include <regex>
+#include <set>
+
+#include "epub/font_embed.h"
+#include "epub_test_support.h"
+#include "fixture_issues.h"
+#include "xml_probe.h"
+
+namespace galley::test {
+namespace {
+
+std::set<char32_t> unicodes_of(const std::string& font, unsigned index = 0) {
+    hb_blob_t* blob = hb_blob_create(font.data(), static_cast<unsigned>(font.size()), HB_MEMORY_MODE_READONLY,
+                                     nullptr, nullptr);
+    hb_face_t* face = hb_face_create(blob, index);
+    hb_set_t* set = hb_set_create();
+    hb_face_collect_unicodes(face, set);
+    std::set<char32_t> out;
+    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+    while (hb_set_next(set, &cp)) out.insert(static_cast<char32_t>(cp));
+    hb_set_destroy(set);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    return out;
+}
+
+struct FaceDecl {
+    std::string family;
+    int weight = 400;
+    bool italic = false;
+    std::string url;
+};
+
+std::vector<FaceDecl> font_faces(const std::string& css) {
+    static const std::regex block(
+        R"re(@font-face \{\s*font-family: "([^"]+)";\s*font-weight: (\d+);\s*font-style: (\w+);\s*src: url\("\.\./([^"]+)"\);\s*\})re");
+    std::vector<FaceDecl> out;
+    for (std::sregex_iterator it(css.begin(), css.end(), block), end; it != end; ++it)
+        out.push_back({(*it)[1], std::stoi((*it)[2]), (*it)[3] == "italic", (*it)[4]});
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("fonts: subset by default, each subset keeping every character of the book its face has") {
+    epub::EpubBuild book = build_or_fail(sample_issue());
+    std::map<std::string, std::string> files = zip_map(book.bytes);
+    std::set<char32_t> text;
+    for (const auto& [name, data] : files)
+        if (name.size() > 6 && name.substr(name.size() - 6) == ".xhtml") epub::collect_text_codepoints(data, text);
+    std::vector<FaceDecl> faces = font_faces(files.at("EPUB/css/galley.css"));
+    REQUIRE(faces.size() == book.stats.fonts);
+    std::set<std::string> families;
+    for (const FaceDecl& f : faces) {
+        CAPTURE(f.url);
+        families.insert(f.family);
+        const std::string& embedded = files.at("EPUB/" + f.url);
+        auto match = bundled_fonts().find({f.family, f.weight, f.italic});
+        REQUIRE(match.has_value());
+        CHECK(match->exact);
+        std::string original = read_file(match->file);
+        CHECK(embedded.size() < original.size() / 3);
+        std::set<char32_t> in_original = unicodes_of(original, static_cast<unsigned>(match->index));
+        std::set<char32_t> in_subset = unicodes_of(embedded);
+        for (char32_t cp : text) {
+            if (!in_original.count(cp)) continue;
+            CAPTURE(static_cast<unsigned>(cp));
+            CHECK(in_subset.count(cp) == 1);
+        }
+        CHECK(in_subset.size() <= text.size() + 4);
+    }
+    // The layout's three families, and the Khmer fallbacks since the sample has Khmer text.
+    for (const char* family : {"Charis SIL", "Noto Serif Display", "Lato", "Noto Serif Khmer"}) {
+        CAPTURE(family);
+        CHECK(families.count(family) == 1);
+    }
+    CHECK(book.stats.font_bytes_saved() > 5'000'000);
+}
+
+TEST_CASE("fonts: a fallback family is embedded only when the text needs it") {
+    TempDir tmp;
+    epub::EpubBuild book = build_or_fail(read_issue_or_fail(write_no_images_issue(tmp)));
+    std::string css = zip_map(book.bytes).at("EPUB/css/galley.css");
+    for (const FaceDecl& f : font_faces(css)) {
+        CAPTURE(f.family);
+        CHECK(f.family.find("Khmer") == std::string::npos);
+    }
+    // The families are still named, so the reading system falls back the same way.
+    CHECK(css.find("\"Charis SIL\", \"Noto Serif Khmer\", serif") != std::string::npos);
+}
+
+TEST_CASE("fonts: --epub-fonts=full embeds whole files, none embeds nothing") {
+    epub::EpubOptions full;
+    full.fonts = epub::FontMode::full;
+    epub::EpubBuild whole = build_or_fail(sample_issue(), full);
+    CHECK(whole.stats.font_embedded_bytes == whole.stats.font_original_bytes);
+    CHECK(whole.stats.font_bytes_saved() == 0);
+    std::map<std::string, std::string> files = zip_map(whole.bytes);
+    for (const FaceDecl& f : font_faces(files.at("EPUB/css/galley.css"))) {
+        auto match = bundled_fonts().find({f.family, f.weight, f.italic});
+        REQUIRE(match.has_value());
+        CHECK(files.at("EPUB/" + f.url) == read_file(match->file));
+    }
+
+    epub::EpubOptions none;
+    none.fonts = epub::FontMode::none;
+    epub::EpubBuild bare = build_or_fail(sample_issue(), none);
+    CHECK(bare.stats.fonts == 0);
+    std::map<std::string, std::string> bare_files = zip_map(bare.bytes);
+    CHECK(bare_files.at("EPUB/css/galley.css").find("@font-face") == std::string::npos);
+    for (const auto& [name, data] : bare_files) CHECK(name.rfind("EPUB/fonts/", 0) != 0);
+    XmlProbe opf(bare_files.at("EPUB/package.opf"), "package.opf");
+    CHECK(opf.count("//opf:item[starts-with(@media-type, 'font/')]") == 0);
+
+    CHECK(epub::font_mode_from_name("subset") == epub::FontMode::subset);
+    CHECK(epub::font_mode_from_name("full") == epub::FontMode::full);
+    CHECK(epub::font_mode_from_name("none") == epub::FontMode::none);
+    CHECK_FALSE(epub::font_mode_from_name("woff").has_value());
+}
+
+TEST_CASE("fonts: without a font library nothing is embedded and the build still succeeds") {
+    Diagnostics diags;
+    auto book = epub::build_epub(sample_issue(), tabloid_layout(), nullptr, {}, diags);
+    REQUIRE(book.has_value());
+    CHECK(book->stats.fonts == 0);
+    CHECK(diags.empty());
+}
+
+}  // namespace galley::test

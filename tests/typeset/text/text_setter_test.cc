@@ -1,0 +1,487 @@
+#include "typeset/text/text_setter.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "typeset/linebreak/hyphenator.h"
+
+#include "typeset/text/set_text_checks.h"
+#include "typeset/text/seed_text.h"
+
+namespace galley::test {
+namespace {
+
+using layout::ParagraphStyleId;
+using typeset::ParagraphShape;
+using typeset::SetParagraph;
+
+ParagraphShape column_shape(const Setting& s, const std::string& lang = "en") {
+    ParagraphShape shape;
+    shape.width = s.column;
+    shape.lang = lang;
+    return shape;
+}
+
+model::Inlines plain(const std::string& text) {
+    model::Inlines in;
+    in.push_back(model::Inline{model::Text{text}});
+    return in;
+}
+
+/// The checks every justified body paragraph must pass.
+void check_justified(const Setting& s, const SetParagraph& p, const std::string& input) {
+    const layout::ParagraphStyle& body = s.layout->style(ParagraphStyleId::body);
+    check_within_measure(p);
+    check_clusters(p);
+    check_reconstructs(p, input);
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        const auto& l = p.lines[i];
+        INFO("line " << i << ": \"" << line_text(l) << "\" spaces " << l.word_space);
+        CHECK(l.last == (i + 1 == p.lines.size()));
+        run = l.hyphenated ? run + 1 : 0;
+        CHECK(run <= 2);
+        if (l.last) {
+            CHECK(l.word_space <= body.word_space_natural + 1e-9);
+            continue;
+        }
+        CHECK(right_edge(l) == doctest::Approx(l.width).epsilon(1e-9));
+        if (l.word_space > 0) {
+            CHECK(l.word_space >= body.word_space_min - 1e-6);
+            if (!l.loose) CHECK(l.word_space <= body.word_space_max + 1e-6);
+            else CHECK(l.word_space > body.word_space_max);
+        }
+    }
+}
+
+TEST_CASE("a seed paragraph is justified within its measure in tabloid and peer-tabloid") {
+    for (const std::string name : {"tabloid", "peer-tabloid"}) {
+        CAPTURE(name);
+        Setting& s = setting(name);
+        Diagnostics diags;
+        const SetParagraph p = s.setter->set(plain(kSeedParagraph), ParagraphStyleId::body, column_shape(s), {}, diags);
+        REQUIRE(p.lines.size() > 5);
+        CHECK(p.leading == doctest::Approx(s.layout->style(ParagraphStyleId::body).leading.to_pt()));
+        check_justified(s, p, kSeedParagraph);
+        // The first line carries the style's first-line indent.
+        CHECK(p.lines[0].left == doctest::Approx(s.layout->style(ParagraphStyleId::body).first_line_indent.to_pt()));
+        CHECK(p.lines[0].width == doctest::Approx(s.column - p.lines[0].left));
+        CHECK(p.lines[1].left == 0);
+        for (const auto& l : p.lines) {
+            CHECK(l.ascent > 0);
+            CHECK(l.descent > 0);
+        }
+        CHECK(!diags.contains("W-GLYPH-MISSING"));
+    }
+}
+
+TEST_CASE("a hyphenated line ends with the hyphen in its run text and the word goes on below") {
+    Setting& s = setting("peer-tabloid");
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(plain(kSeedParagraph), ParagraphStyleId::body, column_shape(s), {}, diags);
+    std::size_t hyphenated = 0;
+    for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+        if (!p.lines[i].hyphenated) continue;
+        ++hyphenated;
+        const std::string t = line_text(p.lines[i]);
+        REQUIRE(!t.empty());
+        CHECK(t.back() == '-');
+        // The hyphen is a glyph of its own cluster.
+        const auto& run = p.lines[i].runs.back();
+        CHECK(run.clusters.back().bytes == 1);
+        CHECK(run.clusters.back().glyphs == 1);
+        const std::string next = line_text(p.lines[i + 1]);
+        CHECK(next.front() != ' ');
+    }
+    CHECK(hyphenated > 0);
+}
+
+TEST_CASE("the whole seed story: spacing quality (reported, not asserted)") {
+    for (const std::string name : {"tabloid", "peer-tabloid"}) {
+        CAPTURE(name);
+        Setting& s = setting(name);
+        const double natural = s.layout->style(ParagraphStyleId::body).word_space_natural;
+        std::vector<double> ratios;
+        std::size_t lines = 0, hyphenated = 0, ladder = 0, run = 0;
+        for (const char* text : kSeedStory) {
+            Diagnostics diags;
+            const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {}, diags);
+            check_justified(s, p, text);
+            for (const auto& l : p.lines) {
+                ++lines;
+                run = l.hyphenated ? run + 1 : 0;
+                ladder = std::max(ladder, run);
+                hyphenated += l.hyphenated ? 1 : 0;
+                if (!l.last && l.word_space > 0) ratios.push_back(l.word_space / natural);
+            }
+        }
+        REQUIRE(!ratios.empty());
+        std::sort(ratios.begin(), ratios.end());
+        double mean = 0;
+        for (double r : ratios) mean += r;
+        mean /= static_cast<double>(ratios.size());
+        const double p95 = ratios[static_cast<std::size_t>(0.95 * static_cast<double>(ratios.size() - 1) + 0.5)];
+        const auto over2 = std::count_if(ratios.begin(), ratios.end(), [](double r) { return r > 2.0; });
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      "%s: %zu lines, word spaces / natural: mean %.2f p95 %.2f max %.2f, %.1f%% over 2x; "
+                      "%zu hyphenated, longest ladder %zu",
+                      name.c_str(), lines, mean, p95, ratios.back(),
+                      100.0 * static_cast<double>(over2) / static_cast<double>(ratios.size()), hyphenated, ladder);
+        MESSAGE(buf);
+        CHECK(ladder <= 2);
+    }
+}
+
+TEST_CASE("Khmer text wraps at word boundaries inside a narrow column") {
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    ParagraphShape shape = column_shape(s, "km");
+    shape.width = 90;
+    const SetParagraph p = s.setter->set(plain(kKhmer), ParagraphStyleId::body, shape, {}, diags);
+    REQUIRE(p.lines.size() > 3);
+    check_within_measure(p);
+    check_clusters(p);
+    check_reconstructs(p, kKhmer);
+    CHECK(!diags.contains("W-GLYPH-MISSING"));
+    CHECK(!diags.contains("W-TEXT-FORCED-BREAK"));
+    // Set in the Khmer fallback face, not the Latin one.
+    bool khmer_face = false;
+    for (const auto& l : p.lines)
+        for (const auto& r : l.runs) khmer_face = khmer_face || r.face.file.find("Khmer") != std::string::npos;
+    CHECK(khmer_face);
+}
+
+TEST_CASE("right-to-left text runs from the right, words in visual order") {
+    Setting& s = setting("tabloid");
+    // Arabic UDHR, article 1 (opening words).
+    const std::string text = "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق";
+    Diagnostics diags;
+    ParagraphShape shape = column_shape(s, "ar");
+    shape.first_in_flow = true;
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+    REQUIRE(p.lines.size() >= 2);
+    check_within_measure(p);
+    check_clusters(p);
+    CHECK(!diags.contains("W-GLYPH-MISSING"));
+    // Runs and their texts go left to right: the first word ("يولد") is the
+    // rightmost of the first line. The last line is flush right.
+    const std::string first = line_text(p.lines[0]);
+    const std::string word = "يولد";
+    REQUIRE(first.size() > word.size());
+    CHECK(first.compare(first.size() - word.size(), word.size(), word) == 0);
+    CHECK(first.rfind("يولد", 0) == std::string::npos);
+    CHECK(right_edge(p.lines.back()) == doctest::Approx(p.lines.back().width));
+}
+
+TEST_CASE("a 1 MB word is broken between characters, with a warning, never past the column") {
+    Setting& s = setting("tabloid");
+    std::string word;
+    word.reserve(1 << 20);
+    while (word.size() < (1u << 20)) word += "abcdefghijklmnopqrstuvwxyz";
+    const std::string text = "Before " + word + " after.";
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {}, diags);
+    CHECK(diags.contains("W-TEXT-FORCED-BREAK"));
+    CHECK(p.lines.size() > 10000);
+    std::size_t wide = 0, short_lines = 0;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        const auto& l = p.lines[i];
+        if (right_edge(l) > l.width + 1e-6 || l.overfull) ++wide;
+        if (i > 0 && !l.last && right_edge(l) < 0.85 * l.width) ++short_lines;
+    }
+    CHECK(wide == 0);
+    // The pieces are cut to fit the narrowest line (the indented first) and
+    // letter-spaced towards the measure (up to twice the style's limit).
+    CHECK(short_lines == 0);
+    check_reconstructs(p, text);
+}
+
+TEST_CASE("a URL too wide for the column breaks between characters, preferably at its punctuation") {
+    Setting& s = setting("tabloid");
+    const std::string text =
+        "See https://www.phnompenhpost.com/national/anti-trafficking-drive-marred-claims-gang-rape-robbery for more.";
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {}, diags);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].code == "W-TEXT-FORCED-BREAK");
+    CHECK(diags.all()[0].message.find("1 word is broken between characters to fit the") == 0);
+    check_within_measure(p);
+    check_reconstructs(p, text);
+    for (const auto& l : p.lines) CHECK(!l.hyphenated);
+}
+
+TEST_CASE("missing glyphs are reported once per paragraph, naming the characters") {
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    const std::string text = "Private \xEE\x80\x80 use \xEE\x80\x80 and \xEE\x80\x81 characters.";
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {"a.xml", 7, 3}, diags);
+    check_reconstructs(p, text);
+    check_clusters(p);
+    REQUIRE(diags.all().size() == 1);
+    const Diagnostic& d = diags.all().front();
+    CHECK(d.code == "W-GLYPH-MISSING");
+    CHECK(d.severity == Severity::warning);
+    CHECK(d.where.file == "a.xml");
+    CHECK(d.where.line == 7);
+    CHECK(d.message == "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer or any fallback; "
+                       "they print as an empty box");
+}
+
+TEST_CASE("a drop cap hangs over its lines, which are indented past it") {
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    ParagraphShape shape = column_shape(s);
+    shape.dropcap_lines = 3;
+    shape.lead_in_words = 2;
+    const std::string text = kSeedStory[0];
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+    REQUIRE(p.lines.size() > 4);
+    CHECK(p.dropcap_lines == 3);
+    const auto& cap = p.lines[0].runs.front();
+    CHECK(cap.text == "T");
+    CHECK(cap.size > 3 * s.layout->style(ParagraphStyleId::body).size.to_pt());
+    CHECK(cap.origin.x < 0);
+    CHECK(cap.origin.x + cap.advance <= 0);
+    CHECK(cap.origin.y == doctest::Approx(2 * p.leading));
+    CHECK(cap.face.file.find("NotoSerifDisplay") != std::string::npos);
+    const double indent = -cap.origin.x;
+    for (int i = 0; i < 3; ++i) {
+        CHECK(p.lines[static_cast<std::size_t>(i)].left == doctest::Approx(indent));
+        CHECK(p.lines[static_cast<std::size_t>(i)].width == doctest::Approx(s.column - indent));
+    }
+    CHECK(p.lines[3].left == 0);
+    CHECK(p.lines[3].width == doctest::Approx(s.column));
+    // The lead-in ("he United") is set in its own style (Lato Bold, capitals).
+    CHECK(p.lines[0].runs[1].text.rfind("he", 0) == 0);
+    CHECK(p.lines[0].runs[1].face.file.find("Lato") != std::string::npos);
+    check_within_measure(p, true);
+    check_reconstructs(p, text);
+}
+
+TEST_CASE("uppercase styles print capitals but keep the text as written") {
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    ParagraphShape shape = column_shape(s);
+    shape.width = 400;
+    const SetParagraph lower = s.setter->set(plain("Tier 2 the hard way"), ParagraphStyleId::kicker, shape, {}, diags);
+    const SetParagraph upper = s.setter->set(plain("TIER 2 THE HARD WAY"), ParagraphStyleId::kicker, shape, {}, diags);
+    REQUIRE(lower.lines.size() == 1);
+    REQUIRE(upper.lines.size() == 1);
+    CHECK(line_text(lower.lines[0]) == "Tier 2 the hard way");
+    REQUIRE(lower.lines[0].runs.size() == upper.lines[0].runs.size());
+    for (std::size_t r = 0; r < lower.lines[0].runs.size(); ++r) {
+        const auto& a = lower.lines[0].runs[r];
+        const auto& b = upper.lines[0].runs[r];
+        REQUIRE(a.glyphs.size() == b.glyphs.size());
+        for (std::size_t g = 0; g < a.glyphs.size(); ++g) {
+            CHECK(a.glyphs[g].id == b.glyphs[g].id);
+            CHECK(a.glyphs[g].x == doctest::Approx(b.glyphs[g].x));
+        }
+    }
+    check_clusters(lower);
+}
+
+TEST_CASE("a line break ends a line, which is not stretched") {
+    Setting& s = setting("tabloid");
+    model::Inlines in;
+    in.push_back(model::Inline{model::Text{"Short line"}});
+    in.push_back(model::Inline{model::LineBreak{}});
+    in.push_back(model::Inline{model::Text{"and the rest of the paragraph goes on here."}});
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(in, ParagraphStyleId::body, column_shape(s), {}, diags);
+    REQUIRE(p.lines.size() >= 2);
+    CHECK(line_text(p.lines[0]) == "Short line");
+    CHECK(p.lines[0].word_space == doctest::Approx(1.0));
+    CHECK(right_edge(p.lines[0]) < p.lines[0].width - 20);
+    check_reconstructs(p, "Short line\nand the rest of the paragraph goes on here.");
+}
+
+TEST_CASE("ragged alignments: left, right and centre") {
+    Setting& s = setting("tabloid");
+    const std::string text = kSeedStory[1];
+    for (layout::Alignment a : {layout::Alignment::left, layout::Alignment::right, layout::Alignment::center}) {
+        CAPTURE(static_cast<int>(a));
+        ParagraphShape shape = column_shape(s);
+        shape.align = a;
+        shape.first_in_flow = true;
+        Diagnostics diags;
+        const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+        REQUIRE(p.lines.size() > 3);
+        check_within_measure(p);
+        check_reconstructs(p, text);
+        for (const auto& l : p.lines) {
+            if (l.word_space > 0) CHECK(l.word_space == doctest::Approx(1.0));  // ragged: natural spaces
+            const double left = left_edge(l), right = right_edge(l);
+            if (a == layout::Alignment::left) CHECK(left == doctest::Approx(0).epsilon(0.01));
+            if (a == layout::Alignment::right) CHECK(right == doctest::Approx(l.width));
+            if (a == layout::Alignment::center) CHECK(l.width - right == doctest::Approx(left).epsilon(0.02));
+        }
+    }
+}
+
+TEST_CASE("links and underlines are positioned with their words") {
+    Setting& s = setting("tabloid");
+    model::Inlines in;
+    in.push_back(model::Inline{model::Text{"Read "}});
+    model::Link link{"https://example.org/", {}};
+    link.content.push_back(model::Inline{model::Text{"the report"}});
+    in.push_back(model::Inline{std::move(link)});
+    in.push_back(model::Inline{model::Text{" online."}});
+    Diagnostics diags;
+    ParagraphShape shape = column_shape(s);
+    shape.first_in_flow = true;
+    const SetParagraph p = s.setter->set(in, ParagraphStyleId::body, shape, {}, diags);
+    REQUIRE(p.lines.size() == 1);
+    REQUIRE(p.lines[0].links.size() == 1);
+    const auto& l = p.lines[0].links[0];
+    CHECK(l.uri == "https://example.org/");
+    CHECK(l.rect.x > 10);
+    CHECK(l.rect.width > 20);
+    CHECK(l.rect.y < 0);
+    CHECK(l.rect.height > 0);
+}
+
+TEST_CASE("a huge paragraph is broken in chunks without losing text or passing the measure") {
+    Setting& s = setting("tabloid");
+    std::string text;
+    for (int i = 0; i < 12; ++i)
+        for (const char* para : kSeedStory) text += std::string(para) + " ";
+    text.pop_back();
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {}, diags);
+    CHECK(p.lines.size() > 1000);
+    check_justified(s, p, text);
+}
+
+TEST_CASE("sub- and superscripts sit off the baseline in a smaller size") {
+    Setting& s = setting("tabloid");
+    model::Inlines in;
+    in.push_back(model::Inline{model::Text{"CO"}});
+    model::Subscript sub;
+    sub.content.push_back(model::Inline{model::Text{"2"}});
+    in.push_back(model::Inline{std::move(sub)});
+    in.push_back(model::Inline{model::Text{" and E = mc"}});
+    model::Superscript sup;
+    sup.content.push_back(model::Inline{model::Text{"2"}});
+    in.push_back(model::Inline{std::move(sup)});
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(in, ParagraphStyleId::body, column_shape(s), {}, diags);
+    REQUIRE(p.lines.size() == 1);
+    const auto& runs = p.lines[0].runs;
+    REQUIRE(runs.size() == 4);
+    CHECK(runs[1].text == "2");
+    CHECK(runs[1].origin.y > 0);  // lowered
+    CHECK(runs[3].text == "2");
+    CHECK(runs[3].origin.y < 0);  // raised
+    CHECK(runs[1].size < runs[0].size);
+}
+
+TEST_CASE("malformed UTF-8 and control characters are replaced, not fatal") {
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    const SetParagraph p =
+        s.setter->set(plain("bad \xFF byte and a \x01 control"), ParagraphStyleId::body, column_shape(s), {}, diags);
+    REQUIRE(p.lines.size() == 1);
+    CHECK(line_text(p.lines[0]) == "bad \xEF\xBF\xBD byte and a   control");
+    check_clusters(p);
+}
+
+TEST_CASE("empty and blank paragraphs have no lines") {
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    CHECK(s.setter->set(plain(""), ParagraphStyleId::body, column_shape(s), {}, diags).lines.empty());
+    CHECK(s.setter->set(plain("   "), ParagraphStyleId::body, column_shape(s), {}, diags).lines.empty());
+    CHECK(diags.empty());
+}
+
+TEST_CASE("measure gives the natural width of one line") {
+    Setting& s = setting("tabloid");
+    const double w = s.setter->measure("Page 12", ParagraphStyleId::folio);
+    CHECK(w > 10);
+    CHECK(w < 60);
+    ParagraphShape shape;
+    shape.width = 500;
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set_text("Page 12", ParagraphStyleId::folio, shape, {}, diags);
+    REQUIRE(p.lines.size() == 1);
+    CHECK(right_edge(p.lines[0]) == doctest::Approx(w));
+}
+
+TEST_CASE("per-line indents run the text around an object") {
+    Setting& s = setting("tabloid");
+    ParagraphShape shape = column_shape(s);
+    shape.first_in_flow = true;
+    shape.indents = [](int line) { return line < 4 ? std::pair{40.0, 0.0} : std::pair{0.0, 10.0}; };
+    Diagnostics diags;
+    const std::string text = kSeedStory[0];
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+    REQUIRE(p.lines.size() > 6);
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        CHECK(p.lines[i].left == doctest::Approx(i < 4 ? 40.0 : 0.0));
+        CHECK(p.lines[i].width == doctest::Approx(i < 4 ? s.column - 40 : s.column - 10));
+    }
+    check_justified(s, p, text);
+}
+
+TEST_CASE("very loose lines are marked, and reported once per paragraph") {
+    Setting& s = setting("peer-tabloid");
+    const std::string text = kSeedStory[12];  // "Moreover, organizations ..." has no good first line
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {"b.xml", 3, 0}, diags);
+    check_justified(s, p, text);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].code == "W-TEXT-LOOSE");
+    CHECK(diags.all()[0].where.line == 3);
+    CHECK(p.lines[0].loose);
+    CHECK(p.lines[0].word_space > 3.0);
+}
+
+TEST_CASE("setters in two threads sharing the hyphenation patterns set the same lines") {
+    Setting& s = setting("tabloid");
+    auto patterns = std::make_shared<typeset::HyphenatorCache>(data_dir() / "layouts" / "hyphenation");
+    std::vector<std::vector<std::string>> results(2);
+    auto work = [&](std::size_t k) {
+        typeset::TextSetter setter(*s.layout, font_library(), patterns);
+        Diagnostics diags;
+        for (const char* text : kSeedStory)
+            for (const auto& l : setter.set(plain(text), ParagraphStyleId::body, column_shape(s), {}, diags).lines)
+                results[k].push_back(line_text(l));
+    };
+    std::thread a(work, 0), b(work, 1);
+    a.join();
+    b.join();
+    CHECK(results[0] == results[1]);
+    std::vector<std::string> here;
+    Diagnostics diags;
+    for (const char* text : kSeedStory)
+        for (const auto& l : s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {}, diags).lines)
+            here.push_back(line_text(l));
+    CHECK(results[0] == here);
+}
+
+TEST_CASE("size, leading and weight overrides (headline tiers)") {
+    Setting& s = setting("tabloid");
+    ParagraphShape shape;
+    shape.width = 300;
+    shape.size = 54;
+    shape.leading = 56;
+    shape.weight = 700;
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set_text("Anti-trafficking drive marred by claims of gang rape",
+                                              ParagraphStyleId::headline, shape, {}, diags);
+    CHECK(p.leading == 56);
+    REQUIRE(!p.lines.empty());
+    CHECK(p.lines[0].runs[0].size == doctest::Approx(54));
+    CHECK(p.lines[0].runs[0].face.file.find("Bold") != std::string::npos);
+    check_within_measure(p);
+}
+
+}  // namespace
+}  // namespace galley::test
