@@ -153,3 +153,39 @@ int sweep_stale_outputs(const std::filesystem::path& dir) {
 }
 
 }  // namespace galley
+
+namespace galley {
+
+bool OutputSet::add(const std::filesystem::path& target, std::string_view bytes, Diagnostics& diags) {
+    if (!ok_) return false;
+    auto out = OutputFile::create(target, diags);
+    if (!out) {
+        ok_ = false;
+        return false;
+    }
+    if (!out->write(bytes)) {
+        // Report now (commit() would), and drop the temp file.
+        out->commit(diags);
+        ok_ = false;
+        return false;
+    }
+    files_.push_back(std::move(*out));
+    return true;
+}
+
+bool OutputSet::commit(Diagnostics& diags) {
+    if (!ok_) {
+        files_.clear();  // discards every temp file
+        return false;
+    }
+    for (OutputFile& f : files_) {
+        if (!f.commit(diags)) {
+            ok_ = false;
+            break;
+        }
+    }
+    files_.clear();
+    return ok_;
+}
+
+}  // namespace galley

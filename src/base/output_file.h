@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.h"
 
@@ -70,5 +71,28 @@ int sweep_stale_outputs(const std::filesystem::path& dir);
 
 /// The suffix of every galley temp file: `.<name>.<pid>.<n>.galley-part`.
 inline constexpr std::string_view kTempSuffix = ".galley-part";
+
+}  // namespace galley
+
+namespace galley {
+
+/// The outputs of one edition build, committed together: every file is
+/// written to its temp file first, and only when all of them were written
+/// completely are they renamed over their targets. A failure in any write
+/// leaves every target as it was.
+class OutputSet {
+public:
+    /// Writes `bytes` to a temp file for `target`. Returns false (and adds
+    /// E-OUTPUT-WRITE) when it cannot; the set then commits nothing.
+    bool add(const std::filesystem::path& target, std::string_view bytes, Diagnostics& diags);
+    /// Renames every file into place, in the order added. Returns false when
+    /// anything failed (then nothing further is renamed).
+    bool commit(Diagnostics& diags);
+    bool ok() const { return ok_; }
+
+private:
+    std::vector<OutputFile> files_;
+    bool ok_ = true;
+};
 
 }  // namespace galley

@@ -1,8 +1,12 @@
 #include "cli/build_pipeline.h"
 
+#include <cstdio>
+#include <thread>
+
 #include "base/data_dir.h"
 #include "base/output_file.h"
 #include "cli/layout_check.h"
+#include "cli/version.h"
 #include "epub/epub_writer.h"
 #include "fonts/font_library.h"
 #include "layout/loader.h"
@@ -10,10 +14,13 @@
 #include "render/png_writer.h"
 #include "typeset/compose/compose.h"
 #include "typeset/text/text_setter.h"
-#include "cli/version.h"
 
 namespace galley::cli {
 namespace {
+
+// Resolution of the front page when it becomes the EPUB's cover: about
+// 1500 px tall for a tabloid page, what e-book stores ask of a cover.
+constexpr double kCoverDpi = 100;
 
 std::string megabytes(std::uint64_t bytes) {
     char buf[32];
@@ -21,79 +28,144 @@ std::string megabytes(std::uint64_t bytes) {
     return buf;
 }
 
-void build_epub(const model::Issue& issue, const layout::Layout& layout, const fonts::FontLibrary* library,
-                const BuildRequest& request, BuildOutcome& outcome, Diagnostics& diags) {
+// One output, produced in memory, written with the others at the end.
+struct Produced {
+    std::filesystem::path target;
+    std::string bytes;
+    std::string note;
+};
+
+std::optional<Produced> make_epub(const model::Issue& issue, const layout::Layout& layout,
+                                  const fonts::FontLibrary* library, const BuildRequest& request,
+                                  std::optional<epub::SuppliedCover> front_page, Diagnostics& diags) {
     epub::EpubOptions options;
     options.fonts = request.epub_fonts;
     options.source_date_epoch = request.source_date_epoch;
-    epub::EpubStats stats;
-    std::filesystem::path target = request.out_dir / epub::epub_file_name(issue);
-    std::size_t errors_before = diags.count(Severity::error);
-    if (epub::write_epub(issue, layout, library, options, target, diags, &stats)) {
-        WrittenFile f{target, stats.bytes, ""};
-        if (request.epub_fonts == epub::FontMode::subset && stats.fonts > 0)
-            f.note = "fonts subset " + megabytes(stats.font_original_bytes) + " -> " +
-                     megabytes(stats.font_embedded_bytes) + ", " + megabytes(stats.font_bytes_saved()) + " saved";
-        outcome.written.push_back(f);
-    } else if (diags.count(Severity::error) > errors_before && diags.contains("E-OUTPUT-WRITE")) {
-        outcome.output_failed = true;
-    }
+    options.front_page = std::move(front_page);
+    auto built = epub::build_epub(issue, layout, library, options, diags);
+    if (!built) return std::nullopt;
+    Produced p{request.out_dir / epub::epub_file_name(issue), std::move(built->bytes), ""};
+    if (request.epub_fonts == epub::FontMode::subset && built->stats.fonts > 0)
+        p.note = "fonts subset " + megabytes(built->stats.font_original_bytes) + " -> " +
+                 megabytes(built->stats.font_embedded_bytes);
+    return p;
 }
 
-std::uint64_t size_on_disk(const std::filesystem::path& p) {
-    std::error_code ec;
-    auto n = std::filesystem::file_size(p, ec);
-    return ec ? 0 : static_cast<std::uint64_t>(n);
-}
-
-// The print edition: set, compose, then render to PDF and/or PNG proofs.
-void build_print(const model::Issue& issue, const layout::Layout& layout, const fonts::FontLibrary& library,
-                 const BuildRequest& request, BuildOutcome& outcome, Diagnostics& diags) {
-    typeset::TextSetter setter(layout, library, data_dir() / "layouts" / "hyphenation");
-    typeset::ComposeOptions options;
-    options.creator = std::string("galley ") + kVersion;
-    page::Document document = typeset::compose_issue(issue, layout, setter, options, diags);
-    outcome.pages = static_cast<int>(document.pages.size());
-    if (diags.has_errors()) return;
-    if (request.formats.count(Format::pdf)) {
-        render::PdfOptions pdf;
-        pdf.date = request.source_date_epoch;
-        std::filesystem::path target = request.out_dir / (issue.id + ".pdf");
-        if (render::write_pdf(document, pdf, target, diags))
-            outcome.written.push_back({target, size_on_disk(target), std::to_string(outcome.pages) + " pages"});
-        else
-            outcome.output_failed = outcome.output_failed || diags.contains("E-OUTPUT-WRITE");
-    }
-    if (request.formats.count(Format::png)) {
-        render::PngOptions png;
-        png.dpi = request.dpi;
-        auto files = render::write_png_pages(document, png, request.out_dir, issue.id, diags);
-        if (files) {
-            std::uint64_t total = 0;
-            for (const auto& f : *files) total += size_on_disk(f);
-            if (!files->empty())
-                outcome.written.push_back({files->front().parent_path() / (issue.id + "-p*.png"), total,
-                                           std::to_string(files->size()) + " PNG proofs"});
-        } else {
-            outcome.output_failed = outcome.output_failed || diags.contains("E-OUTPUT-WRITE");
-        }
-    }
+// Page one of the print edition as a PNG, for the EPUB cover.
+std::optional<epub::SuppliedCover> front_page_of(const page::Document& document, const model::Issue& issue,
+                                                 Diagnostics& diags) {
+    if (document.pages.empty()) return std::nullopt;
+    page::Document first;
+    first.meta = document.meta;
+    first.pages.push_back(document.pages.front());
+    render::PngOptions png;
+    png.dpi = kCoverDpi;
+    auto pages = render::render_png_pages(first, png, diags);
+    if (!pages || pages->empty()) return std::nullopt;
+    epub::SuppliedCover cover;
+    cover.bytes = std::move(pages->front());
+    cover.format = model::ImageFormat::png;
+    cover.width_px = static_cast<std::uint32_t>(first.pages[0].width / 72.0 * kCoverDpi + 0.5);
+    cover.height_px = static_cast<std::uint32_t>(first.pages[0].height / 72.0 * kCoverDpi + 0.5);
+    cover.alt = "Front page of " + issue.publication + ", " + issue.date;
+    return cover;
 }
 
 }  // namespace
 
+// What stays valid while the layout stays the same.
+struct EditionBuilder::Impl {
+    std::string layout_name;
+    std::optional<layout::Layout> layout;
+    std::unique_ptr<fonts::FontLibrary> library;
+    std::unique_ptr<typeset::TextSetter> setter;
+
+    // Loads the layout, fonts and setter unless they are loaded already.
+    bool prepare(const std::string& name, Diagnostics& diags) {
+        if (layout && name == layout_name) return true;
+        setter.reset();
+        library.reset();
+        layout = layout::load_layout(name, layout::bundled_layouts_dir(), diags);
+        layout_name = name;
+        if (!layout) return false;
+        std::vector<std::filesystem::path> dirs{data_dir() / "fonts"};
+        dirs.insert(dirs.end(), layout->fonts.directories.begin(), layout->fonts.directories.end());
+        library = fonts::FontLibrary::open(dirs, diags);
+        if (!library) {
+            layout.reset();
+            return false;
+        }
+        setter = std::make_unique<typeset::TextSetter>(*layout, *library, data_dir() / "layouts" / "hyphenation");
+        return true;
+    }
+};
+
+EditionBuilder::EditionBuilder() : impl_(std::make_unique<Impl>()) {}
+EditionBuilder::~EditionBuilder() = default;
+
 BuildOutcome build_editions(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags) {
+    EditionBuilder builder;
+    return builder.build(issue, request, diags);
+}
+
+BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags) {
     BuildOutcome outcome;
-    auto layout = layout::load_layout(layout_name_for(issue, request.layout), layout::bundled_layouts_dir(), diags);
-    if (!layout) return outcome;
-    std::vector<std::filesystem::path> dirs{data_dir() / "fonts"};
-    dirs.insert(dirs.end(), layout->fonts.directories.begin(), layout->fonts.directories.end());
-    auto library = fonts::FontLibrary::open(dirs, diags);
-    if (!library) return outcome;
+    if (!impl_->prepare(layout_name_for(issue, request.layout), diags)) return outcome;
+    const layout::Layout& layout = *impl_->layout;
+    const fonts::FontLibrary* library = impl_->library.get();
+
+    const bool want_epub = request.formats.count(Format::epub) != 0;
+    const bool want_print = request.formats.count(Format::pdf) != 0 || request.formats.count(Format::png) != 0;
+    // Without a manifest cover the EPUB's cover is the print front page, so
+    // the print edition is composed first; otherwise the EPUB is built on a
+    // second thread while the pages are laid out.
+    const bool cover_from_print = want_epub && !issue.cover;
+    std::vector<Produced> produced;
+    Diagnostics epub_diags;
+    std::optional<Produced> epub_out;
+    std::thread epub_thread;
+    if (want_epub && !cover_from_print) {
+        epub_thread = std::thread([&] { epub_out = make_epub(issue, layout, library, request, {}, epub_diags); });
+    }
+
+    if (want_print || cover_from_print) {
+        typeset::ComposeOptions options;
+        options.creator = std::string("galley ") + kVersion;
+        page::Document document = typeset::compose_issue(issue, layout, *impl_->setter, options, diags);
+        if (want_print) outcome.pages = static_cast<int>(document.pages.size());
+        if (cover_from_print)
+            epub_out = make_epub(issue, layout, library, request, front_page_of(document, issue, diags), epub_diags);
+        if (request.formats.count(Format::pdf)) {
+            render::PdfOptions pdf;
+            pdf.date = request.source_date_epoch;
+            if (auto bytes = render::render_pdf(document, pdf, diags))
+                produced.push_back({request.out_dir / (issue.id + ".pdf"), std::move(*bytes),
+                                    std::to_string(document.pages.size()) + " pages"});
+        }
+        if (request.formats.count(Format::png)) {
+            render::PngOptions png;
+            png.dpi = request.dpi;
+            if (auto pages = render::render_png_pages(document, png, diags))
+                for (std::size_t i = 0; i < pages->size(); ++i)
+                    produced.push_back({request.out_dir / render::png_page_name(issue.id, i), std::move((*pages)[i]), ""});
+        }
+    }
+    if (epub_thread.joinable()) epub_thread.join();
+    diags.append(epub_diags);
+    if (epub_out) produced.insert(produced.begin(), std::move(*epub_out));
+
+    // All or nothing: any error above (or warning, with --strict) means no
+    // file is touched.
+    if (diags.has_errors() || (request.strict && diags.count(Severity::warning) > 0)) return outcome;
     sweep_stale_outputs(request.out_dir);
-    if (request.formats.count(Format::epub)) build_epub(issue, *layout, library.get(), request, outcome, diags);
-    if (request.formats.count(Format::pdf) || request.formats.count(Format::png))
-        build_print(issue, *layout, *library, request, outcome, diags);
+    OutputSet set;
+    for (const Produced& p : produced)
+        if (!set.add(p.target, p.bytes, diags)) break;
+    if (!set.commit(diags)) {
+        outcome.output_failed = true;
+        return outcome;
+    }
+    for (const Produced& p : produced) outcome.written.push_back({p.target, p.bytes.size(), p.note});
     return outcome;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +26,7 @@ struct BuildRequest {
     epub::FontMode epub_fonts = epub::FontMode::subset;
     std::optional<std::int64_t> source_date_epoch;
     int dpi = 100;  ///< PNG proofs
+    bool strict = false;  ///< warnings found while building stop it too
 };
 
 struct WrittenFile {
@@ -39,9 +41,28 @@ struct BuildOutcome {
     int pages = 0;
 };
 
-/// Builds the requested editions of `issue`. Input problems found on the way
-/// (missing glyphs, loose lines) are added to `diags`; a failure to write is
-/// E-OUTPUT-WRITE and sets output_failed.
+/// Builds editions, keeping what does not depend on the articles (the
+/// layout, the pinned fonts, the text setter with its shaping and
+/// hyphenation caches) from one build to the next: `galley watch` keeps one
+/// alive, so a rebuild after an edit skips all of that.
+class EditionBuilder {
+public:
+    EditionBuilder();
+    ~EditionBuilder();
+    EditionBuilder(const EditionBuilder&) = delete;
+    EditionBuilder& operator=(const EditionBuilder&) = delete;
+
+    /// Builds the requested editions of `issue`. Input problems found on the
+    /// way (missing glyphs, loose lines) are added to `diags`; a failure to
+    /// write is E-OUTPUT-WRITE and sets output_failed.
+    BuildOutcome build(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// One build with a fresh EditionBuilder.
 BuildOutcome build_editions(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags);
 
 }  // namespace galley::cli

@@ -19,6 +19,7 @@ CommandSpec check_spec() {
                 {0, "strict", "", "", "treat warnings as errors"},
                 {'q', "quiet", "", "", "print diagnostics only, no summary line"},
                 {'v', "verbose", "", "", "also list the articles left out"},
+                {0, "diagnostics", "FORMAT", "text", "text, or json: one JSON document on stdout (docs/diagnostics.schema.json)"},
             },
             1};
 }
@@ -42,6 +43,10 @@ int run_check(const std::vector<std::string>& args, Streams& io) {
     opts.strict = parsed->flag("strict");
     opts.quiet = parsed->flag("quiet");
     opts.verbose = parsed->flag("verbose");
+    if (std::string e = diagnostics_format(parsed->value("diagnostics"), opts); !e.empty()) {
+        io.err << "galley check: " << e << "\nTry 'galley check --help'.\n";
+        return kUsage;
+    }
     auto issues = load_issues(parsed->operands, opts);
     return report(issues, opts, io);
 }

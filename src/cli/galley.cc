@@ -14,6 +14,7 @@ constexpr const char* kTopHelp =
     "Commands:\n"
     "  check     validate issue folders or article files and report problems\n"
     "  build     build the editions of one or more issues\n"
+    "  watch     build an issue, then rebuild it whenever a file in it changes\n"
     "  layouts   list the bundled layouts (and, with --settings, every setting)\n"
     "\n"
     "Options:\n"
@@ -44,7 +45,8 @@ int run_galley(const std::vector<std::string>& args, Streams& io) {
     if (cmd == "check") return run_check(rest, io);
     if (cmd == "build") return run_build(rest, io);
     if (cmd == "layouts") return run_layouts(rest, io);
-    io.err << "galley: unknown command '" << cmd << "'; commands are check, build, layouts (see 'galley --help')\n";
+    if (cmd == "watch") return run_watch(rest, io);
+    io.err << "galley: unknown command '" << cmd << "'; commands are check, build, watch, layouts (see 'galley --help')\n";
     return kUsage;
 }
 

@@ -1,6 +1,7 @@
 #include "cli/issue_session.h"
 
 #include "cli/diagnostic_printer.h"
+#include "cli/diagnostics_json.h"
 #include "cli/exit_codes.h"
 #include "cli/layout_check.h"
 
@@ -41,8 +42,27 @@ std::string summary_of_all(const std::vector<LoadedIssue>& issues) {
     return summary(all);
 }
 
+std::string diagnostics_format(const std::optional<std::string>& value, SessionOptions& opts) {
+    if (!value || *value == "text") return "";
+    if (*value == "json") {
+        opts.json = true;
+        return "";
+    }
+    return "option '--diagnostics' takes text or json, not '" + *value + "'";
+}
+
 int report(std::vector<LoadedIssue>& issues, const SessionOptions& opts, Streams& io) {
     bool failed = false;
+    if (opts.json) {
+        std::vector<JsonInput> inputs;
+        for (const LoadedIssue& li : issues) {
+            inputs.push_back({li.input, li.read.issue ? li.read.issue->id : "", &li.diags});
+            bool errors = li.diags.has_errors() || (opts.strict && li.diags.count(Severity::warning) > 0);
+            failed = failed || errors || !li.read.issue;
+        }
+        io.out << diagnostics_json(inputs);
+        return failed ? kInputErrors : kSuccess;
+    }
     PrintOptions print{io.colour, {}};
     for (LoadedIssue& li : issues) {
         print_diagnostics(io.err, li.diags, print);

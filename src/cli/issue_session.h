@@ -19,7 +19,11 @@ struct SessionOptions {
     bool strict = false;                ///< warnings count as errors
     bool quiet = false;
     bool verbose = false;
+    bool json = false;                  ///< --diagnostics=json: one JSON document on stdout
 };
+
+/// Reads --diagnostics=FORMAT into opts; returns a usage error or "".
+std::string diagnostics_format(const std::optional<std::string>& value, SessionOptions& opts);
 
 struct LoadedIssue {
     std::string input;

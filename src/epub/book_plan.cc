@@ -72,6 +72,10 @@ void BookPlan::choose_cover() {
         cover_source_ = &*issue_->cover;
         return;
     }
+    if (supplied_image_) {
+        cover_source_ = supplied_image_.get();
+        return;
+    }
     for (const model::Block* b : digital_blocks(articles_.front().article->body)) {
         const auto* f = std::get_if<model::Figure>(&b->node);
         if (f && f->placement == model::Placement::lead) {
@@ -114,6 +118,10 @@ bool BookPlan::copy_images(const std::vector<std::pair<const model::Image*, Sour
     bool ok = true;
     for (const auto& [img, where] : shown) {
         if (image(*img)) continue;  // the same path again
+        if (img == supplied_image_.get()) {
+            add_image(img->path, supplied_bytes_, img->format);
+            continue;
+        }
         PathResult resolved = root.resolve(img->path, {}, "image path");
         const PathRefusal* refusal = std::get_if<PathRefusal>(&resolved);
         ReadResult read;
@@ -127,16 +135,19 @@ bool BookPlan::copy_images(const std::vector<std::pair<const model::Image*, Sour
             continue;
         }
         const auto& data = std::get<std::vector<std::uint8_t>>(read);
-        std::string bytes(data.begin(), data.end());
-        std::string href = image_href(bytes, img->format);
-        auto same = std::find_if(images_.begin(), images_.end(), [&](const ImageResource& r) { return r.href == href; });
-        if (same == images_.end()) {
-            images_.push_back({href, "img-" + image_stem(bytes), model::media_type(img->format), std::move(bytes)});
-            same = images_.end() - 1;
-        }
-        image_by_path_.push_back({img->path, static_cast<std::size_t>(same - images_.begin())});
+        add_image(img->path, std::string(data.begin(), data.end()), img->format);
     }
     return ok;
+}
+
+void BookPlan::add_image(const std::string& path, std::string bytes, model::ImageFormat format) {
+    std::string href = image_href(bytes, format);
+    auto same = std::find_if(images_.begin(), images_.end(), [&](const ImageResource& r) { return r.href == href; });
+    if (same == images_.end()) {
+        images_.push_back({href, "img-" + image_stem(bytes), model::media_type(format), std::move(bytes)});
+        same = images_.end() - 1;
+    }
+    image_by_path_.push_back({path, static_cast<std::size_t>(same - images_.begin())});
 }
 
 void BookPlan::sort_images() {
@@ -170,9 +181,22 @@ void BookPlan::collect_languages() {
     }
 }
 
-std::optional<BookPlan> BookPlan::make(const model::Issue& issue, Diagnostics& diags) {
+std::optional<BookPlan> BookPlan::make(const model::Issue& issue, const SuppliedCover* front_page,
+                                       Diagnostics& diags) {
     BookPlan plan;
     plan.issue_ = &issue;
+    if (front_page && !front_page->bytes.empty()) {
+        plan.supplied_image_ = std::make_shared<model::Image>();
+        // Not a file of the issue: a name no issue path can take (paths
+        // never contain ':'), so it cannot collide with a real image.
+        plan.supplied_image_->path = "galley:front-page";
+        plan.supplied_image_->src = plan.supplied_image_->path;
+        plan.supplied_image_->format = front_page->format;
+        plan.supplied_image_->width_px = front_page->width_px;
+        plan.supplied_image_->height_px = front_page->height_px;
+        plan.supplied_image_->alt = front_page->alt;
+        plan.supplied_bytes_ = front_page->bytes;
+    }
     plan.plan_documents();
     if (plan.articles_.empty()) {
         diags.error("E-EPUB-EMPTY", {issue.root, 0, 0}, "the issue has no article to put in an EPUB");

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,13 +63,26 @@ struct ContentFacts {
     std::vector<std::string> languages;  ///< Issue language first, then others used, in order of appearance.
 };
 
+/// A picture handed in by the caller rather than read from the issue folder:
+/// the print edition's front page, rendered, used as the cover when the
+/// manifest names none.
+struct SuppliedCover {
+    std::string bytes;
+    model::ImageFormat format = model::ImageFormat::png;
+    std::uint32_t width_px = 0;
+    std::uint32_t height_px = 0;
+    std::string alt;
+};
+
 /// The plan points into the issue it was made from, which must outlive it.
 class BookPlan {
 public:
     /// Plans the book for `issue`, reading every image the digital edition
     /// uses through the issue's content root. Reports E-EPUB-EMPTY (no
     /// article) and E-EPUB-IMAGE-READ; returns nothing on error.
-    static std::optional<BookPlan> make(const model::Issue& issue, Diagnostics& diags);
+    /// `front_page`, when given, is the cover unless the manifest names one.
+    static std::optional<BookPlan> make(const model::Issue& issue, const SuppliedCover* front_page,
+                                        Diagnostics& diags);
 
     const model::Issue& issue() const { return *issue_; }
     const std::vector<SectionEntry>& sections() const { return sections_; }
@@ -79,8 +93,9 @@ public:
     const ImageResource* image(const model::Image& image) const;
     /// Every image, sorted by href (no duplicates: equal bytes share one).
     const std::vector<ImageResource>& images() const { return images_; }
-    /// The cover picture (manifest cover, else the first article's lead
-    /// figure) and the model image it came from; null when there is none.
+    /// The cover picture (manifest cover, else the supplied front page, else
+    /// the first article's lead figure) and the model image it came from;
+    /// null when there is none.
     const ImageResource* cover_image() const;
     const model::Image* cover_source() const { return cover_source_; }
     /// The manifest's logo, or null.
@@ -94,6 +109,7 @@ private:
     /// Every image the book shows (cover page, then articles), noting the facts.
     std::vector<std::pair<const model::Image*, SourceLocation>> images_shown();
     bool copy_images(const std::vector<std::pair<const model::Image*, SourceLocation>>& shown, Diagnostics& diags);
+    void add_image(const std::string& path, std::string bytes, model::ImageFormat format);
     void sort_images();
     void collect_languages();
 
@@ -103,6 +119,10 @@ private:
     std::vector<ImageResource> images_;
     std::vector<std::pair<std::string, std::size_t>> image_by_path_;  // issue-relative path -> images_
     const model::Image* cover_source_ = nullptr;
+    // The supplied front page as a model image (heap: the plan is moved, the
+    // pointer in cover_source_ must stay valid) and its bytes.
+    std::shared_ptr<model::Image> supplied_image_;
+    std::string supplied_bytes_;
     ContentFacts facts_;
 };
 

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "base/diagnostic.h"
+#include "epub/book_plan.h"
 #include "epub/font_embed.h"
 #include "fonts/font_library.h"
 #include "layout/settings.h"
@@ -31,6 +32,9 @@ struct EpubOptions {
     /// dcterms:modified and every ZIP entry time. Without it, midnight UTC of
     /// the issue date.
     std::optional<std::int64_t> source_date_epoch;
+    /// The print edition's front page, rendered: the cover when the
+    /// manifest names none (else the first article's lead figure is).
+    std::optional<SuppliedCover> front_page;
 };
 
 struct EpubStats {

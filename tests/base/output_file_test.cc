@@ -114,3 +114,31 @@ TEST_CASE("an output folder that cannot be created is an E-OUTPUT-WRITE") {
     REQUIRE(d.all().size() == 1);
     CHECK(d.all()[0].code == "E-OUTPUT-WRITE");
 }
+
+TEST_CASE("an output set commits all its files, or none when one write fails") {
+    TempDir t;
+    t.write("a.epub", "old a");
+    t.write("b.pdf", "old b");
+    {
+        Diagnostics d;
+        galley::OutputSet set;
+        CHECK(set.add(t.path() / "a.epub", "new a", d));
+        CHECK(set.add(t.path() / "sub" / "b.pdf", "new b", d));
+        CHECK(galley::test::read_file(t.path() / "a.epub") == "old a");
+        CHECK(set.commit(d));
+        CHECK(d.empty());
+        CHECK(galley::test::read_file(t.path() / "a.epub") == "new a");
+        CHECK(galley::test::read_file(t.path() / "sub" / "b.pdf") == "new b");
+    }
+    {
+        Diagnostics d;
+        galley::OutputSet set;
+        t.write("blocker", "x");
+        CHECK(set.add(t.path() / "a.epub", "newer a", d));
+        CHECK_FALSE(set.add(t.path() / "blocker" / "b.pdf", "newer b", d));
+        CHECK_FALSE(set.commit(d));
+        CHECK(d.contains("E-OUTPUT-WRITE"));
+        CHECK(galley::test::read_file(t.path() / "a.epub") == "new a");
+        CHECK(count_temp_files(t.path()) == 0);
+    }
+}

@@ -96,7 +96,8 @@ TEST_CASE("build -f epub writes <issue-id>.epub into the output folder, creating
     CHECK(r.rc == kSuccess);
     CHECK(r.err == "");
     CHECK(std::filesystem::exists(out_dir / "ppp-2008-06-13.epub"));
-    CHECK(r.out.rfind("built ppp-2008-06-13: 9 articles -> " + (out_dir / "ppp-2008-06-13.epub").string(), 0) == 0);
+    CHECK(r.out.rfind("built ppp-2008-06-13: ", 0) == 0);
+    CHECK(r.out.find(" 9 articles -> " + (out_dir / "ppp-2008-06-13.epub").string() + " (") != std::string::npos);
 }
 
 TEST_CASE("an unwritable output folder exits 4 and leaves nothing behind") {
@@ -126,5 +127,5 @@ TEST_CASE("--keep-going builds without the broken article and exits 3") {
     Run r = galley_run({"build", "--keep-going", "-f", "epub", "-o", out_dir.string(), (t.path() / "issue").string()});
     CHECK(r.rc == kPartial);
     CHECK(std::filesystem::exists(out_dir / "issue.epub"));
-    CHECK(r.out.find("built issue: 1 article (1 left out)") != std::string::npos);
+    CHECK(r.out.find("built issue: 1 article (1 left out) -> ") != std::string::npos);
 }

@@ -1,0 +1,21 @@
+// The options galley build and galley watch share, and the summary line
+// printed after each build.
+#pragma once
+
+#include <string>
+
+#include "cli/build_pipeline.h"
+#include "cli/options.h"
+#include "model/issue.h"
+
+namespace galley::cli {
+
+/// Fills `req` from -o, -f, -j, --dpi, --epub-fonts, -l and the environment
+/// (SOURCE_DATE_EPOCH); returns a usage error message or "".
+std::string build_request_from(const ParsedArgs& args, BuildRequest& req);
+
+/// "built ppp-2008-06-13: 7 pages, 9 articles -> out/x.epub (1.6 MB), out/x.pdf (1.3 MB) in 0.84 s"
+std::string summary_line(const model::Issue& issue, std::size_t left_out, const BuildOutcome& outcome,
+                         double seconds);
+
+}  // namespace galley::cli
