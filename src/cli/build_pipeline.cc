@@ -7,6 +7,7 @@
 #include "base/output_file.h"
 #include "cli/layout_check.h"
 #include "cli/version.h"
+#include "epub/civil_time.h"
 #include "epub/epub_writer.h"
 #include "fonts/font_library.h"
 #include "layout/loader.h"
@@ -131,6 +132,8 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     if (want_print || cover_from_print) {
         typeset::ComposeOptions options;
         options.creator = std::string("galley ") + kVersion;
+        if (request.source_date_epoch)
+            options.date = epub::format_utc_timestamp(epub::civil_from_unix(*request.source_date_epoch));
         page::Document document = typeset::compose_issue(issue, layout, *impl_->setter, options, diags);
         if (want_print) outcome.pages = static_cast<int>(document.pages.size());
         if (cover_from_print)

@@ -9,7 +9,9 @@ namespace galley::typeset {
 
 namespace {
 
-bool shares_columns(const FloatRect& r, int first, int span) { return r.first < first + span && first < r.first + r.span; }
+bool shares_columns(const FloatRect& r, int first, int span) {
+    return r.first < first + span && first < r.first + r.span;
+}
 
 class AreaFiller {
 public:
@@ -53,7 +55,8 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
         if (!blocked) break;
         y = grid_.cell_top_from(*blocked);
     }
-    if (y + fb.height <= foot + kEpsilon && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + fb.height};
+    if (y + fb.height <= foot + kEpsilon && !free_at(y))
+        return FloatRect{hit.float_index, first, span, y, y + fb.height};
     // Else as low as it fits, ending above the foot.
     y = grid_.boundary_at_or_above(foot - fb.height);
     if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + fb.height};

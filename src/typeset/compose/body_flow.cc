@@ -118,7 +118,7 @@ void BodyFlow::styled(const model::Inlines& content, ParagraphStyleId style, con
 }
 
 void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const SourceLocation& where) {
-    ParagraphStyleId style = m.boxed ? ParagraphStyleId::aside_body
+    ParagraphStyleId style = m.boxed          ? ParagraphStyleId::aside_body
                              : first_in_flow_ ? ParagraphStyleId::body_first
                                               : ParagraphStyleId::body;
     const layout::ParagraphStyle& st = ctx_.style(style);
@@ -351,8 +351,8 @@ void BodyFlow::separator(const Measure& m) {
             break;
         }
         case layout::SeparatorKind::asterism: {
-            SetParagraph p = ctx_.set_text("*\u2002*\u2002*", ParagraphStyleId::body_first, m.width,
-                                           layout::Alignment::center);
+            SetParagraph p =
+                ctx_.set_text("*\u2002*\u2002*", ParagraphStyleId::body_first, m.width, layout::Alignment::center);
             std::vector<page::Item> drawn;
             if (!p.lines.empty())
                 append_line(drawn, p.lines.front(), m.x + p.lines.front().left,
@@ -360,7 +360,8 @@ void BodyFlow::separator(const Measure& m) {
             append_artifact(items, std::move(drawn));
             break;
         }
-        case layout::SeparatorKind::space: break;
+        case layout::SeparatorKind::space:
+            break;
     }
     if (!items.empty()) out_->block(Fragment{std::move(items)}, leading);
     out_->space(space);

@@ -15,10 +15,12 @@ bool breakable(const FlowItem& item) {
     switch (item.kind) {
         case FlowKind::line:
         case FlowKind::block:
-        case FlowKind::box_start: return item.break_before;
+        case FlowKind::box_start:
+            return item.break_before;
         case FlowKind::space:
         case FlowKind::box_end:
-        case FlowKind::anchor: return false;
+        case FlowKind::anchor:
+            return false;
     }
     return false;
 }
@@ -109,9 +111,9 @@ void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
                                 [&](const Placed& p) { return p.item >= first_item; }),
                  placed.end());
     auto& anchors = res_.anchors;
-    anchors.erase(std::remove_if(anchors.begin(), anchors.end(),
-                                 [&](const AnchorHit& a) { return a.item >= first_item; }),
-                  anchors.end());
+    anchors.erase(
+        std::remove_if(anchors.begin(), anchors.end(), [&](const AnchorHit& a) { return a.item >= first_item; }),
+        anchors.end());
 }
 
 FillResult Filler::run() {
@@ -232,7 +234,8 @@ FillResult Filler::run() {
     std::stable_sort(res_.placed.begin(), res_.placed.end(),
                      [](const Placed& a, const Placed& b) { return a.item < b.item; });
     res_.column_bottoms.assign(static_cast<std::size_t>(k), 0.0);
-    for (int c = 0; c < k; ++c) res_.column_bottoms[static_cast<std::size_t>(c)] = cols[static_cast<std::size_t>(c)].top;
+    for (int c = 0; c < k; ++c)
+        res_.column_bottoms[static_cast<std::size_t>(c)] = cols[static_cast<std::size_t>(c)].top;
     for (const Placed& p : res_.placed) {
         double& b = res_.column_bottoms[static_cast<std::size_t>(p.column)];
         b = std::max(b, p.bottom);

@@ -83,9 +83,9 @@ struct AnchorHit {
 struct FillResult {
     std::vector<Placed> placed;  ///< in stream order
     std::vector<AnchorHit> anchors;
-    std::size_t next = 0;        ///< the first item not placed
+    std::size_t next = 0;                ///< the first item not placed
     std::vector<double> column_bottoms;  ///< lowest content per column (its top when empty)
-    bool forced = false;         ///< something was placed against a break rule or below the limit
+    bool forced = false;                 ///< something was placed against a break rule or below the limit
 };
 
 /// One pass over the stream; see the sketch at the top of this file.

@@ -21,7 +21,7 @@ struct ComposeContext {
     const layout::Layout& layout;
     TextSetter& setter;
     Diagnostics& diags;
-    PageFrame frame;   ///< page one's; live top and column widths are the same on every page
+    PageFrame frame;  ///< page one's; live top and column widths are the same on every page
     BaselineGrid grid;
     std::filesystem::path root;  ///< the issue folder, absolute
 

@@ -83,7 +83,9 @@ std::vector<page::Item> emit_area(Stream& s, const AreaResult& area, const std::
             case FlowKind::block:
             case FlowKind::space:
             case FlowKind::box_start:
-            case FlowKind::box_end: move_fragment(out, s, item, col.x, p.top); break;
+            case FlowKind::box_end:
+                move_fragment(out, s, item, col.x, p.top);
+                break;
         }
     }
     return out;
@@ -101,7 +103,8 @@ std::vector<page::Item> gutter_rules(const AreaResult& area, const std::vector<C
         double y = std::max(a.top, b.top);
         std::vector<std::pair<double, double>> gaps;  // floats across this gutter
         for (const FloatRect& r : area.floats)
-            if (r.first <= static_cast<int>(j) && static_cast<int>(j) + 1 < r.first + r.span) gaps.emplace_back(r.top, r.bottom);
+            if (r.first <= static_cast<int>(j) && static_cast<int>(j) + 1 < r.first + r.span)
+                gaps.emplace_back(r.top, r.bottom);
         std::sort(gaps.begin(), gaps.end());
         for (const auto& [top, bottom] : gaps) {
             if (top > y) rules.emplace_back(page::Rule{{x, y}, {x, top}, width, colour});

@@ -27,20 +27,24 @@ void check_resolution(const ComposeContext& ctx, const model::Image& image, doub
     int min_dpi = ctx.layout.figures.min_dpi;
     if (dpi + 0.5 >= min_dpi) return;
     notes.push_back(Diagnostic{Severity::warning, "W-IMAGE-LOW-RESOLUTION", where,
-                      "image '" + image.path + "' (" + std::to_string(image.width_px) + " x " +
-                          std::to_string(image.height_px) + " px) prints " + fixed(printed_width * 25.4 / 72.0, 0) +
-                          " mm wide at " + fixed(dpi, 0) + " dpi, below the layout's " + std::to_string(min_dpi) +
-                          " dpi (figure.min-dpi)"});
+                               "image '" + image.path + "' (" + std::to_string(image.width_px) + " x " +
+                                   std::to_string(image.height_px) + " px) prints " +
+                                   fixed(printed_width * 25.4 / 72.0, 0) + " mm wide at " + fixed(dpi, 0) +
+                                   " dpi, below the layout's " + std::to_string(min_dpi) + " dpi (figure.min-dpi)"});
 }
 
 }  // namespace
 
 page::ImageFormat page_format(model::ImageFormat f) {
     switch (f) {
-        case model::ImageFormat::jpeg: return page::ImageFormat::jpeg;
-        case model::ImageFormat::png: return page::ImageFormat::png;
-        case model::ImageFormat::gif: return page::ImageFormat::gif;
-        case model::ImageFormat::svg: return page::ImageFormat::svg;
+        case model::ImageFormat::jpeg:
+            return page::ImageFormat::jpeg;
+        case model::ImageFormat::png:
+            return page::ImageFormat::png;
+        case model::ImageFormat::gif:
+            return page::ImageFormat::gif;
+        case model::ImageFormat::svg:
+            return page::ImageFormat::svg;
     }
     return page::ImageFormat::jpeg;
 }

@@ -25,17 +25,17 @@ enum class FlowKind : unsigned char {
 
 struct FlowItem {
     FlowKind kind = FlowKind::line;
-    bool grid = false;          ///< line: its baseline sits on the baseline grid
-    bool break_before = true;   ///< a column may end just before this item
-    bool deferrable = false;    ///< block: may wait for the next column while text fills this one
-    bool hyphenated = false;    ///< line: ends with an inserted hyphen
-    double height = 0;          ///< vertical extent (a line: its leading)
-    double baseline = 0;        ///< line off the grid: from the top of its slot to its baseline
-    int group = -1;             ///< line: the paragraph it belongs to (lines of one share it)
-    int together = 1;           ///< line: fewest lines of its paragraph a column may hold
-    int box = -1;               ///< the framed box holding this item, or -1
-    int fragment = -1;          ///< what to draw (Stream::fragments); -1: nothing
-    int float_index = -1;       ///< anchor: the float (Stream::floats)
+    bool grid = false;         ///< line: its baseline sits on the baseline grid
+    bool break_before = true;  ///< a column may end just before this item
+    bool deferrable = false;   ///< block: may wait for the next column while text fills this one
+    bool hyphenated = false;   ///< line: ends with an inserted hyphen
+    double height = 0;         ///< vertical extent (a line: its leading)
+    double baseline = 0;       ///< line off the grid: from the top of its slot to its baseline
+    int group = -1;            ///< line: the paragraph it belongs to (lines of one share it)
+    int together = 1;          ///< line: fewest lines of its paragraph a column may hold
+    int box = -1;              ///< the framed box holding this item, or -1
+    int fragment = -1;         ///< what to draw (Stream::fragments); -1: nothing
+    int float_index = -1;      ///< anchor: the float (Stream::floats)
 };
 
 /// A framed box (factbox, correction, table, related stories) that may be

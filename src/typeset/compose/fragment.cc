@@ -10,17 +10,32 @@ namespace {
 struct Mover {
     double dx;
     double dy;
-    void operator()(page::GlyphRun& r) const { r.origin.x += dx; r.origin.y += dy; }
+    void operator()(page::GlyphRun& r) const {
+        r.origin.x += dx;
+        r.origin.y += dy;
+    }
     void operator()(page::Rule& r) const {
-        r.from.x += dx; r.from.y += dy;
-        r.to.x += dx; r.to.y += dy;
+        r.from.x += dx;
+        r.from.y += dy;
+        r.to.x += dx;
+        r.to.y += dy;
     }
-    void operator()(page::Box& b) const { b.rect.x += dx; b.rect.y += dy; }
+    void operator()(page::Box& b) const {
+        b.rect.x += dx;
+        b.rect.y += dy;
+    }
     void operator()(page::Image& i) const {
-        i.rect.x += dx; i.rect.y += dy;
-        if (i.clip) { i.clip->x += dx; i.clip->y += dy; }
+        i.rect.x += dx;
+        i.rect.y += dy;
+        if (i.clip) {
+            i.clip->x += dx;
+            i.clip->y += dy;
+        }
     }
-    void operator()(page::Link& l) const { l.rect.x += dx; l.rect.y += dy; }
+    void operator()(page::Link& l) const {
+        l.rect.x += dx;
+        l.rect.y += dy;
+    }
     void operator()(page::TagBegin&) const {}
     void operator()(page::TagEnd&) const {}
 };

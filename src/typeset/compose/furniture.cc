@@ -123,7 +123,8 @@ void folio(ComposeContext& ctx, const PageFrame& frame, int number, std::vector<
     layout::Alignment outer = left_hand ? layout::Alignment::left : layout::Alignment::right;
     std::string text = std::to_string(number);
     switch (f.position) {
-        case layout::FolioPosition::none: return;
+        case layout::FolioPosition::none:
+            return;
         case layout::FolioPosition::bottom_outer:
             line_at(ctx, out, text, ParagraphStyleId::folio, frame.left, frame.width(), frame.bottom + offset, outer);
             return;
@@ -163,7 +164,8 @@ std::vector<page::Item> page_furniture(ComposeContext& ctx, int number, const st
 
 std::string long_date(const std::string& iso) {
     int y = 0, m = 0, d = 0;
-    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
+        d > 31)
         return iso;
     static const char* const kDays[] = {"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
     static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",

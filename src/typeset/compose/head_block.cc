@@ -141,7 +141,8 @@ bool has_lead_figure(const model::Article& article) {
 }
 
 std::string headline_text(const model::Article& article) {
-    const model::Inlines& source = !model::is_blank(article.head.headline) ? article.head.headline : article.head.kicker;
+    const model::Inlines& source =
+        !model::is_blank(article.head.headline) ? article.head.headline : article.head.kicker;
     std::string text = model::plain_text(source);
     for (char& c : text)
         if (c == '\n') c = ' ';

@@ -13,10 +13,10 @@
 namespace galley::typeset {
 
 struct HeadPiece {
-    Fragment fragment;  ///< relative to the piece's top-left corner
-    double height = 0;  ///< including the space below it
-    int first = 0;      ///< its first column, counted from the article's first
-    int span = 1;       ///< columns it covers
+    Fragment fragment;              ///< relative to the piece's top-left corner
+    double height = 0;              ///< including the space below it
+    int first = 0;                  ///< its first column, counted from the article's first
+    int span = 1;                   ///< columns it covers
     std::vector<Diagnostic> notes;  ///< reported when the piece is placed
 };
 

@@ -18,9 +18,8 @@ using layout::ParagraphStyleId;
 constexpr double kJumpGap = 0.25;
 
 std::size_t count_lines(const Stream& s, const FillResult& f) {
-    return static_cast<std::size_t>(std::count_if(f.placed.begin(), f.placed.end(), [&](const Placed& p) {
-        return s.items[p.item].kind == FlowKind::line;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        f.placed.begin(), f.placed.end(), [&](const Placed& p) { return s.items[p.item].kind == FlowKind::line; }));
 }
 
 }  // namespace
@@ -53,7 +52,9 @@ Paginator::Run Paginator::choose_run(int span, int others) const {
     }
     // Free columns beside the run that nothing left could use would stay
     // empty: take them in.
-    auto free_col = [&](int j) { return j >= 0 && j < n && page_.tops[static_cast<std::size_t>(j)] <= best.top + kEpsilon; };
+    auto free_col = [&](int j) {
+        return j >= 0 && j < n && page_.tops[static_cast<std::size_t>(j)] <= best.top + kEpsilon;
+    };
     int left = 0;
     while (free_col(best.first - left - 1)) ++left;
     int right = 0;
@@ -154,8 +155,8 @@ void Paginator::begin_article(Chunk& chunk, const PreparedArticle& a, const Run&
         double space = ctx_.space(ctx_.layout.flow.space_between);
         double x0 = page_.frame.column_x(run.first);
         double x1 = page_.frame.column_x(run.first + run.span - 1) + page_.frame.column_width;
-        auto rule = horizontal_rule(x0, x1, run.top - space / 2, ctx_.layout.flow.rule_width.to_pt(),
-                                    page::Colour{0, 0, 0});
+        auto rule =
+            horizontal_rule(x0, x1, run.top - space / 2, ctx_.layout.flow.rule_width.to_pt(), page::Colour{0, 0, 0});
         chunk.items.insert(chunk.items.end(), rule.begin(), rule.end());
     }
     starts_[a.article] = ArticleStart{page_.number - 1, run.top};
@@ -270,7 +271,8 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     } else {
         chunk.items.emplace_back(tag_end(page::TagKind::article));
     }
-    commit(std::move(chunk), run, std::max(area.foot(), head_foot), opens, ctx_.issue.sections[static_cast<std::size_t>(a.section)].title);
+    commit(std::move(chunk), run, std::max(area.foot(), head_foot), opens,
+           ctx_.issue.sections[static_cast<std::size_t>(a.section)].title);
     Started out;
     out.outcome = opens ? Started::Outcome::jumped : Started::Outcome::placed;
     out.resume = area.fill.next;
@@ -289,8 +291,8 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
         for (int k : {span, n}) {
             JumpLine from_line = jump_line("Continued from page " + std::to_string(previous), frame.span_width(k),
                                            layout::Alignment::left);
-            double top = page_.content_top + from_line.height + ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) +
-                         kJumpGap * ctx_.grid.leading();
+            double top = page_.content_top + from_line.height +
+                         ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();
             std::vector<ColumnSpace> cols = columns(0, k, top);
             AreaResult area = fill(a, from, cols, true);
             if (!area.complete && k < n) continue;

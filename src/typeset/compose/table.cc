@@ -19,9 +19,12 @@ constexpr double kRowPadding = 2.0;  // above and below each row's text, pt
 layout::Alignment cell_alignment(model::Align a) {
     switch (a) {
         case model::Align::start:
-        case model::Align::left: return layout::Alignment::left;
-        case model::Align::right: return layout::Alignment::right;
-        case model::Align::center: return layout::Alignment::center;
+        case model::Align::left:
+            return layout::Alignment::left;
+        case model::Align::right:
+            return layout::Alignment::right;
+        case model::Align::center:
+            return layout::Alignment::center;
     }
     return layout::Alignment::left;
 }

@@ -22,8 +22,13 @@ constexpr std::size_t kMaxPlans = 50000;
 /// A fragment too wide for a line with up to this many clusters may break
 /// between any two; longer ones are cut greedily (bounded item count).
 constexpr std::size_t kMaxFineCutClusters = 512;
-/// Addresses wider than this share of the narrowest line may be cut.
+/// Addresses wider than this share of the narrowest line may be broken (at
+/// their conventional places only, unless a name in them is wider than a line).
 constexpr double kAddressShare = 0.4;
+/// A cut between two letters of a word wider than the line: high enough that
+/// a looser line beats it where there is a choice (p = 3000 costs 9e6
+/// demerits, a line at r = 2.5 about 2.6e6).
+constexpr double kCutPenalty = 3000.0;
 /// Segments longer than this are not cached when set line by line.
 constexpr std::size_t kLongText = 256;
 
@@ -46,18 +51,75 @@ struct Segment {
     double letter_min = 0.0;
 };
 
-/// The cost of cutting a word too wide for the line before byte `at`: none
-/// where URLs and paths are broken by convention (after "//", ":", "=" or
-/// "&"; before "/", ".", ",", "-", "_", "?", "#", "%", "~"), more elsewhere.
-/// E-mail addresses and URLs: they have no hyphenation points, and cutting
-/// them is better than leaving a line half empty.
+/// E-mail addresses and URLs: they are broken only where convention allows
+/// (conventional_break), never hyphenated.
 bool looks_like_address(std::string_view w) {
     return w.find('@') != std::string_view::npos || w.find("://") != std::string_view::npos ||
            w.find("www.") != std::string_view::npos;
 }
 
+/// Bytes [begin, end) of a word that belong to the address in it: opening
+/// brackets and quotes before it and the sentence's punctuation after it
+/// ("letters@example.com." ends a sentence) are not part of it.
+struct AddressBody {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+AddressBody address_body(std::string_view w) {
+    auto starts = [&](std::size_t i, std::string_view p) { return w.substr(i, p.size()) == p; };
+    auto ends = [&](std::size_t e, std::string_view p) { return e >= p.size() && w.substr(e - p.size(), p.size()) == p; };
+    AddressBody b{0, w.size()};
+    for (bool more = true; more && b.begin < b.end;) {
+        more = false;
+        if (std::string_view("([{<\"'").find(w[b.begin]) != std::string_view::npos) {
+            ++b.begin;
+            more = true;
+        } else {
+            for (std::string_view q : {"\u2018", "\u201C", "\u00AB"})
+                if (starts(b.begin, q)) {
+                    b.begin += q.size();
+                    more = true;
+                    break;
+                }
+        }
+    }
+    for (bool more = true; more && b.end > b.begin;) {
+        more = false;
+        if (std::string_view(".,;:!?)]}>\"'").find(w[b.end - 1]) != std::string_view::npos) {
+            --b.end;
+            more = true;
+        } else {
+            for (std::string_view q : {"\u2019", "\u201D", "\u00BB", "\u2026"})
+                if (ends(b.end, q)) {
+                    b.end -= q.size();
+                    more = true;
+                    break;
+                }
+        }
+    }
+    return b;
+}
+
+/// Whether convention allows breaking the address in `w` before byte `at`:
+/// after "//", ':', '@', '=' or '&'; before '/', '.', ',', '-', '_', '?', '#',
+/// '%', '~', '=' or '&'; never between the two slashes of "//", and never
+/// leaving a lone character of the address on either line.
+bool conventional_break(std::string_view w, std::size_t at, AddressBody body) {
+    if (at < body.begin + 2 || at + 2 > body.end) return false;
+    const char prev = w[at - 1];
+    const char next = w[at];
+    const char before = w[at - 2];
+    if (prev == '/' && next == '/') return false;
+    if (prev == '/' && before == '/') return true;
+    if (prev == ':' || prev == '@' || prev == '=' || prev == '&') return true;
+    return std::string_view("/.,-_?#%~=&").find(next) != std::string_view::npos;
+}
+
+/// The cost of cutting a word (not an address) too wide for the line before
+/// byte `at` of `text`: none where paths and the like break by convention,
+/// more elsewhere.
 double cut_penalty(std::string_view text, std::size_t at) {
-    constexpr double kCutPenalty = 500.0;
     const char prev = text[at - 1];
     const char next = text[at];
     const char before = at >= 2 ? text[at - 2] : '\0';
@@ -67,7 +129,6 @@ double cut_penalty(std::string_view text, std::size_t at) {
     if (std::string_view("/.,-_?#%~=&").find(next) != std::string_view::npos) return 0.0;
     return kCutPenalty;
 }
-
 
 }  // namespace
 
@@ -262,10 +323,14 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
     const std::size_t first_run = run_at(t, a);
     const std::string& lang = styles_[t.runs[first_run].style].font.lang;
 
-    // Where the word may break.
+    // Where the word may break. An address is never hyphenated, nor broken
+    // after a hyphen (a reader would take the hyphen for an added one): it
+    // breaks only where the cuts below allow.
+    const bool address = looks_like_address(w);
+    const AddressBody body = address ? address_body(w) : AddressBody{};
     std::vector<Opportunity> opps;
-    bool hyphenated = false;
-    if (o.hyphenate) {
+    bool hyphenated = address;
+    if (o.hyphenate && !address) {
         if (auto h = hyphenator(lang, diags)) {
             for (const HyphenBreak& br : hyphenation(*h, w, o.rules)) {
                 Opportunity op;
@@ -278,7 +343,7 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             hyphenated = true;
         }
     }
-    if (!hyphenated && w.size() > 2) {
+    if (!hyphenated && !address && w.size() > 2) {
         const detail::WordShape shape = detail::analyse_word(w, o.rules);
         if (!shape.whole)
             for (std::size_t idx : shape.explicit_breaks) {
@@ -380,7 +445,6 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
     };
     std::vector<Part> parts;
     bool cut_reported = false;
-    const bool address = looks_like_address(w);
     std::size_t fa = a;
     for (std::size_t k = 0; k <= opps.size(); ++k) {
         const std::size_t fb = k < opps.size() ? a + opps[k].offset : b;
@@ -403,10 +467,13 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
         const Part* end = begin + parts.size();
 
         if (o.min_measure > 0.0 && fragment > (address ? kAddressShare : 1.0) * o.min_measure) {
-            // Wider than some line: a place to break between any two
-            // clusters (cheaper where URLs break), or, in a fragment too long
-            // for that to stay cheap, cuts placed greedily so that every
-            // piece fits the narrowest line.
+            // Wider than some line. A word: a place to break between any
+            // two clusters (cheaper where paths break), or, in a fragment too
+            // long for that to stay cheap, cuts placed greedily so that every
+            // piece fits the narrowest line. An address: its conventional
+            // places only (a cut inside a name prints a wrong address), and
+            // the same cuts as a word only inside a stretch between two such
+            // places that no line can hold.
             if (!cut_reported) {
                 out.cut_words.push_back(CutWord{word, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
                 cut_reported = true;
@@ -415,6 +482,33 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             for (const Part* p = begin; p != end; ++p) clusters += p->c1 - p->c0;
             const bool fine = clusters <= kMaxFineCutClusters;
             const double limit = o.min_measure * kCutMargin;
+            auto advance = [&](const Part& p, std::size_t c) {
+                const bool last = p.y == b && c + 1 == p.c1;
+                return p.sg->shaped->clusters[c].advance + (last ? 0.0 : p.sg->tracking);
+            };
+            auto byte_at = [&](const Part& p, std::size_t c) { return p.sg->a + p.sg->shaped->clusters[c].byte_start; };
+            // An address's stretches [from, to) wider than the narrowest line.
+            std::vector<std::pair<std::size_t, std::size_t>> wide;
+            if (address) {
+                double acc = 0.0;
+                std::size_t from = fa;
+                bool first = true;
+                for (const Part* p = begin; p != end; ++p)
+                    for (std::size_t c = p->c0; c < p->c1; ++c) {
+                        const std::size_t at = byte_at(*p, c);
+                        if (!first && conventional_break(w, at - a, body)) {
+                            if (acc > limit) wide.emplace_back(from, at);
+                            from = at;
+                            acc = 0.0;
+                        }
+                        first = false;
+                        acc += advance(*p, c);
+                    }
+                if (acc > limit) wide.emplace_back(from, fb);
+            }
+            auto in_wide = [&](std::size_t at) {
+                return std::any_of(wide.begin(), wide.end(), [&](const auto& r) { return r.first < at && at < r.second; });
+            };
             double acc = 0.0;
             bool first = true;
             for (const Part* p = begin; p != end; ++p) {
@@ -425,15 +519,26 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                 std::size_t gaps = 0;
                 for (std::size_t c = p->c0; c < p->c1; ++c) {
                     const bool last = p->y == b && c + 1 == p->c1;
-                    const double cw = sh.clusters[c].advance + (last ? 0.0 : sg.tracking);
-                    if (fine ? !first : acc + cw > limit && acc > 0.0) {
-                        const std::size_t at = sg.a + sh.clusters[c].byte_start;
+                    const double cw = advance(*p, c);
+                    const std::size_t at = byte_at(*p, c);
+                    const bool greedy = acc + cw > limit && acc > 0.0;
+                    bool here = false, conventional = false;
+                    double penalty = 0.0;
+                    if (!first && address && conventional_break(w, at - a, body)) {
+                        // Costs what a break after an explicit hyphen does.
+                        here = conventional = true;
+                        penalty = o.explicit_penalty;
+                    } else if (!first && (!address || in_wide(at))) {
+                        here = fine || greedy;
+                        penalty = !fine ? 0.0 : address ? kCutPenalty : cut_penalty(t.text, at);
+                    }
+                    if (here) {
                         if (c > cs) emit_box(sg, cs == p->c0 ? p->x : sg.a + sh.clusters[cs].byte_start, at, box, gaps);
                         Piece cut;
                         cut.kind = Piece::Kind::cut;
                         cut.word = word;
                         cut.start = cut.end = static_cast<std::uint32_t>(at);
-                        const double penalty = fine ? cut_penalty(t.text, at) : 0.0;
+                        cut.conventional = conventional;
                         emit_break(Item::penalty_item(0.0, penalty), cut, false);
                         acc = 0.0;
                         box = 0.0;

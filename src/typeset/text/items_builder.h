@@ -12,9 +12,13 @@
 //     a hyphen point's penalty is as wide as the hyphen really makes the line
 //       (the prefix is shaped with its hyphen: ligatures and kerning change)
 //     a fragment wider than the narrowest line may be cut between any two
-//       characters (URL-friendly places cheaper), or for very long ones at
+//       characters (path-friendly places cheaper), or for very long ones at
 //       greedy cuts that each fit the narrowest line, so no line needs to be
 //       overfull (the caller reports words it did cut)
+//     e-mail addresses and URLs (wider than 40% of the narrowest line) are
+//       never hyphenated and break only where convention allows (after "//",
+//       ':', '@'; before '.', '/', '-', ...; `Piece::conventional`); a name
+//       in one is cut like a word only when it alone is wider than a line
 //   spaces: glue from the font's space and the style's word-space limits;
 //     U+00A0 never breaks. Ragged alignments use Knuth & Plass's ragged-right
 //     form: the stretch sits at the line end, word spaces keep their width.
@@ -53,6 +57,7 @@ struct Piece {
     Kind kind = Kind::none;
     bool add_hyphen = false;
     bool long_text = false;  ///< text: part of a very long word (shaped per line, never cached)
+    bool conventional = false;  ///< cut: where an e-mail address or URL is broken by convention
     std::uint32_t run = 0;
     std::uint32_t start = 0;
     std::uint32_t end = 0;

@@ -272,11 +272,20 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
     std::size_t very_loose = 0;
     double loosest = 0.0;
     out.lines.reserve(lines.size());
+    // Whether line i ends where an e-mail address or URL breaks by convention.
+    auto at_address_break = [&](std::size_t i) {
+        const std::size_t e = lines[i].end;
+        return e < prep.pieces.size() && prep.pieces[e].kind == text::Piece::Kind::cut && prep.pieces[e].conventional;
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const auto [left, width] = geo.line(i);
         SetLine line = lb.build(lines[i], width, i + 1 == lines.size());
         line.left = left;
-        if (line.word_space > kReportedLooseness * o.word_space_max && !line.last && justify) {
+        // The lines on either side of an address's break are as loose as
+        // breaking it only where convention allows makes them: chosen over
+        // cutting a name, not reported.
+        const bool address_break = at_address_break(i) || (i > 0 && at_address_break(i - 1));
+        if (line.word_space > kReportedLooseness * o.word_space_max && !line.last && justify && !address_break) {
             ++very_loose;
             loosest = std::max(loosest, line.word_space);
         }
@@ -323,8 +332,10 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
     std::vector<std::uint32_t> cut;  // words a line ends inside
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
         const std::size_t e = lines[i].end;
+        // An address broken after '@' or before '.' is broken by
+        // convention, not forced: no warning for that.
         if (e < prep.pieces.size() && prep.pieces[e].kind == text::Piece::Kind::cut &&
-            (cut.empty() || cut.back() != prep.pieces[e].word))
+            !prep.pieces[e].conventional && (cut.empty() || cut.back() != prep.pieces[e].word))
             cut.push_back(prep.pieces[e].word);
     }
     if (!cut.empty()) {

@@ -1,0 +1,275 @@
+// Column filling and balancing on hand-made flows: no text set, only the
+// heights and break rules the composer works with.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+#include "typeset/compose/area_fill.h"
+#include "typeset/compose/stream_builder.h"
+
+namespace galley::typeset {
+
+namespace {
+
+constexpr double kLeading = 11.5;
+
+BaselineGrid grid() { return BaselineGrid(0, 8, kLeading); }
+
+/// A paragraph of `n` grid lines with the usual widow and orphan rules.
+void paragraph(StreamBuilder& b, int n, int orphans = 2, int widows = 2) {
+    SetParagraph p;
+    p.lines.resize(static_cast<std::size_t>(n));
+    LineSpec spec;
+    spec.grid = true;
+    spec.leading = kLeading;
+    spec.size = 9.5;
+    spec.orphans = orphans;
+    spec.widows = widows;
+    b.paragraph(p, spec);
+}
+
+std::vector<ColumnSpace> columns(int k, double top = 0, double bottom = 1000) {
+    std::vector<ColumnSpace> cols;
+    for (int c = 0; c < k; ++c) cols.push_back(ColumnSpace{c * 150.0, 140.0, top, bottom});
+    return cols;
+}
+
+AreaResult fill(const Stream& s, const std::vector<ColumnSpace>& cols, bool balance, std::size_t from = 0) {
+    BaselineGrid g = grid();
+    AreaRequest rq;
+    rq.stream = &s;
+    rq.from = from;
+    rq.columns = cols;
+    rq.grid = &g;
+    rq.balance = balance;
+    return fill_area(rq);
+}
+
+std::vector<int> lines_per_column(const Stream& s, const AreaResult& r, int k) {
+    std::vector<int> n(static_cast<std::size_t>(k), 0);
+    for (const Placed& p : r.fill.placed)
+        if (s.items[p.item].kind == FlowKind::line) ++n[static_cast<std::size_t>(p.column)];
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("balancing n lines over k columns: every line placed, columns differ by at most one line, longest first") {
+    for (int k = 1; k <= 6; ++k) {
+        for (int n = 1; n <= 60; ++n) {
+            Stream s;
+            StreamBuilder b(s);
+            for (int i = 0; i < n; ++i) paragraph(b, 1, 1, 1);
+            b.finish();
+            AreaResult r = fill(s, columns(k), true);
+            CAPTURE(k);
+            CAPTURE(n);
+            REQUIRE(r.complete);
+            std::vector<int> per = lines_per_column(s, r, k);
+            CHECK(std::accumulate(per.begin(), per.end(), 0) == n);
+            CHECK(*std::max_element(per.begin(), per.end()) - *std::min_element(per.begin(), per.end()) <= 1);
+            CHECK(std::is_sorted(per.rbegin(), per.rend()));
+            CHECK(r.foot() == doctest::Approx(kLeading * ((n + k - 1) / k)));
+        }
+    }
+}
+
+TEST_CASE("balancing keeps widows and orphans: at least two lines of a paragraph on each side of a column break") {
+    std::vector<std::vector<int>> cases = {{3, 5, 2, 7}, {9}, {4, 4, 4, 4, 4}, {2, 3, 11, 2, 6, 5}, {15, 1, 1, 8}};
+    for (const auto& lengths : cases) {
+        for (int k = 2; k <= 5; ++k) {
+            Stream s;
+            StreamBuilder b(s);
+            std::vector<int> owner;  // paragraph of each line
+            for (std::size_t p = 0; p < lengths.size(); ++p) {
+                paragraph(b, lengths[p]);
+                owner.insert(owner.end(), static_cast<std::size_t>(lengths[p]), static_cast<int>(p));
+            }
+            b.finish();
+            AreaResult r = fill(s, columns(k), true);
+            REQUIRE(r.complete);
+            // Lines of each paragraph per column.
+            std::map<std::pair<int, int>, int> count;  // (paragraph, column) -> lines
+            for (const Placed& pl : r.fill.placed) ++count[{owner[pl.item], pl.column}];
+            for (const auto& [key, lines] : count) {
+                int total = lengths[static_cast<std::size_t>(key.first)];
+                CAPTURE(k);
+                CAPTURE(key.first);
+                if (lines < total) CHECK(lines >= 2);
+            }
+            CHECK_FALSE(r.fill.forced);
+        }
+    }
+}
+
+TEST_CASE("a heading kept with the next paragraph never ends a column") {
+    for (int k = 2; k <= 4; ++k) {
+        for (int lead = 1; lead <= 12; ++lead) {
+            Stream s;
+            StreamBuilder b(s);
+            paragraph(b, lead, 1, 1);
+            std::size_t heading = s.items.size();
+            paragraph(b, 1, 1, 1);
+            b.keep_with_next();
+            paragraph(b, 6);
+            b.finish();
+            AreaResult r = fill(s, columns(k, 0, kLeading * 5), false);
+            int heading_column = -1, next_column = -1;
+            for (const Placed& p : r.fill.placed) {
+                if (p.item == heading) heading_column = p.column;
+                if (p.item == heading + 1) next_column = p.column;
+            }
+            CAPTURE(lead);
+            if (heading_column >= 0 && next_column >= 0) CHECK(heading_column == next_column);
+            if (heading_column >= 0) CHECK(next_column >= 0);
+        }
+    }
+}
+
+TEST_CASE("what does not fit is left for the next area, and filling resumes there without loss") {
+    Stream s;
+    StreamBuilder b(s);
+    for (int i = 0; i < 10; ++i) paragraph(b, 7);
+    b.finish();
+    std::size_t from = 0;
+    std::size_t placed = 0;
+    for (int area = 0; area < 10 && from < s.size(); ++area) {
+        AreaResult r = fill(s, columns(3, 0, kLeading * 8), false, from);
+        REQUIRE(r.fill.next > from);
+        for (const Placed& p : r.fill.placed) {
+            CHECK(p.item >= from);
+            CHECK(p.item < r.fill.next);
+        }
+        placed += r.fill.placed.size();
+        from = r.fill.next;
+    }
+    CHECK(from == s.size());
+    CHECK(placed == s.size());
+}
+
+TEST_CASE("lines after a block of any height snap to the next grid line") {
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 2, 1, 1);
+    b.block(Fragment{}, 17.3);
+    paragraph(b, 3, 1, 1);
+    b.finish();
+    AreaResult r = fill(s, columns(1), false);
+    BaselineGrid g = grid();
+    for (const Placed& p : r.fill.placed) {
+        if (s.items[p.item].kind != FlowKind::line) continue;
+        CHECK(g.on_grid(p.bottom - kLeading + g.ascent()));
+        CHECK(p.top == doctest::Approx(g.cell_top_from(p.top)));
+    }
+    // The block starts right under the second line; the third line waits for the grid.
+    CHECK(r.fill.placed[2].top == doctest::Approx(2 * kLeading));
+    CHECK(r.fill.placed[3].top == doctest::Approx(4 * kLeading));
+}
+
+TEST_CASE("a float spanning two columns interrupts both at the same height and lines flow around it") {
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 20, 1, 1);
+    FloatBlock f;
+    f.span = 2;
+    f.height = 60;
+    b.anchor(f);
+    paragraph(b, 40, 1, 1);
+    b.finish();
+    AreaResult r = fill(s, columns(3), true);
+    REQUIRE(r.complete);
+    REQUIRE(r.floats.size() == 1);
+    const FloatRect& rect = r.floats.front();
+    CHECK(rect.span == 2);
+    CHECK(rect.bottom - rect.top == doctest::Approx(60));
+    for (const Placed& p : r.fill.placed) {
+        if (s.items[p.item].kind != FlowKind::line) continue;
+        bool covered = p.column >= rect.first && p.column < rect.first + rect.span;
+        if (covered) CHECK((p.bottom <= rect.top + 1e-6 || p.top >= rect.bottom - 1e-6));
+    }
+}
+
+TEST_CASE("a figure that does not fit at a column foot waits for the next column while text fills this one") {
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 6, 1, 1);
+    b.block(Fragment{}, 5 * kLeading, true);
+    paragraph(b, 5, 1, 1);
+    b.finish();
+    AreaResult r = fill(s, columns(2, 0, 8 * kLeading), false);
+    REQUIRE(r.complete);
+    std::size_t figure = 6;
+    const Placed* fig = nullptr;
+    for (const Placed& p : r.fill.placed)
+        if (p.item == figure) fig = &p;
+    REQUIRE(fig);
+    CHECK(fig->column == 1);
+    CHECK(fig->top == doctest::Approx(0));
+    // The two lines after it fill column 0.
+    int col0 = 0;
+    for (const Placed& p : r.fill.placed)
+        if (p.column == 0) ++col0;
+    CHECK(col0 == 8);
+}
+
+TEST_CASE("a framed box split between columns keeps its inset at both sides of the break") {
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 4, 1, 1);
+    layout::Box style;
+    b.open_box(style, 6, 6);
+    paragraph(b, 20, 1, 1);
+    b.close_box();
+    b.finish();
+    AreaResult r = fill(s, columns(3, 0, 12 * kLeading), false);
+    REQUIRE(r.complete);
+    double foot0 = 0;
+    double top1 = 1e9;
+    for (const Placed& p : r.fill.placed) {
+        if (p.column == 0) foot0 = std::max(foot0, p.bottom);
+        if (p.column == 1) top1 = std::min(top1, p.top);
+    }
+    CHECK(foot0 + 6 <= 12 * kLeading + 1e-6);
+    CHECK(top1 >= 6 - 1e-6);
+}
+
+TEST_CASE("a short framed box is never split, it moves whole to the next column") {
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 8, 1, 1);
+    layout::Box style;
+    b.open_box(style, 4, 4);
+    paragraph(b, 5, 1, 1);
+    b.close_box(1000);
+    paragraph(b, 3, 1, 1);
+    b.finish();
+    AreaResult r = fill(s, columns(2, 0, 10 * kLeading), false);
+    REQUIRE(r.complete);
+    std::map<int, int> columns_of_box;
+    for (const Placed& p : r.fill.placed)
+        if (s.items[p.item].box >= 0) columns_of_box[p.column]++;
+    CHECK(columns_of_box.size() == 1);
+}
+
+TEST_CASE("an area that cannot take anything reports no progress, a fresh page must take something") {
+    Stream s;
+    StreamBuilder b(s);
+    b.block(Fragment{}, 500);
+    paragraph(b, 3);
+    b.finish();
+    AreaResult none = fill(s, columns(2, 0, 200), false);
+    CHECK(none.fill.next == 0);
+    BaselineGrid g = grid();
+    AreaRequest rq;
+    rq.stream = &s;
+    rq.columns = columns(2, 0, 200);
+    rq.grid = &g;
+    rq.must_progress = true;
+    AreaResult forced = fill_area(rq);
+    CHECK(forced.fill.next >= 1);
+    CHECK(forced.fill.forced);
+}
+
+}  // namespace galley::typeset

@@ -1,0 +1,61 @@
+#include "compose_fixture.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "base/data_dir.h"
+#include "fonts/font_library.h"
+#include "layout/loader.h"
+#include "read/issue_reader.h"
+#include "support/test_support.h"
+#include "typeset/compose/compose.h"
+#include "typeset/text/text_setter.h"
+
+namespace galley::test {
+
+namespace {
+
+const fonts::FontLibrary& font_library() {
+    static std::unique_ptr<fonts::FontLibrary> fonts = [] {
+        Diagnostics diags;
+        auto lib = fonts::FontLibrary::open({data_dir() / "fonts"}, diags);
+        REQUIRE(lib);
+        return lib;
+    }();
+    return *fonts;
+}
+
+}  // namespace
+
+layout::Layout bundled_layout(const std::string& name) {
+    Diagnostics diags;
+    auto layout = layout::load_layout(name, layout::bundled_layouts_dir(), diags);
+    REQUIRE_MESSAGE(layout.has_value(), name);
+    return *layout;
+}
+
+std::unique_ptr<Composed> compose(model::Issue issue, const layout::Layout& layout) {
+    auto out = std::make_unique<Composed>();
+    out->issue = std::move(issue);
+    out->layout = std::make_unique<layout::Layout>(layout);
+    typeset::TextSetter setter(*out->layout, font_library(), data_dir() / "layouts" / "hyphenation");
+    typeset::ComposeOptions options;
+    options.creator = "galley test";
+    out->doc = typeset::compose_issue(out->issue, *out->layout, setter, options, out->diags);
+    return out;
+}
+
+const Composed& sample(const std::string& layout_name) {
+    static std::map<std::string, std::unique_ptr<Composed>> cache;
+    auto it = cache.find(layout_name);
+    if (it != cache.end()) return *it->second;
+    Diagnostics diags;
+    auto read = read::read_issue(source_dir() / "samples" / "ppp-2008-06-13", {}, diags);
+    REQUIRE(read.issue.has_value());
+    return *cache.emplace(layout_name, compose(*read.issue, bundled_layout(layout_name))).first->second;
+}
+
+model::Inlines text(const std::string& s) { return {model::Inline{model::Text{s}}}; }
+
+}  // namespace galley::test

@@ -1,0 +1,37 @@
+// Composing issues in tests: the sample issue in a bundled layout (composed
+// once per layout and kept for the run), or a hand-built issue.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/diagnostic.h"
+#include "layout/settings.h"
+#include "model/issue.h"
+#include "page/page.h"
+
+namespace galley::test {
+
+struct Composed {
+    model::Issue issue;
+    std::unique_ptr<layout::Layout> layout;
+    page::Document doc;
+    Diagnostics diags;
+};
+
+/// A bundled layout by name (fails the test when it does not load).
+layout::Layout bundled_layout(const std::string& name);
+
+/// `issue` composed in `layout`.
+std::unique_ptr<Composed> compose(model::Issue issue, const layout::Layout& layout);
+
+/// The sample issue (samples/ppp-2008-06-13) composed in a bundled layout.
+const Composed& sample(const std::string& layout_name);
+
+/// The layouts the bundled layouts folder holds, by name.
+const char* const kLayouts[] = {"tabloid", "broadsheet", "magazine", "newsletter", "peer-tabloid"};
+
+/// Inlines holding one text.
+model::Inlines text(const std::string& s);
+
+}  // namespace galley::test

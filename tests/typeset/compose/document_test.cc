@@ -1,0 +1,93 @@
+// What the document says about itself: metadata, outline, labels, tags.
+#include <doctest/doctest.h>
+
+#include <variant>
+
+#include "compose_fixture.h"
+#include "page_checks.h"
+
+namespace galley::test {
+
+TEST_CASE("metadata: title from publication, date and issue title, authors, keywords, subject, language") {
+    const Composed& c = sample("tabloid");
+    const page::Metadata& m = c.doc.meta;
+    CHECK(m.title == "The Phnom Penh Post, Friday 13 June 2008 \u2014 June 13\u201326, 2008");
+    CHECK(m.author.find("Post Staff") != std::string::npos);
+    CHECK(m.keywords.find("human trafficking") != std::string::npos);
+    CHECK(m.subject == "The Phnom Penh Post");
+    CHECK(m.lang == "en");
+    CHECK(m.creator == "galley test");
+    CHECK(m.date == "2008-06-13");
+}
+
+TEST_CASE("outline: each section, then its articles, with the page and height where they start") {
+    const Composed& c = sample("tabloid");
+    const auto& outline = c.doc.outline;
+    REQUIRE(!outline.empty());
+    CHECK(outline.front().level == 1);
+    CHECK(outline.front().title == "National");
+    int sections = 0, articles = 0;
+    for (const auto& o : outline) {
+        (o.level == 1 ? sections : articles)++;
+        CHECK(o.page >= 0);
+        CHECK(o.page < static_cast<int>(c.doc.pages.size()));
+    }
+    CHECK(sections == 3);
+    CHECK(articles == static_cast<int>(c.issue.article_count()));
+    CHECK(outline[1].title == "Anti-trafficking drive marred by claims of gang rape, robbery");
+    CHECK(outline[1].page == 0);
+}
+
+TEST_CASE("pages are labelled 1, 2, 3... and are the trim size") {
+    const Composed& c = sample("newsletter");
+    for (std::size_t i = 0; i < c.doc.pages.size(); ++i) {
+        CHECK(c.doc.pages[i].label == std::to_string(i + 1));
+        CHECK(c.doc.pages[i].width == doctest::Approx(8.5 * 72));
+        CHECK(c.doc.pages[i].height == doctest::Approx(11 * 72));
+    }
+}
+
+TEST_CASE("structure: Document, one Art per article titled with its headline, H1 inside, furniture as artifacts") {
+    const Composed& c = sample("tabloid");
+    CHECK(check_tags(c.doc).empty());
+    const auto& first = c.doc.pages.front().items.front();
+    REQUIRE(std::holds_alternative<page::TagBegin>(first));
+    CHECK(std::get<page::TagBegin>(first).kind == page::TagKind::document);
+    int arts = 0, h1 = 0, figures_with_alt = 0;
+    for (const auto& p : c.doc.pages)
+        for (const auto& item : p.items) {
+            auto* t = std::get_if<page::TagBegin>(&item);
+            if (!t) continue;
+            if (t->kind == page::TagKind::article) {
+                ++arts;
+                CHECK(!t->title.empty());
+            }
+            if (t->kind == page::TagKind::heading && t->level == 1) ++h1;
+            if (t->kind == page::TagKind::figure && !t->alt.empty()) ++figures_with_alt;
+        }
+    CHECK(arts == static_cast<int>(c.issue.article_count()));
+    CHECK(h1 == static_cast<int>(c.issue.article_count()));
+    CHECK(figures_with_alt >= 8);
+}
+
+TEST_CASE("related stories naming an article of the issue link to where it starts") {
+    const Composed& c = sample("tabloid");
+    int internal = 0;
+    for (const auto& p : c.doc.pages)
+        for (const auto& item : p.items)
+            if (auto* l = std::get_if<page::Link>(&item)) {
+                CHECK(l->uri.rfind("galley-article:", 0) == std::string::npos);
+                if (l->uri.empty()) {
+                    ++internal;
+                    CHECK(l->target_page >= 0);
+                }
+            }
+    CHECK(internal >= 1);
+}
+
+TEST_CASE("composition is deterministic") {
+    auto a = compose(sample("broadsheet").issue, bundled_layout("broadsheet"));
+    CHECK(dump_pages(a->doc) == dump_pages(sample("broadsheet").doc));
+}
+
+}  // namespace galley::test

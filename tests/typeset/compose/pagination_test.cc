@@ -1,0 +1,230 @@
+// Pagination on hand-built issues: long articles jump and continue, odd
+// articles still compose, print and digital editions, figures.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <variant>
+
+#include "compose_fixture.h"
+#include "page_checks.h"
+#include "support/test_support.h"
+
+namespace galley::test {
+
+namespace {
+
+std::string words(int n, int seed) {
+    static const char* const kWords[] = {"the",      "ministry", "said",   "river",  "boat",       "fares",
+                                         "rose",     "after",    "fuel",   "prices", "climbed",    "sharply",
+                                         "while",    "farmers",  "waited", "for",    "rain",       "and",
+                                         "traders",  "counted",  "their",  "losses", "provincial", "officials",
+                                         "promised", "support",  "before", "July",   "elections",  "in"};
+    // Every word different (a base word and a running number), so a word
+    // lost or out of order shows.
+    std::string out;
+    for (int i = 0; i < n; ++i) {
+        if (i) out += ' ';
+        out += kWords[(i * 7 + seed * 13) % 30];
+        out += std::to_string(seed * 100 + i);
+    }
+    return out;
+}
+
+model::Block para(const std::string& s, model::Edition e = model::Edition::both) {
+    model::Block b;
+    b.node = model::Paragraph{text(s)};
+    b.edition = e;
+    return b;
+}
+
+model::Article article(const std::string& id, const std::string& headline, int paragraphs, int priority = 3) {
+    model::Article a;
+    a.id = id;
+    a.lang = "en";
+    a.meta.priority = priority;
+    a.head.headline = text(headline);
+    a.head.kicker = text("Kicker " + id);
+    for (int i = 0; i < paragraphs; ++i) a.body.push_back(para(words(40 + i % 17, i)));
+    return a;
+}
+
+model::Issue issue_of(std::vector<model::Article> articles) {
+    model::Issue issue;
+    issue.id = "test";
+    issue.lang = "en";
+    issue.publication = "The Test Post";
+    issue.date = "2008-06-13";
+    issue.root = (source_dir() / "samples" / "ppp-2008-06-13").string();
+    model::Section s;
+    s.title = "News";
+    s.articles = std::move(articles);
+    issue.sections.push_back(std::move(s));
+    return issue;
+}
+
+std::vector<std::string> texts(const page::Page& p) {
+    std::vector<std::string> out;
+    for (const page::Item& item : p.items)
+        if (auto* r = std::get_if<page::GlyphRun>(&item)) out.push_back(r->text);
+    return out;
+}
+
+bool page_says(const page::Page& p, const std::string& needle) {
+    for (const std::string& t : texts(p))
+        if (t.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a long article continues over several pages, every jump announced, no word lost") {
+    for (const char* name : {"tabloid", "newsletter", "peer-tabloid"}) {
+        auto c = compose(issue_of({article("long", "A story far longer than a page", 160, 1)}), bundled_layout(name));
+        INFO("layout " << std::string(name));
+        REQUIRE(c->doc.pages.size() >= 3);
+        for (std::size_t p = 0; p + 1 < c->doc.pages.size(); ++p)
+            CHECK(page_says(c->doc.pages[p], "Continued on page " + std::to_string(p + 2)));
+        for (std::size_t p = 1; p < c->doc.pages.size(); ++p)
+            CHECK(page_says(c->doc.pages[p], "Continued from page " + std::to_string(p)));
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    }
+}
+
+TEST_CASE("an empty article, a headline-only article and one without a headline still compose") {
+    model::Article empty;
+    empty.id = "empty";
+    empty.lang = "en";
+    model::Article headline_only;
+    headline_only.id = "headline";
+    headline_only.lang = "en";
+    headline_only.head.headline = text("Only a headline");
+    model::Article no_headline = article("body", "", 3);
+    no_headline.head.headline.clear();
+    auto c = compose(issue_of({empty, headline_only, no_headline}), bundled_layout("tabloid"));
+    REQUIRE(c->doc.pages.size() == 1);
+    CHECK(page_says(c->doc.pages[0], "Only a headline"));
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (const auto& p : problems) FAIL_CHECK(p);
+}
+
+TEST_CASE("an issue without articles is one page with its masthead") {
+    auto c = compose(issue_of({}), bundled_layout("tabloid"));
+    REQUIRE(c->doc.pages.size() == 1);
+    CHECK(page_says(c->doc.pages[0], "Friday 13 June 2008"));
+    CHECK(check_tags(c->doc).empty());
+}
+
+TEST_CASE("blocks marked digital are left out of print, print and both are kept") {
+    model::Article a = article("editions", "Editions", 0);
+    a.body.push_back(para("printed everywhere"));
+    a.body.push_back(para("only on screen", model::Edition::digital));
+    a.body.push_back(para("only on paper", model::Edition::print));
+    auto c = compose(issue_of({a}), bundled_layout("tabloid"));
+    std::string all;
+    for (const auto& p : c->doc.pages)
+        for (const auto& t : texts(p)) all += t + " ";
+    CHECK(all.find("printed everywhere") != std::string::npos);
+    CHECK(all.find("only on paper") != std::string::npos);
+    CHECK(all.find("only on screen") == std::string::npos);
+}
+
+TEST_CASE("figures: absolute image paths, aspect ratio kept, low resolution warned") {
+    model::Article a = article("figs", "Figures", 6);
+    model::Figure f;
+    f.placement = model::Placement::inline_;
+    f.image.path = "img/rice-price-chart-2008.png";
+    f.image.format = model::ImageFormat::png;
+    f.image.width_px = 160;
+    f.image.height_px = 100;
+    f.image.alt = "A chart";
+    f.caption = text("A small chart");
+    f.credit = text("Credit line");
+    model::Block b;
+    b.node = f;
+    a.body.insert(a.body.begin() + 2, b);
+    auto c = compose(issue_of({a}), bundled_layout("tabloid"));
+    CHECK(c->diags.contains("W-IMAGE-LOW-RESOLUTION"));
+    const page::Image* img = nullptr;
+    for (const auto& p : c->doc.pages)
+        for (const auto& item : p.items)
+            if (auto* i = std::get_if<page::Image>(&item)) img = i;
+    REQUIRE(img);
+    CHECK(std::filesystem::path(img->file).is_absolute());
+    CHECK(std::filesystem::exists(img->file));
+    CHECK(img->rect.width / img->rect.height == doctest::Approx(1.6).epsilon(0.001));
+    CHECK(img->rect.width <= c->layout->column_width().to_pt() + 0.01);
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (const auto& p : problems) FAIL_CHECK(p);
+}
+
+TEST_CASE("peer-tabloid: every article on a new page, no furniture") {
+    const Composed& c = sample("peer-tabloid");
+    double top = c.layout->page.margin_top.to_pt();
+    double bottom = top + c.layout->live_height().to_pt();
+    for (const auto& p : c.doc.pages) {
+        int started = 0;
+        for (const auto& item : p.items) {
+            if (auto* t = std::get_if<page::TagBegin>(&item); t && t->kind == page::TagKind::article) ++started;
+            if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                CHECK(r->origin.y > top);
+                CHECK(r->origin.y < bottom);
+            }
+        }
+        CHECK(started <= 1);
+    }
+    CHECK(c.doc.pages.size() >= c.issue.article_count());
+}
+
+TEST_CASE("magazine: the first paragraph of an article opens with a drop cap") {
+    const Composed& c = sample("magazine");
+    double body = c.layout->style(layout::ParagraphStyleId::body).size.to_pt();
+    bool found = false;
+    for (const auto& p : c.doc.pages)
+        for (const auto& item : p.items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->size > 2 * body && r->text.size() <= 4)
+                found = true;
+    CHECK(found);
+}
+
+
+TEST_CASE("the sample issue three times over composes in every layout with every invariant holding") {
+    model::Issue issue = sample("tabloid").issue;
+    std::vector<model::Section> sections;
+    for (int copy = 1; copy <= 3; ++copy)
+        for (model::Section s : issue.sections) {
+            for (model::Article& a : s.articles) {
+                a.id += "-" + std::to_string(copy);
+                a.head.headline.push_back(model::Inline{model::Text{" (" + std::to_string(copy) + ")"}});
+                for (model::RelatedItem& r : a.end.related)
+                    if (!r.ref.empty()) r.ref += "-" + std::to_string(copy);
+            }
+            sections.push_back(std::move(s));
+        }
+    issue.sections = std::move(sections);
+    for (const char* name : kLayouts) {
+        INFO("layout " << std::string(name));
+        auto c = compose(issue, bundled_layout(name));
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    }
+}
+
+
+TEST_CASE("a layout with column rules gets a vertical rule in each gutter between an article's columns") {
+    layout::Layout l = bundled_layout("tabloid");
+    l.columns.rule_width = Length::pt(0.5);
+    auto c = compose(sample("tabloid").issue, l);
+    int vertical = 0;
+    for (const auto& p : c->doc.pages)
+        for (const auto& item : p.items)
+            if (auto* r = std::get_if<page::Rule>(&item); r && r->from.x == r->to.x) {
+                ++vertical;
+                CHECK(r->to.y > r->from.y);
+            }
+    CHECK(vertical >= 10);
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
+}  // namespace galley::test
