@@ -10,6 +10,7 @@
 #include "read/image_resolver.h"
 #include "read/issue_checks.h"
 #include "read/manifest_reader.h"
+#include "read/nitf_reader.h"
 #include "read/schemas.h"
 #include "xml/document.h"
 
@@ -33,7 +34,10 @@ struct Reader {
     }
 };
 
-enum class Kind { article, manifest, other };
+// A story is an article in galley's vocabulary or an IPTC NITF file.
+enum class Kind { article, nitf, manifest, other };
+
+bool is_story(Kind k) { return k == Kind::article || k == Kind::nitf; }
 
 struct Parsed {
     std::optional<xml::Document> doc;
@@ -58,11 +62,15 @@ Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& ref
         return out;
     }
     const auto& data = std::get<std::vector<std::uint8_t>>(bytes);
+    // NITF files may carry <!DOCTYPE nitf SYSTEM "...">: accepted, never loaded.
     out.doc = xml::parse(std::string_view(reinterpret_cast<const char*>(data.data()), data.size()),
-                         r.display(path.relative), r.diags);
+                         r.display(path.relative), r.diags, xml::ParseOptions{"nitf"});
     if (out.doc) {
         std::string_view root_name = xml::name(out.doc->root());
-        out.kind = root_name == "article" ? Kind::article : root_name == "issue" ? Kind::manifest : Kind::other;
+        out.kind = root_name == "article" ? Kind::article
+                   : root_name == "nitf"  ? Kind::nitf
+                   : root_name == "issue" ? Kind::manifest
+                                          : Kind::other;
     }
     return out;
 }
@@ -70,6 +78,12 @@ Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& ref
 // Validates and converts an article document; nothing if it has errors.
 std::optional<model::Article> convert_article(Reader& r, const Parsed& p) {
     Diagnostics local;
+    if (p.kind == Kind::nitf) {
+        model::Article a = read_nitf(*p.doc, p.relative, fs::path(p.relative).parent_path(), r.images, local);
+        r.diags.append(local);
+        if (local.has_errors()) return std::nullopt;
+        return a;
+    }
     if (!article_schema().validate(*p.doc, local)) {
         r.diags.append(local);
         return std::nullopt;
@@ -119,7 +133,7 @@ std::optional<model::Issue> read_with_manifest(Reader& r, IssueReadResult& resul
                                   std::to_string(it->second.line));
                 continue;
             }
-            if (p.kind != Kind::article) {
+            if (!is_story(p.kind)) {
                 r.diags.error("E-ISSUE-NOT-ARTICLE", ref.where,
                               "'" + p.relative + "' is not an article (its root element is <" +
                                   std::string(xml::name(p.doc->root())) + ">)");
@@ -169,6 +183,7 @@ bool derive_metadata(Reader& r, model::Issue& issue, const std::vector<const mod
     std::string best_lang;
     int best = 0;
     for (const model::Article* a : articles) {
+        if (a->lang.empty()) continue;  // a NITF story without xml:lang takes the issue's
         int n = ++langs[a->lang];
         if (n > best) {
             best = n;
@@ -219,7 +234,7 @@ std::optional<model::Issue> read_folder(Reader& r, IssueReadResult& result, cons
             result.failed_articles.push_back(rel);
             continue;
         }
-        if (p.kind != Kind::article) {
+        if (!is_story(p.kind)) {
             r.diags.warning("W-XML-NOT-ARTICLE", {r.display(rel), xml::line(p.doc->root()), 0},
                             "skipped: the root element is <" + std::string(xml::name(p.doc->root())) +
                                 ">, not <article>");
@@ -240,6 +255,8 @@ std::optional<model::Issue> read_folder(Reader& r, IssueReadResult& result, cons
     std::vector<const model::Article*> ptrs;
     for (const model::Article& a : articles) ptrs.push_back(&a);
     if (!derive_metadata(r, issue, ptrs, folder_name)) return std::nullopt;
+    for (model::Article& a : articles)
+        if (a.lang.empty()) a.lang = issue.lang;
     group_into_sections(issue, std::move(articles));
     return issue;
 }
@@ -275,7 +292,7 @@ std::optional<model::Issue> read_single_file(Reader& r, IssueReadResult& result,
     std::string rel = fs::relative(fs::absolute(file), fs::absolute(r.input_dir)).generic_string();
     Parsed p = load_xml(r, rel, {r.display(rel), 0, 0}, "article path");
     if (!p.doc) return std::nullopt;
-    if (p.kind != Kind::article) {
+    if (!is_story(p.kind)) {
         r.diags.error("E-ISSUE-NOT-ARTICLE", {r.display(rel), xml::line(p.doc->root()), 0},
                       "not an article: the root element is <" + std::string(xml::name(p.doc->root())) +
                           ">; give the issue folder to read a manifest");
@@ -289,6 +306,7 @@ std::optional<model::Issue> read_single_file(Reader& r, IssueReadResult& result,
     model::Issue issue;
     std::string folder = folder_name(r.input_dir);
     if (!derive_metadata(r, issue, {&*a}, folder)) return std::nullopt;
+    if (a->lang.empty()) a->lang = issue.lang;
     group_into_sections(issue, {std::move(*a)});
     return issue;
 }

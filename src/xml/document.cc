@@ -15,9 +15,13 @@ namespace {
 struct ParseState {
     std::string file;
     Diagnostics* diags = nullptr;
-    bool doctype_seen = false;
+    bool doctype_seen = false;  // a refused DOCTYPE
     bool failed = false;
+    std::string allow_external_doctype_for;     // ParseOptions
+    std::optional<IgnoredDoctype> accepted;      // a DOCTYPE let through
 };
+
+std::string str(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
 
 std::string trim_message(const char* msg) {
     std::string m = msg ? msg : "malformed XML";
@@ -36,18 +40,36 @@ void on_structured_error(void* user, xmlErrorPtr err) {
     st->diags->error("E-XML-MALFORMED", {st->file, err->line, err->int2}, trim_message(err->message));
 }
 
-// SAX hook: called when <!DOCTYPE ...> is read, before any internal subset.
-void on_internal_subset(void* user, const xmlChar* root_name, const xmlChar*, const xmlChar*) {
+// SAX hook: called when <!DOCTYPE name ExternalID> has been read, before
+// any internal subset ('[' is then the next character).
+void on_internal_subset(void* user, const xmlChar* root_name, const xmlChar* external_id,
+                        const xmlChar* system_id) {
     auto* ctxt = static_cast<xmlParserCtxtPtr>(user);
     auto* st = static_cast<ParseState*>(ctxt->_private);
+    int line = ctxt->input ? ctxt->input->line : 0;
+    int column = ctxt->input ? ctxt->input->col : 0;
+    std::string root = str(root_name);
+    bool internal_subset = ctxt->input != nullptr && ctxt->input->cur != nullptr && *ctxt->input->cur == '[';
+    bool allowed_name = !st->allow_external_doctype_for.empty() && root == st->allow_external_doctype_for;
+    if (allowed_name && !internal_subset && !st->doctype_seen && !st->accepted) {
+        // Accepted, never loaded: the externalSubset hook is unset, no
+        // DTDLOAD/NOENT option is given and the entity loader refuses
+        // everything not registered.
+        st->accepted = IgnoredDoctype{root, str(external_id), str(system_id), {st->file, line, column}};
+        return;
+    }
     if (!st->doctype_seen) {
         st->doctype_seen = true;
         st->failed = true;
-        int column = ctxt->input ? ctxt->input->col : 0;
-        std::string root = root_name ? reinterpret_cast<const char*>(root_name) : "";
-        st->diags->error("E-XML-DOCTYPE", {st->file, ctxt->input ? ctxt->input->line : 0, column},
-                         "a DOCTYPE declaration is not allowed (<!DOCTYPE " + root +
-                             " ...>); galley reads no DTDs and expands no entities");
+        if (allowed_name && internal_subset)
+            st->diags->error("E-XML-DOCTYPE", {st->file, line, column},
+                             "a DOCTYPE with an internal subset is not allowed (<!DOCTYPE " + root +
+                                 " [...]>); galley accepts a " + root +
+                                 " DOCTYPE with only an external identifier, and never loads it");
+        else
+            st->diags->error("E-XML-DOCTYPE", {st->file, line, column},
+                             "a DOCTYPE declaration is not allowed (<!DOCTYPE " + root +
+                                 " ...>); galley reads no DTDs and expands no entities");
     }
     xmlStopParser(ctxt);
 }
@@ -57,6 +79,11 @@ void on_internal_subset(void* user, const xmlChar* root_name, const xmlChar*, co
 SourceLocation Document::where(const xmlNode* node) const { return {file_, line(node), 0}; }
 
 std::optional<Document> parse(std::string_view bytes, const std::string& file, Diagnostics& diags) {
+    return parse(bytes, file, diags, ParseOptions{});
+}
+
+std::optional<Document> parse(std::string_view bytes, const std::string& file, Diagnostics& diags,
+                              const ParseOptions& parse_options) {
     initialise();
     if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
         diags.error("E-FILE-TOO-LARGE", {file, 0, 0}, "file is too large to parse");
@@ -67,9 +94,11 @@ std::optional<Document> parse(std::string_view bytes, const std::string& file, D
         diags.error("E-XML-MALFORMED", {file, 0, 0}, "cannot create an XML parser");
         return std::nullopt;
     }
-    ParseState st{file, &diags, false, false};
+    ParseState st{file, &diags, false, false, parse_options.allow_external_doctype_for, std::nullopt};
     ctxt->_private = &st;
     ctxt->sax->internalSubset = on_internal_subset;
+    // Never load an external subset, whatever the DOCTYPE says.
+    ctxt->sax->externalSubset = nullptr;
     ctxt->sax->serror = on_structured_error;
     ctxt->vctxt.error = nullptr;
     ctxt->vctxt.warning = nullptr;
@@ -92,7 +121,21 @@ std::optional<Document> parse(std::string_view bytes, const std::string& file, D
         }
         return std::nullopt;
     }
-    return Document(std::move(doc), file);
+    if (st.accepted) {
+        // The exception is for documents of that one kind: the root must be
+        // the element the DOCTYPE names.
+        const xmlNode* root = xmlDocGetRootElement(doc.get());
+        std::string root_name = str(root->name);
+        if (root_name != st.accepted->name) {
+            diags.error("E-XML-DOCTYPE", st.accepted->where,
+                        "a DOCTYPE declaration is not allowed (<!DOCTYPE " + st.accepted->name +
+                            " ...> over a <" + root_name + "> element); galley reads no DTDs and expands no entities");
+            return std::nullopt;
+        }
+    }
+    Document out(std::move(doc), file);
+    if (st.accepted) out.set_ignored_doctype(std::move(*st.accepted));
+    return out;
 }
 
 std::string_view name(const xmlNode* node) {

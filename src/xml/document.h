@@ -20,6 +20,15 @@ struct DocFree {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
 
+/// A DOCTYPE that parse() accepted under ParseOptions::allow_external_doctype_for:
+/// what it said and where. Nothing it names was loaded.
+struct IgnoredDoctype {
+    std::string name;       ///< the root element it names ("nitf")
+    std::string public_id;  ///< PUBLIC "..." or empty
+    std::string system_id;  ///< SYSTEM "..." (or PUBLIC's second literal) or empty
+    SourceLocation where;
+};
+
 /// A parsed document. `file` is the name diagnostics use for it.
 class Document {
 public:
@@ -33,16 +42,36 @@ public:
     /// A SourceLocation for `node` in this document (line known, column 0).
     SourceLocation where(const xmlNode* node) const;
 
+    /// The DOCTYPE accepted (and not loaded) under
+    /// ParseOptions::allow_external_doctype_for; the caller reports it.
+    const std::optional<IgnoredDoctype>& ignored_doctype() const { return ignored_doctype_; }
+    void set_ignored_doctype(IgnoredDoctype d) { ignored_doctype_ = std::move(d); }
+
 private:
     std::unique_ptr<xmlDoc, DocFree> doc_;
     std::string file_;
+    std::optional<IgnoredDoctype> ignored_doctype_;
+};
+
+struct ParseOptions {
+    /// When not empty: a DOCTYPE naming this root element (for example
+    /// "nitf") with at most an external identifier (SYSTEM "..." or
+    /// PUBLIC "..." "...") and NO internal subset is accepted instead of
+    /// refused. Nothing it names is loaded or fetched, no entity it would
+    /// declare exists, and the document's root element must have that name
+    /// (else E-XML-DOCTYPE). The document records it (ignored_doctype()) and
+    /// the caller reports it. An internal subset is always refused.
+    std::string allow_external_doctype_for;
 };
 
 /// Parses `bytes` (the whole file, already read with a size cap) as XML.
 /// Every well-formedness error libxml2 reports is added to `diags` as
 /// E-XML-MALFORMED at its line and column; a DOCTYPE is refused with
-/// E-XML-DOCTYPE. Returns nothing when any error was found.
+/// E-XML-DOCTYPE (see ParseOptions for the one exception). Returns nothing
+/// when any error was found.
 std::optional<Document> parse(std::string_view bytes, const std::string& file, Diagnostics& diags);
+std::optional<Document> parse(std::string_view bytes, const std::string& file, Diagnostics& diags,
+                              const ParseOptions& options);
 
 // Small accessors so callers never touch xmlChar*.
 
