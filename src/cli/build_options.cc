@@ -52,6 +52,13 @@ std::string build_request_from(const ParsedArgs& args, BuildRequest& req) {
         if (!req.source_date_epoch)
             return std::string("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '") + sde + "'";
     }
+    req.press = args.flag("press");
+    req.press_pages = args.flag("press-pages");
+    if (auto p = args.value("profile")) {
+        if (p->empty()) return "option '--profile' needs an ICC profile file";
+        if (!req.press && !req.press_pages) return "option '--profile' is for the press PDF: add --press or --press-pages";
+        req.press_profile = *p;
+    }
     return "";
 }
 

@@ -13,6 +13,7 @@
 #include "layout/loader.h"
 #include "render/pdf_writer.h"
 #include "render/png_writer.h"
+#include "press/press.h"
 #include "typeset/compose/compose.h"
 #include "typeset/text/text_setter.h"
 
@@ -116,7 +117,8 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     const fonts::FontLibrary* library = impl_->library.get();
 
     const bool want_epub = request.formats.count(Format::epub) != 0;
-    const bool want_print = request.formats.count(Format::pdf) != 0 || request.formats.count(Format::png) != 0;
+    const bool want_press = request.press || request.press_pages;
+    const bool want_print = request.formats.count(Format::pdf) != 0 || request.formats.count(Format::png) != 0 || want_press;
     // Without a manifest cover the EPUB's cover is the print front page, so
     // the print edition is composed first; otherwise the EPUB is built on a
     // second thread while the pages are laid out.
@@ -151,6 +153,19 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
             if (auto pages = render::render_png_pages(document, png, diags))
                 for (std::size_t i = 0; i < pages->size(); ++i)
                     produced.push_back({request.out_dir / render::png_page_name(issue.id, i), std::move((*pages)[i]), ""});
+        }
+        if (want_press) {
+            press::PressOptions po;
+            po.profile = request.press_profile;
+            po.date = request.source_date_epoch;
+            po.whole = request.press;
+            po.pages = request.press_pages;
+            press::PressResult pr = press::render_press(document, layout, po, issue.id, diags);
+            // No Ghostscript, or it failed: exit status 4, and nothing is written.
+            if (pr.status == press::PressStatus::tool_missing || pr.status == press::PressStatus::tool_failed)
+                outcome.output_failed = true;
+            for (press::PressFile& f : pr.files)
+                produced.push_back({request.out_dir / f.name, std::move(f.bytes), "PDF/X-3, " + pr.profile_name});
         }
     }
     if (epub_thread.joinable()) epub_thread.join();

@@ -27,6 +27,9 @@ struct BuildRequest {
     std::optional<std::int64_t> source_date_epoch;
     int dpi = 100;  ///< PNG proofs
     bool strict = false;  ///< warnings found while building stop it too
+    bool press = false;        ///< --press: DIR/<issue-id>.press.pdf
+    bool press_pages = false;  ///< --press-pages: DIR/<issue-id>.press-p001.pdf...
+    std::optional<std::filesystem::path> press_profile;  ///< --profile: the printer's CMYK profile
 };
 
 struct WrittenFile {

@@ -17,6 +17,7 @@ struct Streams {
 int run_check(const std::vector<std::string>& args, Streams& io);
 int run_build(const std::vector<std::string>& args, Streams& io);
 int run_layouts(const std::vector<std::string>& args, Streams& io);
+int run_preflight(const std::vector<std::string>& args, Streams& io);
 int run_watch(const std::vector<std::string>& args, Streams& io);
 
 /// `galley ARGS...` as a whole: dispatches on the subcommand.

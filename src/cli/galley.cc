@@ -16,6 +16,7 @@ constexpr const char* kTopHelp =
     "  build     build the editions of one or more issues\n"
     "  watch     build an issue, then rebuild it whenever a file in it changes\n"
     "  layouts   list the bundled layouts (and, with --settings, every setting)\n"
+    "  preflight check a PDF for the press (PDF/X, CMYK, boxes, fonts, ink) or the screen\n"
     "\n"
     "Options:\n"
     "  -h, --help     show this help ('galley COMMAND --help' for a command)\n"
@@ -45,8 +46,9 @@ int run_galley(const std::vector<std::string>& args, Streams& io) {
     if (cmd == "check") return run_check(rest, io);
     if (cmd == "build") return run_build(rest, io);
     if (cmd == "layouts") return run_layouts(rest, io);
+    if (cmd == "preflight") return run_preflight(rest, io);
     if (cmd == "watch") return run_watch(rest, io);
-    io.err << "galley: unknown command '" << cmd << "'; commands are check, build, watch, layouts (see 'galley --help')\n";
+    io.err << "galley: unknown command '" << cmd << "'; commands are check, build, watch, layouts, preflight (see 'galley --help')\n";
     return kUsage;
 }
 

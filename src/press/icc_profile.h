@@ -1,0 +1,34 @@
+// ICC output profiles for the press PDF: read and checked (an output
+// profile for CMYK), with the description the output intent names, and
+// Ghostscript's own generic CMYK profile as the default.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace galley::press {
+
+struct IccProfile {
+    std::filesystem::path file;
+    std::string bytes;
+    std::string device_class;  ///< "prtr" for an output profile, "mntr", "scnr", "spac", "link", ...
+    std::string colour_space;  ///< "CMYK", "RGB ", "GRAY", ...
+    int components = 0;        ///< 4 for CMYK
+    int major_version = 0;     ///< 2 or 4
+    std::string description;   ///< the 'desc' tag (ASCII), or empty
+};
+
+/// Parses the header and the description of an ICC profile held in
+/// `bytes`. Nothing (with `error` set) when it is not an ICC profile.
+std::optional<IccProfile> parse_icc_profile(std::string bytes, std::string& error);
+
+/// Reads and parses `file` (at most 16 MB).
+std::optional<IccProfile> read_icc_profile(const std::filesystem::path& file, std::string& error);
+
+/// Ghostscript's generic CMYK profile (default_cmyk.icc) from
+/// /usr/share/ghostscript/<version>/iccprofiles/,
+/// the newest version first. Nothing when Ghostscript's files are not there.
+std::optional<std::filesystem::path> ghostscript_default_cmyk();
+
+}  // namespace galley::press

@@ -1,0 +1,343 @@
+// The press stage end to end: the sample issue in every bundled layout, as
+// the printer's tools (pdffonts, qpdf --check, pdfinfo) and galley's own
+// preflight see the result; byte-identical rebuilds; the screen PDF
+// untouched; bleed, marks and the slug on the page; no Ghostscript, no file.
+#include <doctest/doctest.h>
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <set>
+#include <sstream>
+
+#include "press/preflight.h"
+#include "press/press.h"
+#include "press_fixtures.h"
+#include "render/pdf_writer.h"
+#include "support/test_support.h"
+
+namespace galley::press {
+namespace {
+
+using test::kIssueDate;
+
+struct Built {
+    test::TempDir dir;
+    std::vector<std::filesystem::path> files;
+    PressStatus status = PressStatus::failed;
+    Diagnostics diags;
+};
+
+std::unique_ptr<Built> build(const page::Document& doc, const layout::Layout& layout, const std::string& stem,
+                             PressOptions options = {}) {
+    auto b = std::make_unique<Built>();
+    options.date = kIssueDate;
+    b->status = write_press(doc, layout, options, b->dir.path(), stem, b->diags, &b->files);
+    return b;
+}
+
+PreflightReport check(const std::filesystem::path& file, double ink_limit) {
+    PreflightOptions o;
+    o.ink_limit = ink_limit;
+    return preflight_pdf(file, o);
+}
+
+std::string tool(const std::vector<std::string>& argv, int expected_status = 0) {
+    int status = 0;
+    std::string out = test::run_tool(argv, &status);
+    INFO(argv[0] << ": " << out);
+    CHECK(status == expected_status);
+    return out;
+}
+
+// Every font line of pdffonts says emb yes.
+void pdffonts_all_embedded(const std::filesystem::path& pdf) {
+    std::istringstream lines(tool({"pdffonts", pdf.string()}));
+    std::string line;
+    int fonts = 0;
+    for (int n = 0; std::getline(lines, line); ++n) {
+        if (n < 2 || line.empty()) continue;  // the header
+        ++fonts;
+        INFO(line);
+        // name, type (one or two words), encoding, then emb sub uni.
+        CHECK(line.find(" yes ") != std::string::npos);
+        std::istringstream words(line);
+        std::vector<std::string> w;
+        for (std::string x; words >> x;) w.push_back(x);
+        REQUIRE(w.size() >= 7);
+        CHECK(w[w.size() - 5] == "yes");  // emb
+    }
+    CHECK(fonts > 0);
+}
+
+struct Boxes {
+    std::string media, bleed, trim;
+};
+
+std::vector<Boxes> page_boxes(const std::filesystem::path& pdf) {
+    QPDF q;
+    q.processFile(pdf.c_str());
+    std::vector<Boxes> out;
+    for (QPDFPageObjectHelper& p : QPDFPageDocumentHelper(q).getAllPages()) {
+        QPDFObjectHandle d = p.getObjectHandle();
+        auto text = [&](const char* key) { return d.hasKey(key) ? d.getKey(key).unparse() : std::string(); };
+        out.push_back({text("/MediaBox"), text("/BleedBox"), text("/TrimBox")});
+    }
+    return out;
+}
+
+// The sample issue in one bundled layout: built, then checked by preflight
+// (against the layout's ink limit), pdffonts, qpdf --check and pdfinfo.
+void check_layout(const char* name) {
+    test::require_tool("gs", "ghostscript");
+    test::require_tool("pdffonts", "poppler-utils");
+    test::require_tool("qpdf", "qpdf");
+    const test::Sample& s = test::sample(name);
+    auto b = build(s.doc, s.layout, s.id);
+    INFO(test::diag_text(b->diags));
+    REQUIRE(b->status == PressStatus::ok);
+    REQUIRE(b->files.size() == 1);
+    CHECK(b->files[0].filename() == s.id + ".press.pdf");
+    PreflightReport r = check(b->files[0], s.layout.press.ink_limit);
+    INFO(format_report(r));
+    CHECK(r.passed());
+    CHECK(r.count(Level::fail) == 0);
+    CHECK(r.pages == static_cast<int>(s.doc.pages.size()));
+    pdffonts_all_embedded(b->files[0]);
+    CHECK(tool({"qpdf", "--check", b->files[0].string()}).find("No syntax or stream encoding errors") !=
+          std::string::npos);
+    std::string info = tool({"pdfinfo", b->files[0].string()});
+    CHECK(info.find("PDF subtype:    PDF/X-3:2002") != std::string::npos);
+    // The boxes preflight read are the ones in the page dictionaries.
+    for (const Boxes& box : page_boxes(b->files[0])) {
+        CHECK_FALSE(box.trim.empty());
+        CHECK_FALSE(box.bleed.empty());
+    }
+}
+
+}  // namespace
+
+// One test case per bundled layout (test::kPressLayouts), so they run in parallel.
+TEST_CASE("press PDF: the sample issue in tabloid passes preflight, pdffonts and qpdf --check") { check_layout("tabloid"); }
+TEST_CASE("press PDF: the sample issue in broadsheet passes preflight, pdffonts and qpdf --check") { check_layout("broadsheet"); }
+TEST_CASE("press PDF: the sample issue in magazine passes preflight, pdffonts and qpdf --check") { check_layout("magazine"); }
+TEST_CASE("press PDF: the sample issue in newsletter passes preflight, pdffonts and qpdf --check") { check_layout("newsletter"); }
+TEST_CASE("press PDF: the sample issue in peer-tabloid passes preflight, pdffonts and qpdf --check") { check_layout("peer-tabloid"); }
+
+TEST_CASE("press PDF: every bundled layout has its test case") {
+    std::set<std::string> tested{"tabloid", "broadsheet", "magazine", "newsletter", "peer-tabloid"};
+    std::set<std::string> bundled;
+    for (const auto& e : std::filesystem::directory_iterator(test::source_dir() / "layouts"))
+        if (e.path().extension() == ".xml" && e.path().stem() != "base") bundled.insert(e.path().stem().string());
+    CHECK(bundled == tested);
+    for (const char* name : test::kPressLayouts) CHECK(tested.count(name) == 1);
+}
+
+TEST_CASE("press PDF: byte-identical on rebuild, whole and per page") {
+    test::require_tool("gs", "ghostscript");
+    const test::Sample& s = test::sample("magazine");
+    PressOptions o;
+    o.pages = true;
+    auto first = build(s.doc, s.layout, s.id, o);
+    auto second = build(s.doc, s.layout, s.id, o);
+    INFO(test::diag_text(first->diags));
+    REQUIRE(first->status == PressStatus::ok);
+    REQUIRE(second->status == PressStatus::ok);
+    REQUIRE(first->files.size() == 1 + s.doc.pages.size());
+    REQUIRE(second->files.size() == first->files.size());
+    for (std::size_t i = 0; i < first->files.size(); ++i) {
+        INFO(first->files[i].filename().string());
+        CHECK(first->files[i].filename() == second->files[i].filename());
+        CHECK(test::read_file(first->files[i]) == test::read_file(second->files[i]));
+    }
+    CHECK(first->files[1].filename() == s.id + ".press-p001.pdf");
+}
+
+TEST_CASE("press PDF: one file per page, each with its boxes and the output intent") {
+    test::require_tool("gs", "ghostscript");
+    const test::Sample& s = test::sample("tabloid");
+    PressOptions o;
+    o.whole = false;
+    o.pages = true;
+    auto b = build(s.doc, s.layout, s.id, o);
+    INFO(test::diag_text(b->diags));
+    REQUIRE(b->status == PressStatus::ok);
+    REQUIRE(b->files.size() == s.doc.pages.size());
+    for (std::size_t i = 0; i < b->files.size(); ++i) {
+        QPDF q;
+        q.processFile(b->files[i].c_str());
+        CHECK(QPDFPageDocumentHelper(q).getAllPages().size() == 1);
+        CHECK(q.getRoot().getKey("/OutputIntents").isArray());
+    }
+    PreflightOptions po;
+    po.ink_limit = s.layout.press.ink_limit;
+    po.check_ink = false;
+    PreflightReport r = preflight_pdf(b->files.back(), po);
+    INFO(format_report(r));
+    CHECK(r.passed());
+}
+
+TEST_CASE("press PDF: the screen PDF is the same bytes with and without the press stage") {
+    test::require_tool("gs", "ghostscript");
+    const test::Sample& s = test::sample("magazine");
+    Diagnostics diags;
+    auto before = render::render_pdf(s.doc, render::PdfOptions{kIssueDate}, diags);
+    REQUIRE(before);
+    test::TempDir dir;
+    std::filesystem::path screen = dir.path() / (s.id + ".pdf");
+    REQUIRE(render::write_pdf(s.doc, render::PdfOptions{kIssueDate}, screen, diags));
+    PressOptions o;
+    o.date = kIssueDate;
+    REQUIRE(write_press(s.doc, s.layout, o, dir.path(), s.id, diags) == PressStatus::ok);
+    auto after = render::render_pdf(s.doc, render::PdfOptions{kIssueDate}, diags);
+    REQUIRE(after);
+    CHECK(*before == *after);
+    CHECK(test::read_file(screen) == *before);  // the file on disk was not touched either
+    // And it is still the tagged RGB screen edition.
+    PreflightOptions po;
+    po.profile = PreflightProfile::screen;
+    PreflightReport r = preflight_pdf(screen, po);
+    INFO(format_report(r));
+    CHECK(r.passed());
+}
+
+TEST_CASE("press PDF: no Ghostscript means no press file, and says which package") {
+    const test::Sample& s = test::sample("newsletter");
+    PressOptions o;
+    o.ghostscript = "/nonexistent/bin/gs";
+    auto b = build(s.doc, s.layout, s.id, o);
+    CHECK(b->status == PressStatus::tool_missing);
+    CHECK(b->files.empty());
+    CHECK(b->diags.contains("E-PRESS-NO-GHOSTSCRIPT"));
+    CHECK(test::diag_text(b->diags).find("ghostscript") != std::string::npos);
+    CHECK(std::filesystem::is_empty(b->dir.path()));
+}
+
+TEST_CASE("press PDF: a profile that is not CMYK is refused") {
+    test::require_tool("gs", "ghostscript");
+    const test::Sample& s = test::sample("newsletter");
+    std::filesystem::path rgb;
+    for (auto& e : std::filesystem::directory_iterator("/usr/share/ghostscript"))
+        if (std::filesystem::exists(e.path() / "iccprofiles" / "srgb.icc")) rgb = e.path() / "iccprofiles" / "srgb.icc";
+    REQUIRE_FALSE(rgb.empty());
+    PressOptions o;
+    o.profile = rgb;
+    auto b = build(s.doc, s.layout, s.id, o);
+    CHECK(b->status == PressStatus::failed);
+    CHECK(b->diags.contains("E-PRESS-PROFILE"));
+    CHECK(b->files.empty());
+}
+
+TEST_CASE("press PDF: marks, slug and bleed art land outside the trim") {
+    test::require_tool("gs", "ghostscript");
+    test::require_tool("pdftoppm", "poppler-utils");
+    test::TempDir layouts;
+    std::filesystem::path file = layouts.write(
+        "slugged.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<layout name=\"slugged\" extends=\"magazine\"><press slug=\"true\"/></layout>\n");
+    layout::Layout layout = test::load_layout_or_fail(file.string());
+    const test::Sample& s = test::sample("magazine");
+    page::Document doc;
+    doc.meta = s.doc.meta;
+    page::Page p = s.doc.pages[0];
+    // A red band across the top of the page, reaching the trim edge: it
+    // must run on into the bleed.
+    p.items.insert(p.items.begin(), page::Box{{0, 0, p.width, 40}, page::Colour{0.8, 0.1, 0.1}, std::nullopt, 0});
+    doc.pages.push_back(p);
+    auto b = build(doc, layout, "bleed-test");
+    INFO(test::diag_text(b->diags));
+    REQUIRE(b->status == PressStatus::ok);
+    std::string text = tool({"pdftotext", "-layout", b->files[0].string(), "-"});
+    CHECK(text.find("bleed-test") != std::string::npos);  // the slug
+    CHECK(text.find("(1 of 1)") != std::string::npos);
+    auto boxes = page_boxes(b->files[0]);
+    REQUIRE(boxes.size() == 1);
+    CHECK(boxes[0].trim != boxes[0].bleed);
+    CHECK(boxes[0].bleed != boxes[0].media);
+    // A 72 dpi CMYK raster of the whole media: the bleed above the red
+    // band's trim edge is inked; the mark area beyond the bleed is not,
+    // except for the marks.
+    test::TempDir raster;
+    tool({"gs", "-q", "-dSAFER", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pamcmyk32", "-r72",
+          "-o", (raster.path() / "p.pam").string(), b->files[0].string()});
+    std::string pam = test::read_file(raster.path() / "p.pam");
+    std::size_t data = pam.find("ENDHDR\n") + 7;
+    std::istringstream header(pam.substr(0, data));
+    std::string key;
+    long width = 0;
+    while (header >> key)
+        if (key == "WIDTH") header >> width;
+    REQUIRE(width > 0);
+    QPDF q;
+    q.processFile(b->files[0].c_str());
+    QPDFObjectHandle page = QPDFPageDocumentHelper(q).getAllPages()[0].getObjectHandle();
+    auto trim = page.getKey("/TrimBox").getArrayAsRectangle();
+    auto media = page.getKey("/MediaBox").getArrayAsRectangle();
+    auto bleed = page.getKey("/BleedBox").getArrayAsRectangle();
+    auto pixel = [&](double x_pt, double y_pt_from_top, int channel) {
+        long x = static_cast<long>(x_pt), y = static_cast<long>(y_pt_from_top);
+        return static_cast<unsigned char>(pam[data + static_cast<std::size_t>((y * width + x) * 4 + channel)]);
+    };
+    double mid = (trim.llx + trim.urx) / 3;  // away from the centre's registration target
+    double top_bleed = media.ury - (trim.ury + bleed.ury) / 2;  // halfway into the top bleed, from the top
+    double beyond = media.ury - bleed.ury - 2;                  // just outside the bleed
+    CHECK(pixel(mid, top_bleed, 1) > 128);                      // magenta: the red band bleeds
+    CHECK(pixel(mid, beyond, 1) == 0);
+    CHECK(pixel(mid, beyond, 3) == 0);
+    // The marks are in registration colour, all four inks: neither
+    // Ghostscript nor the ink limit got at them.
+    Pl_Buffer content("content");
+    QPDFPageDocumentHelper(q).getAllPages()[0].pipeContents(&content);
+    std::unique_ptr<Buffer> ops(content.getBuffer());
+    std::string text_ops(reinterpret_cast<const char*>(ops->getBuffer()), ops->getSize());
+    CHECK(text_ops.find("1 1 1 1 K") != std::string::npos);
+}
+
+TEST_CASE("press PDF: images with alpha or opacity are composited onto white, not rasterising the page") {
+    test::require_tool("gs", "ghostscript");
+    const test::Sample& s = test::sample("newsletter");
+    test::TempDir dir;
+    std::filesystem::path png = dir.write("alpha.png", test::tiny_png());
+    page::Document doc;
+    doc.meta = s.doc.meta;
+    page::Page p = s.doc.pages[0];
+    page::Image img;
+    img.rect = {100, 100, 50, 50};
+    img.file = png.string();
+    img.format = page::ImageFormat::png;
+    img.width_px = 1;
+    img.height_px = 1;
+    p.items.push_back(img);
+    // And an SVG drawn with opacity: cairo would need a soft mask for it.
+    std::filesystem::path svg = dir.write(
+        "half.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\" viewBox=\"0 0 100 100\">"
+        "<rect width=\"100\" height=\"100\" fill=\"#3366cc\" opacity=\"0.5\"/></svg>");
+    page::Image vector;
+    vector.rect = {200, 100, 72, 72};
+    vector.file = svg.string();
+    vector.format = page::ImageFormat::svg;
+    p.items.push_back(vector);
+    doc.pages.push_back(p);
+    Diagnostics diags;
+    PressOptions o;
+    o.date = kIssueDate;
+    PressResult r = render_press(doc, s.layout, o, "alpha", diags);
+    INFO(test::diag_text(diags));
+    REQUIRE(r.status == PressStatus::ok);
+    CHECK(r.images_flattened == 2);
+    std::filesystem::path out = dir.write("alpha.press.pdf", r.files[0].bytes);
+    PreflightOptions po;
+    po.ink_limit = s.layout.press.ink_limit;
+    PreflightReport report = preflight_pdf(out, po);
+    INFO(format_report(report));
+    CHECK(report.passed());
+    for (const Finding& f : report.findings) CHECK(f.check != "raster");
+}
+
+}  // namespace galley::press
