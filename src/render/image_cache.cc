@@ -89,6 +89,25 @@ struct PngReader {
     std::size_t at = 0;
 };
 
+bool has_unique_id(cairo_surface_t* s) {
+    const unsigned char* data = nullptr;
+    unsigned long length = 0;
+    cairo_surface_get_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, &data, &length);
+    return data != nullptr;
+}
+
+bool tag_unique_id(cairo_surface_t* s, const std::string& file) {
+    auto* id = static_cast<unsigned char*>(std::malloc(file.size() + 1));
+    if (!id) return false;
+    std::memcpy(id, file.data(), file.size());
+    if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, id, file.size(), std::free, id) !=
+        CAIRO_STATUS_SUCCESS) {
+        std::free(id);
+        return false;
+    }
+    return true;
+}
+
 cairo_status_t read_png_bytes(void* closure, unsigned char* data, unsigned int length) {
     auto* r = static_cast<PngReader*>(closure);
     if (r->bytes->size() - r->at < length) return CAIRO_STATUS_READ_ERROR;
@@ -237,6 +256,10 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, Diagnostics
         }
     }
     if (!source->surface && !source->svg) return fail(why);
+    // One id per file: cairo's PDF surface then embeds the image once, however
+    // many pages show it (the JPEG stand-in has its id already).
+    if (source->surface && !has_unique_id(source->surface) && !tag_unique_id(source->surface, image.file))
+        return fail("out of memory");
     slot = std::move(source);
     return slot.get();
 }
@@ -254,14 +277,18 @@ bool ImageCache::paint(cairo_t* cr, const page::Image& image, Diagnostics& diags
     if (source->surface) {
         int w = cairo_image_surface_get_width(source->surface);
         int h = cairo_image_surface_get_height(source->surface);
-        // Padded and clipped to the rect: scaled up, the edges stay sharp
-        // instead of fading into the page.
         cairo_rectangle(cr, r.x, r.y, r.width, r.height);
         cairo_clip(cr);
         cairo_translate(cr, r.x, r.y);
         cairo_scale(cr, r.width / w, r.height / h);
         cairo_set_source_surface(cr, source->surface, 0, 0);
-        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+        // Pixels (PNG proofs): padded, so scaled up the edges stay sharp
+        // instead of fading into the page. PDF: no extend. cairo 1.16 writes
+        // a padded pattern as a new image every time it is painted, while an
+        // unextended one becomes a single image XObject shared by every use
+        // (the viewer scales it; there is no edge to fade).
+        cairo_pattern_set_extend(cairo_get_source(cr),
+                                 jpeg_ == JpegHandling::embed ? CAIRO_EXTEND_NONE : CAIRO_EXTEND_PAD);
         cairo_paint(cr);
     } else {
         RsvgRectangle viewport{r.x, r.y, r.width, r.height};

@@ -157,13 +157,16 @@ FillResult Filler::run() {
             pending = kNone;
         }
 
+        double cursor_before_space = cursor;  // where the last real item ended
+        bool skip_spaces = false;             // the spaces around a deferred figure
         while (i < end_) {
             const FlowItem& item = s_.items[i];
             if (item.kind == FlowKind::space) {
-                if (col_content) cursor += item.height;
+                if (col_content && !skip_spaces) cursor += item.height;
                 ++i;
                 continue;
             }
+            skip_spaces = false;
             auto [top, bottom] = slot(item, c, cursor);
             double reserve = item.kind != FlowKind::box_end ? inset_below(item) : 0.0;
             bool fits = bottom + reserve <= limit + kEpsilon;
@@ -176,14 +179,18 @@ FillResult Filler::run() {
             if (fits) {
                 if (item.kind == FlowKind::anchor) res_.anchors.push_back({i, item.float_index, c, top});
                 res_.placed.push_back({i, c, top, bottom});
-                cursor = bottom;
+                cursor = cursor_before_space = bottom;
                 col_content = area_content = true;
                 ++i;
                 continue;
             }
             if (item.kind == FlowKind::block && item.deferrable && item.box < 0 && pending == kNone && c + 1 < k &&
                 col_content) {
+                // The figure waits for the next column; the text closes up
+                // over the room its spaces took, so the column has no gap.
                 pending = i++;
+                cursor = cursor_before_space;
+                skip_spaces = true;
                 continue;
             }
             // End the column at the last legal break at or before item i.
