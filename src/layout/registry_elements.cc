@@ -60,6 +60,12 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("figure", "min-dpi", T::integer, "150",
                       "Images printed at a lower resolution than this get a warning.")
                       .range("1", "2400").to([](auto& l) -> auto& { return l.figures.min_dpi; }).take());
+    out.push_back(Def("figure", "lead-bleed", T::choice, "none",
+                      "A lead picture across all of a page's columns: kept inside the margins (none), or widened "
+                      "to the trim on both sides and on through the bleed in the press PDF (sides), cropped top "
+                      "and bottom so its height stays.")
+                      .choices(enum_names<LeadBleed>())
+                      .to([](auto& l) -> auto& { return l.figures.lead_bleed; }).take());
 
     out.push_back(Def("list", "bullet", T::text, "\u2022", "Label of the items of a bullet list.")
                       .to([](auto& l) -> auto& { return l.lists.bullet; }).take());

@@ -85,6 +85,7 @@ struct DropCap {
 struct FigureSettings {
     Space caption_gap;  ///< Between an image and its caption.
     int min_dpi{};      ///< Images below this resolution at their printed size get a warning.
+    LeadBleed lead_bleed{};  ///< A full-width lead picture runs off the page's sides.
 };
 
 struct ListSettings {

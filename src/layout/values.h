@@ -67,6 +67,7 @@ enum class ArticleStart { new_page, continue_on_page };
 enum class BoxFrame { none, box, top, bottom, top_bottom, left };
 enum class FolioPosition { none, bottom_outer, bottom_center, top_outer, top_center };
 enum class SeparatorKind { rule, asterism, space };
+enum class LeadBleed { none, sides };
 
 /// The names a layout file uses for an enumeration's values, in declaration
 /// order. Specialised for each enum above.
@@ -120,6 +121,14 @@ struct EnumNames<SeparatorKind> {
         {SeparatorKind::rule, "rule"},
         {SeparatorKind::asterism, "asterism"},
         {SeparatorKind::space, "space"},
+    }};
+};
+
+template <>
+struct EnumNames<LeadBleed> {
+    static constexpr std::array<std::pair<LeadBleed, std::string_view>, 2> values{{
+        {LeadBleed::none, "none"},
+        {LeadBleed::sides, "sides"},
     }};
 };
 

@@ -96,6 +96,9 @@ struct Image {
     ImageFormat format = ImageFormat::jpeg;
     std::uint32_t width_px = 0;
     std::uint32_t height_px = 0;
+    /// Bleed art: it reaches the trim edge on purpose, and the press PDF
+    /// runs it on into the bleed on the sides where it touches the trim.
+    bool bleed = false;
 };
 
 /// A clickable area: an external URI, or a place in this document.

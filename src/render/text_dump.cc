@@ -95,6 +95,7 @@ public:
                            "x" + std::to_string(i.height_px) + "px";
         if (i.clip) line += " clip=" + fixed(i.clip->x) + "," + fixed(i.clip->y) + "," + fixed(i.clip->width) + "," +
                             fixed(i.clip->height);
+        if (i.bleed) line += " bleed";
         return line + " " + quoted(file_name(i.file));
     }
     std::string operator()(const page::Link& l) const {

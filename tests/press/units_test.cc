@@ -103,6 +103,7 @@ TEST_CASE("bleed: an image at the trim edge grows to cover the bleed, aspect kep
     page::Image img;
     img.rect = {0, 0, 200, 100};  // across the top of the page
     img.file = "/nowhere.jpg";
+    img.bleed = true;
     p.items = {img};
     page::Page out = extend_bleed(p, Sides{9, 9, 9, 9});
     const auto& r = std::get<page::Image>(out.items[0]);
@@ -115,6 +116,21 @@ TEST_CASE("bleed: an image at the trim edge grows to cover the bleed, aspect kep
     CHECK(r.rect.y <= -9 + 1e-6);
     CHECK(r.rect.x + r.rect.width >= 209 - 1e-6);
     CHECK(near(r.rect.width / r.rect.height, 2.0, 1e-6));
+}
+
+TEST_CASE("bleed: an image at the trim edge not marked as bleed art stays where it is") {
+    page::Page p;
+    p.width = 200;
+    p.height = 300;
+    page::Image img;
+    img.rect = {0, 0, 200, 100};
+    img.file = "/nowhere.jpg";
+    p.items = {img};
+    page::Page out = extend_bleed(p, Sides{9, 9, 9, 9});
+    const auto& r = std::get<page::Image>(out.items[0]);
+    CHECK_FALSE(r.clip);
+    CHECK(near(r.rect.x, 0));
+    CHECK(near(r.rect.width, 200));
 }
 
 TEST_CASE("black rewrite: RGB black becomes K only with overprint, other colours knock out") {

@@ -116,6 +116,7 @@ HeadBlock HeadBuilder::figures() {
         stack.set_y(f.height + 0.5 * ctx_.grid.leading());
         piece(stack, span, first);
         out_.pieces.back().notes = std::move(f.notes);
+        out_.pieces.back().lead_figure = true;
     }
     return std::move(out_);
 }

@@ -18,6 +18,7 @@ struct HeadPiece {
     int first = 0;                  ///< its first column, counted from the article's first
     int span = 1;                   ///< columns it covers
     std::vector<Diagnostic> notes;  ///< reported when the piece is placed
+    bool lead_figure = false;       ///< a lead figure (its picture may bleed: figure.lead-bleed)
 };
 
 struct HeadBlock {

@@ -1,6 +1,7 @@
 #include "typeset/compose/paginate.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <utility>
 
@@ -20,6 +21,30 @@ constexpr double kJumpGap = 0.25;
 std::size_t count_lines(const Stream& s, const FillResult& f) {
     return static_cast<std::size_t>(std::count_if(
         f.placed.begin(), f.placed.end(), [&](const Placed& p) { return s.items[p.item].kind == FlowKind::line; }));
+}
+
+/// Widens the pictures among `items[from..]` that fill the live width to
+/// the page's trim on both sides (figure.lead-bleed="sides"): scaled up
+/// about their centre until they cover the wider slot, cropped to it, so
+/// the height the composer gave them stays and nothing else moves. They
+/// are marked as bleed art for the press PDF.
+void bleed_to_sides(std::vector<page::Item>& items, std::size_t from, const PageFrame& frame) {
+    constexpr double kSlack = 0.5;  // pt
+    for (std::size_t i = from; i < items.size(); ++i) {
+        auto* image = std::get_if<page::Image>(&items[i]);
+        if (!image) continue;
+        const page::Rect seen = image->clip ? *image->clip : image->rect;
+        if (std::abs(seen.x - frame.left) > kSlack || std::abs(seen.x + seen.width - frame.right) > kSlack ||
+            !(seen.width > 0 && seen.height > 0))
+            continue;
+        const double scale = frame.page_width / seen.width;
+        const double cx = seen.x + seen.width / 2, cy = seen.y + seen.height / 2;
+        page::Rect r = image->rect;
+        image->rect = page::Rect{frame.page_width / 2 + (r.x - cx) * scale, cy + (r.y - cy) * scale, r.width * scale,
+                                 r.height * scale};
+        image->clip = page::Rect{0.0, seen.y, frame.page_width, seen.height};
+        image->bleed = true;
+    }
 }
 
 }  // namespace
@@ -259,8 +284,13 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
 
     Chunk chunk;
     begin_article(chunk, a, run);
+    const bool full_width = run.first == 0 && run.span == frame.columns;
     for (const auto& [piece, y] : o.pieces) {
+        const std::size_t from = chunk.items.size();
         append_translated(chunk.items, piece->fragment.items, frame.column_x(run.first + piece->first), y);
+        if (piece->lead_figure && full_width && piece->first == 0 && piece->span == run.span &&
+            ctx_.layout.figures.lead_bleed == layout::LeadBleed::sides)
+            bleed_to_sides(chunk.items, from, frame);
         for (const Diagnostic& d : piece->notes) ctx_.diags.add(d);
     }
     append_area(chunk, a, area, cols);

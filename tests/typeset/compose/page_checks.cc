@@ -408,6 +408,16 @@ std::vector<std::string> check_live_area(const page::Document& doc, const layout
             b = Box{box->rect.x, box->rect.y, box->rect.x + box->rect.width, box->rect.y + box->rect.height,
                     "box",       false};
         if (!b) return;
+        if (auto* i = std::get_if<page::Image>(&item); i && i->bleed) {
+            // Bleed art: inside the trimmed page, and reaching its edge.
+            const double pw = doc.pages[static_cast<std::size_t>(p)].width;
+            const double ph = doc.pages[static_cast<std::size_t>(p)].height;
+            if (b->x0 < -kEps || b->x1 > pw + kEps || b->y0 < -kEps || b->y1 > ph + kEps)
+                problems.push_back("page " + std::to_string(p + 1) + ": bleed " + b->what + " lies outside the page");
+            else if (b->x0 > kEps && b->x1 < pw - kEps && b->y0 > kEps && b->y1 < ph - kEps)
+                problems.push_back("page " + std::to_string(p + 1) + ": bleed " + b->what + " reaches no trim edge");
+            return;
+        }
         if (b->x0 < f.left - kEps || b->x1 > f.right + kEps || b->y0 < f.top - kEps || b->y1 > f.bottom + kEps)
             problems.push_back("page " + std::to_string(p + 1) + ": " + b->what + " lies outside the live area");
     };

@@ -158,6 +158,82 @@ TEST_CASE("figures: absolute image paths, aspect ratio kept, low resolution warn
     for (const auto& p : problems) FAIL_CHECK(p);
 }
 
+namespace {
+
+model::Article with_lead_picture(int paragraphs) {
+    model::Article a = article("opener", "An opening picture", paragraphs);
+    model::Figure f;
+    f.placement = model::Placement::lead;
+    f.image.path = "img/kampi-dolphin-surfacing.jpg";
+    f.image.format = model::ImageFormat::jpeg;
+    f.image.width_px = 1600;
+    f.image.height_px = 1067;
+    f.image.alt = "A dolphin";
+    f.caption = text("The caption stays in the columns");
+    model::Block b;
+    b.node = f;
+    a.body.insert(a.body.begin(), b);
+    return a;
+}
+
+const page::Image* only_image(const page::Document& doc, int* page_index = nullptr) {
+    const page::Image* img = nullptr;
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+        for (const auto& item : doc.pages[p].items)
+            if (auto* i = std::get_if<page::Image>(&item)) {
+                img = i;
+                if (page_index) *page_index = static_cast<int>(p);
+            }
+    return img;
+}
+
+}  // namespace
+
+TEST_CASE("figure.lead-bleed: a lead picture across the page runs off both sides, its height kept") {
+    layout::Layout bleeding = bundled_layout("magazine");
+    REQUIRE(bleeding.figures.lead_bleed == layout::LeadBleed::sides);
+    layout::Layout inside = bleeding;
+    inside.figures.lead_bleed = layout::LeadBleed::none;
+
+    auto kept = compose(issue_of({with_lead_picture(3)}), inside);
+    auto bled = compose(issue_of({with_lead_picture(3)}), bleeding);
+    const page::Image* a = only_image(kept->doc);
+    int page_index = -1;
+    const page::Image* b = only_image(bled->doc, &page_index);
+    REQUIRE(a);
+    REQUIRE(b);
+    // Inside the margins: the picture fills the live width, not marked.
+    CHECK_FALSE(a->bleed);
+    CHECK(a->rect.width == doctest::Approx(bleeding.live_width().to_pt()).epsilon(0.001));
+    // Bled: trim edge to trim edge, the same visible height, cropped, not distorted.
+    CHECK(b->bleed);
+    REQUIRE(b->clip);
+    const double page_width = bled->doc.pages[static_cast<std::size_t>(page_index)].width;
+    CHECK(b->clip->x == doctest::Approx(0.0));
+    CHECK(b->clip->width == doctest::Approx(page_width));
+    const page::Rect seen = a->clip ? *a->clip : a->rect;
+    CHECK(b->clip->y == doctest::Approx(seen.y));
+    CHECK(b->clip->height == doctest::Approx(seen.height));
+    CHECK(b->rect.width / b->rect.height == doctest::Approx(1600.0 / 1067.0).epsilon(0.001));
+    CHECK(b->rect.x <= 0.01);
+    CHECK(b->rect.x + b->rect.width >= page_width - 0.01);
+    // Nothing else moved: the same text at the same places.
+    CHECK(kept->doc.pages.size() == bled->doc.pages.size());
+    for (const auto& p : check_all(bled->doc, bleeding, bled->issue)) FAIL_CHECK(p);
+}
+
+TEST_CASE("figure.lead-bleed: a lead picture narrower than the page stays inside the margins") {
+    layout::Layout l = bundled_layout("magazine");
+    l.spans.lead_figure = layout::Span{layout::Span::Kind::columns, 2};
+    auto c = compose(issue_of({with_lead_picture(3)}), l);
+    const page::Image* img = only_image(c->doc);
+    REQUIRE(img);
+    const page::Rect seen = img->clip ? *img->clip : img->rect;
+    CHECK(seen.width == doctest::Approx(l.column_width().to_pt() * 2 + l.columns.gutter.to_pt()).epsilon(0.001));
+    CHECK_FALSE(img->bleed);
+    for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("peer-tabloid: every article on a new page, no furniture") {
     const Composed& c = sample("peer-tabloid");
     double top = c.layout->page.margin_top.to_pt();
