@@ -42,10 +42,16 @@ struct FontFace {
 };
 
 /// One shaped glyph; x and y are offsets from the run's origin (y down).
+/// Single precision (a millionth of a point within a line) keeps an issue's
+/// million glyphs at 12 bytes each.
 struct Glyph {
     std::uint32_t id = 0;
-    double x = 0;
-    double y = 0;
+    float x = 0;
+    float y = 0;
+
+    Glyph() = default;
+    Glyph(std::uint32_t glyph, double dx, double dy)
+        : id(glyph), x(static_cast<float>(dx)), y(static_cast<float>(dy)) {}
 };
 
 /// How `text` maps to `glyphs`, in order (as cairo_text_cluster_t): each
