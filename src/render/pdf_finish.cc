@@ -339,8 +339,13 @@ std::optional<std::string> finish_pdf(const std::string& cairo_pdf, const Finish
         w.setObjectStreamMode(qpdf_o_generate);
         w.write();
         std::shared_ptr<Buffer> buffer = w.getBufferSharedPointer();
-        for (const QPDFExc& warning : q.getWarnings())
+        for (const QPDFExc& warning : q.getWarnings()) {
+            // cairo 1.16 lists an image XObject twice in a page's resources
+            // when the page paints it twice (/x<object number> both times,
+            // so both name the same object): nothing anyone can act on.
+            if (warning.getMessageDetail().find("dictionary has duplicated key /x") == 0) continue;
             diags.warning("W-PDF-FINISH", {}, std::string("libqpdf: ") + warning.what());
+        }
         return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
     } catch (const std::exception& e) {
         diags.error("E-PDF-FINISH", {}, std::string("cannot finish the PDF with libqpdf: ") + e.what());
