@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Name the lines behind typoqual.py's numbers: overfull and very loose lines.
 
-    typo_lines.py FILE.pdf [--loose] [--typoqual PATH]
+    typo_lines.py FILE.pdf [--loose] [--corrected] [--typoqual PATH]
 
 Uses typoqual.py's own word reader and its rules (body words are the most
 common word-box height; columns from line left edges, page by page; a
@@ -104,6 +104,61 @@ def column_edges(rows):
 
 
 EDGES = {}
+DEBUG = bool(os.environ.get("TYPO_LINES_DEBUG"))
+
+
+def corrected_stats(rows, edges):
+    """typoqual's numbers with its one misreading undone: a row that runs
+    across a column edge (a word ends at an edge where 5+ body lines of the
+    document's pages of that parity end, and the next word starts past it)
+    is cut there into the lines of the two columns. Everything else is
+    typoqual's own rule: a line is justified when it ends within 3 pt of its
+    column's edge, the natural space is the median space of the other
+    lines, a line is very loose over 2x, overfull past its edge by 3 pt."""
+    lines = []
+    for pno, c, right, y, r in rows:
+        cuts = [0]
+        for k in range(len(r) - 1):
+            a, b = r[k], r[k + 1]
+            if any(a[2] <= e + 1.0 and b[0] > e + 3.0 for e in edges.get(pno % 2, [])):
+                cuts.append(k + 1)
+        cuts.append(len(r))
+        for s0, s1 in zip(cuts, cuts[1:]):
+            part = r[s0:s1]
+            if part:
+                lines.append((pno, part))
+    full, ragged, over = [], [], 0
+    loose_rows = []
+    for pno, part in lines:
+        end = part[-1][2]
+        edge = next((e for e in edges.get(pno % 2, []) if e >= end - 3.0), None)
+        if edge is None:   # too few lines end there on pages of this parity
+            edge = next((e for e in edges.get(1 - pno % 2, []) if e >= end - 3.0), None)
+        if edge is None:   # past every known edge
+            over += 1
+            if DEBUG:
+                print("past every edge: p%d %s" % (pno, " ".join(w[4] for w in part)))
+            continue
+        gaps = [b[0] - a[2] for a, b in zip(part, part[1:])]
+        if not gaps:
+            continue
+        if abs(end - edge) <= 3.0:
+            full.append(statistics.mean(gaps))
+            loose_rows.append((statistics.mean(gaps), pno, part))
+        else:
+            ragged.extend(gaps)
+    if not full or not ragged:
+        return None
+    nat = statistics.median(ragged)
+    if DEBUG:
+        for g, pno, part in loose_rows:
+            if g / nat > 2.0:
+                print("very loose %.1fx p%d: %s" % (g / nat, pno, " ".join(w[4] for w in part)))
+    ratios = sorted(g / nat for g in full)
+    q = lambda p: ratios[min(len(ratios) - 1, int(p * (len(ratios) - 1) + 0.5))]
+    return {"lines": len(lines), "justified": len(ratios), "natural_space_pt": round(nat, 2),
+            "space_p95": round(q(0.95), 2), "very_loose": round(sum(x > 2.0 for x in ratios) / len(ratios), 3),
+            "overfull": over}
 
 
 def main():
@@ -113,12 +168,19 @@ def main():
                     help="also list justified lines with mean spaces over 2x natural (typoqual's very loose); "
                          "rows that join two columns show up here too")
     ap.add_argument("--typoqual", default=os.path.join(HERE, "..", "..", "shared", "tools", "typoqual.py"))
+    ap.add_argument("--corrected", action="store_true",
+                    help="print typoqual's p95, very-loose share and overfull count with rows that run across a "
+                         "column edge cut into their columns' lines (JSON)")
     a = ap.parse_args()
     tq = load_typoqual(a.typoqual)
     pages = tq.words_of(a.pdf)
     rows = list(lines_of(pages))
     global EDGES
     EDGES = column_edges(rows)
+    if a.corrected:
+        import json
+        print(json.dumps(corrected_stats(rows, EDGES)))
+        return
     ragged = []
     for pno, c, right, y, r in rows:
         if abs(r[-1][2] - right) > 3.0:
