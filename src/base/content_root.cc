@@ -9,6 +9,8 @@
 //   classify       the last component must be a regular file
 #include "base/content_root.h"
 
+#include "base/utf8.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -177,31 +179,13 @@ private:
 
 std::string quote_path(std::string_view s) {
     constexpr std::size_t max_shown = 200;
-    static const char hex[] = "0123456789abcdef";
-    std::string out = "'";
     std::size_t shown = s.size();
     if (shown > max_shown) {
         shown = max_shown;
         // Do not cut a UTF-8 sequence in half.
         while (shown > 0 && (static_cast<unsigned char>(s[shown]) & 0xc0) == 0x80) --shown;
     }
-    for (std::size_t i = 0; i < shown; ++i) {
-        auto b = static_cast<unsigned char>(s[i]);
-        if (b == 0xc2 && i + 1 < shown && (static_cast<unsigned char>(s[i + 1]) & 0xe0) == 0x80) {
-            // A C1 control (U+0080..U+009F) in UTF-8.
-            auto c = static_cast<unsigned char>(s[i + 1]);
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-            ++i;
-        } else if (b < 0x20 || b == 0x7f) {
-            out += "\\x";
-            out += hex[b >> 4];
-            out += hex[b & 0xf];
-        } else {
-            out += s[i];
-        }
-    }
+    std::string out = "'" + utf8::escape_for_terminal(s.substr(0, shown));
     if (shown < s.size()) out += "...";
     out += "'";
     return out;

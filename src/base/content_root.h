@@ -78,9 +78,11 @@ private:
     std::filesystem::path given_;  // absolute, lexically normal, as passed in
 };
 
-/// `s` in single quotes for a message: control characters shown as \xHH (C1
-/// controls as \u00HH) and anything past 200 bytes shortened to "...", so hostile names cannot
-/// mangle a terminal or flood a log.
+/// `s` in single quotes for a message: control characters and bytes that
+/// are not UTF-8 shown as \xHH, C1 and bidi controls as \uHHHH
+/// (utf8::escape_for_terminal), and anything past 200 bytes shortened to
+/// "...", so hostile names cannot mangle a terminal, disguise themselves or
+/// flood a log.
 std::string quote_path(std::string_view s);
 
 }  // namespace galley

@@ -2,41 +2,33 @@
 
 #include <cstdio>
 
+#include "base/utf8.h"
+
 namespace galley::cli {
-namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-    return n;
-}
-
-}  // namespace
-
+// Controls (C0, DEL, C1) and bidi controls are written as \uXXXX, so the
+// JSON shows on a terminal as safely as the text output; bytes that are not
+// well-formed UTF-8 become U+FFFD (JSON is Unicode text).
 std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (std::size_t i = 0; i < text.size();) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-            ++i;
-        } else if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04X", c);
-            out += buf;
-            ++i;
-        } else if (std::size_t n = utf8_length(text, i); n > 0) {
-            out.append(text.substr(i, n));
-            i += n;
-        } else {
+        const utf8::Decoded d = utf8::decode(text, i);
+        if (d.length == 0) {
             out += "\\uFFFD";
             ++i;
+            continue;
         }
+        if (d.code_point == '"' || d.code_point == '\\') {
+            out += '\\';
+            out += static_cast<char>(d.code_point);
+        } else if (utf8::is_terminal_unsafe(d.code_point)) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(d.code_point));
+            out += buf;
+        } else {
+            out.append(text.substr(i, d.length));
+        }
+        i += d.length;
     }
     return out + "\"";
 }

@@ -64,6 +64,7 @@ int report(std::vector<LoadedIssue>& issues, const SessionOptions& opts, Streams
         return failed ? kInputErrors : kSuccess;
     }
     PrintOptions print{io.colour, {}};
+    if (opts.verbose) print.max_per_file = 0;
     for (LoadedIssue& li : issues) {
         print_diagnostics(io.err, li.diags, print);
         bool errors = li.diags.has_errors() || (opts.strict && li.diags.count(Severity::warning) > 0);
@@ -71,15 +72,16 @@ int report(std::vector<LoadedIssue>& issues, const SessionOptions& opts, Streams
         if (opts.quiet) continue;
         if (li.read.issue) {
             const model::Issue& issue = *li.read.issue;
-            io.out << li.input << ": issue " << issue.id << ", "
+            // INPUT is as given: a folder name may hold control characters.
+            io.out << printable(li.input) << ": issue " << printable(issue.id) << ", "
                    << plural(issue.article_count(), "article", "articles") << " in "
                    << plural(issue.sections.size(), "section", "sections") << ", "
                    << plural(image_count(issue), "image", "images") << ": " << summary(li.diags) << "\n";
         } else {
-            io.out << li.input << ": not readable: " << summary(li.diags) << "\n";
+            io.out << printable(li.input) << ": not readable: " << summary(li.diags) << "\n";
         }
         if (!li.read.failed_articles.empty() && opts.verbose) {
-            for (const std::string& f : li.read.failed_articles) io.out << "  left out: " << f << "\n";
+            for (const std::string& f : li.read.failed_articles) io.out << "  left out: " << printable(f) << "\n";
         }
     }
     return failed ? kInputErrors : kSuccess;

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <variant>
 
+#include "base/xml_prescan.h"
+
 namespace galley {
 
 enum class ImageType { jpeg, png, gif, svg };
@@ -59,6 +61,9 @@ struct ImageLimits {
     /// Memory libjpeg may use while decoding. A progressive JPEG keeps all
     /// its coefficients: 60 megapixels of 4:4:4 colour take 360 MB.
     long max_jpeg_memory = 512L * 1024 * 1024;
+    /// Attributes and namespace declarations per element of an SVG,
+    /// counted before libxml2 parses it (it is quadratic in them).
+    MarkupLimits svg_markup;
 };
 
 /// Why an image was refused. `code` is stable (E-IMAGE-...); `message` is

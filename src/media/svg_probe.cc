@@ -7,11 +7,15 @@
 #include "media/probe_detail.h"
 
 #include "base/content_root.h"
+#include "base/utf8.h"
+#include "base/xml_prescan.h"
+#include "xml/resources.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <memory>
@@ -91,16 +95,65 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// Any url(...) in CSS must be a fragment; @import is never allowed.
-bool css_reaches_out(std::string_view css) {
-    const std::string s = lower(css);
-    if (s.find("@import") != std::string::npos) return true;
+// CSS as a browser reads it: comments dropped, escapes decoded
+// (`u\72 l(` is `url(`), ASCII lower-cased. Dropping a comment can only join
+// tokens, so the check below may refuse more than a browser would load,
+// never less.
+std::string decoded_css(std::string_view css) {
+    std::string out;
+    out.reserve(css.size());
+    for (std::size_t i = 0; i < css.size();) {
+        const char c = css[i];
+        if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+            const std::size_t close = css.find("*/", i + 2);
+            i = close == std::string_view::npos ? css.size() : close + 2;
+            continue;
+        }
+        if (c == '\\' && i + 1 < css.size()) {
+            std::size_t j = i + 1;
+            char32_t cp = 0;
+            int digits = 0;
+            while (j < css.size() && digits < 6 && std::isxdigit(static_cast<unsigned char>(css[j]))) {
+                const char h = static_cast<char>(std::tolower(static_cast<unsigned char>(css[j])));
+                cp = cp * 16 + static_cast<char32_t>(h <= '9' ? h - '0' : h - 'a' + 10);
+                ++j, ++digits;
+            }
+            if (digits > 0) {
+                if (j < css.size() && (css[j] == ' ' || css[j] == '\t' || css[j] == '\n')) ++j;
+                else if (j + 1 < css.size() && css[j] == '\r' && css[j + 1] == '\n') j += 2;
+                utf8::append(out, cp == 0 ? char32_t{0xFFFD} : cp);
+            } else if (css[j] == '\n') {
+                ++j;  // an escaped newline is nothing
+            } else {
+                out += css[j++];
+            }
+            i = j;
+            continue;
+        }
+        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        ++i;
+    }
+    return out;
+}
+
+// What in a piece of CSS (a style sheet, a style attribute or any
+// presentation attribute) could load something, or "". Every url() must be
+// a fragment of this file; @import, image-set(), image(), src() and the old
+// scripting hooks are never allowed.
+std::string css_reaches_out(std::string_view css) {
+    if (css.find_first_of("\\/(@-") == std::string_view::npos) return "";  // no function, no rule, no escape
+    const std::string s = decoded_css(css);
+    for (std::string_view banned : {"@import", "image-set(", "image(", "src(", "expression(", "-moz-binding",
+                                    "behavior"})
+        if (s.find(banned) != std::string::npos) return std::string(banned);
     for (std::size_t at = s.find("url("); at != std::string::npos; at = s.find("url(", at + 4)) {
         std::size_t i = at + 4;
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\'' || s[i] == '"')) ++i;
-        if (i >= s.size() || s[i] != '#') return true;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\'' ||
+                                s[i] == '"'))
+            ++i;
+        if (i >= s.size() || s[i] != '#') return "url()";
     }
-    return false;
+    return "";
 }
 
 std::string content_of(xmlNodePtr n) {
@@ -117,32 +170,113 @@ std::string value_of(xmlAttrPtr a) {
     return s;
 }
 
-// What makes an SVG unsafe to embed, or "" when nothing does.
-std::string unsafe_content(xmlNodePtr root) {
+// The elements of a static picture (SVG 1.1 and 2): shapes, text, paint
+// servers, filters, structure. Left out on purpose: script, foreignObject
+// (it embeds HTML that loads what it likes), the animation elements (set
+// and animate write any attribute at run time, href included), SVG fonts
+// and font-face-uri, cursor, color-profile, tref, and SVG 2's iframe,
+// video, audio and canvas.
+constexpr std::string_view kStaticElements[] = {
+    "a", "circle", "clipPath", "defs", "desc", "ellipse", "feBlend", "feColorMatrix", "feComponentTransfer",
+    "feComposite", "feConvolveMatrix", "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow",
+    "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge", "feMergeNode",
+    "feMorphology", "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
+    "filter", "g", "image", "line", "linearGradient", "marker", "mask", "metadata", "path", "pattern", "polygon",
+    "polyline", "radialGradient", "rect", "stop", "style", "svg", "switch", "symbol", "text", "textPath", "title",
+    "tspan", "use", "view"};
+
+constexpr std::string_view kAnimationElements[] = {"animate", "animateColor", "animateMotion", "animateTransform",
+                                                   "discard", "mpath", "set"};
+
+// Drawing programs keep their own data in these; renderers ignore it.
+constexpr std::string_view kEditorNamespaces[] = {"http://www.inkscape.org/namespaces/inkscape",
+                                                  "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"};
+
+// Attributes that name a resource to load (SVG, XLink, and the HTML ones a
+// foreign element could carry). Only a same-file "#fragment" is allowed.
+constexpr std::string_view kReferenceAttributes[] = {
+    "href", "src", "data", "action", "formaction", "poster", "background", "lowsrc", "dynsrc", "codebase",
+    "classid", "archive", "srcset", "longdesc", "ping", "manifest", "icon", "profile", "usemap"};
+
+template <std::size_t N>
+bool one_of(std::string_view s, const std::string_view (&list)[N]) {
+    for (std::string_view e : list)
+        if (s == e) return true;
+    return false;
+}
+
+// Why an element may not be in an SVG image, or "".
+std::string unsafe_element(xmlNodePtr n, bool in_metadata) {
+    const std::string_view name = text(n->name);
+    const std::string_view ns = n->ns != nullptr ? text(n->ns->href) : std::string_view();
+    if (ns == svg_namespace) {
+        if (lower(name) == "script") return "contains a script";
+        if (one_of(name, kStaticElements)) return "";
+        if (name == "foreignObject") return "contains a <foreignObject>; SVG images must not embed other content";
+        if (one_of(name, kAnimationElements))
+            return "contains an animation (<" + std::string(name) + ">); SVG images must be static";
+        return "contains the element <" + std::string(name.substr(0, 50)) + ">, which is not allowed in SVG images";
+    }
+    // RDF and the like are fine inside <metadata>, which nothing renders.
+    if (in_metadata || one_of(ns, kEditorNamespaces)) return "";
+    if (lower(name) == "script") return "contains a script";
+    return "contains the element <" + std::string(name.substr(0, 50)) + "> from " +
+           (ns.empty() ? std::string("no namespace") : "the namespace " + quote_path(ns)) +
+           "; SVG images may hold only SVG elements";
+}
+
+// Why an attribute may not be in an SVG image, or "".
+std::string unsafe_attribute(xmlAttrPtr a) {
+    const std::string attr = lower(text(a->name));
+    const std::string_view ns = a->ns != nullptr ? text(a->ns->href) : std::string_view();
+    if (attr.size() > 2 && attr.compare(0, 2, "on") == 0) return "contains a script (" + attr + ")";
+    if (attr == "base" && ns == "http://www.w3.org/XML/1998/namespace")
+        return "sets xml:base; SVG images must be self-contained";
+    const std::string raw = value_of(a);
+    const std::string_view value = trim(raw);
+    if (one_of(std::string_view(attr), kReferenceAttributes) && (value.empty() || value.front() != '#'))
+        return "refers to " + quote_path(value) + "; SVG images must be self-contained";
+    if (std::string what = css_reaches_out(value); !what.empty())
+        return attr == "style" ? "has a style that loads something from outside the file"
+                               : "has an attribute " + quote_path(attr) + " that loads something from outside the file";
+    return "";
+}
+
+bool is_svg_metadata(xmlNodePtr n) {
+    return n->type == XML_ELEMENT_NODE && text(n->name) == "metadata" && n->ns != nullptr &&
+           text(n->ns->href) == svg_namespace;
+}
+
+// What makes an SVG unsafe to embed, or "" when nothing does: an element
+// not on the allow-list, an attribute that loads something or runs code, a
+// style sheet that loads something, an xml-stylesheet instruction.
+std::string unsafe_content(xmlDocPtr doc, xmlNodePtr root) {
+    for (xmlNodePtr n = doc->children; n != nullptr; n = n->next)
+        if (n->type == XML_PI_NODE && text(n->name) == "xml-stylesheet")
+            return "has an <?xml-stylesheet?> instruction, which loads a style sheet";
     xmlNodePtr n = root;
+    int metadata_depth = 0;  // > 0 inside <metadata>
     for (;;) {
         if (n->type == XML_ELEMENT_NODE) {
-            const std::string element = lower(text(n->name));
-            if (element == "script") return "contains a script";
-            if (element == "style" && css_reaches_out(content_of(n)))
-                return "has a style sheet that loads something from outside the file";
-            for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next) {
-                const std::string attr = lower(text(a->name));
-                const std::string raw = value_of(a);
-                const std::string_view value = trim(raw);
-                if (attr.size() > 2 && attr.compare(0, 2, "on") == 0) return "contains a script (" + attr + ")";
-                if (attr == "href" && (value.empty() || value.front() != '#'))
-                    return "refers to " + quote_path(value) + "; SVG images must be self-contained";
-                if (attr == "style" && css_reaches_out(value))
-                    return "has a style that loads something from outside the file";
-            }
+            if (std::string why = unsafe_element(n, metadata_depth > 0); !why.empty()) return why;
+            if (text(n->name) == "style")
+                if (std::string what = css_reaches_out(content_of(n)); !what.empty())
+                    return "has a style sheet that loads something from outside the file";
+            for (xmlAttrPtr a = n->properties; a != nullptr; a = a->next)
+                if (std::string why = unsafe_attribute(a); !why.empty()) return why;
+        } else if (n->type == XML_PI_NODE && text(n->name) == "xml-stylesheet") {
+            return "has an <?xml-stylesheet?> instruction, which loads a style sheet";
         }
         // Depth-first, without recursion, never leaving the root.
         if (n->type == XML_ELEMENT_NODE && n->children != nullptr) {
+            if (is_svg_metadata(n)) ++metadata_depth;
             n = n->children;
             continue;
         }
-        while (n != root && n->next == nullptr) n = n->parent;
+        while (n != root && n->next == nullptr) {
+            n = n->parent;
+            if (is_svg_metadata(n)) --metadata_depth;
+        }
         if (n == root) return "";
         n = n->next;
     }
@@ -211,10 +345,23 @@ std::uint32_t whole_px(double px) {
 
 }  // namespace
 
-ProbeResult probe_svg(Bytes bytes, std::string_view name, const ImageLimits&) {
+ProbeResult probe_svg(Bytes bytes, std::string_view name, const ImageLimits& limits) {
     const std::string who = quote_path(name);
     if (bytes.size() > 0x7fffffff) return ImageProblem{"E-IMAGE-TOO-LARGE", who + " is too large to parse"};
-    xmlInitParser();
+    // libxml2 2.9.14 is quadratic in the attributes of one start tag: count
+    // them before it sees the file.
+    const std::string_view chars(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    if (std::optional<PrescanProblem> p = prescan_xml(chars, limits.svg_markup)) {
+        if (p->kind == PrescanProblem::Kind::encoding) return unsupported(name, "is an SVG image: " + p->message);
+        const bool attributes = p->kind == PrescanProblem::Kind::attributes;
+        const std::size_t most = attributes ? limits.svg_markup.max_attributes_per_element
+                                            : limits.svg_markup.max_namespaces_per_element;
+        return ImageProblem{"E-IMAGE-SVG-UNSAFE",
+                            who + " has an element <" + p->element + "> with " + std::to_string(p->count) +
+                                (attributes ? " attributes" : " namespace declarations") + " on line " +
+                                std::to_string(p->line) + "; galley allows at most " + std::to_string(most)};
+    }
+    xml::initialise();  // the refusing entity loader, and libxml2 kept off stderr
     std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(
         xmlCreateMemoryParserCtxt(reinterpret_cast<const char*>(bytes.data()), static_cast<int>(bytes.size())));
     if (!ctxt) return damaged(name, svg, "libxml2 could not start");
@@ -249,7 +396,7 @@ ProbeResult probe_svg(Bytes bytes, std::string_view name, const ImageLimits&) {
     xmlNodePtr root = xmlDocGetRootElement(ctxt->myDoc);
     if (root == nullptr || text(root->name) != "svg" || root->ns == nullptr || text(root->ns->href) != svg_namespace)
         return damaged(name, svg, "its root element is not <svg> in the SVG namespace");
-    if (std::string why = unsafe_content(root); !why.empty())
+    if (std::string why = unsafe_content(ctxt->myDoc, root); !why.empty())
         return ImageProblem{"E-IMAGE-SVG-UNSAFE", who + " " + why};
 
     auto attribute = [&](const char* attr) -> std::string {

@@ -45,16 +45,20 @@ struct Parsed {
     std::string relative;
 };
 
-// Resolves, reads and parses one XML file of the issue.
-Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& referred_from,
-                std::string_view what) {
-    Parsed out;
+// Resolves one XML file of the issue, or nothing (reported at `referred_from`).
+std::optional<ResolvedPath> resolve_xml(Reader& r, std::string_view reference, const SourceLocation& referred_from,
+                                        std::string_view what) {
     PathResult resolved = r.root.resolve(reference, fs::path(), what);
     if (auto* refusal = std::get_if<PathRefusal>(&resolved)) {
         r.diags.error(refusal->code, referred_from, refusal->message);
-        return out;
+        return std::nullopt;
     }
-    const ResolvedPath& path = std::get<ResolvedPath>(resolved);
+    return std::get<ResolvedPath>(std::move(resolved));
+}
+
+// Reads (size cap first) and parses one resolved XML file.
+Parsed parse_xml(Reader& r, const ResolvedPath& path) {
+    Parsed out;
     out.relative = path.relative;
     galley::ReadResult bytes = r.root.read(path, r.options.limits.max_xml_bytes);
     if (auto* refusal = std::get_if<PathRefusal>(&bytes)) {
@@ -64,7 +68,7 @@ Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& ref
     const auto& data = std::get<std::vector<std::uint8_t>>(bytes);
     // NITF files may carry <!DOCTYPE nitf SYSTEM "...">: accepted, never loaded.
     out.doc = xml::parse(std::string_view(reinterpret_cast<const char*>(data.data()), data.size()),
-                         r.display(path.relative), r.diags, xml::ParseOptions{"nitf"});
+                         r.display(path.relative), r.diags, xml::ParseOptions{"nitf", r.options.limits.markup});
     if (out.doc) {
         std::string_view root_name = xml::name(out.doc->root());
         out.kind = root_name == "article" ? Kind::article
@@ -73,6 +77,14 @@ Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& ref
                                           : Kind::other;
     }
     return out;
+}
+
+// Resolves, reads and parses one XML file of the issue.
+Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& referred_from,
+                std::string_view what) {
+    std::optional<ResolvedPath> path = resolve_xml(r, reference, referred_from, what);
+    if (!path) return Parsed{};
+    return parse_xml(r, *path);
 }
 
 // Validates and converts an article document; nothing if it has errors.
@@ -117,25 +129,36 @@ std::optional<model::Issue> read_with_manifest(Reader& r, IssueReadResult& resul
     issue.logo = resolve_picture(r, m.logo);
     issue.cover = resolve_picture(r, m.cover);
 
-    std::map<std::string, SourceLocation> listed;
+    // Every listing is resolved, and checked against the ones before it,
+    // before anything is read: one 8 MiB file listed 5,000 times under
+    // different spellings (d0/../story.xml, d1/../story.xml, a link) is
+    // read once, not 5,000 times. The key is the real file.
+    std::map<fs::path, std::pair<std::string, SourceLocation>> listed;
     for (const ManifestSection& ms : m.sections) {
         model::Section section{ms.title, {}};
         for (const ArticleRef& ref : ms.articles) {
-            Parsed p = load_xml(r, ref.src, ref.where, "article path");
-            if (!p.doc) {
-                result.failed_articles.push_back(p.relative.empty() ? ref.src : p.relative);
+            std::optional<ResolvedPath> path = resolve_xml(r, ref.src, ref.where, "article path");
+            if (!path) {
+                result.failed_articles.push_back(ref.src);
                 continue;
             }
-            auto [it, inserted] = listed.try_emplace(p.relative, ref.where);
+            auto [it, inserted] = listed.try_emplace(path->absolute, path->relative, ref.where);
             if (!inserted) {
+                const std::string& first = it->second.first;
                 r.diags.error("E-ISSUE-DUPLICATE-ARTICLE", ref.where,
-                              "article file '" + p.relative + "' is already listed at line " +
-                                  std::to_string(it->second.line));
+                              "article file " + quote_path(path->relative) +
+                                  (first == path->relative ? std::string() : " (" + quote_path(first) + ")") +
+                                  " is already listed at line " + std::to_string(it->second.second.line));
+                continue;
+            }
+            Parsed p = parse_xml(r, *path);
+            if (!p.doc) {
+                result.failed_articles.push_back(p.relative);
                 continue;
             }
             if (!is_story(p.kind)) {
                 r.diags.error("E-ISSUE-NOT-ARTICLE", ref.where,
-                              "'" + p.relative + "' is not an article (its root element is <" +
+                              quote_path(p.relative) + " is not an article (its root element is <" +
                                   std::string(xml::name(p.doc->root())) + ">)");
                 result.failed_articles.push_back(p.relative);
                 continue;

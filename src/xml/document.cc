@@ -89,6 +89,22 @@ std::optional<Document> parse(std::string_view bytes, const std::string& file, D
         diags.error("E-FILE-TOO-LARGE", {file, 0, 0}, "file is too large to parse");
         return std::nullopt;
     }
+    // libxml2 2.9.14 is quadratic in the attributes and namespace
+    // declarations of one start tag, and cannot be stopped inside one.
+    if (std::optional<PrescanProblem> p = prescan_xml(bytes, parse_options.markup)) {
+        switch (p->kind) {
+            case PrescanProblem::Kind::encoding:
+                diags.error("E-XML-MALFORMED", {file, 1, 0}, p->message);
+                break;
+            case PrescanProblem::Kind::attributes:
+                diags.error("E-XML-SCHEMA", {file, p->line, 0}, p->message);
+                break;
+            case PrescanProblem::Kind::namespaces:
+                diags.error("E-XML-LIMIT", {file, p->line, 0}, p->message);
+                break;
+        }
+        return std::nullopt;
+    }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt == nullptr) {
         diags.error("E-XML-MALFORMED", {file, 0, 0}, "cannot create an XML parser");

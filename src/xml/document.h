@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "base/xml_prescan.h"
 
 namespace galley::xml {
 
@@ -54,6 +55,10 @@ private:
 };
 
 struct ParseOptions {
+    ParseOptions() = default;
+    ParseOptions(std::string allow_doctype_for, MarkupLimits limits = {})
+        : allow_external_doctype_for(std::move(allow_doctype_for)), markup(limits) {}
+
     /// When not empty: a DOCTYPE naming this root element (for example
     /// "nitf") with at most an external identifier (SYSTEM "..." or
     /// PUBLIC "..." "...") and NO internal subset is accepted instead of
@@ -62,13 +67,20 @@ struct ParseOptions {
     /// (else E-XML-DOCTYPE). The document records it (ignored_doctype()) and
     /// the caller reports it. An internal subset is always refused.
     std::string allow_external_doctype_for;
+    /// Attributes and namespace declarations per element, counted on the
+    /// raw bytes before libxml2 sees them (see base/xml_prescan.h).
+    MarkupLimits markup;
 };
 
 /// Parses `bytes` (the whole file, already read with a size cap) as XML.
-/// Every well-formedness error libxml2 reports is added to `diags` as
-/// E-XML-MALFORMED at its line and column; a DOCTYPE is refused with
-/// E-XML-DOCTYPE (see ParseOptions for the one exception). Returns nothing
-/// when any error was found.
+/// First, without libxml2, every start tag is counted (prescan_xml()): an
+/// element with more attributes than ParseOptions::markup allows is
+/// E-XML-SCHEMA (no vocabulary galley reads has such an element), one with
+/// more namespace declarations E-XML-LIMIT, an encoding galley does not
+/// read E-XML-MALFORMED; libxml2 then never runs. Every well-formedness
+/// error libxml2 reports is added to `diags` as E-XML-MALFORMED at its line
+/// and column; a DOCTYPE is refused with E-XML-DOCTYPE (see ParseOptions
+/// for the one exception). Returns nothing when any error was found.
 std::optional<Document> parse(std::string_view bytes, const std::string& file, Diagnostics& diags);
 std::optional<Document> parse(std::string_view bytes, const std::string& file, Diagnostics& diags,
                               const ParseOptions& options);

@@ -1,7 +1,9 @@
 #include "xml/resources.h"
 
+#include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 
 #include <map>
 #include <mutex>
@@ -47,6 +49,13 @@ xmlParserInputPtr guarded_loader(const char* url, const char* /*id*/, xmlParserC
     return in;
 }
 
+// libxml2 prints some errors itself, through its generic error function
+// (stderr by default): "encoding error : input conversion failed" comes from
+// the converter, outside any parser context. Nothing of libxml2's may reach
+// the terminal; every error galley cares about also arrives through a
+// parser's structured error callback.
+void silent(void* /*ctx*/, const char* /*msg*/, ...) {}
+
 }  // namespace
 
 void initialise() {
@@ -54,7 +63,12 @@ void initialise() {
     std::call_once(once, [] {
         xmlInitParser();
         xmlSetExternalEntityLoader(guarded_loader);
+        xmlThrDefSetGenericErrorFunc(nullptr, silent);  // threads started from now on
     });
+    // The generic error function is per thread in a threaded libxml2, and
+    // a thread's copy may have been made before the default was changed:
+    // set the calling thread's every time (it is two stores).
+    xmlSetGenericErrorFunc(nullptr, silent);
 }
 
 void register_resource(std::string name, std::string_view content) {

@@ -9,8 +9,10 @@
 
 namespace galley::xml {
 
-/// Initialises libxml2 once and installs the refusing entity loader.
-/// Safe to call many times, from any thread.
+/// Initialises libxml2 once, installs the refusing entity loader and a
+/// silent generic error function (libxml2 never prints to stderr). Safe to
+/// call many times, from any thread; call it on each thread before using
+/// libxml2 there.
 void initialise();
 
 /// Makes `content` available to libxml2 under `name` (for example a schema

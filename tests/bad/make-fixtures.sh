@@ -402,6 +402,7 @@ case("xml-gzip", {"story.xml": gzip.compress(
     article(headline="GZIP-PAYLOAD-WAS-DECOMPRESSED").encode(), mtime=0)})
 case("xml-encoding-conversion-error", {"story.xml": article(decl='<?xml version="1.0" encoding="UTF-32"?>\n')})
 case("xml-encoding-unsupported", {"story.xml": article(decl='<?xml version="1.0" encoding="EBCDIC"?>\n')})
+case("xml-encoding-utf7", {"story.xml": article(decl='<?xml version="1.0" encoding="UTF-7"?>\n')})
 case("xml-cdata-ok", {"story.xml": article("    <p><![CDATA[<script>alert(1)</script> & more]]></p>")})
 case("xml-namespace", {"story.xml": article(root_attrs=' xmlns="http://example.com/not-galley"')})
 case("xml-xinclude", {"story.xml": article(
@@ -436,6 +437,9 @@ case("xml-deep-asides-ok", {"story.xml": article(
     "\n".join("<aside>" for _ in range(120)) + "\n<p>deep</p>\n" + "\n".join("</aside>" for _ in range(120)))})
 case("xml-many-attributes", {"story.xml": article("    <p" + ATTRS + ">x</p>")})
 case("xml-many-namespaces", {"story.xml": article("    <p" + ATTRS + ">x</p>")})
+case("xml-many-attributes-utf16", {"story.xml": article(
+    "    <p" + "".join(' a%d="x"' % i for i in range(300)) + ">x</p>",
+    decl='<?xml version="1.0" encoding="UTF-16"?>\n').encode("utf-16")})
 case("xml-huge-text-node", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("xml-size-over-limit", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("xml-size-at-limit-ok", {"story.xml": article("    <p>" + FILL + "</p>")})
@@ -551,6 +555,18 @@ image_case("img-svg-css-escape", "img/photo.svg", svg(
     '  <style>rect { fill: u\\72 l(http://127.0.0.1:47611/x.svg#p) }</style>\n'
     '  <rect width="40" height="20"/>').encode())
 image_case("img-svg-many-attributes", "img/photo.svg", svg('  <rect width="40" height="20"' + ATTRS + '/>').encode())
+image_case("img-svg-stylesheet-pi", "img/photo.svg", svg(
+    '  <rect width="40" height="20"/>',
+    head='<?xml-stylesheet type="text/css" href="http://127.0.0.1:47611/s.css"?>\n').encode())
+image_case("img-svg-image-set", "img/photo.svg", svg(
+    '  <rect width="40" height="20" style="fill: image-set(\'http://127.0.0.1:47611/p.png\' 1x)"/>').encode())
+image_case("img-svg-inkscape-ok", "img/photo.svg", svg(
+    '  <sodipodi:namedview xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" id="base"/>\n'
+    '  <metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    'xmlns:cc="http://creativecommons.org/ns#"><cc:Work rdf:about="">'
+    '<cc:license rdf:resource="http://creativecommons.org/licenses/by/4.0/"/></cc:Work></rdf:RDF></metadata>\n'
+    '  <defs><linearGradient id="g"><stop offset="0" stop-color="#246"/></linearGradient></defs>\n'
+    '  <g><rect width="40" height="20" fill="url(#g)"/><use xlink:href="#g"/></g>').encode())
 image_case("img-svg-no-size", "img/photo.svg", svg('  <rect width="4" height="2"/>', attrs="").encode())
 
 # Ids, titles and text ------------------------------------------------------
@@ -598,6 +614,7 @@ case("manifest-layout-path", {"issue.xml": manifest().replace(
 case("manifest-layout-unknown", {"issue.xml": manifest().replace(
     "  <section", "  <layout>secret</layout>\n  <section"), "story.xml": article()})
 case("manifest-lists-folder", {"issue.xml": manifest(("img",)), "story.xml": article(), "img/photo.jpg": jpeg()})
+case("manifest-same-file-symlink", {"issue.xml": manifest(("story.xml", "alias.xml")), "story.xml": article()})
 
 # --------------------------------------------------------------------------
 # Write everything

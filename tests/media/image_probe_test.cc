@@ -442,6 +442,69 @@ TEST_CASE("an SVG with a script or an outside reference is refused") {
             "E-IMAGE-SVG-UNSAFE", "'css.svg' has a style that loads something from outside the file");
 }
 
+TEST_CASE("an SVG may hold only static SVG elements") {
+    refused(svg("width=\"1\" height=\"1\"",
+                "<foreignObject width=\"1\" height=\"1\"><iframe xmlns=\"http://www.w3.org/1999/xhtml\" "
+                "src=\"http://x/\"/></foreignObject>"),
+            "fo.svg", "E-IMAGE-SVG-UNSAFE", "'fo.svg' contains a <foreignObject>; SVG images must not embed other content");
+    refused(svg("width=\"1\" height=\"1\"", "<a href=\"#x\"><set attributeName=\"href\" to=\"javascript:alert(1)\"/></a>"),
+            "set.svg", "E-IMAGE-SVG-UNSAFE", "'set.svg' contains an animation (<set>); SVG images must be static");
+    refused(svg("width=\"1\" height=\"1\"", "<rect><animate attributeName=\"fill\" values=\"url(http://x/#a)\"/></rect>"),
+            "an.svg", "E-IMAGE-SVG-UNSAFE", "'an.svg' contains an animation (<animate>); SVG images must be static");
+    refused(svg("width=\"1\" height=\"1\"", "<font-face-uri href=\"#x\"/>"), "f.svg", "E-IMAGE-SVG-UNSAFE",
+            "'f.svg' contains the element <font-face-uri>, which is not allowed in SVG images");
+    refused(svg("width=\"1\" height=\"1\"", "<g><img xmlns=\"http://www.w3.org/1999/xhtml\" alt=\"\"/></g>"), "h.svg",
+            "E-IMAGE-SVG-UNSAFE",
+            "'h.svg' contains the element <img> from the namespace 'http://www.w3.org/1999/xhtml'; SVG images may "
+            "hold only SVG elements");
+}
+
+TEST_CASE("references hide nowhere: other attributes, escaped CSS, image-set, xml-stylesheet, xml:base") {
+    refused(svg("width=\"1\" height=\"1\"", "<metadata><object xmlns=\"http://www.w3.org/1999/xhtml\" data=\"http://x/\"/></metadata>"),
+            "d.svg", "E-IMAGE-SVG-UNSAFE", "'d.svg' refers to 'http://x/'; SVG images must be self-contained");
+    refused(svg("width=\"1\" height=\"1\"", "<style>rect { fill: u\\72 l(http://x/p.svg#a) }</style>"), "e.svg",
+            "E-IMAGE-SVG-UNSAFE", "'e.svg' has a style sheet that loads something from outside the file");
+    refused(svg("width=\"1\" height=\"1\"", "<style>rect { fill: u/**/rl(http://x/p.svg#a) }</style>"), "c.svg",
+            "E-IMAGE-SVG-UNSAFE", "'c.svg' has a style sheet that loads something from outside the file");
+    refused(svg("width=\"1\" height=\"1\"", "<rect style=\"background:image-set('x.png' 1x)\"/>"), "i.svg",
+            "E-IMAGE-SVG-UNSAFE", "'i.svg' has a style that loads something from outside the file");
+    refused(svg("width=\"1\" height=\"1\"", "<rect fill=\"url(http://x/p.svg#a)\"/>"), "p.svg", "E-IMAGE-SVG-UNSAFE",
+            "'p.svg' has an attribute 'fill' that loads something from outside the file");
+    refused("<?xml-stylesheet href=\"http://x/s.css\"?>" + svg("width=\"1\" height=\"1\""), "x.svg",
+            "E-IMAGE-SVG-UNSAFE", "'x.svg' has an <?xml-stylesheet?> instruction, which loads a style sheet");
+    refused(svg("width=\"1\" height=\"1\" xml:base=\"http://x/\""), "b.svg", "E-IMAGE-SVG-UNSAFE",
+            "'b.svg' sets xml:base; SVG images must be self-contained");
+}
+
+TEST_CASE("what drawing programs write is accepted") {
+    const std::string inkscape =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+        "xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" "
+        "xmlns:sodipodi=\"http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd\" "
+        "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:cc=\"http://creativecommons.org/ns#\" "
+        "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" width=\"10\" height=\"10\" inkscape:version=\"1.2\">"
+        "<sodipodi:namedview id=\"n\" inkscape:zoom=\"1\"/>"
+        "<metadata><rdf:RDF><cc:Work rdf:about=\"\"><dc:type rdf:resource=\"http://purl.org/dc/dcmitype/StillImage\"/>"
+        "</cc:Work></rdf:RDF></metadata>"
+        "<defs><linearGradient id=\"g\"><stop offset=\"0\"/></linearGradient>"
+        "<filter id=\"f\"><feGaussianBlur stdDeviation=\"1\"/></filter></defs>"
+        "<g inkscape:label=\"Layer 1\" inkscape:groupmode=\"layer\"><rect fill=\"url(#g)\" filter=\"url( '#f' )\" "
+        "width=\"1\" height=\"1\"/><use xlink:href=\"#g\"/><text><tspan>t</tspan></text></g></svg>";
+    ImageInfo i = accepted(inkscape, "drawing.svg");
+    CHECK(i.width_px == 10);
+}
+
+TEST_CASE("an SVG element with too many attributes is refused before parsing") {
+    std::string many;
+    for (int k = 0; k < 300; ++k) many += " a" + std::to_string(k) + "=\"x\"";
+    refused(svg("width=\"1\" height=\"1\"", "\n<rect" + many + "/>"), "m.svg", "E-IMAGE-SVG-UNSAFE",
+            "'m.svg' has an element <rect> with 300 attributes on line 2; galley allows at most 256");
+    refused("<?xml version=\"1.0\" encoding=\"UTF-7\"?>" + svg("width=\"1\" height=\"1\""), "u.svg",
+            "E-IMAGE-UNSUPPORTED",
+            "'u.svg' is an SVG image: the encoding 'UTF-7' is not supported; galley reads XML in UTF-8, UTF-16 and "
+            "the encodings that keep markup in ASCII (ISO-8859-*, windows-125*, Shift_JIS, EUC, GB18030, Big5, KOI8)");
+}
+
 TEST_CASE("an SVG that is not well-formed or has no size is refused") {
     refused("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\">\n<g>\n</svg>", "bad.svg",
             "E-IMAGE-CORRUPT",

@@ -163,3 +163,22 @@ TEST_CASE("an input that does not exist") {
     REQUIRE(r.lines.size() == 1);
     CHECK(r.lines[0] == "nope: error: no such file or folder [E-INPUT-NOT-FOUND]");
 }
+
+TEST_CASE("one file listed under several spellings is read once, and every repeat is an error") {
+    TempDir t;
+    t.write("issue/story.xml", article_xml("story"));
+    t.write("issue/d0/keep.txt", "");
+    REQUIRE(::symlink("story.xml", (t.path() / "issue/alias.xml").c_str()) == 0);
+    t.write("issue/issue.xml",
+            "<issue id=\"i\" xml:lang=\"en\"><publication>P</publication><date>2008-06-13</date>\n"
+            "<section title=\"S\">\n<article src=\"story.xml\"/>\n<article src=\"d0/../story.xml\"/>\n"
+            "<article src=\"alias.xml\"/>\n</section></issue>");
+    auto r = read_for_test(t.path() / "issue", t.path() / "issue");
+    REQUIRE(r.lines.size() == 2);
+    CHECK(r.lines[0] == "issue.xml:4: error: article file 'story.xml' is already listed at line 3 "
+                        "[E-ISSUE-DUPLICATE-ARTICLE]");
+    CHECK(r.lines[1] == "issue.xml:5: error: article file 'alias.xml' ('story.xml') is already listed at line 3 "
+                        "[E-ISSUE-DUPLICATE-ARTICLE]");
+    REQUIRE(r.result.issue);
+    CHECK(r.result.issue->article_count() == 1);
+}

@@ -124,3 +124,31 @@ TEST_CASE("C0 control characters are not XML") {
     CHECK_FALSE(xml::parse(std::string("<p>a\x01b</p>"), "c0.xml", d));
     CHECK(d.all()[0].code == "E-XML-MALFORMED");
 }
+
+TEST_CASE("an element with too many attributes never reaches libxml2") {
+    std::string many;
+    for (int i = 0; i < 300; ++i) many += " a" + std::to_string(i) + "=\"x\"";
+    Diagnostics d;
+    CHECK_FALSE(xml::parse("<article>\n<p" + many + "/></article>", "a.xml", d));
+    CHECK(only(d) == "2:0: E-XML-SCHEMA: element <p> has 300 attributes; galley reads at most 256 on one element");
+    xml::ParseOptions loose;
+    loose.markup.max_attributes_per_element = 1000;
+    Diagnostics ok;
+    CHECK(xml::parse("<article>\n<p" + many + "/></article>", "a.xml", ok, loose));
+    CHECK(ok.empty());
+}
+
+TEST_CASE("an element with too many namespace declarations is E-XML-LIMIT") {
+    std::string many;
+    for (int i = 0; i < 65; ++i) many += " xmlns:n" + std::to_string(i) + "=\"u\"";
+    Diagnostics d;
+    CHECK_FALSE(xml::parse("<article>\n\n<p" + many + "/></article>", "a.xml", d));
+    CHECK(only(d) ==
+          "3:0: E-XML-LIMIT: element <p> declares 65 namespaces; galley reads at most 64 declarations on one element");
+}
+
+TEST_CASE("an encoding that could hide markup is refused at line 1") {
+    Diagnostics d;
+    CHECK_FALSE(xml::parse("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<a/>", "a.xml", d));
+    CHECK(only(d).rfind("1:0: E-XML-MALFORMED: the encoding 'UTF-7' is not supported; galley reads XML in UTF-8", 0) == 0);
+}
