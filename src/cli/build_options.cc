@@ -17,6 +17,15 @@ bool whole_number(const std::string& s, int lo, int hi, int& out) {
 
 }  // namespace
 
+std::string jobs_from(const ParsedArgs& args, int& jobs) {
+    auto j = args.value("jobs");
+    if (!j) return "";
+    int n = 0;
+    if (!whole_number(*j, 1, 9999, n)) return "option '--jobs' takes a whole number from 1 to 9999, not '" + *j + "'";
+    jobs = n;
+    return "";
+}
+
 std::string build_request_from(const ParsedArgs& args, BuildRequest& req) {
     if (auto o = args.value("output")) {
         if (o->empty()) return "option '--output' needs a folder";
@@ -35,8 +44,7 @@ std::string build_request_from(const ParsedArgs& args, BuildRequest& req) {
         if (req.formats.empty()) return "option '--format' needs at least one format";
     }
     int n = 0;
-    if (auto j = args.value("jobs"); j && !whole_number(*j, 1, 9999, n))
-        return "option '--jobs' takes a whole number from 1 to 9999, not '" + *j + "'";
+    if (std::string e = jobs_from(args, req.jobs); !e.empty()) return e;
     if (auto d = args.value("dpi")) {
         if (!whole_number(*d, 10, 1200, n)) return "option '--dpi' takes a whole number from 10 to 1200, not '" + *d + "'";
         req.dpi = n;

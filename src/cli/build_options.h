@@ -14,6 +14,10 @@ namespace galley::cli {
 /// (SOURCE_DATE_EPOCH); returns a usage error message or "".
 std::string build_request_from(const ParsedArgs& args, BuildRequest& req);
 
+/// Reads -j N into `jobs` (left as it is without -j); returns a usage
+/// error message or "".
+std::string jobs_from(const ParsedArgs& args, int& jobs);
+
 /// "built ppp-2008-06-13: 7 pages, 9 articles -> out/x.epub (1.6 MB), out/x.pdf (1.3 MB) in 0.84 s"
 std::string summary_line(const model::Issue& issue, std::size_t left_out, const BuildOutcome& outcome,
                          double seconds);

@@ -1,7 +1,16 @@
 #include "cli/build_pipeline.h"
 
+#include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 #include <thread>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "base/data_dir.h"
 #include "base/output_file.h"
@@ -15,6 +24,7 @@
 #include "render/png_writer.h"
 #include "press/press.h"
 #include "typeset/compose/compose.h"
+#include "typeset/linebreak/hyphenator.h"
 #include "typeset/text/text_setter.h"
 
 namespace galley::cli {
@@ -53,13 +63,27 @@ std::optional<Produced> make_epub(const model::Issue& issue, const layout::Layou
     return p;
 }
 
-// Page one of the print edition as a PNG, for the EPUB cover.
-std::optional<epub::SuppliedCover> front_page_of(const page::Document& document, const model::Issue& issue,
-                                                 Diagnostics& diags) {
-    if (document.pages.empty()) return std::nullopt;
+// Returns freed heap memory to the system (glibc keeps it otherwise, and a
+// build's peak would be each stage's memory on top of the last's).
+void release_free_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+// Page one of the print edition alone, for the EPUB cover: a copy, so the
+// EPUB thread never reads the document the PDF is drawn from (and drops).
+page::Document front_page(const page::Document& document) {
     page::Document first;
     first.meta = document.meta;
-    first.pages.push_back(document.pages.front());
+    if (!document.pages.empty()) first.pages.push_back(document.pages.front());
+    return first;
+}
+
+// `first` (front_page) as a PNG, for the EPUB cover.
+std::optional<epub::SuppliedCover> front_page_of(const page::Document& first, const model::Issue& issue,
+                                                 Diagnostics& diags) {
+    if (first.pages.empty()) return std::nullopt;
     render::PngOptions png;
     png.dpi = kCoverDpi;
     auto pages = render::render_png_pages(first, png, diags);
@@ -73,18 +97,59 @@ std::optional<epub::SuppliedCover> front_page_of(const page::Document& document,
     return cover;
 }
 
+// Wall-clock seconds since `t`.
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// The progress line while pages are composed.
+std::string compose_progress_text(const std::string& id, const typeset::ComposeProgress& p) {
+    std::string text = id + ": ";
+    if (p.sections_placed == 0)
+        return text + "setting paragraphs: " + std::to_string(p.paragraphs) + ", " + std::to_string(p.articles_set) +
+               "/" + std::to_string(p.articles) + " articles";
+    text += "laying out pages: " + std::to_string(p.pages) + ", section " + std::to_string(p.sections_placed) + "/" +
+            std::to_string(p.sections);
+    if (p.articles_set < p.articles)
+        text += " (" + std::to_string(p.articles_set) + "/" + std::to_string(p.articles) + " articles set)";
+    return text;
+}
+
+// GALLEY_TEST_STOP_MID_WRITE=1 makes the process stop itself (SIGSTOP)
+// once the first output's temp file is written and before the next is
+// begun, so tests/cli/kill_test.sh can kill it mid-write for certain.
+void stop_mid_write_for_tests(std::size_t staged, std::size_t total) {
+    if (staged != 1 || total < 2) return;
+    const char* v = std::getenv("GALLEY_TEST_STOP_MID_WRITE");
+    if (v != nullptr && std::string_view(v) == "1") std::raise(SIGSTOP);
+}
+
 }  // namespace
+
+int effective_jobs(int jobs) {
+    if (jobs > 0) return jobs;
+    const unsigned cores = std::thread::hardware_concurrency();
+    return cores > 0 ? static_cast<int>(cores) : 1;
+}
 
 // What stays valid while the layout stays the same.
 struct EditionBuilder::Impl {
     std::string layout_name;
     std::optional<layout::Layout> layout;
     std::unique_ptr<fonts::FontLibrary> library;
+    std::shared_ptr<typeset::HyphenatorCache> hyphenation;
     std::unique_ptr<typeset::TextSetter> setter;
+    /// One per extra thread; kept, with their shaping caches, between builds.
+    std::vector<std::unique_ptr<typeset::TextSetter>> helpers;
 
     // Loads the layout, fonts and setter unless they are loaded already.
     bool prepare(const std::string& name, Diagnostics& diags) {
         if (layout && name == layout_name) return true;
+        helpers.clear();
         setter.reset();
         library.reset();
         layout = layout::load_layout(name, layout::bundled_layouts_dir(), diags);
@@ -97,8 +162,50 @@ struct EditionBuilder::Impl {
             layout.reset();
             return false;
         }
-        setter = std::make_unique<typeset::TextSetter>(*layout, *library, data_dir() / "layouts" / "hyphenation");
+        hyphenation = std::make_shared<typeset::HyphenatorCache>(data_dir() / "layouts" / "hyphenation");
+        setter = std::make_unique<typeset::TextSetter>(*layout, *library, hyphenation);
         return true;
+    }
+
+    // Setters for `threads` - 1 workers (never more than there are articles to share).
+    std::vector<typeset::TextSetter*> helpers_for(int threads, const model::Issue& issue) {
+        const std::size_t wanted = std::min(static_cast<std::size_t>(std::max(threads, 1)), issue.article_count());
+        const std::size_t n = wanted > 1 ? wanted - 1 : 0;
+        while (helpers.size() < n)
+            helpers.push_back(std::make_unique<typeset::TextSetter>(*layout, *library, hyphenation));
+        std::vector<typeset::TextSetter*> out;
+        for (std::size_t i = 0; i < n; ++i) out.push_back(helpers[i].get());
+        return out;
+    }
+
+    // The print edition's pages; its timings go into `outcome`.
+    page::Document compose(const model::Issue& issue, const BuildRequest& request, int threads,
+                           const ProgressFn& progress, Diagnostics& diags, BuildOutcome& outcome) {
+        const auto started = std::chrono::steady_clock::now();
+        typeset::ComposeOptions options;
+        options.creator = std::string("galley ") + kVersion;
+        if (request.source_date_epoch)
+            options.date = epub::format_utc_timestamp(epub::civil_from_unix(*request.source_date_epoch));
+        options.helpers = helpers_for(threads, issue);
+        if (progress)
+            options.progress = [&](const typeset::ComposeProgress& p) {
+                progress(compose_progress_text(issue.id, p), false);
+            };
+        typeset::ComposeStats stats;
+        options.stats = &stats;
+        page::Document document = typeset::compose_issue(issue, *layout, *setter, options, diags);
+        const std::size_t used = options.helpers.size() + 1;
+        outcome.stages.push_back({"compose", seconds_since(started),
+                                  plural(issue.article_count(), "article", "articles") + ", " +
+                                      plural(stats.paragraphs, "paragraph", "paragraphs") + ", " +
+                                      plural(document.pages.size(), "page", "pages") + " on " +
+                                      plural(used, "thread", "threads")});
+        char detail[160];
+        std::snprintf(detail, sizeof detail, "setting (or waiting) %.3f s, paginating %.3f s, finishing %.3f s",
+                      stats.preparing, stats.paginating, stats.finishing);
+        outcome.stages.back().note += "; " + std::string(detail);
+        outcome.articles = std::move(stats.articles);
+        return document;
     }
 };
 
@@ -110,80 +217,162 @@ BuildOutcome build_editions(const model::Issue& issue, const BuildRequest& reque
     return builder.build(issue, request, diags);
 }
 
-BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags) {
+BuildOutcome EditionBuilder::typeset_only(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags,
+                                          const ProgressFn& progress) {
+    BuildOutcome outcome;
+    if (!impl_->prepare(layout_name_for(issue, request.layout), diags)) return outcome;
+    page::Document document = impl_->compose(issue, request, effective_jobs(request.jobs), progress, diags, outcome);
+    outcome.pages = static_cast<int>(document.pages.size());
+    return outcome;
+}
+
+BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags,
+                                   const ProgressFn& progress) {
     BuildOutcome outcome;
     if (!impl_->prepare(layout_name_for(issue, request.layout), diags)) return outcome;
     const layout::Layout& layout = *impl_->layout;
     const fonts::FontLibrary* library = impl_->library.get();
+    const int threads = effective_jobs(request.jobs);
+    const bool parallel = threads > 1;
+    auto say = [&](const std::string& text) {
+        if (progress) progress(issue.id + ": " + text, true);
+    };
 
     const bool want_epub = request.formats.count(Format::epub) != 0;
     const bool want_press = request.press || request.press_pages;
     const bool want_print = request.formats.count(Format::pdf) != 0 || request.formats.count(Format::png) != 0 || want_press;
-    // Without a manifest cover the EPUB's cover is the print front page, so
-    // the print edition is composed first; otherwise the EPUB is built on a
-    // second thread while the pages are laid out.
+    // The EPUB (with -j > 1, on a thread of its own) starts once the pages
+    // are composed: without a manifest cover its cover is the print front
+    // page; with one it still waits, because the composer's threads have
+    // the cores until then and drawing the PDF takes longer than the whole
+    // EPUB. Its diagnostics, the front page's included, are kept apart and
+    // appended last whatever -j is, so their order never depends on threads.
     const bool cover_from_print = want_epub && !issue.cover;
     std::vector<Produced> produced;
     Diagnostics epub_diags;
     std::optional<Produced> epub_out;
+    StageTiming epub_timing{"epub", 0, ""};
+    auto build_epub_edition = [&](const std::optional<page::Document>& first) {
+        const auto started = std::chrono::steady_clock::now();
+        std::optional<epub::SuppliedCover> cover;
+        if (first) cover = front_page_of(*first, issue, epub_diags);
+        epub_out = make_epub(issue, layout, library, request, std::move(cover), epub_diags);
+        epub_timing.seconds = seconds_since(started);
+        epub_timing.note = parallel ? "on its own thread" : "";
+    };
     std::thread epub_thread;
-    if (want_epub && !cover_from_print) {
-        epub_thread = std::thread([&] { epub_out = make_epub(issue, layout, library, request, {}, epub_diags); });
-    }
+    auto start_epub = [&](std::optional<page::Document> first) {
+        if (parallel) epub_thread = std::thread([&, first = std::move(first)] { build_epub_edition(first); });
+        else build_epub_edition(first);
+    };
+    const bool compose_first = want_print || cover_from_print;
+    if (want_epub && !compose_first) start_epub(std::nullopt);
 
-    if (want_print || cover_from_print) {
-        typeset::ComposeOptions options;
-        options.creator = std::string("galley ") + kVersion;
-        if (request.source_date_epoch)
-            options.date = epub::format_utc_timestamp(epub::civil_from_unix(*request.source_date_epoch));
-        page::Document document = typeset::compose_issue(issue, layout, *impl_->setter, options, diags);
-        if (want_print) outcome.pages = static_cast<int>(document.pages.size());
-        if (cover_from_print)
-            epub_out = make_epub(issue, layout, library, request, front_page_of(document, issue, diags), epub_diags);
-        if (request.formats.count(Format::pdf)) {
-            render::PdfOptions pdf;
-            pdf.date = request.source_date_epoch;
-            if (auto bytes = render::render_pdf(document, pdf, diags))
-                produced.push_back({request.out_dir / (issue.id + ".pdf"), std::move(*bytes),
-                                    std::to_string(document.pages.size()) + " pages"});
-        }
+    std::optional<page::Document> document;
+    if (compose_first) {
+        say("setting paragraphs");
+        document = impl_->compose(issue, request, threads, progress, diags, outcome);
+        if (want_print) outcome.pages = static_cast<int>(document->pages.size());
+        // Set paragraphs, streams and page drafts are gone: give their memory
+        // back before the backends allocate theirs.
+        release_free_memory();
+        // With threads the EPUB is made beside the print backends; on one
+        // thread after them, once the PDF has let go of the pages.
+        std::optional<page::Document> epub_front;
+        if (want_epub && cover_from_print) epub_front = front_page(*document);
+        if (want_epub && parallel) start_epub(std::move(epub_front));
+        // PNG proofs on a thread of their own beside the PDF.
+        Diagnostics png_diags;
+        std::optional<std::vector<std::string>> png_pages;
+        StageTiming png_timing{"png", 0, ""};
+        std::thread png_thread;
         if (request.formats.count(Format::png)) {
-            render::PngOptions png;
-            png.dpi = request.dpi;
-            if (auto pages = render::render_png_pages(document, png, diags))
-                for (std::size_t i = 0; i < pages->size(); ++i)
-                    produced.push_back({request.out_dir / render::png_page_name(issue.id, i), std::move((*pages)[i]), ""});
+            auto draw_pngs = [&] {
+                const auto started = std::chrono::steady_clock::now();
+                render::PngOptions png;
+                png.dpi = request.dpi;
+                png_pages = render::render_png_pages(*document, png, png_diags);
+                png_timing.seconds = seconds_since(started);
+            };
+            if (parallel) png_thread = std::thread(draw_pngs);
+            else draw_pngs();
         }
+        std::vector<Produced> press_files;  // listed after the PDF and the proofs
         if (want_press) {
+            say("making the press PDF");
+            const auto started = std::chrono::steady_clock::now();
             press::PressOptions po;
             po.profile = request.press_profile;
             po.date = request.source_date_epoch;
             po.whole = request.press;
             po.pages = request.press_pages;
-            press::PressResult pr = press::render_press(document, layout, po, issue.id, diags);
+            press::PressResult pr = press::render_press(*document, layout, po, issue.id, diags);
             // No Ghostscript, or it failed: exit status 4, and nothing is written.
             if (pr.status == press::PressStatus::tool_missing || pr.status == press::PressStatus::tool_failed)
                 outcome.output_failed = true;
             for (press::PressFile& f : pr.files)
-                produced.push_back({request.out_dir / f.name, std::move(f.bytes), "PDF/X-3, " + pr.profile_name});
+                press_files.push_back({request.out_dir / f.name, std::move(f.bytes), "PDF/X-3, " + pr.profile_name});
+            outcome.stages.push_back({"press", seconds_since(started), ""});
         }
+        // The screen PDF last: when no PNG thread is reading the pages, it
+        // drops each page once drawn, so the laid-out issue never sits in
+        // memory beside cairo's output and the finishing pass.
+        if (request.formats.count(Format::pdf)) {
+            const std::size_t pages = document->pages.size();
+            say("drawing " + plural(pages, "page", "pages") + " into the PDF");
+            const auto started = std::chrono::steady_clock::now();
+            render::PdfOptions pdf;
+            pdf.date = request.source_date_epoch;
+            std::optional<std::string> bytes = request.formats.count(Format::png)
+                                                   ? render::render_pdf(*document, pdf, diags)
+                                                   : render::render_pdf(std::move(*document), pdf, diags);
+            if (bytes)
+                produced.push_back({request.out_dir / (issue.id + ".pdf"), std::move(*bytes),
+                                    std::to_string(pages) + " pages"});
+            outcome.stages.push_back({"pdf", seconds_since(started), ""});
+        }
+        if (png_thread.joinable()) {
+            say("drawing PNG proofs");
+            png_thread.join();
+        }
+        if (request.formats.count(Format::png)) {
+            diags.append(png_diags);
+            if (png_pages)
+                for (std::size_t i = 0; i < png_pages->size(); ++i)
+                    produced.push_back({request.out_dir / render::png_page_name(issue.id, i), std::move((*png_pages)[i]), ""});
+            outcome.stages.push_back(png_timing);
+        }
+        for (Produced& p : press_files) produced.push_back(std::move(p));
+        document.reset();
+        if (want_epub && !parallel) start_epub(std::move(epub_front));
     }
-    if (epub_thread.joinable()) epub_thread.join();
+    if (epub_thread.joinable()) {
+        say("finishing the EPUB");
+        epub_thread.join();
+    }
+    if (want_epub) outcome.stages.push_back(epub_timing);
     diags.append(epub_diags);
     if (epub_out) produced.insert(produced.begin(), std::move(*epub_out));
 
     // All or nothing: any error above (or warning, with --strict) means no
     // file is touched.
     if (diags.has_errors() || (request.strict && diags.count(Severity::warning) > 0)) return outcome;
+    const auto writing = std::chrono::steady_clock::now();
     sweep_stale_outputs(request.out_dir);
     OutputSet set;
-    for (const Produced& p : produced)
+    std::size_t staged = 0;
+    for (const Produced& p : produced) {
+        say("writing files: " + std::to_string(staged) + "/" + std::to_string(produced.size()));
         if (!set.add(p.target, p.bytes, diags)) break;
+        stop_mid_write_for_tests(++staged, produced.size());
+    }
+    say("writing files: " + std::to_string(staged) + "/" + std::to_string(produced.size()));
     if (!set.commit(diags)) {
         outcome.output_failed = true;
         return outcome;
     }
     for (const Produced& p : produced) outcome.written.push_back({p.target, p.bytes.size(), p.note});
+    outcome.stages.push_back({"write", seconds_since(writing), plural(produced.size(), "file", "files")});
     return outcome;
 }
 

@@ -1,10 +1,20 @@
 // galley build, after reading: one issue's editions from its model. The
 // layout and fonts are loaded once and feed every backend; each output goes
 // through base/output_file, so a failure leaves the previous files intact.
+//
+// Threads, with -j N > 1 (output is byte-identical whatever N is):
+//   compose   articles are set on N threads, each with its own TextSetter
+//             (Pango is not thread-safe; hyphenation patterns are shared),
+//             while the calling thread paginates (typeset/compose/prepare_pool.h)
+//   EPUB      built on its own thread once the pages are composed (its
+//             cover may be page one), beside the PDF
+//   PNG       proofs drawn on their own thread beside the PDF
+// With -j 1 everything runs on the calling thread, one step after another.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -14,6 +24,7 @@
 #include "base/diagnostic.h"
 #include "epub/font_embed.h"
 #include "model/issue.h"
+#include "typeset/compose/compose.h"
 
 namespace galley::cli {
 
@@ -26,6 +37,7 @@ struct BuildRequest {
     epub::FontMode epub_fonts = epub::FontMode::subset;
     std::optional<std::int64_t> source_date_epoch;
     int dpi = 100;  ///< PNG proofs
+    int jobs = 0;   ///< -j: threads to work on; 0: one per core
     bool strict = false;  ///< warnings found while building stop it too
     bool press = false;        ///< --press: DIR/<issue-id>.press.pdf
     bool press_pages = false;  ///< --press-pages: DIR/<issue-id>.press-p001.pdf...
@@ -38,11 +50,29 @@ struct WrittenFile {
     std::string note;  ///< e.g. "fonts subset: 9.3 MB -> 0.5 MB"
 };
 
+/// Wall-clock time of one step of a build (for -v).
+struct StageTiming {
+    std::string name;  ///< "compose", "pdf", "epub", ...
+    double seconds = 0;
+    std::string note;  ///< e.g. "50 articles, 1204 paragraphs on 2 threads"
+};
+
 struct BuildOutcome {
     std::vector<WrittenFile> written;
     bool output_failed = false;  ///< a write failed or a tool was missing (exit 4)
     int pages = 0;
+    std::vector<StageTiming> stages;               ///< in the order they started
+    std::vector<typeset::ArticleTiming> articles;  ///< time to set each article, in issue order
 };
+
+/// Where a build has got to, as a short line of text for a progress line
+/// ("setting paragraphs: 812, 31/50 articles"); `stage` is set when a new
+/// stage begins (show it now), clear for updates within one (may be
+/// skipped). Called from any of the build's threads, never from two at once.
+using ProgressFn = std::function<void(const std::string& text, bool stage)>;
+
+/// The number of threads `jobs` asks for: itself, or the number of cores when 0.
+int effective_jobs(int jobs);
 
 /// Builds editions, keeping what does not depend on the articles (the
 /// layout, the pinned fonts, the text setter with its shaping and
@@ -58,7 +88,15 @@ public:
     /// Builds the requested editions of `issue`. Input problems found on the
     /// way (missing glyphs, loose lines) are added to `diags`; a failure to
     /// write is E-OUTPUT-WRITE and sets output_failed.
-    BuildOutcome build(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags);
+    BuildOutcome build(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags,
+                       const ProgressFn& progress = {});
+
+    /// Everything `build` does to the print edition short of drawing and
+    /// writing it (galley check): the pages are composed, so missing
+    /// glyphs, loose, overfull and forcibly broken lines and low-resolution
+    /// images are added to `diags`. Uses request.layout and request.jobs.
+    BuildOutcome typeset_only(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags,
+                              const ProgressFn& progress = {});
 
 private:
     struct Impl;

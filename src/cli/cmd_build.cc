@@ -1,4 +1,6 @@
 // galley build: read every INPUT once, check it, then write its editions.
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/issue_session.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "epub/civil_time.h"
 
 namespace galley::cli {
@@ -27,6 +30,9 @@ CommandSpec build_spec() {
             "fixes every timestamp in the outputs; otherwise the issue date is used,\n"
             "so the same input always gives the same files.\n"
             "\n"
+            "On a terminal a progress line shows each stage as it runs (not with\n"
+            "-q, nor when CI is set in the environment).\n"
+            "\n"
             "Exit status: 0 success, 1 errors in the input, 2 usage error, 3 built\n"
             "with some articles left out (--keep-going), 4 could not write the\n"
             "output or run a needed tool.",
@@ -34,7 +40,7 @@ CommandSpec build_spec() {
                 {'o', "output", "DIR", "out", "folder to write the editions to (created when missing)"},
                 {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png"},
                 {'l', "layout", "NAME|PATH", "", "layout to use instead of the one issue.xml names"},
-                {'j', "jobs", "N", "number of cores", "how many articles to work on in parallel"},
+                {'j', "jobs", "N", "number of cores", "threads to work on; the output is the same whatever N is"},
                 {0, "epub-fonts", "MODE", "subset", "fonts in the EPUB: subset, full or none"},
                 {0, "dpi", "N", "100", "resolution of PNG proofs"},
                 {0, "press", "", "", "also write DIR/<issue-id>.press.pdf for the printer: PDF/X-3, CMYK (docs/press.md)"},
@@ -42,11 +48,46 @@ CommandSpec build_spec() {
                 {0, "profile", "ICC", "", "the printer's CMYK output profile for the press PDF (else the layout's press.colour-profile, else Ghostscript's default_cmyk.icc)"},
                 {0, "keep-going", "", "", "build without the articles that have errors (exit status 3)"},
                 {0, "strict", "", "", "treat warnings as errors"},
-                {'q', "quiet", "", "", "print diagnostics only"},
-                {'v', "verbose", "", "", "print per-article details"},
+                {'q', "quiet", "", "", "print diagnostics only (no progress line, no summary)"},
+                {'v', "verbose", "", "", "also print the time each stage and each article took"},
                 {0, "diagnostics", "FORMAT", "text", "text, or json: one JSON document on stdout (docs/diagnostics.schema.json); summaries go to stderr"},
             },
             1};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// CPU seconds (user + system) of the calling thread, or of the whole process.
+double cpu_seconds(int who) {
+    rusage u{};
+    if (::getrusage(who, &u) != 0) return 0;
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// -v: how long each stage and each article took.
+std::string timings_text(const LoadedIssue& li, double read_seconds, const BuildOutcome& outcome) {
+    std::ostringstream out;
+    char buf[64];
+    auto stage = [&](const std::string& name, double seconds, const std::string& note) {
+        std::snprintf(buf, sizeof buf, "%.3f s", seconds);
+        out << "  " << name << ": " << buf;
+        if (!note.empty()) out << " (" << note << ")";
+        out << "\n";
+    };
+    stage("read", read_seconds, std::to_string(li.read.issue ? li.read.issue->article_count() : 0) + " articles");
+    for (const StageTiming& s : outcome.stages) stage(s.name, s.seconds, s.note);
+    // What the main thread used bounds the wall time on idle cores.
+    std::snprintf(buf, sizeof buf, "%.3f s main thread, %.3f s", cpu_seconds(RUSAGE_THREAD), cpu_seconds(RUSAGE_SELF));
+    out << "  cpu so far: " << buf << " all threads\n";
+    for (const typeset::ArticleTiming& a : outcome.articles) {
+        std::snprintf(buf, sizeof buf, "%.1f ms", a.seconds * 1e3);
+        out << "  article " << a.id << ": " << buf << ", " << a.paragraphs
+            << (a.paragraphs == 1 ? " paragraph" : " paragraphs") << "\n";
+    }
+    return out.str();
 }
 
 }  // namespace
@@ -80,7 +121,18 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
     // With JSON on stdout, the human summaries go to stderr.
     std::ostream& human = opts.json ? io.err : io.out;
     const auto command_started = std::chrono::steady_clock::now();
-    auto issues = load_issues(parsed->operands, opts);
+    ProgressLine progress(io.err, ProgressLine::wanted(io, opts.quiet));
+    std::vector<LoadedIssue> issues;
+    std::vector<double> read_seconds;
+    for (const std::string& input : parsed->operands) {
+        progress.show("reading " + input, true);
+        const auto started = std::chrono::steady_clock::now();
+        for (LoadedIssue& li : load_issues({input}, opts)) issues.push_back(std::move(li));
+        read_seconds.push_back(seconds_since(started));
+        if (const auto& read = issues.back().read; read.issue)
+            progress.show(input + ": " + std::to_string(read.issue->article_count()) + " articles read", true);
+    }
+    progress.clear();
     // Every problem of every input first; by default any error stops here.
     PrintOptions print{io.colour, {}};
     bool input_errors = false, left_out = false, output_failed = false;
@@ -99,10 +151,14 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
         if (!opts.quiet) human << "nothing written: " << summary_of_all(issues) << "\n";
         return kInputErrors;
     }
-    for (LoadedIssue& li : issues) {
+    EditionBuilder builder;  // the layout, fonts and setters carry over between issues
+    for (std::size_t k = 0; k < issues.size(); ++k) {
+        LoadedIssue& li = issues[k];
         if (!li.read.issue || li.read.issue->article_count() == 0) continue;
         Diagnostics build_diags;
-        BuildOutcome outcome = build_editions(*li.read.issue, request, build_diags);
+        BuildOutcome outcome = builder.build(*li.read.issue, request, build_diags,
+                                             [&](const std::string& text, bool stage) { progress.show(text, stage); });
+        progress.clear();
         build_diags.sort_by_location();
         if (!opts.json) print_diagnostics(io.err, build_diags, print);
         li.diags.append(build_diags);
@@ -123,6 +179,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
                 if (!f.note.empty()) human << "  " << f.path.filename().string() << ": " << f.note << "\n";
         if (opts.verbose)
             for (const std::string& f : li.read.failed_articles) human << "  left out: " << f << "\n";
+        if (opts.verbose) human << timings_text(li, read_seconds[k], outcome);
     }
     if (opts.json) print_json();
     if (output_failed) return kOutputFailure;

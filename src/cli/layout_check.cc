@@ -1,5 +1,6 @@
 #include "cli/layout_check.h"
 
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -89,11 +90,12 @@ std::string article_text(const model::Article& a) {
     return out;
 }
 
+// "U+00E9", "U+13000": at least four hex digits, as Unicode writes them
+// (and as the text setter's W-GLYPH-MISSING does).
 std::string hex(char32_t cp) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string h;
-    for (int shift = cp > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) h += digits[(cp >> shift) & 0xF];
-    return "U+" + h;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
 }
 
 // Every family a layout names must be bundled in the weights and slants asked.

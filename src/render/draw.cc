@@ -3,7 +3,10 @@
 #include <cairo.h>
 
 #include <cmath>
+#include <string_view>
 #include <variant>
+
+#include "base/utf8.h"
 
 namespace galley::render {
 namespace {
@@ -57,6 +60,38 @@ DrawContext::DrawContext(const page::Document& document, const DrawOptions& opti
       images_(options.jpeg),
       plan_(options.structure ? plan_structure(document, diags) : StructurePlan{false, false, {}}) {}
 
+// Whether cairo takes the code point in text: it refuses, with an error that
+// ends the whole document, the noncharacters (U+FDD0..U+FDEF and the last
+// two of every plane), which XML allows.
+bool cairo_accepts(char32_t c) { return !(c >= 0xFDD0 && c <= 0xFDEF) && (c & 0xFFFE) != 0xFFFE; }
+
+// The run's text and clusters as cairo_show_text_glyphs takes them: a
+// character cairo refuses (or a byte that is not UTF-8) becomes U+FFFD, and
+// its cluster's byte count follows, so the glyphs keep their text.
+void text_for_cairo(const page::GlyphRun& run, std::string& text, std::vector<cairo_text_cluster_t>& clusters) {
+    text.reserve(run.text.size());
+    clusters.reserve(run.clusters.size());
+    std::size_t at = 0;
+    for (const page::Cluster& c : run.clusters) {
+        const std::size_t end = at + static_cast<std::size_t>(c.bytes);
+        const std::size_t before = text.size();
+        while (at < end) {
+            utf8::Decoded d = utf8::decode(std::string_view(run.text).substr(0, end), at);
+            if (d.length == 0) {
+                utf8::append(text, U'\uFFFD');
+                ++at;
+            } else if (!cairo_accepts(d.code_point)) {
+                utf8::append(text, U'\uFFFD');
+                at += d.length;
+            } else {
+                text.append(run.text, at, d.length);
+                at += d.length;
+            }
+        }
+        clusters.push_back({static_cast<int>(text.size() - before), c.glyphs});
+    }
+}
+
 // One exhaustive visit: a missing case is a compile error.
 class ItemDrawer {
 public:
@@ -85,10 +120,10 @@ public:
         cairo_set_font_size(cr_, run.size);
         set_colour(cr_, run.colour);
         if (clusters_valid(run)) {
+            std::string text;
             std::vector<cairo_text_cluster_t> clusters;
-            clusters.reserve(run.clusters.size());
-            for (const page::Cluster& c : run.clusters) clusters.push_back({c.bytes, c.glyphs});
-            cairo_show_text_glyphs(cr_, run.text.data(), static_cast<int>(run.text.size()), glyphs.data(),
+            text_for_cairo(run, text, clusters);
+            cairo_show_text_glyphs(cr_, text.data(), static_cast<int>(text.size()), glyphs.data(),
                                    static_cast<int>(glyphs.size()), clusters.data(), static_cast<int>(clusters.size()),
                                    cairo_text_cluster_flags_t(0));
         } else {

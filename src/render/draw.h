@@ -52,6 +52,9 @@ public:
 
     const std::vector<StructureElement>& elements() const { return elements_; }
     const std::vector<PlacedLink>& links() const { return links_; }
+    /// The same, taken out once drawing is over.
+    std::vector<StructureElement> take_elements() { return std::move(elements_); }
+    std::vector<PlacedLink> take_links() { return std::move(links_); }
     Diagnostics& diags() { return diags_; }
 
 private:

@@ -3,7 +3,12 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <memory>
 #include <new>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "base/output_file.h"
 #include "render/draw.h"
@@ -92,9 +97,18 @@ void add_outline(cairo_surface_t* surface, const page::Document& document) {
 
 std::string cairo_error(cairo_status_t status) { return cairo_status_to_string(status); }
 
-}  // namespace
+constexpr std::size_t kTrimEvery = 8;  // pages
 
-std::optional<std::string> render_pdf(const page::Document& document, const PdfOptions& options, Diagnostics& diags) {
+void release_free_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+/// `drain`: the same document's pages, emptied of their items as they are
+/// drawn (null: left alone).
+std::optional<std::string> render(const page::Document& document, std::vector<page::Page>* drain,
+                                  const PdfOptions& options, Diagnostics& diags) {
     if (!check_pages(document, diags)) return std::nullopt;
     const std::size_t errors_before = diags.count(Severity::error);
     std::optional<std::int64_t> date = document_date(document, options, diags);
@@ -104,13 +118,20 @@ std::optional<std::string> render_pdf(const page::Document& document, const PdfO
                                                                    document.pages[0].height);
     set_metadata(surface, document.meta, date);
     cairo_t* cr = cairo_create(surface);
-    DrawContext ctx(document, DrawOptions{JpegHandling::embed, true}, diags);
+    auto ctx = std::make_unique<DrawContext>(document, DrawOptions{JpegHandling::embed, true}, diags);
     for (std::size_t i = 0; i < document.pages.size() && cairo_status(cr) == CAIRO_STATUS_SUCCESS; ++i) {
         const page::Page& p = document.pages[i];
         cairo_pdf_surface_set_size(surface, p.width, p.height);
         if (!p.label.empty()) cairo_pdf_surface_set_page_label(surface, p.label.c_str());
-        draw_page(cr, p, static_cast<int>(i), ctx);
+        draw_page(cr, p, static_cast<int>(i), *ctx);
         cairo_show_page(cr);
+        if (drain) {
+            std::vector<page::Item>().swap((*drain)[i].items);
+            // Hand the freed pages back to the system now and then: glibc
+            // keeps them otherwise, and the process's peak would be the
+            // document plus everything made after it.
+            if (i % kTrimEvery == kTrimEvery - 1) release_free_memory();
+        }
     }
     add_outline(surface, document);
     cairo_status_t status = cairo_status(cr);
@@ -118,14 +139,30 @@ std::optional<std::string> render_pdf(const page::Document& document, const PdfO
     cairo_surface_finish(surface);
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
+    // What the finishing pass needs from drawing; the decoded images and
+    // fonts go now (cairo, which used them, is gone).
+    std::vector<StructureElement> elements = ctx->take_elements();
+    std::vector<PlacedLink> links = ctx->take_links();
+    ctx.reset();
+    if (drain) release_free_memory();
     if (status != CAIRO_STATUS_SUCCESS) {
         diags.error("E-PDF-CAIRO", {}, "cairo could not make the PDF: " + cairo_error(status));
         return std::nullopt;
     }
     if (diags.count(Severity::error) > errors_before) return std::nullopt;
 
-    FinishInput input{&document, &ctx.elements(), &ctx.links(), date};
+    FinishInput input{&document, &elements, &links, date};
     return finish_pdf(bytes, input, diags);
+}
+
+}  // namespace
+
+std::optional<std::string> render_pdf(const page::Document& document, const PdfOptions& options, Diagnostics& diags) {
+    return render(document, nullptr, options, diags);
+}
+
+std::optional<std::string> render_pdf(page::Document&& document, const PdfOptions& options, Diagnostics& diags) {
+    return render(document, &document.pages, options, diags);
 }
 
 bool write_pdf(const page::Document& document, const PdfOptions& options, const std::filesystem::path& target,

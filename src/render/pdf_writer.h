@@ -37,6 +37,11 @@ struct PdfOptions {
 /// The PDF's bytes, or nothing when an error was reported (E-PDF-...,
 /// E-RENDER-...). Warnings do not stop it.
 std::optional<std::string> render_pdf(const page::Document& document, const PdfOptions& options, Diagnostics& diags);
+/// The same for the document's last reader: each page's items are released
+/// as soon as the page is drawn, so the document does not sit in memory
+/// beside cairo's output and the finishing pass (pages, sizes, labels,
+/// outline and metadata stay).
+std::optional<std::string> render_pdf(page::Document&& document, const PdfOptions& options, Diagnostics& diags);
 
 /// Renders and writes the PDF to `target` through the output writer: the
 /// target is replaced only by a complete file, and left as it was on any

@@ -58,7 +58,9 @@ TEST_CASE("warnings pass, and fail with --strict") {
     Run lenient = galley_run({"check", input});
     CHECK(lenient.rc == kSuccess);
     CHECK(lenient.err.find("warning: image 'img/p.png' has no alt text") != std::string::npos);
-    CHECK(lenient.out.find(": 1 warning\n") != std::string::npos);
+    // Found by laying the page out: the tiny image prints far below the layout's resolution.
+    CHECK(lenient.err.find("[W-IMAGE-LOW-RESOLUTION]") != std::string::npos);
+    CHECK(lenient.out.find(": 2 warnings\n") != std::string::npos);
     Run strict = galley_run({"check", "--strict", input});
     CHECK(strict.rc == kInputErrors);
 }
@@ -128,4 +130,68 @@ TEST_CASE("--keep-going builds without the broken article and exits 3") {
     CHECK(r.rc == kPartial);
     CHECK(std::filesystem::exists(out_dir / "issue.epub"));
     CHECK(r.out.find("built issue: 1 article (1 left out) -> ") != std::string::npos);
+}
+
+namespace {
+// The diagnostic lines of a run's stderr (the progress line never shows: stderr is a string here).
+std::string diagnostic_lines(const std::string& err) {
+    std::istringstream in(err);
+    std::string line, out;
+    while (std::getline(in, line))
+        if (line.find(": warning: ") != std::string::npos || line.find(": error: ") != std::string::npos)
+            out += line + "\n";
+    return out;
+}
+}  // namespace
+
+TEST_CASE("check lays the issue out: cut words and missing glyphs are reported as build reports them") {
+    TempDir t;
+    const std::string word(300, 'x');
+    t.write("issue/story.xml", article_xml("story", "<p>A long one: " + word + " and an \xF0\x93\x80\x80 too.</p>"));
+    std::string input = (t.path() / "issue").string();
+    Run check = galley_run({"check", input});
+    CHECK(check.rc == kSuccess);
+    CHECK(check.err.find("[W-TEXT-FORCED-BREAK]") != std::string::npos);
+    CHECK(check.err.find("no glyph for U+13000") != std::string::npos);
+    Run build = galley_run({"build", "-f", "pdf", "-o", (t.path() / "out").string(), input});
+    CHECK(build.rc == kSuccess);
+    CHECK(diagnostic_lines(check.err) == diagnostic_lines(build.err));
+    // Warnings fail a strict check as they fail a strict build.
+    CHECK(galley_run({"check", "--strict", input}).rc == kInputErrors);
+    CHECK(galley_run({"build", "--strict", "-f", "pdf", "-o", (t.path() / "out2").string(), input}).rc == kInputErrors);
+}
+
+TEST_CASE("check does not lay out an issue with errors, as build does not") {
+    TempDir t;
+    const std::string word(300, 'x');
+    t.write("issue/good.xml", article_xml("good", "<p>" + word + "</p>"));
+    t.write("issue/bad.xml", "<article>");
+    Run r = galley_run({"check", (t.path() / "issue").string()});
+    CHECK(r.rc == kInputErrors);
+    CHECK(r.err.find("[E-XML-MALFORMED]") != std::string::npos);
+    CHECK(r.err.find("[W-TEXT-FORCED-BREAK]") == std::string::npos);
+}
+
+TEST_CASE("check -j 1 and -j 3 report the same, in the same order") {
+    Run one = galley_run({"check", "-j", "1", "-l", "peer-tabloid", sample()});
+    Run three = galley_run({"check", "-j", "3", "-l", "peer-tabloid", sample()});
+    CHECK(one.rc == three.rc);
+    CHECK(one.err.find("[W-TEXT-LOOSE]") != std::string::npos);
+    CHECK(one.err == three.err);
+    CHECK(one.out == three.out);
+    CHECK(galley_run({"check", "-j", "x", sample()}).rc == kUsage);
+}
+
+TEST_CASE("build -v prints the time of every stage and article after the summary line") {
+    TempDir t;
+    Run r = galley_run({"build", "-v", "-j", "2", "-o", (t.path() / "out").string(), sample()});
+    CHECK(r.rc == kSuccess);
+    CHECK(r.out.rfind("built ppp-2008-06-13: ", 0) == 0);
+    for (const char* stage : {"\n  read: ", "\n  compose: ", "\n  pdf: ", "\n  epub: ", "\n  write: "})
+        CHECK_MESSAGE(r.out.find(stage) != std::string::npos, stage);
+    CHECK(r.out.find(" on 2 threads") != std::string::npos);
+    CHECK(r.out.find("\n  article anti-trafficking-tier-2: ") != std::string::npos);
+    Run quiet = galley_run({"build", "-o", (t.path() / "out").string(), sample()});
+    CHECK(quiet.out.find("  compose: ") == std::string::npos);
+    CHECK(quiet.err.find('\r') == std::string::npos);
 }

@@ -1,6 +1,9 @@
 #include "typeset/compose/compose.h"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <utility>
 
 #include "typeset/compose/article_stream.h"
@@ -8,6 +11,7 @@
 #include "typeset/compose/document_info.h"
 #include "typeset/compose/furniture.h"
 #include "typeset/compose/paginate.h"
+#include "typeset/compose/prepare_pool.h"
 
 namespace galley::typeset {
 
@@ -28,14 +32,17 @@ page::Page assemble(ComposeContext& ctx, PageDraft& draft, bool first, bool last
     page.width = ctx.layout.page.width.to_pt();
     page.height = ctx.layout.page.height.to_pt();
     page.label = std::to_string(draft.number);
+    std::vector<page::Item> furniture = page_furniture(ctx, draft.number, draft.section);
+    std::size_t count = furniture.size() + 2;
+    for (const Chunk& c : draft.chunks) count += c.items.size();
+    page.items.reserve(count);
     auto take = [&](Chunk& c) {
         for (page::Item& item : c.items) page.items.push_back(std::move(item));
-        c.items.clear();
+        std::vector<page::Item>().swap(c.items);  // its storage goes now, not with the draft
     };
     if (first) page.items.emplace_back(tag(page::TagKind::document));
     for (Chunk& c : draft.chunks)
         if (c.continues) take(c);
-    std::vector<page::Item> furniture = page_furniture(ctx, draft.number, draft.section);
     for (page::Item& item : furniture) page.items.push_back(std::move(item));
     for (Chunk& c : draft.chunks)
         if (!c.continues && !c.opens) take(c);
@@ -49,6 +56,8 @@ page::Page assemble(ComposeContext& ctx, PageDraft& draft, bool first, bool last
 
 page::Document compose_issue(const model::Issue& issue, const layout::Layout& layout, TextSetter& setter,
                              const ComposeOptions& options, Diagnostics& diags) {
+    using Clock = std::chrono::steady_clock;
+    auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
     PageFrame frame = page_frame(layout, 1);
     ComposeContext ctx{issue,
                        layout,
@@ -56,30 +65,67 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
                        diags,
                        frame,
                        BaselineGrid(frame.top, layout.grid.origin.to_pt(), layout.grid.leading.to_pt()),
-                       absolute_root(issue.root)};
+                       absolute_root(issue.root),
+                       0};
+    ComposeStats stats;
 
-    // Prepare: every article's flow, set once.
-    std::vector<std::vector<PreparedArticle>> sections;
-    for (std::size_t s = 0; s < issue.sections.size(); ++s) {
-        sections.emplace_back();
-        for (const model::Article& a : issue.sections[s].articles)
-            sections.back().push_back(prepare_article(ctx, a, static_cast<int>(s)));
-    }
+    // Progress comes from the workers (articles set) and from here (pages).
+    std::mutex progress_mutex;
+    ComposeProgress progress;
+    progress.articles = issue.article_count();
+    progress.sections = issue.sections.size();
+    auto report = [&](auto&& update) {
+        if (!options.progress) return;
+        std::lock_guard<std::mutex> lock(progress_mutex);
+        update(progress);
+        options.progress(progress);
+    };
 
-    // Paginate: sections in order, articles onto pages.
+    // Prepare (on the workers, ahead) and paginate, section by section.
+    ArticlePreparer preparer(ctx, options.helpers, [&](std::size_t done, std::size_t, std::size_t paragraphs) {
+        report([&](ComposeProgress& p) {
+            p.articles_set = done;
+            p.paragraphs = paragraphs;
+        });
+    });
     Paginator paginator(ctx);
-    for (std::vector<PreparedArticle>& section : sections) paginator.place_section(section);
+    for (std::size_t s = 0; s < issue.sections.size(); ++s) {
+        const auto preparing = Clock::now();
+        std::vector<PreparedArticle> section = preparer.take(s);
+        stats.preparing += seconds_since(preparing);
+        const auto paginating = Clock::now();
+        paginator.place_section(section);
+        stats.paginating += seconds_since(paginating);
+        int pages = 0;
+        for (const auto& [article, start] : paginator.starts()) pages = std::max(pages, start.page + 1);
+        report([&](ComposeProgress& p) {
+            p.sections_placed = s + 1;
+            p.pages = pages;
+        });
+    }
+    const auto finishing = Clock::now();
     std::vector<PageDraft> drafts = paginator.finish();
+    stats.paginating += seconds_since(finishing);
+    report([&](ComposeProgress& p) { p.pages = static_cast<int>(drafts.size()); });
 
     // Furnish and assemble.
+    const auto furnishing = Clock::now();
     page::Document doc;
     for (std::size_t i = 0; i < drafts.size(); ++i)
         doc.pages.push_back(assemble(ctx, drafts[i], i == 0, i + 1 == drafts.size()));
+    std::vector<PageDraft>().swap(drafts);
 
     // Describe.
     doc.meta = document_metadata(issue, options);
     doc.outline = document_outline(issue, paginator.starts());
     resolve_article_links(doc, issue, paginator.starts());
+    stats.finishing = seconds_since(furnishing);
+    if (options.stats != nullptr) {
+        stats.articles = preparer.timings();
+        for (const ArticleTiming& a : stats.articles) stats.paragraphs += a.paragraphs;
+        stats.paragraphs += ctx.paragraphs;
+        *options.stats = std::move(stats);
+    }
     return doc;
 }
 

@@ -17,6 +17,7 @@ SetParagraph ComposeContext::set(const model::Inlines& content, layout::Paragrap
     shape.lang = lang;
     shape.first_in_flow = first_in_flow;
     shape.align = align;
+    ++paragraphs;
     return setter.set(content, style_id, shape, where, diags);
 }
 
@@ -27,6 +28,7 @@ SetParagraph ComposeContext::set_text(const std::string& text, layout::Paragraph
     shape.lang = issue.lang;
     shape.first_in_flow = true;
     shape.align = align;
+    ++paragraphs;
     return setter.set_text(text, style_id, shape, SourceLocation{}, diags);
 }
 

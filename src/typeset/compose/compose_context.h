@@ -1,8 +1,11 @@
 // What every composition step reads: the issue, the layout, the text
 // setter, the diagnostics list, the page geometry and the baseline grid,
 // plus small helpers that turn layout styles into set lines and flow specs.
+// One context per thread: articles prepared on worker threads get their own
+// (prepare_pool.h), with the worker's setter and the article's diagnostics.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -24,6 +27,7 @@ struct ComposeContext {
     PageFrame frame;  ///< page one's; live top and column widths are the same on every page
     BaselineGrid grid;
     std::filesystem::path root;  ///< the issue folder, absolute
+    std::size_t paragraphs = 0;  ///< paragraphs set through this context (progress, -v)
 
     const layout::ParagraphStyle& style(layout::ParagraphStyleId id) const { return layout.style(id); }
     /// A Space in points (grid lines times the grid's leading).
