@@ -418,6 +418,21 @@ TEST_CASE("clusters that do not fit the text draw the glyphs anyway, with a warn
     CHECK_FALSE(diags.has_errors());
 }
 
+TEST_CASE("noncharacters in the text (XML allows them, cairo does not) extract as U+FFFD, the PDF is made") {
+    test::HandShaper serif("charis-sil/CharisSIL-Regular.ttf");
+    // U+FDD0 (3 bytes) and U+10FFFF (4 bytes), each its own cluster.
+    page::GlyphRun run = serif.run("a\uFDD0b\U0010FFFFc", 10, 10, 20);
+    page::Document doc;
+    doc.pages.push_back({200, 200, "1", {run}});
+    test::TempDir dir;
+    std::filesystem::path pdf = dir.path() / "x.pdf";
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, PdfOptions{}, pdf, diags));
+    CHECK_FALSE(diags.has_errors());
+    std::string text = run_command("pdftotext -enc UTF-8 " + pdf.string() + " -");
+    CHECK(text.find("a\uFFFDb\uFFFDc") != std::string::npos);
+}
+
 TEST_CASE("page sizes a PDF cannot have are refused") {
     page::Document doc;
     doc.pages.push_back({0, 200, "1", {}});
