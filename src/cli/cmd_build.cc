@@ -178,7 +178,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
             for (const WrittenFile& f : outcome.written)
                 if (!f.note.empty()) human << "  " << f.path.filename().string() << ": " << f.note << "\n";
         if (opts.verbose)
-            for (const std::string& f : li.read.failed_articles) human << "  left out: " << f << "\n";
+            for (const std::string& f : li.read.failed_articles) human << "  left out: " << printable(f) << "\n";
         if (opts.verbose) human << timings_text(li, read_seconds[k], outcome);
     }
     if (opts.json) print_json();
