@@ -55,6 +55,7 @@ public:
     /// The same, taken out once drawing is over.
     std::vector<StructureElement> take_elements() { return std::move(elements_); }
     std::vector<PlacedLink> take_links() { return std::move(links_); }
+    std::vector<PngPassthrough> take_passthrough() { return images_.take_passthrough(); }
     Diagnostics& diags() { return diags_; }
 
 private:

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "base/file_read.h"
+#include "render/png_passthrough.h"
 
 namespace galley::render {
 namespace {
@@ -171,6 +172,33 @@ cairo_surface_t* decode_with_pixbuf(const std::string& bytes, const char* type, 
     return surface;
 }
 
+// A 1 x 1 blank stand-in carrying `jpeg` as its JPEG data: cairo's PDF
+// surface writes those bytes as the image (with the dimensions in their
+// frame header), and nothing as large as the decoded image is ever
+// allocated or copied (cairo snapshots the pixels of every surface it
+// records). Null when out of memory.
+cairo_surface_t* stand_in(const std::string& jpeg, const std::string& file) {
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    auto* data = static_cast<unsigned char*>(std::malloc(jpeg.size()));
+    if (!data || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        std::free(data);
+        cairo_surface_destroy(s);
+        return nullptr;
+    }
+    std::memcpy(data, jpeg.data(), jpeg.size());
+    if (cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, jpeg.size(), std::free, data) !=
+        CAIRO_STATUS_SUCCESS) {
+        std::free(data);
+        cairo_surface_destroy(s);
+        return nullptr;
+    }
+    if (!tag_unique_id(s, file)) {
+        cairo_surface_destroy(s);
+        return nullptr;
+    }
+    return s;
+}
+
 }  // namespace
 
 class ImageCache::Source {
@@ -212,29 +240,21 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, Diagnostics
     switch (image.format) {
         case page::ImageFormat::jpeg:
             if (jpeg_ == JpegHandling::embed) {
-                // A 1 x 1 blank stand-in: the PDF gets the JPEG bytes (with
-                // their own dimensions), and nothing as large as the decoded
-                // image is ever allocated or copied (cairo snapshots the
-                // pixels of every surface it records).
-                cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
-                auto* data = static_cast<unsigned char*>(std::malloc(bytes->size()));
-                auto* id = static_cast<unsigned char*>(std::malloc(image.file.size()));
-                if (!data || !id || cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-                    std::free(data);
-                    std::free(id);
-                    cairo_surface_destroy(s);
-                    return fail("out of memory");
-                }
-                std::memcpy(data, bytes->data(), bytes->size());
-                std::memcpy(id, image.file.data(), image.file.size());
-                cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, data, bytes->size(), std::free, data);
-                cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, id, image.file.size(), std::free, id);
-                source->surface = s;
+                source->surface = stand_in(*bytes, image.file);
+                if (!source->surface) return fail("out of memory");
             } else {
                 source->surface = decode_with_pixbuf(*bytes, "jpeg", why);
             }
             break;
         case page::ImageFormat::png: {
+            if (jpeg_ == JpegHandling::embed) {
+                if (std::optional<PngPassthrough> passed = png_passthrough(*bytes)) {
+                    source->surface = stand_in(passthrough_marker(*passed, passthrough_.size()), image.file);
+                    if (!source->surface) return fail("out of memory");
+                    passthrough_.push_back(std::move(*passed));
+                    break;
+                }
+            }
             PngReader reader{&*bytes};
             cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_png_bytes, &reader);
             if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {

@@ -9,7 +9,10 @@
 //         cairo is handed a 1 x 1 blank stand-in, so a large photo costs
 //         its file size, not its decoded size.
 //         PNG proofs: decoded with gdk-pixbuf.
-//   PNG   cairo's PNG reader, from memory.
+//   PNG   PDF: opaque non-interlaced PNGs of 8 bits or fewer passed through
+//         (png_passthrough.h: the IDAT data under the PNG predictors, the
+//         same 1 x 1 stand-in meanwhile); the rest, and PNG proofs,
+//         cairo's PNG reader, from memory.
 //   GIF   the first frame, decoded with gdk-pixbuf.
 //   SVG   librsvg, drawn as vectors (no external resources).
 #pragma once
@@ -17,9 +20,11 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "page/page.h"
+#include "render/png_passthrough.h"
 
 typedef struct _cairo cairo_t;
 
@@ -42,6 +47,10 @@ public:
     /// reported once per file); nothing is drawn then.
     bool paint(cairo_t* cr, const page::Image& image, Diagnostics& diags);
 
+    /// The PNGs passed through so far, in the order their markers number
+    /// them (passthrough_marker), taken out for the finishing pass.
+    std::vector<PngPassthrough> take_passthrough() { return std::move(passthrough_); }
+
     class Source;  // a loaded image (image_cache.cc)
 
 private:
@@ -49,6 +58,7 @@ private:
 
     JpegHandling jpeg_;
     std::map<std::string, std::unique_ptr<Source>> sources_;  // by file; null after a failure
+    std::vector<PngPassthrough> passthrough_;
 };
 
 }  // namespace galley::render

@@ -165,7 +165,7 @@ public:
         root.replaceKey("/Metadata", xmp);
 
         std::set<QPDFObjGen> seen;
-        for (Handle page : q_.getAllPages()) fix_cmyk_jpegs(page.getKey("/Resources"), seen);
+        for (Handle page : q_.getAllPages()) fix_images(page.getKey("/Resources"), seen);
 
         tree_ = root.getKey("/StructTreeRoot");
         if (tree_.isDictionary()) match_elements();
@@ -173,9 +173,10 @@ public:
     }
 
 private:
-    // Cairo embeds CMYK JPEGs without /Decode; add it where the JPEG is
-    // Adobe-inverted, in the page resources and the forms they use.
-    void fix_cmyk_jpegs(Handle resources, std::set<QPDFObjGen>& seen) {
+    // The image XObjects of the page resources and the forms they use:
+    // stand-ins become their PNG, and Adobe-inverted CMYK JPEGs get the
+    // /Decode cairo leaves out.
+    void fix_images(Handle resources, std::set<QPDFObjGen>& seen) {
         if (!resources.isDictionary()) return;
         Handle xobjects = resources.getKey("/XObject");
         if (!xobjects.isDictionary()) return;
@@ -185,21 +186,62 @@ private:
             Handle dict = x.getDict();
             std::string subtype = dict.getKey("/Subtype").isName() ? dict.getKey("/Subtype").getName() : "";
             if (subtype == "/Form") {
-                fix_cmyk_jpegs(dict.getKey("/Resources"), seen);
-            } else if (subtype == "/Image" && dict.getKey("/Filter").isNameAndEquals("/DCTDecode") &&
-                       dict.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK") && !dict.hasKey("/Decode")) {
-                std::shared_ptr<Buffer> data = x.getRawStreamData();
-                std::string bytes(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-                if (has_adobe_marker(bytes)) {
-                    std::vector<Handle> decode;
-                    for (int i = 0; i < 4; ++i) {
-                        decode.push_back(Handle::newInteger(1));
-                        decode.push_back(Handle::newInteger(0));
-                    }
-                    dict.replaceKey("/Decode", Handle::newArray(decode));
-                }
+                fix_images(dict.getKey("/Resources"), seen);
+            } else if (subtype == "/Image" && dict.getKey("/Filter").isNameAndEquals("/DCTDecode")) {
+                if (replace_stand_in(x)) continue;
+                if (dict.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK") && !dict.hasKey("/Decode"))
+                    fix_cmyk_jpeg(x);
             }
         }
+    }
+
+    // A stand-in (its JPEG data exactly a pass-through marker) becomes its
+    // PNG's data; false for any other image.
+    bool replace_stand_in(Handle image) {
+        if (!in_.passthrough || in_.passthrough->empty()) return false;
+        Handle dict = image.getDict();
+        // Markers are a few dozen bytes: anything longer is a real JPEG.
+        if (dict.getKey("/Length").isInteger() && dict.getKey("/Length").getIntValue() > 256) return false;
+        std::shared_ptr<Buffer> raw = image.getRawStreamData();
+        std::string bytes(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+        std::optional<std::size_t> index = passthrough_index(bytes);
+        if (!index || *index >= in_.passthrough->size()) return false;
+        const PngPassthrough& png = (*in_.passthrough)[*index];
+        if (bytes != passthrough_marker(png, *index)) return false;
+
+        Handle colour_space;
+        if (png.indexed) {
+            const auto entries = static_cast<long long>(png.palette.size() / 3);
+            colour_space = Handle::newArray({Handle::newName("/Indexed"), Handle::newName("/DeviceRGB"),
+                                             Handle::newInteger(entries - 1), Handle::newString(png.palette)});
+        } else {
+            colour_space = Handle::newName(png.colours == 3 ? "/DeviceRGB" : "/DeviceGray");
+        }
+        Handle parms = Handle::newDictionary();
+        parms.replaceKey("/Predictor", Handle::newInteger(15));
+        parms.replaceKey("/Colors", Handle::newInteger(png.colours));
+        parms.replaceKey("/BitsPerComponent", Handle::newInteger(png.bits));
+        parms.replaceKey("/Columns", Handle::newInteger(png.width));
+        image.replaceStreamData(png.data, Handle::newName("/FlateDecode"), parms);
+        dict.replaceKey("/Width", Handle::newInteger(png.width));
+        dict.replaceKey("/Height", Handle::newInteger(png.height));
+        dict.replaceKey("/ColorSpace", colour_space);
+        dict.replaceKey("/BitsPerComponent", Handle::newInteger(png.bits));
+        dict.removeKey("/Decode");
+        return true;
+    }
+
+    // Cairo embeds CMYK JPEGs without /Decode; an Adobe-inverted one needs it.
+    void fix_cmyk_jpeg(Handle image) {
+        std::shared_ptr<Buffer> data = image.getRawStreamData();
+        std::string bytes(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+        if (!has_adobe_marker(bytes)) return;
+        std::vector<Handle> decode;
+        for (int i = 0; i < 4; ++i) {
+            decode.push_back(Handle::newInteger(1));
+            decode.push_back(Handle::newInteger(0));
+        }
+        image.getDict().replaceKey("/Decode", Handle::newArray(decode));
     }
 
     void match_elements() {

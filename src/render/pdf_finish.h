@@ -13,6 +13,9 @@
 //   links    Link annotations (URI actions, or /Dest to any page, forward
 //            too), each with a Link structure element under the element it
 //            was drawn in
+//   images   the PNGs passed through (png_passthrough.h): each stand-in
+//            image cairo wrote becomes the PNG's data, /FlateDecode under
+//            the PNG predictors, in its colour space (/Indexed for a palette)
 //   /ID      derived from the content (QPDFWriter's deterministic ID)
 //
 // Everything else is kept as cairo wrote it.
@@ -26,6 +29,7 @@
 #include "base/diagnostic.h"
 #include "page/page.h"
 #include "render/draw.h"
+#include "render/png_passthrough.h"
 
 namespace galley::render {
 
@@ -33,6 +37,7 @@ struct FinishInput {
     const page::Document* document = nullptr;
     const std::vector<StructureElement>* elements = nullptr;
     const std::vector<PlacedLink>* links = nullptr;
+    const std::vector<PngPassthrough>* passthrough = nullptr;  ///< by marker index
     std::optional<std::int64_t> date;  ///< seconds since the epoch, UTC
 };
 

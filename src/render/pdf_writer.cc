@@ -143,6 +143,7 @@ std::optional<std::string> render(const page::Document& document, std::vector<pa
     // fonts go now (cairo, which used them, is gone).
     std::vector<StructureElement> elements = ctx->take_elements();
     std::vector<PlacedLink> links = ctx->take_links();
+    std::vector<PngPassthrough> passthrough = ctx->take_passthrough();
     ctx.reset();
     if (drain) release_free_memory();
     if (status != CAIRO_STATUS_SUCCESS) {
@@ -151,7 +152,7 @@ std::optional<std::string> render(const page::Document& document, std::vector<pa
     }
     if (diags.count(Severity::error) > errors_before) return std::nullopt;
 
-    FinishInput input{&document, &elements, &links, date};
+    FinishInput input{&document, &elements, &links, &passthrough, date};
     return finish_pdf(bytes, input, diags);
 }
 
