@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <string_view>
 #include <thread>
 
@@ -20,6 +21,7 @@
 #include "epub/epub_writer.h"
 #include "fonts/font_library.h"
 #include "layout/loader.h"
+#include "page/page_queue.h"
 #include "render/pdf_writer.h"
 #include "render/png_writer.h"
 #include "press/press.h"
@@ -179,8 +181,13 @@ struct EditionBuilder::Impl {
     }
 
     // The print edition's pages; its timings go into `outcome`.
+    /// `sink`: hands each page over as it is finished (the returned
+    /// document keeps none; `resolve_link` is set to what points the links
+    /// between articles), see typeset::ComposeOptions::page_sink.
     page::Document compose(const model::Issue& issue, const BuildRequest& request, int threads,
-                           const ProgressFn& progress, Diagnostics& diags, BuildOutcome& outcome) {
+                           const ProgressFn& progress, Diagnostics& diags, BuildOutcome& outcome,
+                           std::function<void(page::Page&&)> sink = nullptr,
+                           std::function<bool(page::Link&)>* resolve_link = nullptr) {
         const auto started = std::chrono::steady_clock::now();
         typeset::ComposeOptions options;
         options.creator = std::string("galley ") + kVersion;
@@ -193,12 +200,21 @@ struct EditionBuilder::Impl {
             };
         typeset::ComposeStats stats;
         options.stats = &stats;
+        options.page_sink = std::move(sink);
+        options.link_resolver = resolve_link;
+        std::size_t handed_over = 0;
+        if (options.page_sink)
+            options.page_sink = [&handed_over, sink = std::move(options.page_sink)](page::Page&& page) {
+                ++handed_over;
+                sink(std::move(page));
+            };
         page::Document document = typeset::compose_issue(issue, *layout, *setter, options, diags);
         const std::size_t used = options.helpers.size() + 1;
+        const std::size_t pages = options.page_sink ? handed_over : document.pages.size();
         outcome.stages.push_back({"compose", seconds_since(started),
                                   plural(issue.article_count(), "article", "articles") + ", " +
                                       plural(stats.paragraphs, "paragraph", "paragraphs") + ", " +
-                                      plural(document.pages.size(), "page", "pages") + " on " +
+                                      plural(pages, "page", "pages") + " on " +
                                       plural(used, "thread", "threads")});
         char detail[160];
         std::snprintf(detail, sizeof detail, "setting (or waiting) %.3f s, paginating %.3f s, finishing %.3f s",
@@ -268,8 +284,57 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     const bool compose_first = want_print || cover_from_print;
     if (want_epub && !compose_first) start_epub(std::nullopt);
 
+    // The PDF alone (no PNG proofs, no press PDF, which need the whole
+    // document) with threads to spare: drawn page by page on this thread
+    // while the composer, on its own, lays out the pages after them.
+    const bool stream_pdf = parallel && request.formats.count(Format::pdf) != 0 &&
+                            request.formats.count(Format::png) == 0 && !want_press;
     std::optional<page::Document> document;
-    if (compose_first) {
+    if (stream_pdf) {
+        say("setting paragraphs");
+        page::PageQueue queue;
+        Diagnostics compose_diags, pdf_diags;
+        page::Document rest;  // metadata and outline
+        std::function<bool(page::Link&)> resolve_link;
+        std::size_t pages = 0;
+        std::thread composer([&] {
+            std::optional<page::Document> epub_front;
+            rest = impl_->compose(
+                issue, request, threads, progress, compose_diags, outcome,
+                [&](page::Page&& page) {
+                    if (pages++ == 0 && want_epub && cover_from_print) {
+                        epub_front.emplace();
+                        epub_front->pages.push_back(page);
+                    }
+                    queue.push(std::move(page));
+                },
+                &resolve_link);
+            queue.close();
+            if (want_epub) {
+                if (epub_front) epub_front->meta = rest.meta;
+                start_epub(std::move(epub_front));
+            }
+        });
+        const auto started = std::chrono::steady_clock::now();
+        render::PdfOptions pdf;
+        pdf.date = request.source_date_epoch;
+        std::optional<std::string> bytes = render::render_pdf(
+            queue,
+            [&] {
+                // The queue is closed: compose_issue has returned.
+                return render::DocumentTail{rest.meta, std::move(rest.outline), resolve_link};
+            },
+            pdf, pdf_diags);
+        const double drawing = seconds_since(started);
+        composer.join();
+        if (want_print) outcome.pages = static_cast<int>(pages);
+        diags.append(compose_diags);
+        diags.append(pdf_diags);
+        if (bytes)
+            produced.push_back({request.out_dir / (issue.id + ".pdf"), std::move(*bytes),
+                                std::to_string(pages) + " pages"});
+        outcome.stages.push_back({"pdf", drawing, "drawn while the pages were composed"});
+    } else if (compose_first) {
         say("setting paragraphs");
         document = impl_->compose(issue, request, threads, progress, diags, outcome);
         if (want_print) outcome.pages = static_cast<int>(document->pages.size());

@@ -58,7 +58,20 @@ DrawContext::DrawContext(const page::Document& document, const DrawOptions& opti
       options_(options),
       diags_(diags),
       images_(options.jpeg),
-      plan_(options.structure ? plan_structure(document, diags) : StructurePlan{false, false, {}}) {}
+      planner_(options.structure ? StructurePlanner(diags) : StructurePlanner::without_tags(diags)) {
+    if (!options.structure) return;
+    for (const page::Page& page : document.pages) {
+        planner_.add_page(page);
+        if (!planner_.plan().valid) break;
+    }
+    planner_.finish();
+}
+
+DrawContext::DrawContext(const DrawOptions& options, Diagnostics& diags)
+    : options_(options),
+      diags_(diags),
+      images_(options.jpeg),
+      planner_(options.structure ? StructurePlanner(diags) : StructurePlanner::without_tags(diags)) {}
 
 // Whether cairo takes the code point in text: it refuses, with an error that
 // ends the whole document, the noncharacters (U+FDD0..U+FDEF and the last
@@ -175,11 +188,11 @@ public:
     }
 
     void operator()(const page::TagBegin& tag) {
-        if (!ctx_.plan_.valid) return;
+        if (!ctx_.planner_.plan().valid) return;
         DrawContext::OpenTag open{tag.kind, -1, {}};
         if (tag.kind == page::TagKind::artifact) ++ctx_.artifact_depth_;
         if (ctx_.artifact_depth_ == 0) {
-            bool has_children = ctx_.plan_.has_children.at(ctx_.next_planned_++);
+            bool has_children = ctx_.planner_.plan().has_children.at(ctx_.next_planned_++);
             open.name = tag_name(tag.kind, tag.level);
             open.element = begin_element(open.name, has_children);
             StructureElement& e = ctx_.elements_.back();
@@ -191,7 +204,7 @@ public:
     }
 
     void operator()(const page::TagEnd& tag) {
-        if (!ctx_.plan_.valid) return;
+        if (!ctx_.planner_.plan().valid) return;
         DrawContext::OpenTag open = std::move(ctx_.open_.back());
         ctx_.open_.pop_back();
         if (open.element >= 0) cairo_tag_end(cr_, open.name.c_str());
@@ -244,9 +257,10 @@ void draw_page(cairo_t* cr, const page::Page& page, int index, DrawContext& ctx)
     cairo_font_options_destroy(options);
 
     ItemDrawer drawer(cr, index, ctx);
-    bool document_wrapper = ctx.plan_.valid && ctx.plan_.add_document;
+    const StructurePlan& plan = ctx.planner_.plan();
+    bool document_wrapper = plan.valid && plan.add_document;
     if (document_wrapper && index == 0) {
-        int element = drawer.begin_element("Document", !ctx.plan_.has_children.empty());
+        int element = drawer.begin_element("Document", !plan.has_children.empty());
         ctx.open_.push_back({page::TagKind::document, element, "Document"});
     }
     for (const page::Item& item : page.items) std::visit(drawer, item);

@@ -48,7 +48,15 @@ struct DrawOptions {
 /// render; not thread-safe.
 class DrawContext {
 public:
+    /// For drawing the whole of `document`: its structure is planned first.
     DrawContext(const page::Document& document, const DrawOptions& options, Diagnostics& diags);
+    /// For pages that arrive one at a time: each goes through planner()
+    /// before it is drawn, and set_page_count() says how many there are
+    /// before the last is drawn (it closes the Document element).
+    DrawContext(const DrawOptions& options, Diagnostics& diags);
+
+    StructurePlanner& planner() { return planner_; }
+    void set_page_count(std::size_t pages) { page_count_ = pages; }
 
     const std::vector<StructureElement>& elements() const { return elements_; }
     const std::vector<PlacedLink>& links() const { return links_; }
@@ -68,12 +76,12 @@ private:
         std::string name;
     };
 
-    std::size_t page_count_;
+    std::size_t page_count_ = static_cast<std::size_t>(-1);  ///< not known yet
     DrawOptions options_;
     Diagnostics& diags_;
     FontCache fonts_;
     ImageCache images_;
-    StructurePlan plan_;
+    StructurePlanner planner_;
     std::size_t next_planned_ = 0;  ///< the next entry of plan_.has_children
     std::vector<bool> element_has_children_;
     std::vector<OpenTag> open_;

@@ -17,8 +17,12 @@
 #include <optional>
 #include <string>
 
+#include <functional>
+#include <vector>
+
 #include "base/diagnostic.h"
 #include "page/page.h"
+#include "page/page_queue.h"
 
 namespace galley {
 class OutputFile;
@@ -42,6 +46,22 @@ std::optional<std::string> render_pdf(const page::Document& document, const PdfO
 /// beside cairo's output and the finishing pass (pages, sizes, labels,
 /// outline and metadata stay).
 std::optional<std::string> render_pdf(page::Document&& document, const PdfOptions& options, Diagnostics& diags);
+
+/// What a document streamed page by page adds once its pages are over.
+struct DocumentTail {
+    page::Metadata meta;
+    std::vector<page::OutlineEntry> outline;
+    /// Points a link that names a place only known at the end (another
+    /// article) at it; false drops the link. Empty: links as they are.
+    std::function<bool(page::Link&)> resolve_link;
+};
+
+/// The same for pages that arrive one by one (composed on another thread):
+/// each is drawn as soon as its structure tags are decided and the next
+/// page has come, and dropped once drawn; `tail` is called once the queue
+/// is closed. The PDF is the one render_pdf makes of the whole document.
+std::optional<std::string> render_pdf(page::PageQueue& pages, const std::function<DocumentTail()>& tail,
+                                      const PdfOptions& options, Diagnostics& diags);
 
 /// Renders and writes the PDF to `target` through the output writer: the
 /// target is replaced only by a complete file, and left as it was on any

@@ -31,62 +31,84 @@ std::string tag_name(page::TagKind kind, int level) {
     return "P";
 }
 
-StructurePlan plan_structure(const page::Document& document, Diagnostics& diags) {
-    StructurePlan plan;
-    struct Open {
-        page::TagKind kind;
-        int element;  // index into has_children, -1 for artifacts and their contents
-    };
-    std::vector<Open> open;
-    int artifact_depth = 0;
-    bool first_element = true;
+namespace {
 
+std::string at(std::size_t page, std::size_t item) {
+    return "page " + std::to_string(page + 1) + ", item " + std::to_string(item + 1);
+}
+
+}  // namespace
+
+std::size_t StructurePlanner::add_page(const page::Page& page) {
+    const std::size_t p = pages_++;
     auto fail = [&](const std::string& where, const std::string& what) {
-        diags.error("E-RENDER-TAGS", {},
-                    "structure tags are not properly nested (" + where + "): " + what);
-        plan.valid = false;
+        diags_.error("E-RENDER-TAGS", {}, "structure tags are not properly nested (" + where + "): " + what);
+        plan_.valid = false;
     };
-    auto at = [](std::size_t page, std::size_t item) {
-        return "page " + std::to_string(page + 1) + ", item " + std::to_string(item + 1);
-    };
-
-    for (std::size_t p = 0; p < document.pages.size() && plan.valid; ++p) {
-        const auto& items = document.pages[p].items;
-        for (std::size_t i = 0; i < items.size() && plan.valid; ++i) {
-            if (const auto* begin = std::get_if<page::TagBegin>(&items[i])) {
-                if (begin->kind == page::TagKind::artifact || artifact_depth > 0) {
-                    if (begin->kind == page::TagKind::artifact) ++artifact_depth;
-                    open.push_back({begin->kind, -1});
-                    continue;
+    const auto& items = page.items;
+    for (std::size_t i = 0; i < items.size() && plan_.valid; ++i) {
+        if (const auto* begin = std::get_if<page::TagBegin>(&items[i])) {
+            if (begin->kind == page::TagKind::artifact || artifact_depth_ > 0) {
+                if (begin->kind == page::TagKind::artifact) ++artifact_depth_;
+                open_.push_back({begin->kind, -1});
+                continue;
+            }
+            if (first_element_) {
+                plan_.add_document = begin->kind != page::TagKind::document;
+                first_element_ = false;
+            }
+            for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+                if (it->element >= 0) {
+                    plan_.has_children[static_cast<std::size_t>(it->element)] = true;
+                    break;
                 }
-                if (first_element) {
-                    plan.add_document = begin->kind != page::TagKind::document;
-                    first_element = false;
-                }
-                for (auto it = open.rbegin(); it != open.rend(); ++it) {
-                    if (it->element >= 0) {
-                        plan.has_children[static_cast<std::size_t>(it->element)] = true;
-                        break;
-                    }
-                }
-                open.push_back({begin->kind, static_cast<int>(plan.has_children.size())});
-                plan.has_children.push_back(false);
-            } else if (const auto* end = std::get_if<page::TagEnd>(&items[i])) {
-                if (open.empty()) {
-                    fail(at(p, i), "end of " + tag_name(end->kind, 0) + " without a begin");
-                } else if (open.back().kind != end->kind) {
-                    fail(at(p, i), "end of " + tag_name(end->kind, 0) + " inside " + tag_name(open.back().kind, 0));
-                } else {
-                    if (open.back().kind == page::TagKind::artifact) --artifact_depth;
-                    open.pop_back();
-                }
+            }
+            open_.push_back({begin->kind, static_cast<int>(plan_.has_children.size())});
+            plan_.has_children.push_back(false);
+        } else if (const auto* end = std::get_if<page::TagEnd>(&items[i])) {
+            if (open_.empty()) {
+                fail(at(p, i), "end of " + tag_name(end->kind, 0) + " without a begin");
+            } else if (open_.back().kind != end->kind) {
+                fail(at(p, i), "end of " + tag_name(end->kind, 0) + " inside " + tag_name(open_.back().kind, 0));
+            } else {
+                if (open_.back().kind == page::TagKind::artifact) --artifact_depth_;
+                open_.pop_back();
             }
         }
     }
-    if (plan.valid && !open.empty())
-        fail("at the end of the document", tag_name(open.back().kind, 0) + " is never ended");
-    if (first_element) plan.add_document = true;
-    return plan;
+    return plan_.has_children.size();
+}
+
+void StructurePlanner::finish() {
+    if (finished_) return;
+    finished_ = true;
+    if (plan_.valid && !open_.empty()) {
+        diags_.error("E-RENDER-TAGS", {},
+                     "structure tags are not properly nested (at the end of the document): " +
+                         tag_name(open_.back().kind, 0) + " is never ended");
+        plan_.valid = false;
+    }
+    if (first_element_) plan_.add_document = true;
+}
+
+std::size_t StructurePlanner::decided() const {
+    if (finished_ || !plan_.valid) return plan_.has_children.size();
+    // The open elements are in begin order: the first without a child yet
+    // is the first undecided one.
+    for (const Open& o : open_)
+        if (o.element >= 0 && !plan_.has_children[static_cast<std::size_t>(o.element)])
+            return static_cast<std::size_t>(o.element);
+    return plan_.has_children.size();
+}
+
+StructurePlan plan_structure(const page::Document& document, Diagnostics& diags) {
+    StructurePlanner planner(diags);
+    for (const page::Page& page : document.pages) {
+        planner.add_page(page);
+        if (!planner.plan().valid) break;
+    }
+    planner.finish();
+    return planner.plan();
 }
 
 }  // namespace galley::render

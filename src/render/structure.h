@@ -11,6 +11,7 @@
 // Sect or Div).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,52 @@ struct StructurePlan {
     /// inside them excluded), in document order: whether it contains other
     /// elements.
     std::vector<bool> has_children;
+};
+
+/// The plan built page by page, for pages that arrive one at a time (the
+/// PDF drawn while later pages are still being composed). What it says of
+/// an element is final once the element has a child or has ended; until
+/// then, whether text directly inside it needs a Span is not known, so a
+/// page may be drawn only once every element begun on it is decided.
+class StructurePlanner {
+public:
+    explicit StructurePlanner(Diagnostics& diags) : diags_(diags) {}
+    /// A planner for drawing without tags (PNG proofs, the press): its plan
+    /// is never valid, and it checks nothing.
+    static StructurePlanner without_tags(Diagnostics& diags) {
+        StructurePlanner p(diags);
+        p.plan_.valid = false;
+        p.first_element_ = false;
+        return p;
+    }
+
+    /// Scans the next page's tags; returns how many elements have begun
+    /// up to the end of it.
+    std::size_t add_page(const page::Page& page);
+    /// No more pages: anything still open is an error, and a document
+    /// without elements gets its Document.
+    void finish();
+
+    const StructurePlan& plan() const { return plan_; }
+    /// The elements [0, decided()) are final in plan().has_children.
+    std::size_t decided() const;
+    /// Whether plan().add_document is final (the first element has begun,
+    /// or the pages are over).
+    bool document_decided() const { return !first_element_ || finished_; }
+    bool finished() const { return finished_; }
+
+private:
+    struct Open {
+        page::TagKind kind;
+        int element;  // index into has_children, -1 for artifacts and their contents
+    };
+    Diagnostics& diags_;
+    StructurePlan plan_;
+    std::vector<Open> open_;
+    int artifact_depth_ = 0;
+    bool first_element_ = true;
+    bool finished_ = false;
+    std::size_t pages_ = 0;
 };
 
 StructurePlan plan_structure(const page::Document& document, Diagnostics& diags);

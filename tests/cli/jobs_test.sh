@@ -3,7 +3,9 @@
 # the sample's articles repeated) builds with -j1 and -j4 to byte-identical
 # PDF and EPUB files and the same diagnostics, both with the manifest's
 # cover (EPUB beside the pages) and without one (the EPUB's cover is the
-# print front page, so the EPUB waits for the pages).
+# print front page, so the EPUB waits for the pages). With -j4 the PDF is
+# drawn page by page while the pages after it are composed; with -j1 it is
+# drawn from the whole document.
 # Usage: jobs_test.sh GALLEY_BINARY
 set -euo pipefail
 galley="$1"

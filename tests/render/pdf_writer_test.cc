@@ -10,9 +10,12 @@
 #include <ctime>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "base/output_file.h"
+#include "page/page_queue.h"
 #include "render/pdf_writer.h"
+#include "render/structure.h"
 #include "render_fixtures.h"
 #include "support/test_support.h"
 
@@ -442,6 +445,100 @@ TEST_CASE("page sizes a PDF cannot have are refused") {
     Diagnostics none;
     CHECK_FALSE(render_pdf(page::Document{}, PdfOptions{}, none));
     CHECK(none.contains("E-PDF-NO-PAGES"));
+}
+
+namespace {
+
+// The pages of `doc` through a queue filled by another thread, drawn as
+// they arrive.
+std::optional<std::string> render_streamed(const page::Document& doc, Diagnostics& diags) {
+    page::PageQueue queue;
+    std::thread producer([&] {
+        for (const page::Page& p : doc.pages) {
+            queue.push(p);
+            std::this_thread::yield();
+        }
+        queue.close();
+    });
+    std::optional<std::string> pdf = render_pdf(
+        queue, [&] { return DocumentTail{doc.meta, doc.outline, nullptr}; }, PdfOptions{1213315200}, diags);
+    producer.join();
+    return pdf;
+}
+
+}  // namespace
+
+TEST_CASE("pages drawn as they arrive from another thread make the same PDF") {
+    test::TempDir dir;
+    page::Document doc = test::sample_document(test::write_sample_images(dir.path()));
+    Diagnostics whole_diags, streamed_diags;
+    std::optional<std::string> whole = render_pdf(doc, PdfOptions{1213315200}, whole_diags);
+    std::optional<std::string> streamed = render_streamed(doc, streamed_diags);
+    REQUIRE(whole);
+    REQUIRE(streamed);
+    CHECK(*streamed == *whole);
+    CHECK(streamed_diags.all().size() == whole_diags.all().size());
+}
+
+TEST_CASE("text of an element whose first child comes pages later still gets its Span when streamed") {
+    test::HandShaper serif("charis-sil/CharisSIL-Regular.ttf");
+    page::Document doc;
+    using page::TagBegin;
+    using page::TagEnd;
+    using page::TagKind;
+    // An article whose byline (text directly in Art) is on page 1 and whose
+    // first paragraph only begins on page 3: page 1 cannot be drawn before
+    // page 3 is known.
+    doc.pages.push_back({200, 200, "1", {TagBegin{TagKind::document, 0, "", "", ""},
+                                         TagBegin{TagKind::article, 0, "", "", "Headline"},
+                                         serif.run("By someone", 10, 10, 20)}});
+    doc.pages.push_back({200, 200, "2", {serif.run("More of the byline", 10, 10, 20)}});
+    doc.pages.push_back({200, 200, "3", {TagBegin{TagKind::paragraph, 0, "", "", ""}, serif.run("Text", 10, 10, 20),
+                                         TagEnd{TagKind::paragraph}, TagEnd{TagKind::article},
+                                         TagEnd{TagKind::document}}});
+    Diagnostics whole_diags, streamed_diags;
+    std::optional<std::string> whole = render_pdf(doc, PdfOptions{1213315200}, whole_diags);
+    std::optional<std::string> streamed = render_streamed(doc, streamed_diags);
+    REQUIRE(whole);
+    REQUIRE(streamed);
+    CHECK(*streamed == *whole);
+    QPDF q;
+    q.processMemoryFile("pdf", streamed->data(), streamed->size());
+    std::vector<std::string> names;
+    for (auto& e : struct_elements(q)) names.push_back(object_name(e.getKey("/S")));
+    CHECK(names == std::vector<std::string>{"/Document", "/Art", "/Span", "/Span", "/P"});
+}
+
+TEST_CASE("the structure planner decides an element once it has a child or has ended") {
+    Diagnostics diags;
+    StructurePlanner planner(diags);
+    using page::TagBegin;
+    using page::TagEnd;
+    using page::TagKind;
+    CHECK_FALSE(planner.document_decided());
+    CHECK(planner.add_page({100, 100, "1", {TagBegin{TagKind::document, 0, "", "", ""},
+                                            TagBegin{TagKind::article, 0, "", "", ""}}}) == 2);
+    CHECK(planner.document_decided());
+    CHECK(planner.decided() == 1);  // the Document has a child; the Art has none yet
+    CHECK(planner.add_page({100, 100, "2", {TagBegin{TagKind::paragraph, 0, "", "", ""}}}) == 3);
+    CHECK(planner.decided() == 2);  // the P is open and childless
+    planner.add_page({100, 100, "3", {TagEnd{TagKind::paragraph}, TagEnd{TagKind::article}, TagEnd{TagKind::document}}});
+    CHECK(planner.decided() == 3);
+    planner.finish();
+    CHECK(planner.plan().valid);
+    CHECK(planner.plan().has_children == std::vector<bool>{true, true, false});
+    CHECK(diags.empty());
+}
+
+TEST_CASE("tags found open at the end of a streamed document, its pages drawn, stop the PDF with one error") {
+    test::TempDir dir;
+    page::Document doc = test::sample_document(test::write_sample_images(dir.path()));
+    doc.pages[1].items.pop_back();  // the Document is never ended
+    Diagnostics diags;
+    CHECK_FALSE(render_streamed(doc, diags));
+    REQUIRE(diags.contains("E-RENDER-TAGS"));
+    CHECK_FALSE(diags.contains("E-PDF-CAIRO"));
+    CHECK(diags.count(Severity::error) == 1);
 }
 
 }  // namespace galley::render

@@ -89,6 +89,26 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
         });
     });
     Paginator paginator(ctx);
+    page::Document doc;
+    std::size_t assembled = 0;  // pages assembled so far
+    // Furnishes and assembles finished drafts, and hands them over or keeps them.
+    auto assemble_drafts = [&](std::vector<PageDraft>& drafts, bool last) {
+        for (std::size_t i = 0; i < drafts.size(); ++i) {
+            page::Page page = assemble(ctx, drafts[i], assembled == 0, last && i + 1 == drafts.size());
+            ++assembled;
+            if (options.page_sink) options.page_sink(std::move(page));
+            else doc.pages.push_back(std::move(page));
+        }
+        std::vector<PageDraft>().swap(drafts);
+    };
+    if (options.page_sink)
+        paginator.hand_over([&](PageDraft&& draft) {
+            const auto furnishing = Clock::now();
+            std::vector<PageDraft> one;
+            one.push_back(std::move(draft));
+            assemble_drafts(one, false);
+            stats.finishing += seconds_since(furnishing);
+        });
     for (std::size_t s = 0; s < issue.sections.size(); ++s) {
         const auto preparing = Clock::now();
         std::vector<PreparedArticle> section = preparer.take(s);
@@ -106,20 +126,24 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
     const auto finishing = Clock::now();
     std::vector<PageDraft> drafts = paginator.finish();
     stats.paginating += seconds_since(finishing);
-    report([&](ComposeProgress& p) { p.pages = static_cast<int>(drafts.size()); });
+    report([&](ComposeProgress& p) { p.pages = static_cast<int>(assembled + drafts.size()); });
 
-    // Furnish and assemble.
+    // Furnish and assemble the rest.
     const auto furnishing = Clock::now();
-    page::Document doc;
-    for (std::size_t i = 0; i < drafts.size(); ++i)
-        doc.pages.push_back(assemble(ctx, drafts[i], i == 0, i + 1 == drafts.size()));
-    std::vector<PageDraft>().swap(drafts);
+    assemble_drafts(drafts, true);
 
     // Describe.
     doc.meta = document_metadata(issue, options);
     doc.outline = document_outline(issue, paginator.starts());
-    resolve_article_links(doc, issue, paginator.starts());
-    stats.finishing = seconds_since(furnishing);
+    if (options.page_sink) {
+        if (options.link_resolver)
+            *options.link_resolver = [&issue, starts = paginator.starts()](page::Link& link) {
+                return resolve_article_link(link, issue, starts);
+            };
+    } else {
+        resolve_article_links(doc, issue, paginator.starts());
+    }
+    stats.finishing += seconds_since(furnishing);
     if (options.stats != nullptr) {
         stats.articles = preparer.timings();
         for (const ArticleTiming& a : stats.articles) stats.paragraphs += a.paragraphs;

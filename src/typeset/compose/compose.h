@@ -68,6 +68,17 @@ struct ComposeOptions {
     /// from two at once; keep it quick.
     std::function<void(const ComposeProgress&)> progress;
     ComposeStats* stats = nullptr;  ///< filled in when set
+    /// When set, each page is handed over as soon as nothing more will be
+    /// placed on it, in order and from the calling thread, instead of going
+    /// into the returned document (whose pages stay empty; its metadata and
+    /// outline are filled in as always). The pages are the same, except
+    /// that links to other articles still name them ("galley-article:ID"):
+    /// where those articles start is known only at the end.
+    std::function<void(page::Page&&)> page_sink;
+    /// With page_sink: set, before compose_issue returns, to what points
+    /// such a link at its article (false: the article is on no page, drop
+    /// the link). It refers to `issue`, which must outlive it.
+    std::function<bool(page::Link&)>* link_resolver = nullptr;
 };
 
 /// Composes `issue` in `layout`. Never drops text: what does not fit a page

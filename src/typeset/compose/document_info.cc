@@ -85,22 +85,27 @@ std::vector<page::OutlineEntry> document_outline(const model::Issue& issue,
     return out;
 }
 
+bool resolve_article_link(page::Link& link, const model::Issue& issue,
+                          const std::map<const model::Article*, ArticleStart>& starts) {
+    std::string_view prefix = kArticleLinkPrefix;
+    if (link.uri.compare(0, prefix.size(), prefix) != 0) return true;
+    const model::Article* target = issue.find_article(link.uri.substr(prefix.size()));
+    auto it = target ? starts.find(target) : starts.end();
+    if (it == starts.end()) return false;
+    link.uri.clear();
+    link.target_page = it->second.page;
+    link.target_y = it->second.y;
+    return true;
+}
+
 void resolve_article_links(page::Document& doc, const model::Issue& issue,
                            const std::map<const model::Article*, ArticleStart>& starts) {
-    std::string_view prefix = kArticleLinkPrefix;
     for (page::Page& p : doc.pages) {
         std::vector<page::Item> kept;
         kept.reserve(p.items.size());
         for (page::Item& item : p.items) {
             auto* link = std::get_if<page::Link>(&item);
-            if (link && link->uri.compare(0, prefix.size(), prefix) == 0) {
-                const model::Article* target = issue.find_article(link->uri.substr(prefix.size()));
-                auto it = target ? starts.find(target) : starts.end();
-                if (it == starts.end()) continue;
-                link->uri.clear();
-                link->target_page = it->second.page;
-                link->target_y = it->second.y;
-            }
+            if (link && !resolve_article_link(*link, issue, starts)) continue;
             kept.push_back(std::move(item));
         }
         p.items = std::move(kept);

@@ -22,6 +22,11 @@ std::vector<page::OutlineEntry> document_outline(const model::Issue& issue,
 /// become internal links to where the article starts (or are dropped).
 inline constexpr const char* kArticleLinkPrefix = "galley-article:";
 
+/// Points `link`, when it names an article, at where that article starts;
+/// false when it names one that is not on any page (the link goes).
+bool resolve_article_link(page::Link& link, const model::Issue& issue,
+                          const std::map<const model::Article*, ArticleStart>& starts);
+
 void resolve_article_links(page::Document& doc, const model::Issue& issue,
                            const std::map<const model::Article*, ArticleStart>& starts);
 

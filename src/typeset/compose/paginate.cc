@@ -52,7 +52,11 @@ void bleed_to_sides(std::vector<page::Item>& items, std::size_t from, const Page
 Paginator::Paginator(ComposeContext& ctx) : ctx_(ctx) { new_page(); }
 
 void Paginator::new_page() {
-    if (page_.number > 0) done_.push_back(PageDraft{page_.number, page_.section, std::move(page_.chunks)});
+    if (page_.number > 0) {
+        PageDraft done{page_.number, page_.section, std::move(page_.chunks)};
+        if (hand_over_) hand_over_(std::move(done));
+        else done_.push_back(std::move(done));
+    }
     int number = page_.number + 1;
     page_ = PageState{};
     page_.number = number;
@@ -64,7 +68,9 @@ void Paginator::new_page() {
 std::vector<PageDraft> Paginator::finish() {
     done_.push_back(PageDraft{page_.number, page_.section, std::move(page_.chunks)});
     page_ = PageState{};
-    return std::move(done_);
+    std::vector<PageDraft> rest = std::move(done_);
+    done_.clear();
+    return rest;
 }
 
 Paginator::Run Paginator::choose_run(int span, int others) const {

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <tuple>
@@ -58,7 +59,10 @@ public:
 
     /// Places one section's articles (in order; later small ones may fill holes).
     void place_section(std::vector<PreparedArticle>& articles);
-    /// The pages, at least one.
+    /// Hands each page over as soon as the next one is begun (nothing is
+    /// placed on a page once it is left), instead of keeping it for finish().
+    void hand_over(std::function<void(PageDraft&&)> done) { hand_over_ = std::move(done); }
+    /// The pages not handed over (all of them without hand_over), at least one.
     std::vector<PageDraft> finish();
     const std::map<const model::Article*, ArticleStart>& starts() const { return starts_; }
 
@@ -133,6 +137,7 @@ private:
     };
     PageState page_;
     std::vector<PageDraft> done_;
+    std::function<void(PageDraft&&)> hand_over_;
     std::map<std::pair<const model::Article*, int>, HeadBlock> head_texts_;
     std::map<std::tuple<const model::Article*, int, FigureFit>, HeadBlock> head_figures_;
     std::map<const model::Article*, ArticleStart> starts_;

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <map>
+#include <variant>
 
 #include "base/data_dir.h"
 #include "fonts/font_library.h"
@@ -43,6 +45,33 @@ std::unique_ptr<Composed> compose(model::Issue issue, const layout::Layout& layo
     typeset::ComposeOptions options;
     options.creator = "galley test";
     out->doc = typeset::compose_issue(out->issue, *out->layout, setter, options, out->diags);
+    return out;
+}
+
+std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Layout& layout) {
+    auto out = std::make_unique<Composed>();
+    out->issue = std::move(issue);
+    out->layout = std::make_unique<layout::Layout>(layout);
+    typeset::TextSetter setter(*out->layout, font_library(), data_dir() / "layouts" / "hyphenation");
+    typeset::ComposeOptions options;
+    options.creator = "galley test";
+    std::vector<page::Page> pages;
+    options.page_sink = [&](page::Page&& p) { pages.push_back(std::move(p)); };
+    std::function<bool(page::Link&)> resolve;
+    options.link_resolver = &resolve;
+    out->doc = typeset::compose_issue(out->issue, *out->layout, setter, options, out->diags);
+    CHECK(out->doc.pages.empty());
+    REQUIRE(resolve);
+    for (page::Page& p : pages) {
+        std::vector<page::Item> kept;
+        for (page::Item& item : p.items) {
+            auto* link = std::get_if<page::Link>(&item);
+            if (link && !resolve(*link)) continue;
+            kept.push_back(std::move(item));
+        }
+        p.items = std::move(kept);
+    }
+    out->doc.pages = std::move(pages);
     return out;
 }
 

@@ -25,6 +25,11 @@ layout::Layout bundled_layout(const std::string& name);
 /// `issue` composed in `layout`.
 std::unique_ptr<Composed> compose(model::Issue issue, const layout::Layout& layout);
 
+/// `issue` composed in `layout` with a page sink: the pages as they were
+/// handed over, article links resolved afterwards with the resolver
+/// compose_issue set (as the PDF drawn while composing does).
+std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Layout& layout);
+
 /// The sample issue (samples/ppp-2008-06-13) composed in a bundled layout.
 const Composed& sample(const std::string& layout_name);
 

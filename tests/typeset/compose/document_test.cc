@@ -90,4 +90,29 @@ TEST_CASE("composition is deterministic") {
     CHECK(dump_pages(a->doc) == dump_pages(sample("broadsheet").doc));
 }
 
+TEST_CASE("pages handed over as they are finished are the pages, links resolved at the end") {
+    for (const char* name : kLayouts) {
+        CAPTURE(name);
+        const Composed& whole = sample(name);
+        auto streamed = compose_streamed(whole.issue, bundled_layout(name));
+        CHECK(dump_pages(streamed->doc) == dump_pages(whole.doc));
+        CHECK(streamed->doc.outline.size() == whole.doc.outline.size());
+        CHECK(streamed->doc.meta.title == whole.doc.meta.title);
+        // Links exactly (the dump rounds): every one resolved alike.
+        std::vector<page::Link> a, b;
+        for (const auto& p : whole.doc.pages)
+            for (const auto& item : p.items)
+                if (auto* l = std::get_if<page::Link>(&item)) a.push_back(*l);
+        for (const auto& p : streamed->doc.pages)
+            for (const auto& item : p.items)
+                if (auto* l = std::get_if<page::Link>(&item)) b.push_back(*l);
+        REQUIRE(a.size() == b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].uri == b[i].uri);
+            CHECK(a[i].target_page == b[i].target_page);
+            CHECK(a[i].target_y == b[i].target_y);
+        }
+    }
+}
+
 }  // namespace galley::test
