@@ -228,6 +228,12 @@ struct EditionBuilder::Impl {
 EditionBuilder::EditionBuilder() : impl_(std::make_unique<Impl>()) {}
 EditionBuilder::~EditionBuilder() = default;
 
+bool EditionBuilder::prepare(const std::string& layout_name, Diagnostics& diags) {
+    return impl_->prepare(layout_name, diags);
+}
+const layout::Layout* EditionBuilder::layout() const { return impl_->layout ? &*impl_->layout : nullptr; }
+const fonts::FontLibrary* EditionBuilder::font_library() const { return impl_->library.get(); }
+
 BuildOutcome build_editions(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags) {
     EditionBuilder builder;
     return builder.build(issue, request, diags);

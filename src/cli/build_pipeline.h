@@ -26,6 +26,10 @@
 #include "model/issue.h"
 #include "typeset/compose/compose.h"
 
+namespace galley::fonts {
+class FontLibrary;
+}
+
 namespace galley::cli {
 
 enum class Format { epub, pdf, png };
@@ -90,6 +94,16 @@ public:
     /// write is E-OUTPUT-WRITE and sets output_failed.
     BuildOutcome build(const model::Issue& issue, const BuildRequest& request, Diagnostics& diags,
                        const ProgressFn& progress = {});
+
+    /// Loads the layout named `layout_name`, its pinned fonts and the text
+    /// setter, unless they are loaded already; false (with E-LAYOUT-* or
+    /// E-FONT-* in `diags`) when they cannot be. Reading an issue uses it
+    /// to check the layout and the glyphs, and the build that follows
+    /// finds everything loaded.
+    bool prepare(const std::string& layout_name, Diagnostics& diags);
+    /// What prepare loaded (null before, or after a failure).
+    const layout::Layout* layout() const;
+    const fonts::FontLibrary* font_library() const;
 
     /// Everything `build` does to the print edition short of drawing and
     /// writing it (galley check): the pages are composed, so missing

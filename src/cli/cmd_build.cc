@@ -122,12 +122,13 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
     std::ostream& human = opts.json ? io.err : io.out;
     const auto command_started = std::chrono::steady_clock::now();
     ProgressLine progress(io.err, ProgressLine::wanted(io, opts.quiet));
+    EditionBuilder builder;  // the layout, fonts and setters carry over between issues
     std::vector<LoadedIssue> issues;
     std::vector<double> read_seconds;
     for (const std::string& input : parsed->operands) {
         progress.show("reading " + input, true);
         const auto started = std::chrono::steady_clock::now();
-        for (LoadedIssue& li : load_issues({input}, opts)) issues.push_back(std::move(li));
+        for (LoadedIssue& li : load_issues({input}, opts, builder)) issues.push_back(std::move(li));
         read_seconds.push_back(seconds_since(started));
         if (const auto& read = issues.back().read; read.issue)
             progress.show(input + ": " + std::to_string(read.issue->article_count()) + " articles read", true);
@@ -151,7 +152,6 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
         if (!opts.quiet) human << "nothing written: " << summary_of_all(issues) << "\n";
         return kInputErrors;
     }
-    EditionBuilder builder;  // the layout, fonts and setters carry over between issues
     for (std::size_t k = 0; k < issues.size(); ++k) {
         LoadedIssue& li = issues[k];
         if (!li.read.issue || li.read.issue->article_count() == 0) continue;

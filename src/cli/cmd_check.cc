@@ -77,7 +77,7 @@ int run_check(const std::vector<std::string>& args, Streams& io) {
     EditionBuilder builder;  // the layout, fonts and setters carry over between issues
     for (const std::string& input : parsed->operands) {
         progress.show("reading " + input, true);
-        for (LoadedIssue& li : load_issues({input}, opts)) issues.push_back(std::move(li));
+        for (LoadedIssue& li : load_issues({input}, opts, builder)) issues.push_back(std::move(li));
         LoadedIssue& li = issues.back();
         if (!would_lay_out(li, opts.strict)) continue;
         Diagnostics layout_diags;

@@ -185,7 +185,7 @@ int run_watch(const std::vector<std::string>& args, Streams& io) {
     int last_status = kSuccess;
     auto build_once = [&](const char* verb) {
         auto started = std::chrono::steady_clock::now();
-        auto issues = load_issues({input}, opts);
+        auto issues = load_issues({input}, opts, builder);
         LoadedIssue& li = issues.front();
         print_diagnostics(io.err, li.diags, print);
         bool errors = li.diags.has_errors() || (opts.strict && li.diags.count(Severity::warning) > 0) || !li.read.issue;

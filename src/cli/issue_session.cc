@@ -23,13 +23,15 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 }  // namespace
 
-std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, const SessionOptions& opts) {
+std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, const SessionOptions& opts,
+                                     EditionBuilder& builder) {
     std::vector<LoadedIssue> out;
     for (const std::string& input : inputs) {
         LoadedIssue li;
         li.input = input;
         li.read = read::read_issue(input, read::ReadOptions{}, li.diags);
-        if (li.read.issue) check_layout_and_fonts(*li.read.issue, opts.layout, li.diags);
+        if (li.read.issue && builder.prepare(layout_name_for(*li.read.issue, opts.layout), li.diags))
+            check_layout_and_fonts(*li.read.issue, *builder.layout(), *builder.font_library(), li.diags);
         li.diags.sort_by_location();
         out.push_back(std::move(li));
     }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "cli/build_pipeline.h"
 #include "cli/commands.h"
 #include "model/issue.h"
 #include "read/issue_reader.h"
@@ -32,7 +33,10 @@ struct LoadedIssue {
 };
 
 /// Reads and checks every input. Diagnostics stay in each LoadedIssue.
-std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, const SessionOptions& opts);
+/// Reads each input and checks it against its layout and fonts, which
+/// `builder` loads (and keeps for the build).
+std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, const SessionOptions& opts,
+                                     EditionBuilder& builder);
 
 /// "2 errors, 1 warning" over all the issues.
 std::string summary_of_all(const std::vector<LoadedIssue>& issues);

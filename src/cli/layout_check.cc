@@ -160,15 +160,10 @@ std::string layout_name_for(const model::Issue& issue, const std::optional<std::
     return kDefaultLayout;
 }
 
-void check_layout_and_fonts(const model::Issue& issue, const std::optional<std::string>& override_layout,
-                            Diagnostics& diags) {
-    auto layout = layout::load_layout(layout_name_for(issue, override_layout), layout::bundled_layouts_dir(), diags);
-    std::vector<std::filesystem::path> dirs{data_dir() / "fonts"};
-    if (layout) dirs.insert(dirs.end(), layout->fonts.directories.begin(), layout->fonts.directories.end());
-    auto library = fonts::FontLibrary::open(dirs, diags);
-    if (!library) return;
-    if (layout) check_fonts(*layout, *library, diags);
-    check_glyphs(issue, *library, diags);
+void check_layout_and_fonts(const model::Issue& issue, const layout::Layout& layout,
+                            const fonts::FontLibrary& library, Diagnostics& diags) {
+    check_fonts(layout, library, diags);
+    check_glyphs(issue, library, diags);
 }
 
 }  // namespace galley::cli

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "base/diagnostic.h"
+#include "fonts/font_library.h"
+#include "layout/settings.h"
 #include "model/issue.h"
 
 namespace galley::cli {
@@ -15,10 +17,11 @@ namespace galley::cli {
 /// manifest's <layout>, else "tabloid".
 std::string layout_name_for(const model::Issue& issue, const std::optional<std::string>& override_layout);
 
-/// Loads that layout and the pinned fonts and reports E-LAYOUT-*,
-/// E-FONT-NOT-FOUND, W-FONT-STYLE-MISSING and W-GLYPH-MISSING (one per
-/// article, listing the characters no bundled font can draw).
-void check_layout_and_fonts(const model::Issue& issue, const std::optional<std::string>& override_layout,
-                            Diagnostics& diags);
+/// Reports E-FONT-NOT-FOUND and W-FONT-STYLE-MISSING for the fonts
+/// `layout` names, and W-GLYPH-MISSING (one per article, listing the
+/// characters no font of `library` can draw). The layout and the fonts are
+/// loaded by the caller (EditionBuilder::prepare, which reports E-LAYOUT-*).
+void check_layout_and_fonts(const model::Issue& issue, const layout::Layout& layout,
+                            const fonts::FontLibrary& library, Diagnostics& diags);
 
 }  // namespace galley::cli
