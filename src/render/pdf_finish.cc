@@ -1,6 +1,7 @@
 #include "render/pdf_finish.h"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -379,7 +380,21 @@ std::optional<std::string> finish_pdf(const std::string& cairo_pdf, const Finish
         w.setOutputMemory();
         w.setDeterministicID(true);
         w.setObjectStreamMode(qpdf_o_generate);
-        w.write();
+        // The streams libqpdf compresses here are its own (object streams of
+        // structure elements, the xref stream, XMP): cairo's are passed
+        // through. Level 1 makes them 0.5 % larger than zlib's default and
+        // the whole pass a third faster (measured on the 50-article bench
+        // issue: 62 -> 43 ms; without object streams 29 ms but 17 % larger).
+        // The level is process-wide in libqpdf: set for this write, then
+        // back to zlib's default.
+        Pl_Flate::setCompressionLevel(1);
+        try {
+            w.write();
+        } catch (...) {
+            Pl_Flate::setCompressionLevel(-1);
+            throw;
+        }
+        Pl_Flate::setCompressionLevel(-1);
         std::shared_ptr<Buffer> buffer = w.getBufferSharedPointer();
         for (const QPDFExc& warning : q.getWarnings()) {
             // cairo 1.16 lists an image XObject twice in a page's resources
