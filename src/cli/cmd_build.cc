@@ -108,6 +108,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
     }
     SessionOptions opts;
     opts.layout = request.layout;
+    opts.jobs = request.jobs;
     opts.strict = parsed->flag("strict");
     opts.quiet = parsed->flag("quiet");
     opts.verbose = parsed->flag("verbose");

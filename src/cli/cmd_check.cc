@@ -64,6 +64,7 @@ int run_check(const std::vector<std::string>& args, Streams& io) {
     }
     SessionOptions opts;
     opts.layout = parsed->value("layout");
+    opts.jobs = request.jobs;
     opts.strict = parsed->flag("strict");
     opts.quiet = parsed->flag("quiet");
     opts.verbose = parsed->flag("verbose");

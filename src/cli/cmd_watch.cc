@@ -166,6 +166,7 @@ int run_watch(const std::vector<std::string>& args, Streams& io) {
     }
     SessionOptions opts;
     opts.layout = request.layout;
+    opts.jobs = request.jobs;
     opts.strict = parsed->flag("strict");
     opts.quiet = parsed->flag("quiet");
     request.strict = opts.strict;

@@ -29,7 +29,9 @@ std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, con
     for (const std::string& input : inputs) {
         LoadedIssue li;
         li.input = input;
-        li.read = read::read_issue(input, read::ReadOptions{}, li.diags);
+        read::ReadOptions read_options;
+        read_options.threads = effective_jobs(opts.jobs);
+        li.read = read::read_issue(input, read_options, li.diags);
         if (li.read.issue && builder.prepare(layout_name_for(*li.read.issue, opts.layout), li.diags))
             check_layout_and_fonts(*li.read.issue, *builder.layout(), *builder.font_library(), li.diags);
         li.diags.sort_by_location();

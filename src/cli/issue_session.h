@@ -21,6 +21,7 @@ struct SessionOptions {
     bool quiet = false;
     bool verbose = false;
     bool json = false;                  ///< --diagnostics=json: one JSON document on stdout
+    int jobs = 0;                       ///< -j: threads to read articles on (0: one per core)
 };
 
 /// Reads --diagnostics=FORMAT into opts; returns a usage error or "".

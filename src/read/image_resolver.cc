@@ -26,32 +26,15 @@ std::optional<model::Image> ImageResolver::resolve(const std::string& src, std::
         return std::nullopt;
     }
     const ResolvedPath& path = std::get<ResolvedPath>(resolved);
-    auto [it, inserted] = cache_.try_emplace(path.absolute.string());
-    Probed& probed = it->second;
-    if (inserted) {
-        ReadResult bytes = root_.read(path, limits_.max_image_bytes);
-        if (auto* refusal = std::get_if<PathRefusal>(&bytes)) {
-            probed.code = refusal->code;
-            probed.message = refusal->message;
-        } else {
-            const auto& data = std::get<std::vector<std::uint8_t>>(bytes);
-            ProbeResult info = probe_image(std::span<const std::uint8_t>(data.data(), data.size()), path.relative,
-                                           limits_.image);
-            if (auto* problem = std::get_if<ImageProblem>(&info)) {
-                probed.code = problem->code;
-                probed.message = problem->message;
-            } else {
-                const ImageInfo& ii = std::get<ImageInfo>(info);
-                probed.ok = true;
-                probed.image.path = path.relative;
-                probed.image.format = format_of(ii.type);
-                probed.image.width_px = ii.width_px;
-                probed.image.height_px = ii.height_px;
-                probed.image.dpi_x = ii.dpi_x;
-                probed.image.dpi_y = ii.dpi_y;
-            }
-        }
+    Probed* entry = nullptr;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::unique_ptr<Probed>& slot = cache_[path.absolute.string()];
+        if (!slot) slot = std::make_unique<Probed>();
+        entry = slot.get();
     }
+    Probed& probed = *entry;
+    std::call_once(probed.done, [&] { probe(probed, path); });
     if (!probed.ok) {
         diags.error(probed.code, where, probed.message);
         return std::nullopt;
@@ -61,6 +44,31 @@ std::optional<model::Image> ImageResolver::resolve(const std::string& src, std::
     image.path = path.relative;
     image.alt = std::move(alt);
     return image;
+}
+
+void ImageResolver::probe(Probed& probed, const ResolvedPath& path) const {
+    ReadResult bytes = root_.read(path, limits_.max_image_bytes);
+    if (auto* refusal = std::get_if<PathRefusal>(&bytes)) {
+        probed.code = refusal->code;
+        probed.message = refusal->message;
+        return;
+    }
+    const auto& data = std::get<std::vector<std::uint8_t>>(bytes);
+    ProbeResult info =
+        probe_image(std::span<const std::uint8_t>(data.data(), data.size()), path.relative, limits_.image);
+    if (auto* problem = std::get_if<ImageProblem>(&info)) {
+        probed.code = problem->code;
+        probed.message = problem->message;
+        return;
+    }
+    const ImageInfo& ii = std::get<ImageInfo>(info);
+    probed.ok = true;
+    probed.image.path = path.relative;
+    probed.image.format = format_of(ii.type);
+    probed.image.width_px = ii.width_px;
+    probed.image.height_px = ii.height_px;
+    probed.image.dpi_x = ii.dpi_x;
+    probed.image.dpi_y = ii.dpi_y;
 }
 
 }  // namespace galley::read

@@ -1,11 +1,14 @@
 // Turns an <image src alt> into a model::Image: resolves the path inside the
 // issue folder (base/content_root), reads the file with a size cap and probes
 // it (media/image_probe). Every refusal becomes a diagnostic at the article
-// line; the same file is probed once per issue.
+// line; the same file is probed once per issue. Thread-safe: articles are
+// read on several threads, and a file two of them name is probed once.
 #pragma once
 
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -30,14 +33,18 @@ public:
 
 private:
     struct Probed {
+        std::once_flag done;  // probed by the first thread that asks
         bool ok = false;
         model::Image image;
         std::string code;
         std::string message;
     };
+    void probe(Probed& probed, const ResolvedPath& path) const;
+
     const ContentRoot& root_;
     ReadLimits limits_;
-    std::map<std::string, Probed> cache_;  // by normalised relative path
+    std::mutex mutex_;  // guards cache_ (not the entries, which have their once_flag)
+    std::map<std::string, std::unique_ptr<Probed>> cache_;  // by absolute path
 };
 
 }  // namespace galley::read

@@ -1,7 +1,10 @@
 #include "read/issue_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <memory>
+#include <thread>
 #include <system_error>
 
 #include "base/content_root.h"
@@ -56,19 +59,20 @@ std::optional<ResolvedPath> resolve_xml(Reader& r, std::string_view reference, c
     return std::get<ResolvedPath>(std::move(resolved));
 }
 
-// Reads (size cap first) and parses one resolved XML file.
-Parsed parse_xml(Reader& r, const ResolvedPath& path) {
+// Reads (size cap first) and parses one resolved XML file. Reports into
+// `diags` (articles are read on several threads, each into its own).
+Parsed parse_xml(const Reader& r, const ResolvedPath& path, Diagnostics& diags) {
     Parsed out;
     out.relative = path.relative;
     galley::ReadResult bytes = r.root.read(path, r.options.limits.max_xml_bytes);
     if (auto* refusal = std::get_if<PathRefusal>(&bytes)) {
-        r.diags.error(refusal->code, {r.display(path.relative), 0, 0}, refusal->message);
+        diags.error(refusal->code, {r.display(path.relative), 0, 0}, refusal->message);
         return out;
     }
     const auto& data = std::get<std::vector<std::uint8_t>>(bytes);
     // NITF files may carry <!DOCTYPE nitf SYSTEM "...">: accepted, never loaded.
     out.doc = xml::parse(std::string_view(reinterpret_cast<const char*>(data.data()), data.size()),
-                         r.display(path.relative), r.diags, xml::ParseOptions{"nitf", r.options.limits.markup});
+                         r.display(path.relative), diags, xml::ParseOptions{"nitf", r.options.limits.markup});
     if (out.doc) {
         std::string_view root_name = xml::name(out.doc->root());
         out.kind = root_name == "article" ? Kind::article
@@ -84,27 +88,68 @@ Parsed load_xml(Reader& r, std::string_view reference, const SourceLocation& ref
                 std::string_view what) {
     std::optional<ResolvedPath> path = resolve_xml(r, reference, referred_from, what);
     if (!path) return Parsed{};
-    return parse_xml(r, *path);
+    return parse_xml(r, *path, r.diags);
 }
 
-// Validates and converts an article document; nothing if it has errors.
-std::optional<model::Article> convert_article(Reader& r, const Parsed& p) {
+// Validates and converts an article document into `diags`; nothing if it
+// has errors.
+std::optional<model::Article> convert_article(Reader& r, const Parsed& p, Diagnostics& diags) {
     Diagnostics local;
     if (p.kind == Kind::nitf) {
         model::Article a = read_nitf(*p.doc, p.relative, fs::path(p.relative).parent_path(), r.images, local);
-        r.diags.append(local);
+        diags.append(local);
         if (local.has_errors()) return std::nullopt;
         return a;
     }
     if (!article_schema().validate(*p.doc, local)) {
-        r.diags.append(local);
+        diags.append(local);
         return std::nullopt;
     }
     fs::path article_dir = fs::path(p.relative).parent_path();
     model::Article a = read_article(*p.doc, p.relative, article_dir, r.images, local);
-    r.diags.append(local);
+    diags.append(local);
     if (local.has_errors()) return std::nullopt;
     return a;
+}
+
+// One article file to read, and what came of it.
+struct Story {
+    ResolvedPath path;
+    Diagnostics diags;
+    enum class Outcome { article, failed, not_story } outcome = Outcome::failed;
+    std::optional<model::Article> article;
+    std::string root_name;  ///< not_story: the root element
+    int root_line = 0;
+};
+
+// Reads, parses and converts one story into its own diagnostics.
+void read_story(Reader& r, Story& s) {
+    Parsed p = parse_xml(r, s.path, s.diags);
+    if (!p.doc) return;
+    if (!is_story(p.kind)) {
+        s.outcome = Story::Outcome::not_story;
+        s.root_name = std::string(xml::name(p.doc->root()));
+        s.root_line = xml::line(p.doc->root());
+        return;
+    }
+    s.article = convert_article(r, p, s.diags);
+    s.outcome = s.article ? Story::Outcome::article : Story::Outcome::failed;
+}
+
+// Reads the stories on up to options.threads threads. Each keeps its own
+// diagnostics, which the caller appends in order: the result is the same
+// whatever the number of threads.
+void read_stories(Reader& r, const std::vector<Story*>& stories) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < stories.size(); i = next++) read_story(r, *stories[i]);
+    };
+    const std::size_t threads = std::min<std::size_t>(static_cast<std::size_t>(std::max(r.options.threads, 1)),
+                                                      stories.size());
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
 }
 
 std::optional<model::Image> resolve_picture(Reader& r, const std::optional<PictureRef>& pic) {
@@ -134,43 +179,67 @@ std::optional<model::Issue> read_with_manifest(Reader& r, IssueReadResult& resul
     // different spellings (d0/../story.xml, d1/../story.xml, a link) is
     // read once, not 5,000 times. The key is the real file.
     std::map<fs::path, std::pair<std::string, SourceLocation>> listed;
-    for (const ManifestSection& ms : m.sections) {
-        model::Section section{ms.title, {}};
-        for (const ArticleRef& ref : ms.articles) {
-            std::optional<ResolvedPath> path = resolve_xml(r, ref.src, ref.where, "article path");
-            if (!path) {
-                result.failed_articles.push_back(ref.src);
+    struct Listing {
+        std::size_t section;
+        std::string src;
+        SourceLocation where;
+        Diagnostics diags;            // resolving and listing problems
+        std::unique_ptr<Story> story;  // null: not read (refused, or listed already)
+        bool duplicate = false;       // listed already: not left out, read once
+    };
+    std::vector<Listing> listings;
+    for (std::size_t s = 0; s < m.sections.size(); ++s) {
+        for (const ArticleRef& ref : m.sections[s].articles) {
+            Listing& l = listings.emplace_back(Listing{s, ref.src, ref.where, {}, nullptr, false});
+            PathResult resolved = r.root.resolve(ref.src, fs::path(), "article path");
+            if (auto* refusal = std::get_if<PathRefusal>(&resolved)) {
+                l.diags.error(refusal->code, ref.where, refusal->message);
                 continue;
             }
-            auto [it, inserted] = listed.try_emplace(path->absolute, path->relative, ref.where);
+            ResolvedPath& path = std::get<ResolvedPath>(resolved);
+            auto [it, inserted] = listed.try_emplace(path.absolute, path.relative, ref.where);
             if (!inserted) {
                 const std::string& first = it->second.first;
-                r.diags.error("E-ISSUE-DUPLICATE-ARTICLE", ref.where,
-                              "article file " + quote_path(path->relative) +
-                                  (first == path->relative ? std::string() : " (" + quote_path(first) + ")") +
+                l.diags.error("E-ISSUE-DUPLICATE-ARTICLE", ref.where,
+                              "article file " + quote_path(path.relative) +
+                                  (first == path.relative ? std::string() : " (" + quote_path(first) + ")") +
                                   " is already listed at line " + std::to_string(it->second.second.line));
+                l.duplicate = true;
                 continue;
             }
-            Parsed p = parse_xml(r, *path);
-            if (!p.doc) {
-                result.failed_articles.push_back(p.relative);
-                continue;
-            }
-            if (!is_story(p.kind)) {
-                r.diags.error("E-ISSUE-NOT-ARTICLE", ref.where,
-                              quote_path(p.relative) + " is not an article (its root element is <" +
-                                  std::string(xml::name(p.doc->root())) + ">)");
-                result.failed_articles.push_back(p.relative);
-                continue;
-            }
-            if (auto a = convert_article(r, p)) {
-                if (a->lang.empty()) a->lang = issue.lang;
-                section.articles.push_back(std::move(*a));
-            } else {
-                result.failed_articles.push_back(p.relative);
-            }
+            l.story = std::make_unique<Story>();
+            l.story->path = std::move(path);
         }
-        issue.sections.push_back(std::move(section));
+    }
+    std::vector<Story*> stories;
+    for (Listing& l : listings)
+        if (l.story) stories.push_back(l.story.get());
+    read_stories(r, stories);
+
+    for (const ManifestSection& ms : m.sections) issue.sections.push_back(model::Section{ms.title, {}});
+    for (Listing& l : listings) {
+        r.diags.append(l.diags);
+        if (!l.story) {
+            // A refused path is left out; a second listing of a file is not.
+            if (!l.duplicate) result.failed_articles.push_back(l.src);
+            continue;
+        }
+        Story& story = *l.story;
+        r.diags.append(story.diags);
+        switch (story.outcome) {
+            case Story::Outcome::article:
+                if (story.article->lang.empty()) story.article->lang = issue.lang;
+                issue.sections[l.section].articles.push_back(std::move(*story.article));
+                break;
+            case Story::Outcome::not_story:
+                r.diags.error("E-ISSUE-NOT-ARTICLE", l.where,
+                              quote_path(story.path.relative) + " is not an article (its root element is <" +
+                                  story.root_name + ">)");
+                result.failed_articles.push_back(story.path.relative);
+                break;
+            case Story::Outcome::failed: result.failed_articles.push_back(story.path.relative); break;
+        }
+        l.story.reset();
     }
     return issue;
 }
@@ -251,22 +320,41 @@ void group_into_sections(model::Issue& issue, std::vector<model::Article> articl
 
 std::optional<model::Issue> read_folder(Reader& r, IssueReadResult& result, const std::string& folder_name) {
     std::vector<model::Article> articles;
+    struct Found {
+        std::string rel;
+        Diagnostics diags;             // resolving problems
+        std::unique_ptr<Story> story;  // null: refused
+    };
+    std::vector<Found> found;
+    std::vector<Story*> stories;
     for (const std::string& rel : find_xml_files(r.root.root())) {
-        Parsed p = load_xml(r, rel, {r.display(rel), 0, 0}, "article path");
-        if (!p.doc) {
-            result.failed_articles.push_back(rel);
+        Found& f = found.emplace_back(Found{rel, {}, nullptr});
+        PathResult resolved = r.root.resolve(rel, fs::path(), "article path");
+        if (auto* refusal = std::get_if<PathRefusal>(&resolved)) {
+            f.diags.error(refusal->code, {r.display(rel), 0, 0}, refusal->message);
             continue;
         }
-        if (!is_story(p.kind)) {
-            r.diags.warning("W-XML-NOT-ARTICLE", {r.display(rel), xml::line(p.doc->root()), 0},
-                            "skipped: the root element is <" + std::string(xml::name(p.doc->root())) +
-                                ">, not <article>");
+        f.story = std::make_unique<Story>();
+        f.story->path = std::get<ResolvedPath>(std::move(resolved));
+        stories.push_back(f.story.get());
+    }
+    read_stories(r, stories);
+    for (Found& f : found) {
+        r.diags.append(f.diags);
+        if (!f.story) {
+            result.failed_articles.push_back(f.rel);
             continue;
         }
-        if (auto a = convert_article(r, p))
-            articles.push_back(std::move(*a));
-        else
-            result.failed_articles.push_back(rel);
+        r.diags.append(f.story->diags);
+        switch (f.story->outcome) {
+            case Story::Outcome::article: articles.push_back(std::move(*f.story->article)); break;
+            case Story::Outcome::not_story:
+                r.diags.warning("W-XML-NOT-ARTICLE", {r.display(f.rel), f.story->root_line, 0},
+                                "skipped: the root element is <" + f.story->root_name + ">, not <article>");
+                break;
+            case Story::Outcome::failed: result.failed_articles.push_back(f.rel); break;
+        }
+        f.story.reset();
     }
     if (articles.empty()) {
         // With failed articles their errors say it all; otherwise say why.
@@ -321,7 +409,7 @@ std::optional<model::Issue> read_single_file(Reader& r, IssueReadResult& result,
                           ">; give the issue folder to read a manifest");
         return std::nullopt;
     }
-    auto a = convert_article(r, p);
+    auto a = convert_article(r, p, r.diags);
     if (!a) {
         result.failed_articles.push_back(rel);
         return std::nullopt;

@@ -21,6 +21,9 @@ namespace galley::read {
 
 struct ReadOptions {
     ReadLimits limits;
+    /// Threads to read article files on (at most one per file); the issue
+    /// and the diagnostics are the same whatever their number.
+    int threads = 1;
 };
 
 struct IssueReadResult {

@@ -169,3 +169,50 @@ TEST_CASE("an article file inside an issue folder resolves its images from that 
     CHECK(r.result.issue->id == "issue");
     CHECK(r.result.issue->sections[0].articles[0].file == "articles/a.xml");
 }
+
+TEST_CASE("reading on several threads gives the same issue and the same diagnostics in the same order") {
+    TempDir t;
+    std::string listing;
+    for (int i = 0; i < 24; ++i) {
+        std::string id = "story-" + std::to_string(i);
+        std::string body = "<p>Text " + std::to_string(i) + ".</p>";
+        if (i % 5 == 0) body += "<figure><image src=\"../img/missing-" + std::to_string(i) + ".jpg\" alt=\"x\"/></figure>";
+        if (i % 7 == 0) body += "<figure><image src=\"../img/shared.png\"/></figure>";  // no alt: a warning each time
+        t.write("a/" + id + ".xml", i == 11 ? std::string("<article><broken") : article_xml(id, body));
+        listing += "<article src=\"a/" + id + ".xml\"/>";
+        if (i == 3) listing += "<article src=\"a/./story-3.xml\"/>";  // listed twice
+        if (i == 8) listing += "<article src=\"../outside.xml\"/>";    // refused
+        if (i == 15) listing += "<article src=\"a/not-a-story.xml\"/>";
+    }
+    t.write("a/not-a-story.xml", "<issue/>");
+    t.write("img/shared.png", std::string("\x89PNG\r\n\x1a\n", 8) + "not really");
+    t.write("issue.xml", "<issue id=\"threads\" xml:lang=\"en\"><publication>The Daily</publication>"
+                         "<date>2008-06-13</date><section title=\"One\">" +
+                             listing + "</section></issue>");
+    auto read = [&](int threads) {
+        galley::read::ReadOptions options;
+        options.threads = threads;
+        galley::Diagnostics d;
+        auto result = galley::read::read_issue(t.path(), options, d);
+        std::vector<std::string> lines;  // in the order reported, not sorted
+        for (const galley::Diagnostic& x : d.all())
+            lines.push_back(x.where.file + ":" + std::to_string(x.where.line) + " " + x.code + " " + x.message);
+        std::vector<std::string> ids;
+        if (result.issue)
+            for (const auto& s : result.issue->sections)
+                for (const auto& a : s.articles) ids.push_back(a.id);
+        return std::tuple(lines, ids, result.failed_articles);
+    };
+    auto [lines1, ids1, failed1] = read(1);
+    auto [lines4, ids4, failed4] = read(4);
+    CHECK(lines4 == lines1);
+    CHECK(ids4 == ids1);
+    CHECK(failed4 == failed1);
+    // The cases are there to compare: errors of several kinds, articles read.
+    std::string all;
+    for (const auto& l : lines1) all += l + "\n";
+    CHECK(all.find("E-ISSUE-DUPLICATE-ARTICLE") != std::string::npos);
+    CHECK(all.find("E-ISSUE-NOT-ARTICLE") != std::string::npos);
+    CHECK(all.find("E-XML") != std::string::npos);
+    CHECK(ids1.size() >= 10);
+}
