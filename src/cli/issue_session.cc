@@ -1,5 +1,7 @@
 #include "cli/issue_session.h"
 
+#include <thread>
+
 #include "cli/diagnostic_printer.h"
 #include "cli/diagnostics_json.h"
 #include "cli/exit_codes.h"
@@ -31,9 +33,25 @@ std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, con
         li.input = input;
         read::ReadOptions read_options;
         read_options.threads = effective_jobs(opts.jobs);
+        // The layout, fonts and setter load beside the articles as soon as
+        // the manifest names the layout (with threads to spare).
+        std::thread preparing;
+        std::string early_name;
+        bool early_ok = false;
+        Diagnostics prepare_diags;
+        if (read_options.threads > 1)
+            read_options.on_manifest = [&](const model::Issue& header) {
+                early_name = layout_name_for(header, opts.layout);
+                preparing = std::thread([&] { early_ok = builder.prepare(early_name, prepare_diags); });
+            };
         li.read = read::read_issue(input, read_options, li.diags);
-        if (li.read.issue && builder.prepare(layout_name_for(*li.read.issue, opts.layout), li.diags))
-            check_layout_and_fonts(*li.read.issue, *builder.layout(), *builder.font_library(), li.diags);
+        if (preparing.joinable()) preparing.join();
+        if (li.read.issue) {
+            const std::string name = layout_name_for(*li.read.issue, opts.layout);
+            const bool ok = !early_name.empty() && name == early_name ? early_ok : builder.prepare(name, prepare_diags);
+            li.diags.append(prepare_diags);
+            if (ok) check_layout_and_fonts(*li.read.issue, *builder.layout(), *builder.font_library(), li.diags);
+        }
         li.diags.sort_by_location();
         out.push_back(std::move(li));
     }

@@ -171,6 +171,7 @@ std::optional<model::Issue> read_with_manifest(Reader& r, IssueReadResult& resul
     if (!issue_schema().validate(*mp.doc, r.diags)) return std::nullopt;
     Manifest m = read_manifest(*mp.doc);
     model::Issue issue = m.issue;
+    if (r.options.on_manifest) r.options.on_manifest(issue);
     issue.logo = resolve_picture(r, m.logo);
     issue.cover = resolve_picture(r, m.cover);
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ struct ReadOptions {
     /// Threads to read article files on (at most one per file); the issue
     /// and the diagnostics are the same whatever their number.
     int threads = 1;
+    /// Called once the manifest is read and valid, before any article is,
+    /// with the issue as the manifest describes it (no articles, no images
+    /// resolved yet): the caller can start loading its layout meanwhile.
+    /// Not called for a folder without a manifest or a single file.
+    std::function<void(const model::Issue&)> on_manifest;
 };
 
 struct IssueReadResult {
