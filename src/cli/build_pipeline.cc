@@ -32,6 +32,10 @@
 namespace galley::cli {
 namespace {
 
+// Pages composed but not yet drawn, at most, when the PDF is drawn while
+// composing: the composer waits beyond that, so memory stays flat.
+constexpr std::size_t kPagesInFlight = 4;
+
 // Resolution of the front page when it becomes the EPUB's cover: about
 // 1500 px tall for a tabloid page, what e-book stores ask of a cover.
 constexpr double kCoverDpi = 100;
@@ -298,7 +302,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     std::optional<page::Document> document;
     if (stream_pdf) {
         say("setting paragraphs");
-        page::PageQueue queue;
+        page::PageQueue queue(kPagesInFlight);
         Diagnostics compose_diags, pdf_diags;
         page::Document rest;  // metadata and outline
         std::function<bool(page::Link&)> resolve_link;

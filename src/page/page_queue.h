@@ -4,6 +4,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -15,10 +16,16 @@ namespace galley::page {
 
 class PageQueue {
 public:
-    /// The producer: the next page.
+    /// `capacity`: how many pages may wait at once before push() waits for
+    /// the consumer (0: no limit). A limit keeps memory flat when pages are
+    /// composed faster than they are drawn.
+    explicit PageQueue(std::size_t capacity = 0) : capacity_(capacity) {}
+
+    /// The producer: the next page (waits while the queue is full).
     void push(Page page) {
         {
-            std::lock_guard<std::mutex> lock(mutex_);
+            std::unique_lock<std::mutex> lock(mutex_);
+            room_.wait(lock, [this] { return capacity_ == 0 || pages_.size() < capacity_; });
             pages_.push_back(std::move(page));
         }
         ready_.notify_one();
@@ -39,13 +46,17 @@ public:
         if (pages_.empty()) return std::nullopt;
         Page page = std::move(pages_.front());
         pages_.pop_front();
+        lock.unlock();
+        room_.notify_one();
         return page;
     }
 
 private:
     std::mutex mutex_;
     std::condition_variable ready_;
+    std::condition_variable room_;
     std::deque<Page> pages_;
+    std::size_t capacity_;
     bool closed_ = false;
 };
 

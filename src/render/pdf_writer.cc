@@ -142,6 +142,7 @@ public:
     }
     /// The same for a page the drawing keeps until it is drawn.
     void add(page::Page&& page) {
+        streamed_ = true;
         owned_.push_back(std::move(page));
         add(owned_.back(), &owned_.back());
     }
@@ -241,8 +242,9 @@ private:
             drained_ = true;
             // Hand the freed pages back to the system now and then: glibc
             // keeps them otherwise, and the process's peak would be the
-            // document plus everything made after it.
-            if (index % kTrimEvery == kTrimEvery - 1) release_free_memory();
+            // document plus everything made after it. Not for pages that
+            // arrive one by one: the composer's next pages reuse the memory.
+            if (!streamed_ && index % kTrimEvery == kTrimEvery - 1) release_free_memory();
         }
         if (!owned_.empty() && &owned_.front() == &p) owned_.pop_front();
     }
@@ -258,6 +260,7 @@ private:
     std::size_t drawn_ = 0;
     bool ended_ = false;
     bool drained_ = false;
+    bool streamed_ = false;  ///< pages added by value, as they are composed
 };
 
 /// `drain`: the same document's pages, emptied of their items as they are
