@@ -105,6 +105,11 @@ struct Image {
     /// Bleed art: it reaches the trim edge on purpose, and the press PDF
     /// runs it on into the bleed on the sides where it touches the trim.
     bool bleed = false;
+    /// The issue folder `file` was read from (absolute). The renderers
+    /// open the file again only through it, as the reader did (base/
+    /// content_root: no link may lead out of it, even one swapped in since).
+    /// Empty: `file` is trusted as it is (documents built by hand).
+    std::string root{};
 };
 
 /// A clickable area: an external URI, or a place in this document.

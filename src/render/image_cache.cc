@@ -8,8 +8,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
+#include <variant>
+#include <vector>
 
+#include "base/content_root.h"
 #include "base/file_read.h"
 #include "render/png_passthrough.h"
 
@@ -199,6 +203,38 @@ cairo_surface_t* stand_in(const std::string& jpeg, const std::string& file) {
     return s;
 }
 
+// The image's bytes: through its issue folder when it has one (resolved and
+// opened the way the reader did, so a link swapped in since it was probed
+// cannot lead out of the folder), else from the file as named.
+std::optional<std::string> read_image_file(const page::Image& image, std::string& why) {
+    if (image.root.empty()) {
+        Diagnostics read_diags;
+        std::optional<std::string> bytes = read_trusted_file(image.file, image.file, kMaxImageBytes, read_diags);
+        if (!bytes) why = read_diags.empty() ? "cannot read it" : read_diags.all().front().message;
+        return bytes;
+    }
+    const std::filesystem::path relative =
+        std::filesystem::path(image.file).lexically_normal().lexically_relative(
+            std::filesystem::path(image.root).lexically_normal());
+    if (relative.empty() || *relative.begin() == "..") {
+        why = "it is not inside the issue folder it was read from";
+        return std::nullopt;
+    }
+    ContentRoot root(image.root);
+    PathResult resolved = root.resolve(relative.generic_string(), {}, "image path");
+    if (auto* refusal = std::get_if<PathRefusal>(&resolved)) {
+        why = refusal->message;
+        return std::nullopt;
+    }
+    ReadResult read = root.read(std::get<ResolvedPath>(resolved), kMaxImageBytes);
+    if (auto* refusal = std::get_if<PathRefusal>(&read)) {
+        why = refusal->message;
+        return std::nullopt;
+    }
+    const auto& data = std::get<std::vector<std::uint8_t>>(read);
+    return std::string(data.begin(), data.end());
+}
+
 }  // namespace
 
 class ImageCache::Source {
@@ -224,9 +260,9 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, Diagnostics
         return nullptr;
     };
 
-    Diagnostics read_diags;
-    std::optional<std::string> bytes = read_trusted_file(image.file, image.file, kMaxImageBytes, read_diags);
-    if (!bytes) return fail(read_diags.empty() ? "cannot read it" : read_diags.all().front().message);
+    std::string why_unread;
+    std::optional<std::string> bytes = read_image_file(image, why_unread);
+    if (!bytes) return fail(why_unread);
 
     std::optional<Size> size = header_size(*bytes, image.format);
     if (!size) return fail("the file is no longer a valid " + std::string(format_name(image.format)));

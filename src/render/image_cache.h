@@ -1,9 +1,11 @@
 // Images for drawing, loaded once per file and painted into their rect.
 //
 // The files were probed by the reader (type, header dimensions within the
-// pixel budget, a checked decode). Before decoding anything here the header
-// dimensions are read again and must equal the probed ones, so a file
-// swapped since the probe is refused instead of decoded.
+// pixel budget, a checked decode). They are opened again through the issue
+// folder they were read from (page::Image::root, base/content_root), so a
+// link swapped in since cannot lead out of it; and before decoding anything
+// the header dimensions are read again and must equal the probed ones, so a
+// file swapped since the probe is refused instead of decoded.
 //
 //   JPEG  PDF: passed through unchanged (cairo mime data -> DCTDecode);
 //         cairo is handed a 1 x 1 blank stand-in, so a large photo costs

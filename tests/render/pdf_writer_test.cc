@@ -353,6 +353,45 @@ TEST_CASE("an image that changed since it was probed is refused, not decoded") {
     CHECK(diag_text(diags).find("changed since it was read (4000x4000 px, was 20x10)") != std::string::npos);
 }
 
+TEST_CASE("an image is opened again only through its issue folder: a link swapped in that leaves it is refused") {
+    test::TempDir dir;
+    const std::string png = test::solid_png(4, 4, 0, 0, 0);
+    dir.write("issue/img/a.png", png);
+    dir.write("issue/img/real/b.png", png);
+    dir.write("outside/secret.png", png);
+    const std::filesystem::path root = dir.path() / "issue";
+    auto doc_with = [&](const std::string& relative) {
+        page::Document doc;
+        page::Page p{200, 200, "1", {}};
+        page::Image image{{10, 10, 40, 40}, std::nullopt, (root / relative).string(), page::ImageFormat::png, 4, 4};
+        image.root = root.string();
+        p.items.push_back(image);
+        doc.pages.push_back(p);
+        return doc;
+    };
+    {
+        Diagnostics diags;
+        CHECK(render_pdf(doc_with("img/a.png"), PdfOptions{}, diags));
+        CHECK_FALSE(diags.has_errors());
+    }
+    // Probed as a file, then replaced by a link out of the folder.
+    std::filesystem::remove(root / "img/a.png");
+    std::filesystem::create_symlink("../../outside/secret.png", root / "img/a.png");
+    {
+        Diagnostics diags;
+        CHECK_FALSE(render_pdf(doc_with("img/a.png"), PdfOptions{}, diags));
+        REQUIRE(diags.contains("E-RENDER-IMAGE"));
+        CHECK(diag_text(diags).find("leaves the issue folder") != std::string::npos);
+    }
+    // The twin: a link that stays inside still works.
+    std::filesystem::create_symlink("real/b.png", root / "img/inside.png");
+    {
+        Diagnostics diags;
+        CHECK(render_pdf(doc_with("img/inside.png"), PdfOptions{}, diags));
+        CHECK_FALSE(diags.has_errors());
+    }
+}
+
 TEST_CASE("badly nested tags are reported and the PDF is not written") {
     test::TempDir dir;
     page::Document doc = test::sample_document(test::write_sample_images(dir.path()));

@@ -62,6 +62,7 @@ FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, dou
 
     page::Image img;
     img.file = ctx.image_file(image.path);
+    img.root = ctx.root.string();
     img.format = page_format(image.format);
     img.width_px = image.width_px;
     img.height_px = image.height_px;

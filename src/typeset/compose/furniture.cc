@@ -78,6 +78,7 @@ void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Ite
             x = frame.right - w;
         page::Image img;
         img.file = ctx.image_file(logo.path);
+        img.root = ctx.root.string();
         img.format = page_format(logo.format);
         img.width_px = logo.width_px;
         img.height_px = logo.height_px;
