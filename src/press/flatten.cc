@@ -13,12 +13,11 @@
 #include <cstring>
 #include <map>
 
-#include "base/file_read.h"
+#include "render/image_cache.h"
 
 namespace galley::press {
 namespace {
 
-constexpr std::uint64_t kMaxImageBytes = 128u * 1024u * 1024u;
 // Raster size of a flattened SVG: 300 dpi at its largest placement, within
 // these bounds.
 constexpr double kSvgDpi = 300;
@@ -212,10 +211,10 @@ std::optional<page::Document> flatten_transparency(const page::Document& documen
         if (auto it = done.find(img.file); it != done.end()) return it->second;
         std::optional<Replacement>& slot = done[img.file];
         if (img.format == page::ImageFormat::jpeg) return slot;
-        Diagnostics read_diags;
-        auto bytes = read_trusted_file(img.file, img.file, kMaxImageBytes, read_diags);
+        std::string unread;
+        auto bytes = render::read_image_file(img, unread);
         if (!bytes) {
-            fail(img.file, read_diags.empty() ? "cannot read it" : read_diags.all().front().message);
+            fail(img.file, unread);
             return slot;
         }
         std::string png;

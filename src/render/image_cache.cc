@@ -203,6 +203,8 @@ cairo_surface_t* stand_in(const std::string& jpeg, const std::string& file) {
     return s;
 }
 
+}  // namespace
+
 // The image's bytes: through its issue folder when it has one (resolved and
 // opened the way the reader did, so a link swapped in since it was probed
 // cannot lead out of the folder), else from the file as named.
@@ -234,8 +236,6 @@ std::optional<std::string> read_image_file(const page::Image& image, std::string
     const auto& data = std::get<std::vector<std::uint8_t>>(read);
     return std::string(data.begin(), data.end());
 }
-
-}  // namespace
 
 class ImageCache::Source {
 public:

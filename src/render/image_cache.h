@@ -21,6 +21,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ enum class JpegHandling {
     embed,   ///< keep the JPEG bytes for the PDF, never decode
     decode,  ///< decode to pixels (PNG proofs)
 };
+
+/// An image file's bytes as the renderers read them: through page::Image::
+/// root when set (base/content_root: resolved and opened as the reader did,
+/// no link out of the folder), else from `file` as named; nothing, with the
+/// reason in `why`, when it cannot be read.
+std::optional<std::string> read_image_file(const page::Image& image, std::string& why);
 
 class ImageCache {
 public:
