@@ -37,18 +37,11 @@ layout::Layout bundled_layout(const std::string& name) {
     return *layout;
 }
 
-std::unique_ptr<Composed> compose(model::Issue issue, const layout::Layout& layout) {
-    auto out = std::make_unique<Composed>();
-    out->issue = std::move(issue);
-    out->layout = std::make_unique<layout::Layout>(layout);
-    typeset::TextSetter setter(*out->layout, font_library(), data_dir() / "layouts" / "hyphenation");
-    typeset::ComposeOptions options;
-    options.creator = "galley test";
-    out->doc = typeset::compose_issue(out->issue, *out->layout, setter, options, out->diags);
-    return out;
-}
+namespace {
 
-std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Layout& layout) {
+// `issue` composed in `layout`; `streamed`: through a page sink, the article
+// links resolved afterwards with the resolver compose_issue sets.
+std::unique_ptr<Composed> compose_with(model::Issue issue, const layout::Layout& layout, bool streamed) {
     auto out = std::make_unique<Composed>();
     out->issue = std::move(issue);
     out->layout = std::make_unique<layout::Layout>(layout);
@@ -56,10 +49,13 @@ std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Lay
     typeset::ComposeOptions options;
     options.creator = "galley test";
     std::vector<page::Page> pages;
-    options.page_sink = [&](page::Page&& p) { pages.push_back(std::move(p)); };
     std::function<bool(page::Link&)> resolve;
-    options.link_resolver = &resolve;
+    if (streamed) {
+        options.page_sink = [&](page::Page&& p) { pages.push_back(std::move(p)); };
+        options.link_resolver = &resolve;
+    }
     out->doc = typeset::compose_issue(out->issue, *out->layout, setter, options, out->diags);
+    if (!streamed) return out;
     CHECK(out->doc.pages.empty());
     REQUIRE(resolve);
     for (page::Page& p : pages) {
@@ -73,6 +69,16 @@ std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Lay
     }
     out->doc.pages = std::move(pages);
     return out;
+}
+
+}  // namespace
+
+std::unique_ptr<Composed> compose(model::Issue issue, const layout::Layout& layout) {
+    return compose_with(std::move(issue), layout, false);
+}
+
+std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Layout& layout) {
+    return compose_with(std::move(issue), layout, true);
 }
 
 const Composed& sample(const std::string& layout_name) {
