@@ -39,7 +39,8 @@ std::string build_request_from(const ParsedArgs& args, BuildRequest& req) {
             if (item == "epub") req.formats.insert(Format::epub);
             else if (item == "pdf") req.formats.insert(Format::pdf);
             else if (item == "png") req.formats.insert(Format::png);
-            else return "unknown format '" + item + "'; formats are epub, pdf, png";
+            else if (item == "dump") req.formats.insert(Format::dump);
+            else return "unknown format '" + item + "'; formats are epub, pdf, png, dump";
         }
         if (req.formats.empty()) return "option '--format' needs at least one format";
     }

@@ -24,6 +24,7 @@
 #include "page/page_queue.h"
 #include "render/pdf_writer.h"
 #include "render/png_writer.h"
+#include "render/text_dump.h"
 #include "press/press.h"
 #include "typeset/compose/compose.h"
 #include "typeset/linebreak/hyphenator.h"
@@ -266,7 +267,9 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
 
     const bool want_epub = request.formats.count(Format::epub) != 0;
     const bool want_press = request.press || request.press_pages;
-    const bool want_print = request.formats.count(Format::pdf) != 0 || request.formats.count(Format::png) != 0 || want_press;
+    const bool want_dump = request.formats.count(Format::dump) != 0;
+    const bool want_print = request.formats.count(Format::pdf) != 0 || request.formats.count(Format::png) != 0 ||
+                            want_dump || want_press;
     // The EPUB (with -j > 1, on a thread of its own) starts once the pages
     // are composed: without a manifest cover its cover is the print front
     // page; with one it still waits, because the composer's threads have
@@ -298,7 +301,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     // document) with threads to spare: drawn page by page on this thread
     // while the composer, on its own, lays out the pages after them.
     const bool stream_pdf = parallel && request.formats.count(Format::pdf) != 0 &&
-                            request.formats.count(Format::png) == 0 && !want_press;
+                            request.formats.count(Format::png) == 0 && !want_dump && !want_press;
     std::optional<page::Document> document;
     if (stream_pdf) {
         say("setting paragraphs");
@@ -353,6 +356,10 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         release_free_memory();
         // With threads the EPUB is made beside the print backends; on one
         // thread after them, once the PDF has let go of the pages.
+        // The page dump first: the PDF may drop the pages as it draws them.
+        if (want_dump)
+            produced.push_back({request.out_dir / (issue.id + ".dump.txt"), render::dump_document(*document),
+                                "the laid-out pages as text"});
         std::optional<page::Document> epub_front;
         if (want_epub && cover_from_print) epub_front = front_page(*document);
         if (want_epub && parallel) start_epub(std::move(epub_front));

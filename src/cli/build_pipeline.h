@@ -32,7 +32,7 @@ class FontLibrary;
 
 namespace galley::cli {
 
-enum class Format { epub, pdf, png };
+enum class Format { epub, pdf, png, dump };
 
 struct BuildRequest {
     std::filesystem::path out_dir = "out";

@@ -38,7 +38,7 @@ CommandSpec build_spec() {
             "output or run a needed tool.",
             {
                 {'o', "output", "DIR", "out", "folder to write the editions to (created when missing)"},
-                {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png"},
+                {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png, dump (the laid-out pages as text)"},
                 {'l', "layout", "NAME|PATH", "", "layout to use instead of the one issue.xml names"},
                 {'j', "jobs", "N", "number of cores", "threads to work on; the output is the same whatever N is"},
                 {0, "epub-fonts", "MODE", "subset", "fonts in the EPUB: subset, full or none"},

@@ -37,7 +37,7 @@ CommandSpec watch_spec() {
             "per rebuild. The output folder is not watched. Stop with Ctrl-C.",
             {
                 {'o', "output", "DIR", "out", "folder to write the editions to"},
-                {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png"},
+                {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png, dump (the laid-out pages as text)"},
                 {'l', "layout", "NAME|PATH", "", "layout to use instead of the one issue.xml names"},
                 {0, "epub-fonts", "MODE", "subset", "fonts in the EPUB: subset, full or none"},
                 {'j', "jobs", "N", "number of cores", "threads to set articles and write editions on"},

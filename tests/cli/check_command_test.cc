@@ -75,7 +75,7 @@ TEST_CASE("usage errors exit 2 and point to --help") {
     CHECK(bad.rc == kUsage);
     Run format = galley_run({"build", "-f", "epub,docx", sample()});
     CHECK(format.rc == kUsage);
-    CHECK(format.err == "galley build: unknown format 'docx'; formats are epub, pdf, png\nTry 'galley build --help'.\n");
+    CHECK(format.err == "galley build: unknown format 'docx'; formats are epub, pdf, png, dump\nTry 'galley build --help'.\n");
     Run jobs = galley_run({"build", "-j", "0", sample()});
     CHECK(jobs.rc == kUsage);
 }
@@ -194,4 +194,22 @@ TEST_CASE("build -v prints the time of every stage and article after the summary
     Run quiet = galley_run({"build", "-o", (t.path() / "out").string(), sample()});
     CHECK(quiet.out.find("  compose: ") == std::string::npos);
     CHECK(quiet.err.find('\r') == std::string::npos);
+}
+
+TEST_CASE("build -f dump writes the laid-out pages as text, the same whatever -j") {
+    TempDir t;
+    std::string one = (t.path() / "one").string(), two = (t.path() / "two").string();
+    Run a = galley_run({"build", sample(), "-f", "dump", "-o", one, "-j", "1", "-q"});
+    Run b = galley_run({"build", sample(), "-f", "dump,pdf", "-o", two, "-j", "2", "-q"});
+    REQUIRE(a.rc == kSuccess);
+    REQUIRE(b.rc == kSuccess);
+    std::string dump = galley::test::read_file(t.path() / "one" / "ppp-2008-06-13.dump.txt");
+    CHECK(dump.rfind("document title=\"The Phnom Penh Post", 0) == 0);
+    CHECK(dump.find("\npage 1 size=") != std::string::npos);
+    CHECK(dump.find("begin Art title=\"Anti-trafficking drive marred by claims of gang rape, robbery\"") !=
+          std::string::npos);
+    CHECK(dump.find(galley::test::source_dir().string()) == std::string::npos);  // fonts and images by name
+    CHECK(galley::test::read_file(t.path() / "two" / "ppp-2008-06-13.dump.txt") == dump);
+    CHECK(std::filesystem::exists(t.path() / "two" / "ppp-2008-06-13.pdf"));
+    CHECK_FALSE(std::filesystem::exists(t.path() / "one" / "ppp-2008-06-13.pdf"));
 }
