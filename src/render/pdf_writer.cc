@@ -13,6 +13,7 @@
 #endif
 
 #include "base/output_file.h"
+#include "render/deflate_level.h"
 #include "render/draw.h"
 #include "render/number_format.h"
 #include "render/pdf_date.h"
@@ -122,7 +123,7 @@ void release_free_memory() {
 class Drawing {
 public:
     explicit Drawing(Diagnostics& diags)
-        : diags_(diags), ctx_(std::make_unique<DrawContext>(DrawOptions{JpegHandling::embed, true}, diags)) {
+        : deflate_(kPdfDeflateLevel), diags_(diags), ctx_(std::make_unique<DrawContext>(DrawOptions{JpegHandling::embed, true}, diags)) {
         // Each page sets its own size before it is drawn.
         surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, 612, 792);
         cr_ = cairo_create(surface_);
@@ -249,6 +250,7 @@ private:
         if (!owned_.empty() && &owned_.front() == &p) owned_.pop_front();
     }
 
+    DeflateLevel deflate_;  ///< first in, last out: for every stream cairo writes
     Diagnostics& diags_;
     std::unique_ptr<DrawContext> ctx_;
     std::string bytes_;
