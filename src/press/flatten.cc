@@ -12,8 +12,10 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <mutex>
 
 #include "render/image_cache.h"
+#include "render/svg_lock.h"
 
 namespace galley::press {
 namespace {
@@ -128,6 +130,8 @@ cairo_surface_t* decode_gif(const std::string& bytes, std::string& why) {
 // transparency for it.
 bool svg_uses_transparency(RsvgHandle* svg, double w, double h) {
     std::string pdf;
+    // Held to the end: finishing the PDF reads the SVG's fonts again.
+    std::lock_guard<std::mutex> one_svg_at_a_time(render::svg_render_mutex());
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_bytes, &pdf, w, h);
     cairo_t* cr = cairo_create(surface);
     RsvgRectangle viewport{0, 0, w, h};
@@ -146,7 +150,11 @@ std::string svg_on_white(RsvgHandle* svg, int pw, int ph) {
     }
     cairo_t* cr = cairo_create(s);
     RsvgRectangle viewport{0, 0, static_cast<double>(pw), static_cast<double>(ph)};
-    bool ok = rsvg_handle_render_document(svg, cr, &viewport, nullptr);
+    bool ok = false;
+    {
+        std::lock_guard<std::mutex> one_svg_at_a_time(render::svg_render_mutex());
+        ok = rsvg_handle_render_document(svg, cr, &viewport, nullptr);
+    }
     cairo_destroy(cr);
     std::string png = ok ? png_on_white(s) : "";
     cairo_surface_destroy(s);

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <variant>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "base/content_root.h"
 #include "base/file_read.h"
 #include "render/png_passthrough.h"
+#include "render/svg_lock.h"
 
 namespace galley::render {
 namespace {
@@ -349,7 +351,12 @@ bool ImageCache::paint(cairo_t* cr, const page::Image& image, Diagnostics& diags
     } else {
         RsvgRectangle viewport{r.x, r.y, r.width, r.height};
         GError* error = nullptr;
-        if (!rsvg_handle_render_document(source->svg, cr, &viewport, &error)) {
+        bool drawn = false;
+        {
+            std::lock_guard<std::mutex> one_svg_at_a_time(svg_render_mutex());
+            drawn = rsvg_handle_render_document(source->svg, cr, &viewport, &error);
+        }
+        if (!drawn) {
             diags.error("E-RENDER-IMAGE", {image.file, 0, 0},
                         std::string("cannot draw the SVG image: ") + (error ? error->message : "librsvg failed"));
             if (error) g_error_free(error);

@@ -46,6 +46,36 @@ void to_upper(std::string_view text, std::string& display, std::vector<std::uint
     source_of.push_back(static_cast<std::uint32_t>(text.size()));
 }
 
+/// A font's vertical metrics in points, read from the HarfBuzz font Pango
+/// shapes with, by Pango 1.50's own rule (pangofc-font.c, get_face_metrics):
+/// ascent and descent from the horizontal extents, the underline from the
+/// OpenType post table, PANGO_SCALE where the font gives 0. The same
+/// numbers as pango_font_get_metrics(), without what that call does on
+/// the side: it makes a cairo scaled font, so cairo 1.16's FreeType backend
+/// opens the face with FT_New_Face on its process-wide FT_Library, outside
+/// its lock, which crashes when another thread (the PDF drawing, librsvg)
+/// opens or closes a face at the same moment. Shaping threads never touch
+/// cairo this way.
+struct VerticalMetrics {
+    double ascent = 0, descent = 0, underline_position = 0, underline_thickness = 0;
+};
+
+VerticalMetrics vertical_metrics(PangoFont* font) {
+    VerticalMetrics m;
+    hb_font_t* hb = pango_font_get_hb_font(font);
+    if (hb == nullptr) return m;
+    hb_font_extents_t extents{};
+    hb_font_get_extents_for_direction(hb, HB_DIRECTION_LTR, &extents);
+    m.ascent = from_pango(extents.ascender);
+    m.descent = from_pango(-extents.descender);
+    hb_position_t size = 0, offset = 0;
+    const bool has_size = hb_ot_metrics_get_position(hb, HB_OT_METRICS_TAG_UNDERLINE_SIZE, &size) && size != 0;
+    const bool has_offset = hb_ot_metrics_get_position(hb, HB_OT_METRICS_TAG_UNDERLINE_OFFSET, &offset) && offset != 0;
+    m.underline_thickness = from_pango(has_size ? size : PANGO_SCALE);
+    m.underline_position = -from_pango(has_offset ? offset : -PANGO_SCALE);
+    return m;
+}
+
 }  // namespace
 
 std::pair<std::size_t, std::size_t> Shaped::cluster_range(std::size_t begin, std::size_t end) const {
@@ -111,10 +141,9 @@ struct Shaper::Impl {
             PangoFontDescription* d = pango_font_describe_with_absolute_size(font);
             info.size = from_pango(pango_font_description_get_size(d));
             pango_font_description_free(d);
-            PangoFontMetrics* m = pango_font_get_metrics(font, nullptr);
-            info.ascent = from_pango(pango_font_metrics_get_ascent(m));
-            info.descent = from_pango(pango_font_metrics_get_descent(m));
-            pango_font_metrics_unref(m);
+            const VerticalMetrics m = vertical_metrics(font);
+            info.ascent = m.ascent;
+            info.descent = m.descent;
             g_object_ref(font);
             face_fonts.push_back(font);
         }
@@ -318,12 +347,11 @@ const FontMetrics& Shaper::metrics(int font) {
     FontMetrics fm;
     const FontSpec& spec = impl_->specs[static_cast<std::size_t>(font)];
     if (PangoFont* f = impl_->primary(font)) {
-        PangoFontMetrics* pm = pango_font_get_metrics(f, nullptr);
-        fm.ascent = from_pango(pango_font_metrics_get_ascent(pm));
-        fm.descent = from_pango(pango_font_metrics_get_descent(pm));
-        fm.underline_position = -from_pango(pango_font_metrics_get_underline_position(pm));
-        fm.underline_thickness = from_pango(pango_font_metrics_get_underline_thickness(pm));
-        pango_font_metrics_unref(pm);
+        const VerticalMetrics vm = vertical_metrics(f);
+        fm.ascent = vm.ascent;
+        fm.descent = vm.descent;
+        fm.underline_position = vm.underline_position;
+        fm.underline_thickness = vm.underline_thickness;
         hb_font_t* hb = pango_font_get_hb_font(f);
         hb_face_t* face = hb != nullptr ? hb_font_get_face(hb) : nullptr;
         if (face != nullptr) {

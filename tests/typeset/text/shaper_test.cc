@@ -1,0 +1,127 @@
+// The Shaper's font metrics come from HarfBuzz, not from
+// pango_font_get_metrics (which would open the face through cairo's
+// FreeType backend, unsafe beside other threads): they must still be
+// exactly Pango's, or every baseline would move.
+#include "typeset/text/shaper.h"
+
+#include <doctest/doctest.h>
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "typeset/text/set_text_checks.h"
+
+namespace galley::test {
+namespace {
+
+using typeset::text::FontMetrics;
+using typeset::text::FontSpec;
+using typeset::text::Shaper;
+
+/// Pango's own metrics for `spec`, from a font map set up as the Shaper's.
+FontMetrics pango_metrics(const FontSpec& spec) {
+    PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    REQUIRE(map != nullptr);
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), font_library().config());
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72.0);
+    PangoContext* context = pango_font_map_create_context(map);
+    cairo_font_options_t* options = cairo_font_options_create();
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    pango_cairo_context_set_font_options(context, options);
+    cairo_font_options_destroy(options);
+    pango_cairo_context_set_resolution(context, 72.0);
+    PangoFontDescription* d = pango_font_description_new();
+    pango_font_description_set_family(d, spec.families.c_str());
+    pango_font_description_set_weight(d, static_cast<PangoWeight>(spec.weight));
+    pango_font_description_set_style(d, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_absolute_size(d, spec.size * PANGO_SCALE);
+    PangoFont* font = pango_font_map_load_font(map, context, d);
+    REQUIRE(font != nullptr);
+    PangoFontMetrics* m = pango_font_get_metrics(font, nullptr);
+    FontMetrics out;
+    auto pt = [](int units) { return static_cast<double>(units) / PANGO_SCALE; };
+    out.ascent = pt(pango_font_metrics_get_ascent(m));
+    out.descent = pt(pango_font_metrics_get_descent(m));
+    out.underline_position = -pt(pango_font_metrics_get_underline_position(m));
+    out.underline_thickness = pt(pango_font_metrics_get_underline_thickness(m));
+    pango_font_metrics_unref(m);
+    g_object_unref(font);
+    pango_font_description_free(d);
+    g_object_unref(context);
+    g_object_unref(map);
+    return out;
+}
+
+/// Every face the bundled layouts use, at sizes from captions to headlines.
+std::vector<FontSpec> bundled_faces() {
+    std::vector<FontSpec> specs;
+    const std::vector<std::pair<std::string, std::vector<std::pair<int, bool>>>> families{
+        {"Charis SIL", {{400, false}, {400, true}, {700, false}, {700, true}}},
+        {"Noto Serif Display", {{400, false}, {400, true}, {700, false}, {900, false}}},
+        {"Lato", {{400, false}, {400, true}, {700, false}, {900, false}}},
+        {"DejaVu Serif", {{400, false}, {700, false}}},
+        {"DejaVu Sans", {{400, false}, {400, true}, {700, false}}},
+        {"Noto Serif Khmer", {{400, false}, {700, false}}},
+        {"Noto Sans Khmer", {{400, false}}},
+    };
+    for (const auto& [family, styles] : families)
+        for (const auto& [weight, italic] : styles)
+            for (double size : {6.5, 9.5, 10.5, 36.0, 54.0})
+                specs.push_back(FontSpec{family, weight, italic, size, "en", false});
+    return specs;
+}
+
+void check_same(const FontMetrics& ours, const FontMetrics& pango) {
+    CHECK(ours.ascent == pango.ascent);
+    CHECK(ours.descent == pango.descent);
+    CHECK(ours.underline_position == pango.underline_position);
+    CHECK(ours.underline_thickness == pango.underline_thickness);
+}
+
+}  // namespace
+
+TEST_CASE("the Shaper's ascent, descent and underline are Pango's own, for every bundled face") {
+    Shaper shaper(font_library());
+    for (const FontSpec& spec : bundled_faces()) {
+        CAPTURE(spec.families);
+        CAPTURE(spec.weight);
+        CAPTURE(spec.italic);
+        CAPTURE(spec.size);
+        const FontMetrics& ours = shaper.metrics(shaper.intern(spec));
+        check_same(ours, pango_metrics(spec));
+        const typeset::text::FaceInfo& face = shaper.face(shaper.primary_face(shaper.intern(spec)));
+        CHECK(face.ascent == ours.ascent);
+        CHECK(face.descent == ours.descent);
+    }
+}
+
+TEST_CASE("Shapers on four threads at once give the metrics one Shaper gives alone") {
+    const std::vector<FontSpec> specs = bundled_faces();
+    std::vector<FontMetrics> alone;
+    {
+        Shaper shaper(font_library());
+        for (const FontSpec& spec : specs) alone.push_back(shaper.metrics(shaper.intern(spec)));
+    }
+    std::vector<std::vector<FontMetrics>> each(4);
+    std::vector<std::thread> threads;
+    for (auto& out : each)
+        threads.emplace_back([&specs, &out] {
+            Shaper shaper(font_library());
+            for (const FontSpec& spec : specs) {
+                out.push_back(shaper.metrics(shaper.intern(spec)));
+                shaper.shape(shaper.intern(spec), "Kratie ក្រចេះ");
+            }
+        });
+    for (std::thread& t : threads) t.join();
+    for (const auto& out : each) {
+        REQUIRE(out.size() == alone.size());
+        for (std::size_t i = 0; i < out.size(); ++i) check_same(out[i], alone[i]);
+    }
+}
+
+}  // namespace galley::test
