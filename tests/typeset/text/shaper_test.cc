@@ -6,14 +6,33 @@
 
 #include <doctest/doctest.h>
 
+#include <dlfcn.h>
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <atomic>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "typeset/text/set_text_checks.h"
+
+// Counts the cairo scaled fonts made in this test program: this definition
+// comes before cairo's for every caller (pangocairo's too) and hands on to
+// cairo's own.
+namespace {
+std::atomic<int> g_scaled_fonts_made{0};
+}  // namespace
+
+extern "C" __attribute__((visibility("default"))) cairo_scaled_font_t* cairo_scaled_font_create(
+    cairo_font_face_t* face, const cairo_matrix_t* font_matrix, const cairo_matrix_t* ctm,
+    const cairo_font_options_t* options) {
+    using Create = cairo_scaled_font_t* (*)(cairo_font_face_t*, const cairo_matrix_t*, const cairo_matrix_t*,
+                                            const cairo_font_options_t*);
+    static const auto real = reinterpret_cast<Create>(dlsym(RTLD_NEXT, "cairo_scaled_font_create"));
+    ++g_scaled_fonts_made;
+    return real(face, font_matrix, ctm, options);
+}
 
 namespace galley::test {
 namespace {
@@ -98,6 +117,24 @@ TEST_CASE("the Shaper's ascent, descent and underline are Pango's own, for every
         CHECK(face.ascent == ours.ascent);
         CHECK(face.descent == ours.descent);
     }
+}
+
+TEST_CASE("shaping makes no cairo scaled font (cairo would open the face on its shared FT_Library)") {
+    // The check itself: Pango's metrics call does make one.
+    const int before_pango = g_scaled_fonts_made.load();
+    pango_metrics(FontSpec{"Charis SIL", 400, false, 9.5, "en", false});
+    REQUIRE(g_scaled_fonts_made.load() > before_pango);
+
+    const int before = g_scaled_fonts_made.load();
+    Shaper shaper(font_library());
+    for (const FontSpec& spec : bundled_faces()) {
+        const int font = shaper.intern(spec);
+        shaper.metrics(font);
+        shaper.face(shaper.primary_face(font));
+        shaper.shape(font, "Kratie ក្រចេះ office ﬃ 2008");
+        shaper.end_paragraph();
+    }
+    CHECK(g_scaled_fonts_made.load() == before);
 }
 
 TEST_CASE("Shapers on four threads at once give the metrics one Shaper gives alone") {
