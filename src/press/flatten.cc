@@ -14,8 +14,8 @@
 #include <map>
 #include <mutex>
 
+#include "base/freetype_lock.h"
 #include "render/image_cache.h"
-#include "render/svg_lock.h"
 
 namespace galley::press {
 namespace {
@@ -131,7 +131,7 @@ cairo_surface_t* decode_gif(const std::string& bytes, std::string& why) {
 bool svg_uses_transparency(RsvgHandle* svg, double w, double h) {
     std::string pdf;
     // Held to the end: finishing the PDF reads the SVG's fonts again.
-    std::lock_guard<std::mutex> one_svg_at_a_time(render::svg_render_mutex());
+    std::lock_guard<std::mutex> shared_freetype(cairo_freetype_mutex());
     cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_bytes, &pdf, w, h);
     cairo_t* cr = cairo_create(surface);
     RsvgRectangle viewport{0, 0, w, h};
@@ -152,7 +152,7 @@ std::string svg_on_white(RsvgHandle* svg, int pw, int ph) {
     RsvgRectangle viewport{0, 0, static_cast<double>(pw), static_cast<double>(ph)};
     bool ok = false;
     {
-        std::lock_guard<std::mutex> one_svg_at_a_time(render::svg_render_mutex());
+        std::lock_guard<std::mutex> shared_freetype(cairo_freetype_mutex());
         ok = rsvg_handle_render_document(svg, cr, &viewport, nullptr);
     }
     cairo_destroy(cr);

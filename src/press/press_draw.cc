@@ -3,9 +3,11 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <mutex>
 #include <new>
 
 #include "base/data_dir.h"
+#include "base/freetype_lock.h"
 #include "render/draw.h"
 #include "render/font_cache.h"
 
@@ -121,11 +123,18 @@ std::optional<std::string> draw_press_pages(const page::Document& document, cons
             cairo_show_text(cr, text.c_str());
             cairo_restore(cr);
         }
+        // SVG text on the page: its faces are cairo's shared ones (base/freetype_lock.h).
+        std::unique_lock<std::mutex> shared_freetype(cairo_freetype_mutex(), std::defer_lock);
+        if (ctx.drew_svg()) shared_freetype.lock();
         cairo_show_page(cr);
     }
     cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
-    cairo_surface_finish(surface);
+    {
+        std::unique_lock<std::mutex> shared_freetype(cairo_freetype_mutex(), std::defer_lock);
+        if (ctx.drew_svg()) shared_freetype.lock();
+        cairo_surface_finish(surface);
+    }
     if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);
     if (status != CAIRO_STATUS_SUCCESS) {

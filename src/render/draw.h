@@ -64,6 +64,8 @@ public:
     std::vector<StructureElement> take_elements() { return std::move(elements_); }
     std::vector<PlacedLink> take_links() { return std::move(links_); }
     std::vector<PngPassthrough> take_passthrough() { return images_.take_passthrough(); }
+    /// Whether an SVG has been drawn (ImageCache::drew_svg).
+    bool drew_svg() const { return images_.drew_svg(); }
     Diagnostics& diags() { return diags_; }
 
 private:

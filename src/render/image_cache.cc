@@ -16,8 +16,8 @@
 
 #include "base/content_root.h"
 #include "base/file_read.h"
+#include "base/freetype_lock.h"
 #include "render/png_passthrough.h"
-#include "render/svg_lock.h"
 
 namespace galley::render {
 namespace {
@@ -353,7 +353,8 @@ bool ImageCache::paint(cairo_t* cr, const page::Image& image, Diagnostics& diags
         GError* error = nullptr;
         bool drawn = false;
         {
-            std::lock_guard<std::mutex> one_svg_at_a_time(svg_render_mutex());
+            std::lock_guard<std::mutex> shared_freetype(cairo_freetype_mutex());
+            drew_svg_ = true;
             drawn = rsvg_handle_render_document(source->svg, cr, &viewport, &error);
         }
         if (!drawn) {

@@ -60,6 +60,11 @@ public:
     /// them (passthrough_marker), taken out for the finishing pass.
     std::vector<PngPassthrough> take_passthrough() { return std::move(passthrough_); }
 
+    /// Whether an SVG has been drawn: its text uses cairo's shared FreeType
+    /// faces, so the surface's page output and finish then hold
+    /// cairo_freetype_mutex() (base/freetype_lock.h).
+    bool drew_svg() const { return drew_svg_; }
+
     class Source;  // a loaded image (image_cache.cc)
 
 private:
@@ -68,6 +73,7 @@ private:
     JpegHandling jpeg_;
     std::map<std::string, std::unique_ptr<Source>> sources_;  // by file; null after a failure
     std::vector<PngPassthrough> passthrough_;
+    bool drew_svg_ = false;
 };
 
 }  // namespace galley::render

@@ -6,12 +6,14 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <new>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
+#include "base/freetype_lock.h"
 #include "base/output_file.h"
 #include "render/deflate_level.h"
 #include "render/draw.h"
@@ -174,7 +176,12 @@ public:
         cairo_status_t status = cairo_status(cr_);
         cairo_destroy(cr_);
         cr_ = nullptr;
-        cairo_surface_finish(surface_);
+        {
+            // Subsetting reads the faces of any SVG text again.
+            std::unique_lock<std::mutex> shared_freetype(cairo_freetype_mutex(), std::defer_lock);
+            if (ctx_->drew_svg()) shared_freetype.lock();
+            cairo_surface_finish(surface_);
+        }
         if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface_);
         cairo_surface_destroy(surface_);
         surface_ = nullptr;
@@ -236,6 +243,9 @@ private:
             cairo_pdf_surface_set_size(surface_, p.width, p.height);
             if (!p.label.empty()) cairo_pdf_surface_set_page_label(surface_, p.label.c_str());
             draw_page(cr_, p, static_cast<int>(index), *ctx_);
+            // Cairo writes the page now, reading the faces of any SVG text.
+            std::unique_lock<std::mutex> shared_freetype(cairo_freetype_mutex(), std::defer_lock);
+            if (ctx_->drew_svg()) shared_freetype.lock();
             cairo_show_page(cr_);
         }
         if (drain) {

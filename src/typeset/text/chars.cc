@@ -68,6 +68,15 @@ bool is_continuation(char32_t c) {
     return g_unichar_ismark(static_cast<gunichar>(c)) != 0;
 }
 
+bool is_default_ignorable(char32_t c) {
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
+    return c == 0x00AD || c == 0x034F || c == 0x061C || (c >= 0x115F && c <= 0x1160) || (c >= 0x17B4 && c <= 0x17B5) ||
+           (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2060 && c <= 0x206F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+           (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) ||
+           (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
 bool is_opening_punctuation(char32_t c) {
     if (c == U'"' || c == U'\'' || c == U'\u00BF' || c == U'\u00A1') return true;
     const GUnicodeType t = g_unichar_type(static_cast<gunichar>(c));

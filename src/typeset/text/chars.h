@@ -29,6 +29,11 @@ inline bool is_fixed_space(char32_t c) { return c == 0x00A0; }
 /// cluster, so text is never cut before them.
 bool is_continuation(char32_t c);
 
+/// Unicode's Default_Ignorable_Code_Point (soft hyphen, zero-width space
+/// and joiners, bidi controls, variation selectors, tags...), and the C0
+/// and C1 controls: shown as nothing, whether a font has them or not.
+bool is_default_ignorable(char32_t c);
+
 /// Opening punctuation (quotes, brackets) that a drop cap carries along.
 bool is_opening_punctuation(char32_t c);
 

@@ -9,10 +9,12 @@
 
 #include <algorithm>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "base/freetype_lock.h"
 #include "fonts/font_library.h"
 #include "typeset/text/chars.h"
 
@@ -74,6 +76,17 @@ VerticalMetrics vertical_metrics(PangoFont* font) {
     m.underline_thickness = from_pango(has_size ? size : PANGO_SCALE);
     m.underline_position = -from_pango(has_offset ? offset : -PANGO_SCALE);
     return m;
+}
+
+/// Whether `font` (null: none found) lacks a character of `text` that is
+/// shown (default ignorables are not).
+bool lacks_a_character(PangoFont* font, std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_char(text, i);
+        if (is_default_ignorable(c)) continue;
+        if (font == nullptr || !pango_font_has_char(font, static_cast<gunichar>(c))) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -178,8 +191,16 @@ struct Shaper::Impl {
                                      attrs[static_cast<std::size_t>(font)], nullptr);
         for (GList* l = items; l != nullptr; l = l->next) {
             auto* item = static_cast<PangoItem*>(l->data);
-            pango_shape_with_flags(piece.data() + item->offset, item->length, piece.data(),
-                                   static_cast<int>(piece.size()), &item->analysis, glyphs, PANGO_SHAPE_NONE);
+            const std::string_view run = piece.substr(static_cast<std::size_t>(item->offset),
+                                                      static_cast<std::size_t>(item->length));
+            // Pango sizes the hex box it shows for a character the font
+            // lacks with a cairo font, opened on cairo's shared FreeType
+            // library: only under its lock (base/freetype_lock.h).
+            std::unique_lock<std::mutex> shared_freetype(cairo_freetype_mutex(), std::defer_lock);
+            if (lacks_a_character(item->analysis.font, run)) shared_freetype.lock();
+            pango_shape_with_flags(run.data(), item->length, piece.data(), static_cast<int>(piece.size()),
+                                   &item->analysis, glyphs, PANGO_SHAPE_NONE);
+            if (shared_freetype.owns_lock()) shared_freetype.unlock();
             PangoFont* f = item->analysis.font != nullptr ? item->analysis.font : primary(font);
             const std::uint16_t face = face_index(f);
             if ((item->analysis.level & 1) != 0) any_rtl = true;

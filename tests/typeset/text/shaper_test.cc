@@ -11,10 +11,13 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <atomic>
+#include <chrono>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "base/freetype_lock.h"
 #include "typeset/text/set_text_checks.h"
 
 // Counts the cairo scaled fonts made in this test program: this definition
@@ -131,10 +134,32 @@ TEST_CASE("shaping makes no cairo scaled font (cairo would open the face on its 
         const int font = shaper.intern(spec);
         shaper.metrics(font);
         shaper.face(shaper.primary_face(font));
-        shaper.shape(font, "Kratie ក្រចេះ office ﬃ 2008");
+        shaper.shape(font, "Kratie ក្រចេះ office ﬃ 2008 \u00AD\u200B");
         shaper.end_paragraph();
     }
     CHECK(g_scaled_fonts_made.load() == before);
+}
+
+TEST_CASE("text with a character no font has is shaped only under cairo_freetype_mutex()") {
+    // Pango sizes the hex box for such a character with a cairo font.
+    Shaper shaper(font_library());
+    const int font = shaper.intern(FontSpec{"Charis SIL", 400, false, 9.5, "en", false});
+    shaper.metrics(font);
+    std::atomic<bool> done{false};
+    bool missing = false;
+    std::unique_lock<std::mutex> held(cairo_freetype_mutex());
+    std::thread t([&] {
+        missing = shaper.shape(font, "a \U0001F600 \u0378 b").missing;
+        done = true;
+    });
+    // While this thread holds the lock the shaping cannot finish; had it
+    // not waited for the lock, it would be over long before this.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK_FALSE(done.load());
+    held.unlock();
+    t.join();
+    CHECK(done.load());
+    CHECK(missing);
 }
 
 TEST_CASE("Shapers on four threads at once give the metrics one Shaper gives alone") {
