@@ -23,7 +23,10 @@ What it measures (see docs/benchmarks.md for what the numbers mean):
      bundled layout.
   D  EPUB: galley -f epub on the 50-seed-copies issue vs pandoc a.html -o a.epub.
   E  stages: galley check (read + validate), build -f epub, build -f pdf and
-     build -f pdf -j 1 on the 50- and 500-article issues.
+     build -f pdf -j 1 on the 50- and 500-article issues; and each stage of
+     galley build -v (read, compose, pdf, epub, write: wall, the process's
+     CPU over the stage, peak memory when it ended), median over the runs,
+     for -f pdf and for -f epub,pdf (both editions, the default).
 
 Needs: python3, /usr/bin/time (Debian package `time`), pdfinfo and pdftotext
 (poppler-utils); for the peers node with @myriaddreamin/typst-ts-node-compiler
@@ -66,6 +69,10 @@ def sh(cmd, cwd=None, env=None, check=True):
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=check)
 
 
+# A stage line of galley build -v: "  compose: 0.160 s, CPU 0.301 s, peak 64 MB (...)".
+STAGE_LINE = re.compile(r"^  (read|compose|pdf|png|press|epub|write): ([0-9.]+) s, CPU ([0-9.]+) s, peak ([0-9.]+) MB",
+                        re.M)
+
 class Job:
     """One command measured repeatedly."""
 
@@ -73,6 +80,7 @@ class Job:
         self.key, self.label, self.cmd, self.cwd = key, label, cmd, cwd
         self.reps, self.clean, self.pdf, self.env = reps, clean, pdf, env
         self.runs = []          # (wall s, cpu s, user s, sys s, maxrss KiB)
+        self.stages = []        # per run: {stage: (wall s, cpu s, peak MB)} from galley -v
         self.pages = None
         self.stderr = ""
         self.failed = None
@@ -97,6 +105,8 @@ class Job:
         with open(tf) as fh:
             last = fh.read().strip().splitlines()[-1].split()
         u, s, m = float(last[0]), float(last[1]), int(last[2])
+        if "-v" in self.cmd:
+            self.last_stages = {g[0]: (float(g[1]), float(g[2]), float(g[3])) for g in STAGE_LINE.findall(p.stdout)}
         return (wall, u + s, u, s, m)
 
     def summary(self):
@@ -307,6 +317,12 @@ def main():
                         clean=[os.path.join(pdir, "a50.epub")]))
     # E: stages
     for n, iss in (("50", "i50"), (str(a.big), "ibig")):
+        for formats in ("pdf", "epub,pdf"):
+            key = "v%s-%s" % (iss, formats.replace(",", ""))
+            o = os.path.join(out, key)
+            jobs.append(Job(key, "galley build -f %s -v, %s articles" % (formats, n),
+                            [galley, "build", issues[iss], "-o", o, "-f", formats, "-v", "-l", "tabloid"],
+                            reps=a.reps, clean=[o], env=genv))
         jobs.append(gjob("chk" + iss, "galley check, %s articles" % n, iss, None, "tabloid", cmd="check"))
         jobs.append(gjob("epub" + iss, "galley build -f epub, %s articles" % n, iss, "epub", "tabloid"))
         jobs.append(gjob("j1" + iss, "galley build -f pdf -j 1, %s articles" % n, iss, "pdf", "tabloid",
@@ -363,6 +379,8 @@ def main():
             res = j.run_once()
             if res is not None:
                 j.runs.append(res)
+                if "-v" in j.cmd:
+                    j.stages.append(j.last_stages)
     S = {j.key: j.summary() for j in jobs}
     L = {j.key: j for j in jobs}
 
@@ -531,7 +549,8 @@ def main():
     w("")
 
     # E
-    w("## E. Stages (galley has no per-stage timer: whole commands, see docs/benchmarks.md)\n")
+    w("## E. Stages\n")
+    w("Whole commands:\n")
     w("| command | articles | wall median s | CPU s | peak RSS MB | pages |")
     w("|---|---|---|---|---|---|")
     for iss, n in (("i50", "50"), ("ibig", str(a.big))):
@@ -551,6 +570,24 @@ def main():
             w("- %s articles: read+validate %.2f s CPU; PDF stage (pdf - check) %.2f s CPU (%.0f%%); "
               "EPUB stage (epub - check) %.2f s CPU" % (n, c["cpu"], p["cpu"] - c["cpu"],
                                                         100 * (p["cpu"] - c["cpu"]) / p["cpu"], e["cpu"] - c["cpu"]))
+    w("")
+
+    w("Each stage, from `galley build -v` (median of the runs; CPU is the whole process's over the "
+      "stage, so stages that overlap -- compose and pdf with -f pdf, epub beside them -- share theirs; "
+      "peak is the process's high-water mark when the stage ended):\n")
+    w("| command | articles | stage | wall s | CPU s | peak MB |")
+    w("|---|---|---|---|---|---|")
+    for iss, n in (("i50", "50"), ("ibig", str(a.big))):
+        for formats in ("pdf", "epub,pdf"):
+            j = L.get("v%s-%s" % (iss, formats.replace(",", "")))
+            if not j or not j.stages:
+                w("| build -f %s -v | %s | failed: %s | | | |" % (formats, n, j.failed if j else "?")); continue
+            names = [s for s in ("read", "compose", "pdf", "png", "press", "epub", "write") if s in j.stages[0]]
+            for st in names:
+                vals = [r[st] for r in j.stages if st in r]
+                w("| build -f %s | %s | %s | %.3f | %.3f | %.0f |" % (
+                    formats, n, st, statistics.median(v[0] for v in vals),
+                    statistics.median(v[1] for v in vals), statistics.median(v[2] for v in vals)))
     w("")
 
     if extra:
@@ -597,7 +634,8 @@ def main():
         raw = {"started": started.isoformat(), "load": [load0, load1], "summary": S,
                "typography": [(wh, lb, q, pg) for wh, lb, pdf, q, pg in typo_res],
                "diagnostics": {k: v[2] for k, v in diag.items()},
-               "stderr": {j.key: j.stderr for j in jobs}}
+               "stderr": {j.key: j.stderr for j in jobs},
+               "stages": {j.key: j.stages for j in jobs if j.stages}}
         with open(a.out + ".json", "w") as fh:
             json.dump(raw, fh, indent=1, default=str)
 

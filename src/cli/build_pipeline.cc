@@ -104,11 +104,6 @@ std::optional<epub::SuppliedCover> front_page_of(const page::Document& first, co
     return cover;
 }
 
-// Wall-clock seconds since `t`.
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
 std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -193,7 +188,7 @@ struct EditionBuilder::Impl {
                            const ProgressFn& progress, Diagnostics& diags, BuildOutcome& outcome,
                            std::function<void(page::Page&&)> sink = nullptr,
                            std::function<bool(page::Link&)>* resolve_link = nullptr) {
-        const auto started = std::chrono::steady_clock::now();
+        const StageClock clock;
         typeset::ComposeOptions options;
         options.creator = std::string("galley ") + kVersion;
         if (request.source_date_epoch)
@@ -216,11 +211,10 @@ struct EditionBuilder::Impl {
         page::Document document = typeset::compose_issue(issue, *layout, *setter, options, diags);
         const std::size_t used = options.helpers.size() + 1;
         const std::size_t pages = options.page_sink ? handed_over : document.pages.size();
-        outcome.stages.push_back({"compose", seconds_since(started),
-                                  plural(issue.article_count(), "article", "articles") + ", " +
-                                      plural(stats.paragraphs, "paragraph", "paragraphs") + ", " +
-                                      plural(pages, "page", "pages") + " on " +
-                                      plural(used, "thread", "threads")});
+        outcome.stages.push_back(clock.done("compose", plural(issue.article_count(), "article", "articles") + ", " +
+                                                           plural(stats.paragraphs, "paragraph", "paragraphs") + ", " +
+                                                           plural(pages, "page", "pages") + " on " +
+                                                           plural(used, "thread", "threads")));
         char detail[160];
         std::snprintf(detail, sizeof detail, "setting (or waiting) %.3f s, paginating %.3f s, finishing %.3f s",
                       stats.preparing, stats.paginating, stats.finishing);
@@ -282,12 +276,11 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     std::optional<Produced> epub_out;
     StageTiming epub_timing{"epub", 0, ""};
     auto build_epub_edition = [&](const std::optional<page::Document>& first) {
-        const auto started = std::chrono::steady_clock::now();
+        const StageClock clock;
         std::optional<epub::SuppliedCover> cover;
         if (first) cover = front_page_of(*first, issue, epub_diags);
         epub_out = make_epub(issue, layout, library, request, std::move(cover), epub_diags);
-        epub_timing.seconds = seconds_since(started);
-        epub_timing.note = parallel ? "on its own thread" : "";
+        epub_timing = clock.done("epub", parallel ? "on its own thread" : "");
     };
     std::thread epub_thread;
     auto start_epub = [&](std::optional<page::Document> first) {
@@ -328,7 +321,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
                 start_epub(std::move(epub_front));
             }
         });
-        const auto started = std::chrono::steady_clock::now();
+        const StageClock clock;
         render::PdfOptions pdf;
         pdf.date = request.source_date_epoch;
         std::optional<std::string> bytes = render::render_pdf(
@@ -338,7 +331,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
                 return render::DocumentTail{rest.meta, std::move(rest.outline), resolve_link};
             },
             pdf, pdf_diags);
-        const double drawing = seconds_since(started);
+        StageTiming drawing = clock.done("pdf", "drawn while the pages were composed");
         composer.join();
         if (want_print) outcome.pages = static_cast<int>(pages);
         diags.append(compose_diags);
@@ -346,7 +339,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         if (bytes)
             produced.push_back({request.out_dir / (issue.id + ".pdf"), std::move(*bytes),
                                 std::to_string(pages) + " pages"});
-        outcome.stages.push_back({"pdf", drawing, "drawn while the pages were composed"});
+        outcome.stages.push_back(std::move(drawing));
     } else if (compose_first) {
         say("setting paragraphs");
         document = impl_->compose(issue, request, threads, progress, diags, outcome);
@@ -370,11 +363,11 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         std::thread png_thread;
         if (request.formats.count(Format::png)) {
             auto draw_pngs = [&] {
-                const auto started = std::chrono::steady_clock::now();
+                const StageClock clock;
                 render::PngOptions png;
                 png.dpi = request.dpi;
                 png_pages = render::render_png_pages(*document, png, png_diags);
-                png_timing.seconds = seconds_since(started);
+                png_timing = clock.done("png", parallel ? "on its own thread" : "");
             };
             if (parallel) png_thread = std::thread(draw_pngs);
             else draw_pngs();
@@ -382,7 +375,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         std::vector<Produced> press_files;  // listed after the PDF and the proofs
         if (want_press) {
             say("making the press PDF");
-            const auto started = std::chrono::steady_clock::now();
+            const StageClock clock;
             press::PressOptions po;
             po.profile = request.press_profile;
             po.date = request.source_date_epoch;
@@ -394,7 +387,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
                 outcome.output_failed = true;
             for (press::PressFile& f : pr.files)
                 press_files.push_back({request.out_dir / f.name, std::move(f.bytes), "PDF/X-3, " + pr.profile_name});
-            outcome.stages.push_back({"press", seconds_since(started), ""});
+            outcome.stages.push_back(clock.done("press"));
         }
         // The screen PDF last: when no PNG thread is reading the pages, it
         // drops each page once drawn, so the laid-out issue never sits in
@@ -402,7 +395,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         if (request.formats.count(Format::pdf)) {
             const std::size_t pages = document->pages.size();
             say("drawing " + plural(pages, "page", "pages") + " into the PDF");
-            const auto started = std::chrono::steady_clock::now();
+            const StageClock clock;
             render::PdfOptions pdf;
             pdf.date = request.source_date_epoch;
             std::optional<std::string> bytes = request.formats.count(Format::png)
@@ -411,7 +404,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
             if (bytes)
                 produced.push_back({request.out_dir / (issue.id + ".pdf"), std::move(*bytes),
                                     std::to_string(pages) + " pages"});
-            outcome.stages.push_back({"pdf", seconds_since(started), ""});
+            outcome.stages.push_back(clock.done("pdf"));
         }
         if (png_thread.joinable()) {
             say("drawing PNG proofs");
@@ -439,7 +432,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     // All or nothing: any error above (or warning, with --strict) means no
     // file is touched.
     if (diags.has_errors() || (request.strict && diags.count(Severity::warning) > 0)) return outcome;
-    const auto writing = std::chrono::steady_clock::now();
+    const StageClock writing;
     sweep_stale_outputs(request.out_dir);
     OutputSet set;
     std::size_t staged = 0;
@@ -454,7 +447,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         return outcome;
     }
     for (const Produced& p : produced) outcome.written.push_back({p.target, p.bytes.size(), p.note});
-    outcome.stages.push_back({"write", seconds_since(writing), plural(produced.size(), "file", "files")});
+    outcome.stages.push_back(writing.done("write", plural(produced.size(), "file", "files")));
     return outcome;
 }
 

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/stage_clock.h"
 #include "base/diagnostic.h"
 #include "epub/font_embed.h"
 #include "model/issue.h"
@@ -52,13 +53,6 @@ struct WrittenFile {
     std::filesystem::path path;
     std::uint64_t bytes = 0;
     std::string note;  ///< e.g. "fonts subset: 9.3 MB -> 0.5 MB"
-};
-
-/// Wall-clock time of one step of a build (for -v).
-struct StageTiming {
-    std::string name;  ///< "compose", "pdf", "epub", ...
-    double seconds = 0;
-    std::string note;  ///< e.g. "50 articles, 1204 paragraphs on 2 threads"
 };
 
 struct BuildOutcome {

@@ -55,10 +55,6 @@ CommandSpec build_spec() {
             1};
 }
 
-double seconds_since(std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-}
-
 // CPU seconds (user + system) of the calling thread, or of the whole process.
 double cpu_seconds(int who) {
     rusage u{};
@@ -68,17 +64,19 @@ double cpu_seconds(int who) {
 }
 
 // -v: how long each stage and each article took.
-std::string timings_text(const LoadedIssue& li, double read_seconds, const BuildOutcome& outcome) {
+// Each stage: wall time, the process's CPU time over it (all threads; stages
+// that overlap share theirs) and its peak memory so far (cli/stage_clock.h).
+std::string timings_text(const StageTiming& read, const BuildOutcome& outcome) {
     std::ostringstream out;
-    char buf[64];
-    auto stage = [&](const std::string& name, double seconds, const std::string& note) {
-        std::snprintf(buf, sizeof buf, "%.3f s", seconds);
-        out << "  " << name << ": " << buf;
-        if (!note.empty()) out << " (" << note << ")";
+    char buf[96];
+    auto stage = [&](const StageTiming& s) {
+        std::snprintf(buf, sizeof buf, "%.3f s, CPU %.3f s, peak %.0f MB", s.seconds, s.cpu_seconds, s.peak_mb);
+        out << "  " << s.name << ": " << buf;
+        if (!s.note.empty()) out << " (" << s.note << ")";
         out << "\n";
     };
-    stage("read", read_seconds, std::to_string(li.read.issue ? li.read.issue->article_count() : 0) + " articles");
-    for (const StageTiming& s : outcome.stages) stage(s.name, s.seconds, s.note);
+    stage(read);
+    for (const StageTiming& s : outcome.stages) stage(s);
     // What the main thread used bounds the wall time on idle cores.
     std::snprintf(buf, sizeof buf, "%.3f s main thread, %.3f s", cpu_seconds(RUSAGE_THREAD), cpu_seconds(RUSAGE_SELF));
     out << "  cpu so far: " << buf << " all threads\n";
@@ -125,12 +123,14 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
     ProgressLine progress(io.err, ProgressLine::wanted(io, opts.quiet));
     EditionBuilder builder;  // the layout, fonts and setters carry over between issues
     std::vector<LoadedIssue> issues;
-    std::vector<double> read_seconds;
+    std::vector<StageTiming> reading;
     for (const std::string& input : parsed->operands) {
         progress.show("reading " + input, true);
-        const auto started = std::chrono::steady_clock::now();
+        const StageClock clock;
         for (LoadedIssue& li : load_issues({input}, opts, builder)) issues.push_back(std::move(li));
-        read_seconds.push_back(seconds_since(started));
+        const auto& loaded = issues.back().read;
+        reading.push_back(
+            clock.done("read", std::to_string(loaded.issue ? loaded.issue->article_count() : 0) + " articles"));
         if (const auto& read = issues.back().read; read.issue)
             progress.show(input + ": " + std::to_string(read.issue->article_count()) + " articles read", true);
     }
@@ -180,7 +180,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
                 if (!f.note.empty()) human << "  " << f.path.filename().string() << ": " << f.note << "\n";
         if (opts.verbose)
             for (const std::string& f : li.read.failed_articles) human << "  left out: " << printable(f) << "\n";
-        if (opts.verbose) human << timings_text(li, read_seconds[k], outcome);
+        if (opts.verbose) human << timings_text(reading[k], outcome);
     }
     if (opts.json) print_json();
     if (output_failed) return kOutputFailure;

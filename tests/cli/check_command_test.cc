@@ -2,6 +2,8 @@
 // the exact text a user sees.
 #include <doctest/doctest.h>
 
+#include <iterator>
+#include <regex>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -189,6 +191,9 @@ TEST_CASE("build -v prints the time of every stage and article after the summary
     CHECK(r.out.rfind("built ppp-2008-06-13: ", 0) == 0);
     for (const char* stage : {"\n  read: ", "\n  compose: ", "\n  pdf: ", "\n  epub: ", "\n  write: "})
         CHECK_MESSAGE(r.out.find(stage) != std::string::npos, stage);
+    // Each stage: wall time, the process's CPU time over it, the peak so far.
+    const std::regex stage_line(R"(\n  (read|compose|pdf|epub|write): [0-9]+\.[0-9]{3} s, CPU [0-9]+\.[0-9]{3} s, peak [0-9]+ MB)");
+    CHECK(std::distance(std::sregex_iterator(r.out.begin(), r.out.end(), stage_line), std::sregex_iterator()) == 5);
     CHECK(r.out.find(" on 2 threads") != std::string::npos);
     CHECK(r.out.find("\n  article anti-trafficking-tier-2: ") != std::string::npos);
     Run quiet = galley_run({"build", "-o", (t.path() / "out").string(), sample()});
