@@ -5,6 +5,7 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <exception>
@@ -376,8 +377,14 @@ std::optional<std::string> finish_pdf(const std::string& cairo_pdf, const Finish
         q.processMemoryFile("cairo output", cairo_pdf.data(), cairo_pdf.size());
         Finisher(q, input, diags).run();
 
+        // Written straight into the string returned: no second copy of the
+        // PDF beside libqpdf's objects, the peak of a big build. Object
+        // streams make the result a little smaller than cairo's.
+        std::string out;
+        out.reserve(cairo_pdf.size() + cairo_pdf.size() / 16);
+        Pl_String sink("finished PDF", nullptr, out);
         QPDFWriter w(q);
-        w.setOutputMemory();
+        w.setOutputPipeline(&sink);
         w.setDeterministicID(true);
         w.setObjectStreamMode(qpdf_o_generate);
         // The streams libqpdf compresses here are its own (object streams of
@@ -395,7 +402,6 @@ std::optional<std::string> finish_pdf(const std::string& cairo_pdf, const Finish
             throw;
         }
         Pl_Flate::setCompressionLevel(-1);
-        std::shared_ptr<Buffer> buffer = w.getBufferSharedPointer();
         for (const QPDFExc& warning : q.getWarnings()) {
             // cairo 1.16 lists an image XObject twice in a page's resources
             // when the page paints it twice (/x<object number> both times,
@@ -403,7 +409,7 @@ std::optional<std::string> finish_pdf(const std::string& cairo_pdf, const Finish
             if (warning.getMessageDetail().find("dictionary has duplicated key /x") == 0) continue;
             diags.warning("W-PDF-FINISH", {}, std::string("libqpdf: ") + warning.what());
         }
-        return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+        return out;
     } catch (const std::exception& e) {
         diags.error("E-PDF-FINISH", {}, std::string("cannot finish the PDF with libqpdf: ") + e.what());
         return std::nullopt;
