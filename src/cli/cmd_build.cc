@@ -1,5 +1,4 @@
 // galley build: read every INPUT once, check it, then write its editions.
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -55,14 +54,6 @@ CommandSpec build_spec() {
             1};
 }
 
-// CPU seconds (user + system) of the calling thread, or of the whole process.
-double cpu_seconds(int who) {
-    rusage u{};
-    if (::getrusage(who, &u) != 0) return 0;
-    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
 // -v: how long each stage and each article took.
 // Each stage: wall time, the process's CPU time over it (all threads; stages
 // that overlap share theirs) and its peak memory so far (cli/stage_clock.h).
@@ -78,7 +69,7 @@ std::string timings_text(const StageTiming& read, const BuildOutcome& outcome) {
     stage(read);
     for (const StageTiming& s : outcome.stages) stage(s);
     // What the main thread used bounds the wall time on idle cores.
-    std::snprintf(buf, sizeof buf, "%.3f s main thread, %.3f s", cpu_seconds(RUSAGE_THREAD), cpu_seconds(RUSAGE_SELF));
+    std::snprintf(buf, sizeof buf, "%.3f s main thread, %.3f s", thread_cpu_seconds(), process_cpu_seconds());
     out << "  cpu so far: " << buf << " all threads\n";
     for (const typeset::ArticleTiming& a : outcome.articles) {
         std::snprintf(buf, sizeof buf, "%.1f ms", a.seconds * 1e3);

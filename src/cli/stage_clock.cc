@@ -8,22 +8,25 @@ namespace galley::cli {
 
 namespace {
 
-rusage self_usage() {
+rusage usage_of(int who) {
     rusage u{};
-    if (::getrusage(RUSAGE_SELF, &u) != 0) return rusage{};
+    if (::getrusage(who, &u) != 0) return rusage{};
     return u;
 }
 
-}  // namespace
-
-double process_cpu_seconds() {
-    const rusage u = self_usage();
+double cpu_of(const rusage& u) {
     return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
            static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+}  // namespace
+
+double process_cpu_seconds() { return cpu_of(usage_of(RUSAGE_SELF)); }
+
+double thread_cpu_seconds() { return cpu_of(usage_of(RUSAGE_THREAD)); }
+
 double peak_resident_mb() {
-    return static_cast<double>(self_usage().ru_maxrss) / 1024.0;  // Linux: kilobytes
+    return static_cast<double>(usage_of(RUSAGE_SELF).ru_maxrss) / 1024.0;  // Linux: kilobytes
 }
 
 StageClock::StageClock() : wall_(std::chrono::steady_clock::now()), cpu_(process_cpu_seconds()) {}

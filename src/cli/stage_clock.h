@@ -38,6 +38,8 @@ private:
 
 /// User + system CPU seconds of the whole process so far.
 double process_cpu_seconds();
+/// The same for the calling thread alone.
+double thread_cpu_seconds();
 /// The process's peak resident set so far, in MB.
 double peak_resident_mb();
 
