@@ -2,21 +2,22 @@
 
 #include <zlib.h>
 
-#include <atomic>
-
 namespace galley::render {
 
 namespace {
 
-std::atomic<int> g_level{Z_DEFAULT_COMPRESSION};
+// Per thread: cairo deflates on the thread that draws, so a drawing's scope
+// never changes the level of anything another thread compresses, and two
+// drawings on two threads cannot undo each other's.
+thread_local int t_level = Z_DEFAULT_COMPRESSION;
 
 }  // namespace
 
-DeflateLevel::DeflateLevel(int level) : previous_(g_level.exchange(level)) {}
+DeflateLevel::DeflateLevel(int level) : previous_(t_level) { t_level = level; }
 
-DeflateLevel::~DeflateLevel() { g_level.store(previous_); }
+DeflateLevel::~DeflateLevel() { t_level = previous_; }
 
-int default_deflate_level() { return g_level.load(); }
+int default_deflate_level() { return t_level; }
 
 }  // namespace galley::render
 

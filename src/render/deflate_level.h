@@ -12,10 +12,10 @@
 // deflate_level.cc), and an executable's own definition is the one every
 // shared library's call binds to. That definition is zlib's own (it calls
 // deflateInit2_ with zlib's defaults), except that while a DeflateLevel is
-// alive a request for Z_DEFAULT_COMPRESSION gets the scope's level. Every
-// explicit level (libqpdf's, libzip's, libpng's) is left alone. Should
-// the binding ever not take (a static cairo, say), cairo compresses at 6:
-// the PDF is the same document, only slower to make.
+// alive on the calling thread a request for Z_DEFAULT_COMPRESSION gets the
+// scope's level. Every explicit level (libqpdf's, libzip's, libpng's) is
+// left alone. Should the binding ever not take (a static cairo, say),
+// cairo compresses at 6: the PDF is the same document, only slower to make.
 #pragma once
 
 namespace galley::render {
@@ -26,8 +26,9 @@ namespace galley::render {
 /// and up to 16 % larger.
 inline constexpr int kPdfDeflateLevel = 4;
 
-/// While alive, zlib streams begun with Z_DEFAULT_COMPRESSION anywhere in
-/// the process use `level` (0-9). Scopes nest; the innermost wins.
+/// While alive, zlib streams begun with Z_DEFAULT_COMPRESSION on this
+/// thread use `level` (0-9); cairo compresses on the thread that draws.
+/// Other threads keep their own level. Scopes nest; the innermost wins.
 class DeflateLevel {
 public:
     explicit DeflateLevel(int level);
@@ -39,8 +40,8 @@ private:
     int previous_;
 };
 
-/// The level a stream begun now with Z_DEFAULT_COMPRESSION gets: the
-/// innermost scope's, or -1 (zlib's default) outside every scope.
+/// The level a stream begun now on this thread with Z_DEFAULT_COMPRESSION
+/// gets: the innermost scope's, or -1 (zlib's default) outside every scope.
 int default_deflate_level();
 
 }  // namespace galley::render

@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include <string>
+#include <thread>
 
 #include "render/deflate_level.h"
 #include "render/pdf_writer.h"
@@ -86,6 +87,10 @@ TEST_CASE("deflateInit with the default level takes the scope's, an explicit lev
     DeflateLevel scope(4);
     CHECK(stream_deflate(Z_DEFAULT_COMPRESSION) == zlib_compress(text, 4));
     CHECK(stream_deflate(1) == zlib_compress(text, 1));
+    // Another thread keeps zlib's default while this one is in a scope.
+    std::string elsewhere;
+    std::thread([&] { elsewhere = stream_deflate(Z_DEFAULT_COMPRESSION); }).join();
+    CHECK(elsewhere == zlib_compress(text, 6));
 }
 
 TEST_CASE("cairo compresses the PDF's page contents at kPdfDeflateLevel, not zlib's default") {
