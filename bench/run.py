@@ -20,7 +20,9 @@ What it measures (see docs/benchmarks.md for what the numbers mean):
      copies cut down to the peers' exact text (--peer-text); ratio to Typst.
   C  typography (../shared/tools/typoqual.py): the seed story set once by
      every peer and by galley -l peer-tabloid; the sample issue in every
-     bundled layout.
+     bundled layout, with typoqual's numbers again after
+     bench/typo_lines.py --corrected (rows typoqual read across two columns
+     cut at the column edge) beside each verdict.
   D  EPUB: galley -f epub on the 50-seed-copies issue vs pandoc a.html -o a.epub.
   E  stages: galley check (read + validate), build -f epub, build -f pdf and
      build -f pdf -j 1 on the 50- and 500-article issues; and each stage of
@@ -189,6 +191,17 @@ def setup_peers(work, shared, modules_arg, no_npm):
     if mods:
         os.symlink(os.path.abspath(mods), os.path.join(pdir, "node_modules"))
     return pdir, mods
+
+
+def typo_corrected(tool, pdf):
+    """bench/typo_lines.py --corrected: typoqual's numbers with the rows it
+    read across two columns cut at the column edge (None when it fails)."""
+    try:
+        r = sh([sys.executable, os.path.join(HERE, "typo_lines.py"), pdf, "--corrected", "--typoqual", tool],
+               check=False)
+        return json.loads(r.stdout) if r.returncode == 0 else None
+    except (ValueError, OSError):
+        return None
 
 
 def typoqual(tool, pdf):
@@ -412,6 +425,8 @@ def main():
     typo_res = []
     for what, label, pdf in typo:
         q = typoqual(typo_tool, pdf) if os.path.exists(pdf) else {"error": "no PDF"}
+        if "error" not in q and what == "sample":
+            q["corrected"] = typo_corrected(typo_tool, pdf)
         typo_res.append((what, label, pdf, q, pdf_pages(pdf)))
 
     load1 = os.getloadavg()
@@ -528,7 +543,13 @@ def main():
         if q["very_loose"] > T_VERY_LOOSE: miss.append("very loose %.1f%% > %d%%" % (100 * q["very_loose"], 100 * T_VERY_LOOSE))
         if q["ladder"] > T_LADDER: miss.append("ladder %d > %d" % (q["ladder"], T_LADDER))
         if q["overfull"] > T_OVERFULL: miss.append("overfull %d" % q["overfull"])
-        w("- %s: %s" % (label, "all met" if not miss else "**missed**: " + ", ".join(miss)))
+        line = "- %s: %s" % (label, "all met" if not miss else "**missed**: " + ", ".join(miss))
+        c = q.get("corrected")
+        if c:
+            line += ("; with the rows typoqual read across two columns cut at the column edge "
+                     "(bench/typo_lines.py --corrected): p95 %.2f, very loose %.1f%%, overfull %d" %
+                     (c["space_p95"], 100 * c["very_loose"], c["overfull"]))
+        w(line)
     w("")
 
     # D
