@@ -48,7 +48,7 @@ CommandSpec build_spec() {
                 {0, "keep-going", "", "", "build without the articles that have errors (exit status 3)"},
                 {0, "strict", "", "", "treat warnings as errors"},
                 {'q', "quiet", "", "", "print diagnostics only (no progress line, no summary)"},
-                {'v', "verbose", "", "", "also print the time each stage and each article took"},
+                {'v', "verbose", "", "", "also print each stage's time, CPU time and peak memory, and each article's time"},
                 {0, "diagnostics", "FORMAT", "text", "text, or json: one JSON document on stdout (docs/diagnostics.schema.json); summaries go to stderr"},
             },
             1};
