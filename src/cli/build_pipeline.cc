@@ -1,7 +1,6 @@
 #include "cli/build_pipeline.h"
 
 #include <algorithm>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
