@@ -25,7 +25,9 @@ void add_span_specs(std::vector<SettingSpec>& out) {
                       .to([](auto& l) -> auto& { return l.spans.table; }).take());
     out.push_back(def("aside", "1", "Columns an aside (factbox) spans.")
                       .to([](auto& l) -> auto& { return l.spans.aside; }).take());
-    out.push_back(def("related", "1", "Columns the related-stories box at an article's end spans.")
+    out.push_back(def("related", "1",
+                          "Columns the related-stories box at an article's end spans; where that many columns "
+                          "have no room left, it is set in one.")
                       .to([](auto& l) -> auto& { return l.spans.related; }).take());
 }
 

@@ -24,17 +24,20 @@ public:
 
 private:
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
-                                         const AnchorHit& hit) const;
+                                         const AnchorHit& hit, bool narrow) const;
 
     const AreaRequest& rq_;
     const BaselineGrid& grid_;
 };
 
 std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>& columns,
-                                                 const std::vector<FloatRect>& rects, const AnchorHit& hit) const {
+                                                 const std::vector<FloatRect>& rects, const AnchorHit& hit,
+                                                 bool narrow) const {
     const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
+    narrow = narrow && fb.narrow.has_value();
+    const double height = narrow ? fb.narrow->height : fb.height;
     int k = static_cast<int>(columns.size());
-    int span = std::clamp(fb.span, 1, k);
+    int span = narrow ? 1 : std::clamp(fb.span, 1, k);
     int first = std::min(hit.column, k - span);
     double tops = -std::numeric_limits<double>::infinity();
     double foot = std::numeric_limits<double>::infinity();
@@ -44,7 +47,7 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
     }
     auto free_at = [&](double y) {
         for (const FloatRect& r : rects)
-            if (shares_columns(r, first, span) && y < r.bottom - kEpsilon && y + fb.height > r.top + kEpsilon)
+            if (shares_columns(r, first, span) && y < r.bottom - kEpsilon && y + height > r.top + kEpsilon)
                 return std::optional<double>(r.bottom);
         return std::optional<double>();
     };
@@ -55,11 +58,10 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
         if (!blocked) break;
         y = grid_.cell_top_from(*blocked);
     }
-    if (y + fb.height <= foot + kEpsilon && !free_at(y))
-        return FloatRect{hit.float_index, first, span, y, y + fb.height};
+    if (y + height <= foot + kEpsilon && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
     // Else as low as it fits, ending above the foot.
-    y = grid_.boundary_at_or_above(foot - fb.height);
-    if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + fb.height};
+    y = grid_.boundary_at_or_above(foot - height);
+    if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
     return std::nullopt;
 }
 
@@ -72,8 +74,17 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
     fr.grid = &grid_;
     fr.must_progress = rq_.must_progress;
     const std::size_t floats = rq_.stream->floats.size();
+    // Floats that found no room across their span and are tried in their
+    // one-column form instead.
+    std::vector<char> narrowed(floats, 0);
+    auto narrow_instead = [&](int float_index) {
+        auto f = static_cast<std::size_t>(float_index);
+        if (narrowed[f] || !rq_.stream->floats[f].narrow) return false;
+        narrowed[f] = 1;
+        return true;
+    };
     FillResult fill;
-    for (std::size_t round = 0; round < 2 * floats + 3; ++round) {
+    for (std::size_t round = 0; round < 3 * floats + 3; ++round) {
         fill = fill_columns(fr);
         // A float placed here whose anchor moved on to the next area goes with it.
         bool dropped = false;
@@ -82,10 +93,12 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
             bool anchored = std::any_of(fill.anchors.begin(), fill.anchors.end(),
                                         [&](const AnchorHit& a) { return a.float_index == rect.float_index; });
             if (anchored) continue;
-            for (std::size_t i = rq_.from; i < rq_.stream->size(); ++i)
-                if (rq_.stream->items[i].float_index == rect.float_index) fr.stop = std::min(fr.stop, i);
+            int index = rect.float_index;
             fr.floats.erase(fr.floats.begin() + static_cast<std::ptrdiff_t>(r));
             dropped = true;
+            if (narrow_instead(index)) break;  // the narrow form may keep it here
+            for (std::size_t i = rq_.from; i < rq_.stream->size(); ++i)
+                if (rq_.stream->items[i].float_index == index) fr.stop = std::min(fr.stop, i);
             break;
         }
         if (dropped) continue;
@@ -99,8 +112,10 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
             }
         }
         if (!open) break;
-        if (auto rect = place_float(columns, fr.floats, *open)) {
+        if (auto rect = place_float(columns, fr.floats, *open, narrowed[static_cast<std::size_t>(open->float_index)])) {
             fr.floats.push_back(*rect);
+        } else if (narrow_instead(open->float_index)) {
+            continue;
         } else {
             fr.stop = open->item;  // no room: the float and what follows go on
         }

@@ -6,8 +6,10 @@
 //     which has no place yet, put it across `span` columns starting at the
 //     anchor's column (moved left to fit the area), at the grid cell where
 //     the anchor fell (moved down past other floats, or up to end above the
-//     bottom); refill; repeat. A float that finds no room ends the area
-//     just before its anchor.
+//     bottom); refill; repeat. A float that finds no room (or whose anchor
+//     its own place pushes on to the next area) is tried in its one-column
+//     form where it has one, and otherwise ends the area just before its
+//     anchor.
 //   balanced:
 //     fill(area bottom); if everything fits, search the grid lines between
 //     the even share of the content and that fill's lowest foot for the

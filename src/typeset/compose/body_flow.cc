@@ -46,24 +46,30 @@ void BodyFlow::block_at(Fragment f, double height, double x, bool deferrable) {
 }
 
 template <class Build>
-void BodyFlow::as_float(int span, Build build) {
-    double width = ctx_.frame.span_width(span);
-    Stream sub;
-    StreamBuilder builder(sub);
-    StreamBuilder* outer = out_;
-    bool first = first_in_flow_;
-    out_ = &builder;
-    build(Measure{width, 0, false});
-    builder.finish();
-    out_ = outer;
-    first_in_flow_ = first;
-    double height = 0;
-    Fragment content = flatten_stream(sub, width, height);
+void BodyFlow::as_float(int span, Build build, bool narrow) {
     double margin = 0.5 * ctx_.grid.leading();
+    auto set = [&](double width, double& height, Fragment& out) {
+        Stream sub;
+        StreamBuilder builder(sub);
+        StreamBuilder* outer = out_;
+        bool first = first_in_flow_;
+        out_ = &builder;
+        build(Measure{width, 0, false});
+        builder.finish();
+        out_ = outer;
+        first_in_flow_ = first;
+        double content_height = 0;
+        Fragment content = flatten_stream(sub, width, content_height);
+        height = content_height + 2 * margin;
+        append_translated(out.items, content.items, 0, margin);
+    };
     FloatBlock f;
     f.span = span;
-    f.height = height + 2 * margin;
-    append_translated(f.content.items, content.items, 0, margin);
+    set(ctx_.frame.span_width(span), f.height, f.content);
+    if (narrow) {
+        f.narrow.emplace();
+        set(ctx_.frame.span_width(1), f.narrow->height, f.narrow->content);
+    }
     out_->anchor(std::move(f));
 }
 
@@ -410,7 +416,9 @@ void BodyFlow::related(const Measure& m) {
     };
     int span = columns_for(ctx_.layout.spans.related, m);
     if (span >= 2) {
-        as_float(span, build);
+        // At the article's end, a box too wide for the room left is set in
+        // one column rather than jumping to another page on its own.
+        as_float(span, build, true);
         return;
     }
     double margin = 0.5 * ctx_.grid.leading();

@@ -62,9 +62,10 @@ private:
     /// Columns an element of span `s` takes here (1 inside boxes).
     int columns_for(const layout::Span& s, const Measure& m) const;
     /// Runs `build` into a separate stream at `width` and anchors the result
-    /// as a float over `span` columns.
+    /// as a float over `span` columns; with `narrow`, also at one column's
+    /// width, the form used where the span finds no room.
     template <class Build>
-    void as_float(int span, Build build);
+    void as_float(int span, Build build, bool narrow = false);
     /// A block fragment moved `x` from the column edge.
     void block_at(Fragment f, double height, double x, bool deferrable = false);
 

@@ -46,6 +46,7 @@ struct FloatRect {
     int span = 1;
     double top = 0;
     double bottom = 0;
+    bool narrow = false;  ///< set in the float's one-column form (FloatBlock::narrow)
 };
 
 enum class FillMode { greedy, fair };

@@ -37,7 +37,10 @@ std::vector<page::Item> emit_area(Stream& s, const AreaResult& area, const std::
     for (const Placed& p : area.fill.placed) {
         const FlowItem& item = s.items[p.item];
         if (item.fragment >= 0) count += s.fragments[static_cast<std::size_t>(item.fragment)].items.size();
-        if (item.float_index >= 0) count += s.floats[static_cast<std::size_t>(item.float_index)].content.items.size();
+        if (item.float_index >= 0) {
+            const FloatBlock& f = s.floats[static_cast<std::size_t>(item.float_index)];
+            count += std::max(f.content.items.size(), f.narrow ? f.narrow->content.items.size() : 0);
+        }
     }
     out.reserve(count);
     // Frames and backgrounds, one per piece of a box in a column.
@@ -76,7 +79,8 @@ std::vector<page::Item> emit_area(Stream& s, const AreaResult& area, const std::
                 for (const FloatRect& r : area.floats) {
                     if (r.float_index != item.float_index) continue;
                     FloatBlock& f = s.floats[static_cast<std::size_t>(r.float_index)];
-                    move_translated(out, f.content.items, columns[static_cast<std::size_t>(r.first)].x, r.top);
+                    Fragment& content = r.narrow && f.narrow ? f.narrow->content : f.content;
+                    move_translated(out, content.items, columns[static_cast<std::size_t>(r.first)].x, r.top);
                 }
                 break;
             }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "layout/styles.h"
@@ -52,6 +53,14 @@ struct FloatBlock {
     int span = 2;
     double height = 0;
     Fragment content;  ///< relative to the float's top-left corner
+    /// The same content set one column wide, for where `span` columns find
+    /// no room (a "More stories" box after an article's last line); absent
+    /// when the float has no narrow form.
+    struct Narrow {
+        double height = 0;
+        Fragment content;
+    };
+    std::optional<Narrow> narrow;
 };
 
 struct Stream {

@@ -191,6 +191,48 @@ TEST_CASE("a float spanning two columns interrupts both at the same height and l
     }
 }
 
+TEST_CASE("a float with a one-column form takes it where its span finds no room, and keeps its span where it does") {
+    // 30 lines over two columns of 20: the float is anchored after the last
+    // line, in column 1, where column 0 is full. Two columns wide it would
+    // push column 0's text on and its own anchor with it; one column wide it
+    // fits under the last line.
+    auto stream = [](Stream& s, bool narrow) {
+        StreamBuilder b(s);
+        paragraph(b, 30, 1, 1);
+        FloatBlock f;
+        f.span = 2;
+        f.height = 6 * kLeading;
+        if (narrow) f.narrow = FloatBlock::Narrow{8 * kLeading, Fragment{}};
+        b.anchor(f);
+        b.finish();
+    };
+    Stream wide_only;
+    stream(wide_only, false);
+    AreaResult none = fill(wide_only, columns(2, 0, 20 * kLeading), true);
+    CHECK_FALSE(none.complete);
+    CHECK(none.floats.empty());
+    CHECK(none.fill.next == 30);  // the float and nothing else goes on
+
+    Stream with_narrow;
+    stream(with_narrow, true);
+    AreaResult r = fill(with_narrow, columns(2, 0, 20 * kLeading), true);
+    REQUIRE(r.complete);
+    REQUIRE(r.floats.size() == 1);
+    CHECK(r.floats.front().narrow);
+    CHECK(r.floats.front().span == 1);
+    CHECK(r.floats.front().first == 1);
+    CHECK(r.floats.front().bottom - r.floats.front().top == doctest::Approx(8 * kLeading));
+    CHECK(r.floats.front().top >= 10 * kLeading - 1e-6);  // below column 1's last line
+    CHECK(r.floats.front().bottom <= 20 * kLeading + 1e-6);
+
+    // With room across both columns (a taller area) the span is kept.
+    AreaResult roomy = fill(with_narrow, columns(2, 0, 40 * kLeading), true);
+    REQUIRE(roomy.complete);
+    REQUIRE(roomy.floats.size() == 1);
+    CHECK_FALSE(roomy.floats.front().narrow);
+    CHECK(roomy.floats.front().span == 2);
+}
+
 TEST_CASE("a figure that does not fit at a column foot waits for the next column while text fills this one") {
     Stream s;
     StreamBuilder b(s);
