@@ -284,7 +284,7 @@ void BodyFlow::aside(const model::Aside& a, const Measure& m, const SourceLocati
         const layout::Box& box = ctx_.layout.box(layout::BoxId::aside);
         Insets in = box_insets(box);
         Measure inner{outer.width - in.left - in.right, outer.x + in.left, true};
-        out_->open_box(box, in.top, in.bottom);
+        out_->open_box(box, in.top, in.bottom, true);
         out_->begin(tag(page::TagKind::section));
         styled(a.title, ParagraphStyleId::aside_title, inner, where, heading_tag(3));
         bool first = first_in_flow_;

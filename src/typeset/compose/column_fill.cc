@@ -45,6 +45,9 @@ private:
         return item.box >= 0 ? s_.boxes[static_cast<std::size_t>(item.box)].inset_top : 0.0;
     }
     void take_back_from(std::size_t first_item, std::size_t placed_from);
+    /// The box end of the deferrable box starting at `i`, if the box is
+    /// kept whole (no break inside it); kNone otherwise.
+    std::size_t deferrable_box_end(std::size_t i) const;
 
     const FillRequest& rq_;
     const Stream& s_;
@@ -116,11 +119,26 @@ void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
         anchors.end());
 }
 
+std::size_t Filler::deferrable_box_end(std::size_t i) const {
+    const FlowItem& start = s_.items[i];
+    if (start.kind != FlowKind::box_start || !start.deferrable) return kNone;
+    for (std::size_t j = i + 1; j < end_; ++j) {
+        const FlowItem& item = s_.items[j];
+        if (item.box != start.box) return kNone;
+        if (item.kind == FlowKind::box_end) return j;
+        if (breakable(item)) return kNone;  // a box split across columns stays in place
+    }
+    return kNone;
+}
+
 FillResult Filler::run() {
     const auto& cols = rq_.columns;
     const int k = static_cast<int>(cols.size());
     std::size_t i = rq_.from;
-    std::size_t pending = kNone;  // a figure waiting for the next column's top
+    // A figure, or a framed box kept whole (items pending..pending_last),
+    // waiting for the next column's top.
+    std::size_t pending = kNone;
+    std::size_t pending_last = kNone;
     bool area_content = false;
 
     for (int c = 0; c < k && (i < end_ || pending != kNone); ++c) {
@@ -138,12 +156,27 @@ FillResult Filler::run() {
             s_.items[first_real].kind != FlowKind::box_start)
             cursor += inset_above(s_.items[first_real]);
 
-        double pending_height = pending != kNone ? s_.items[pending].height : 0.0;
+        double pending_height = pending != kNone ? s_.remaining(pending) - s_.remaining(pending_last + 1) : 0.0;
         double limit = rq_.mode == FillMode::fair && c + 1 < k ? fair_limit(c, i, cursor, pending_height) : col.bottom;
 
         if (pending != kNone) {
-            auto [top, bottom] = slot(s_.items[pending], c, cursor);
-            if (bottom > col.bottom + kEpsilon) {
+            std::vector<Placed> waiting;
+            double y = cursor;
+            for (std::size_t q = pending; q <= pending_last; ++q) {
+                const FlowItem& item = s_.items[q];
+                if (item.kind == FlowKind::space) {
+                    if (!waiting.empty()) y += item.height;
+                    continue;
+                }
+                auto [top, bottom] = slot(item, c, y);
+                if (bottom > col.bottom + kEpsilon) {
+                    waiting.clear();
+                    break;
+                }
+                waiting.push_back({q, c, top, bottom});
+                y = bottom;
+            }
+            if (waiting.empty()) {
                 // No room even at the top of a column: leave it, and what
                 // followed it, for the next area.
                 take_back_from(pending + 1, 0);
@@ -151,8 +184,8 @@ FillResult Filler::run() {
                 pending = kNone;
                 break;
             }
-            res_.placed.push_back({pending, c, top, bottom});
-            cursor = bottom;
+            res_.placed.insert(res_.placed.end(), waiting.begin(), waiting.end());
+            cursor = y;
             col_content = area_content = starts_with_pending = true;
             pending = kNone;
         }
@@ -188,7 +221,7 @@ FillResult Filler::run() {
                 col_content) {
                 // The figure waits for the next column; the text closes up
                 // over the room its spaces took, so the column has no gap.
-                pending = i++;
+                pending = pending_last = i++;
                 cursor = cursor_before_space;
                 skip_spaces = true;
                 continue;
@@ -222,6 +255,26 @@ FillResult Filler::run() {
             if (!legal && limit < col.bottom - kEpsilon) {
                 limit = col.bottom;  // balancing must not split what may not be split
                 continue;
+            }
+            if (legal && pending == kNone && c + 1 < k) {
+                // A factbox kept whole that would end the column here waits
+                // for the next column's top instead, and the text after it
+                // fills this one (as a figure does).
+                std::size_t box_end = deferrable_box_end(j);
+                if (box_end != kNone) {
+                    take_back_from(j, placed_from);
+                    double foot = -1;
+                    for (std::size_t q = placed_from; q < res_.placed.size(); ++q)
+                        if (res_.placed[q].column == c) foot = std::max(foot, res_.placed[q].bottom);
+                    if (foot >= 0) {
+                        pending = j;
+                        pending_last = box_end;
+                        i = box_end + 1;
+                        cursor = cursor_before_space = foot;
+                        skip_spaces = true;
+                        continue;
+                    }
+                }
             }
             if (legal) {
                 take_back_from(j, placed_from);

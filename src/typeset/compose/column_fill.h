@@ -13,7 +13,9 @@
 //       else if it is a figure that may wait and more columns follow:
 //         defer it to the next column's top and keep filling with text
 //       else: end the column at the last legal break at or before it
-//         (widows, orphans, keep-with-next), taking back what follows
+//         (widows, orphans, keep-with-next), taking back what follows;
+//         when that break is a factbox kept whole and more columns follow,
+//         defer the whole box instead and keep filling with text
 //   stop when the items or the columns run out
 //
 // The limit of a column is the area's bottom, or in `fair` mode (balancing)

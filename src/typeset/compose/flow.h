@@ -28,7 +28,7 @@ struct FlowItem {
     FlowKind kind = FlowKind::line;
     bool grid = false;         ///< line: its baseline sits on the baseline grid
     bool break_before = true;  ///< a column may end just before this item
-    bool deferrable = false;   ///< block: may wait for the next column while text fills this one
+    bool deferrable = false;   ///< block, or box start of a box kept whole: may wait for the next column while text fills this one
     bool hyphenated = false;   ///< line: ends with an inserted hyphen
     double height = 0;         ///< vertical extent (a line: its leading)
     double baseline = 0;       ///< line off the grid: from the top of its slot to its baseline

@@ -80,12 +80,13 @@ void StreamBuilder::anchor(FloatBlock f) {
     push(item);
 }
 
-void StreamBuilder::open_box(const layout::Box& style, double inset_top, double inset_bottom) {
+void StreamBuilder::open_box(const layout::Box& style, double inset_top, double inset_bottom, bool deferrable) {
     out_.boxes.push_back(FrameBox{style, inset_top, inset_bottom});
     box_ = static_cast<int>(out_.boxes.size()) - 1;
     FlowItem item;
     item.kind = FlowKind::box_start;
     item.height = inset_top;
+    item.deferrable = deferrable;
     push(item);
     box_start_ = out_.items.size() - 1;
     keep_ = true;  // never a frame's top edge alone at a column foot

@@ -40,8 +40,9 @@ public:
     void anchor(FloatBlock f);
     /// A framed box around the items up to close_box(); the insets are the
     /// frame rules plus padding above and below the content (fragments
-    /// carry the horizontal insets themselves).
-    void open_box(const layout::Box& style, double inset_top, double inset_bottom);
+    /// carry the horizontal insets themselves). A `deferrable` box kept
+    /// whole may wait for the next column's top while text fills this one.
+    void open_box(const layout::Box& style, double inset_top, double inset_bottom, bool deferrable = false);
     /// Closes the box; one no taller than `keep_whole` is never split.
     void close_box(double keep_whole = 0);
     /// The next item may not start a column (keeps this one with it).

@@ -295,6 +295,61 @@ TEST_CASE("a short framed box is never split, it moves whole to the next column"
     CHECK(columns_of_box.size() == 1);
 }
 
+TEST_CASE("a factbox kept whole that does not fit at a column foot waits for the next column while text fills this one") {
+    // 6 lines, a box of 5 (plus insets), 5 lines, in two columns of 10:
+    // the box does not fit under the 6 lines, so it opens column 1 and the
+    // lines after it close up under the first 6.
+    auto stream = [](Stream& s, bool deferrable) {
+        StreamBuilder b(s);
+        paragraph(b, 6, 1, 1);
+        layout::Box style;
+        b.open_box(style, 4, 4, deferrable);
+        paragraph(b, 5, 1, 1);
+        b.close_box(1000);
+        paragraph(b, 5, 1, 1);
+        b.finish();
+    };
+    auto columns_of = [](const Stream& s, const AreaResult& r, bool in_box) {
+        std::map<int, int> n;
+        for (const Placed& p : r.fill.placed)
+            if (s.items[p.item].kind == FlowKind::line && (s.items[p.item].box >= 0) == in_box) n[p.column]++;
+        return n;
+    };
+    Stream s;
+    stream(s, true);
+    AreaResult r = fill(s, columns(2, 0, 10 * kLeading), false);
+    REQUIRE(r.complete);
+    CHECK(columns_of(s, r, true) == std::map<int, int>{{1, 5}});
+    CHECK(columns_of(s, r, false) == std::map<int, int>{{0, 10}, {1, 1}});
+    for (const Placed& p : r.fill.placed)
+        if (s.items[p.item].kind == FlowKind::box_start) CHECK(p.top == doctest::Approx(0));
+    // Reading order is the stream's: placed items stay sorted by item.
+    CHECK(std::is_sorted(r.fill.placed.begin(), r.fill.placed.end(),
+                         [](const Placed& a, const Placed& b) { return a.item < b.item; }));
+
+    // A box that may not wait (a correction) ends the column instead.
+    Stream fixed;
+    stream(fixed, false);
+    AreaResult f = fill(fixed, columns(2, 0, 10 * kLeading), false);
+    CHECK(columns_of(fixed, f, false)[0] == 6);
+
+    // A box too tall for any column stays in the flow and goes on.
+    Stream tall;
+    {
+        StreamBuilder b(tall);
+        paragraph(b, 6, 1, 1);
+        layout::Box style;
+        b.open_box(style, 4, 4, true);
+        paragraph(b, 12, 1, 1);
+        b.close_box(1000);
+        paragraph(b, 5, 1, 1);
+        b.finish();
+    }
+    AreaResult t = fill(tall, columns(2, 0, 10 * kLeading), false);
+    CHECK_FALSE(t.complete);
+    CHECK(t.fill.next <= 6);
+}
+
 TEST_CASE("an area that cannot take anything reports no progress, a fresh page must take something") {
     Stream s;
     StreamBuilder b(s);
