@@ -23,6 +23,20 @@ std::size_t count_lines(const Stream& s, const FillResult& f) {
         f.placed.begin(), f.placed.end(), [&](const Placed& p) { return s.items[p.item].kind == FlowKind::line; }));
 }
 
+/// Makes room for a "Continued on page N" line `height` tall at the foot of
+/// the last column that has room for it and a line of text (a lead figure
+/// can fill the last columns down to the foot); the columns after that one
+/// take no text, so the line ends the article's text on the page. Returns
+/// the column's index.
+std::size_t reserve_jump(std::vector<ColumnSpace>& cols, double height, double leading) {
+    std::size_t j = cols.size() - 1;
+    while (j > 0 && cols[j].bottom - cols[j].top < height + leading - kEpsilon) --j;
+    for (std::size_t after = j + 1; after < cols.size(); ++after)
+        cols[after].bottom = std::min(cols[after].bottom, cols[after].top);
+    cols[j].bottom -= height;
+    return j;
+}
+
 /// Widens the pictures among `items[from..]` that fill the live width to
 /// the page's trim on both sides (figure.lead-bleed="sides"): scaled up
 /// about their centre until they cover the wider slot, cropped to it, so
@@ -265,6 +279,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     const double body = a.body.remaining(0);
     bool opens = false;
     JumpLine jump;
+    std::size_t jump_column = 0;
     if (!area.complete) {
         if (policy == Jump::never) return {};
         if (!fresh()) {
@@ -282,7 +297,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
             if (!ok) return {};
         }
         jump = jump_to(page_.number + 1);
-        cols.back().bottom -= jump.height + kJumpGap * ctx_.grid.leading();
+        jump_column = reserve_jump(cols, jump.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
         area = fill(a, 0, cols, false);
         if (area.fill.next == 0 && !fresh()) return {};
         opens = true;
@@ -301,7 +316,8 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     }
     append_area(chunk, a, area, cols);
     if (opens) {
-        auto line = draw_jump(jump, cols.back().x, cols.back().bottom + kJumpGap * ctx_.grid.leading());
+        const ColumnSpace& last = cols[jump_column];
+        auto line = draw_jump(jump, last.x, last.bottom + kJumpGap * ctx_.grid.leading());
         chunk.items.insert(chunk.items.end(), line.begin(), line.end());
         chunk.opens = true;
     } else {
@@ -337,14 +353,17 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
             chunk.items = draw_jump(from_line, frame.column_x(0), page_.content_top);
             bool opens = !area.complete;
             JumpLine to_line;
+            std::size_t jump_column = 0;
             if (opens) {
                 to_line = jump_to(page_.number + 1);
-                cols.back().bottom -= to_line.height + kJumpGap * ctx_.grid.leading();
+                jump_column =
+                    reserve_jump(cols, to_line.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
                 area = fill(a, from, cols, false);
             }
             append_area(chunk, a, area, cols);
             if (opens) {
-                auto to = draw_jump(to_line, cols.back().x, cols.back().bottom + kJumpGap * ctx_.grid.leading());
+                const ColumnSpace& last = cols[jump_column];
+                auto to = draw_jump(to_line, last.x, last.bottom + kJumpGap * ctx_.grid.leading());
                 chunk.items.insert(chunk.items.end(), to.begin(), to.end());
                 chunk.opens = true;
             } else {
