@@ -23,6 +23,17 @@ std::size_t count_lines(const Stream& s, const FillResult& f) {
         f.placed.begin(), f.placed.end(), [&](const Placed& p) { return s.items[p.item].kind == FlowKind::line; }));
 }
 
+/// Fewest lines of body text an article jumps to another page with.
+constexpr std::size_t kMinJumpLines = 6;
+
+/// The lines of body text (outside boxes) from item `from` on.
+std::size_t body_lines_from(const Stream& s, std::size_t from) {
+    std::size_t n = 0;
+    for (std::size_t i = from; i < s.size(); ++i)
+        if (s.items[i].kind == FlowKind::line && s.items[i].grid && s.items[i].box < 0) ++n;
+    return n;
+}
+
 /// Makes room for a "Continued on page N" line `height` tall at the foot of
 /// the last column that has room for it and a line of text (a lead figure
 /// can fill the last columns down to the foot); the columns after that one
@@ -300,6 +311,11 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         jump_column = reserve_jump(cols, jump.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
         area = fill(a, 0, cols, false);
         if (area.fill.next == 0 && !fresh()) return {};
+        // A jump that would carry only a few lines on (with the end matter)
+        // is refused at first, so that articles after this one may take the
+        // room; when none does, the short jump is better than the hole.
+        if (!fresh() && policy == Jump::long_only && body_lines_from(a.body, area.fill.next) < kMinJumpLines)
+            return {};
         opens = true;
     }
 

@@ -303,4 +303,42 @@ TEST_CASE("a layout with column rules gets a vertical rule in each gutter betwee
     for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
 }
 
+
+TEST_CASE("an article does not jump with a few lines while a later article can take its room") {
+    // Sample articles in an order that leaves the market report starting at
+    // the foot of page 1 with all but its last two lines room: on its own
+    // it jumps them to page 2 (nothing else could use the room), but with
+    // the letters after it, the letters take the foot of page 1 and the
+    // report starts on page 2 whole.
+    const model::Issue& sample_issue = sample("tabloid").issue;
+    auto find = [&](const std::string& id) {
+        const model::Article* a = sample_issue.find_article(id);
+        REQUIRE(a);
+        return *a;
+    };
+    std::vector<model::Article> order{find("tonle-sap-boat-fares"), find("garment-exports-hold"),
+                                      find("opinion-fair-poll"), find("weekly-market-prices")};
+    auto report_page = [](const Composed& c) {
+        for (std::size_t p = 0; p < c.doc.pages.size(); ++p)
+            if (page_says(c.doc.pages[p], "Rice eases, fuel climbs again")) return static_cast<int>(p) + 1;
+        return 0;
+    };
+    auto jumps = [](const Composed& c) {
+        return c.doc.pages.size() >= 2 && page_says(c.doc.pages[1], "Continued from page 1");
+    };
+    model::Issue alone = issue_of(order);
+    auto a = compose(alone, bundled_layout("tabloid"));
+    CHECK(report_page(*a) == 1);
+    REQUIRE(jumps(*a));
+    CHECK(page_says(a->doc.pages[1], "are on page 14."));  // its last lines
+
+    order.push_back(find("letters-to-the-editor"));
+    auto b = compose(issue_of(order), bundled_layout("tabloid"));
+    CHECK(report_page(*b) == 2);
+    CHECK_FALSE(jumps(*b));
+    CHECK(page_says(b->doc.pages[0], "Letters to the editor"));
+    auto problems = check_all(b->doc, *b->layout, b->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
 }  // namespace galley::test
