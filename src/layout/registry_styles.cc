@@ -66,6 +66,10 @@ void add_paragraph_specs(std::vector<SettingSpec>& out) {
     out.push_back(def("hyphen-max-consecutive", T::integer, "2",
                       "Most lines in a row that may end with a hyphen; 0 for no limit.")
                       .range("0", "10").to(&P::hyphen_max_consecutive).take());
+    out.push_back(def("avoid-runts", T::boolean, "true",
+                      "Prefer breaks that leave more than one word on a paragraph's last line (a word alone "
+                      "there is a runt), as long as no line gets looser than the other settings allow.")
+                      .to(&P::avoid_runts).take());
     out.push_back(def("word-space-min", T::number, "0.8", "Narrowest word space, as a fraction of the font's space.")
                       .range("0", "1").to(&P::word_space_min).take());
     out.push_back(def("word-space-natural", T::number, "1", "Preferred word space, as a fraction of the font's space.")

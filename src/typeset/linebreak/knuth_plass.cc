@@ -14,6 +14,7 @@
 //       are discarded); the end (the first forced break after the last box,
 //       else an implicit forced break at items.size()).
 //     pass 1: threshold pretolerance, flagged (hyphen) penalties are not breaks
+//       (when its result ends in a runt, pass 2 runs too and wins if cheaper)
 //     pass 2: threshold tolerance, hyphen breaks allowed
 //     pass 3: no threshold, and rescue (below) so it always reaches the end
 //     Pass::run:
@@ -29,7 +30,8 @@
 //                                     class, hyphen run); the lowest total
 //                                     demerits per key wins. Demerits:
 //                                     (line_penalty + badness)^2 +- penalty^2
-//                                     + double/final hyphen + adjacent fitness,
+//                                     + double/final hyphen + adjacent fitness
+//                                     + runt (a last line of one word),
 //                                     badness uncapped (demerit_badness)
 //           otherwise (pass 3)     -> remembered as the rescue, least
 //                                     overflow first
@@ -98,6 +100,7 @@ public:
     }
 
     bool empty() const { return last_box_ == kNone; }
+    std::size_t last_box() const { return last_box_; }
     std::size_t end() const { return end_; }
     bool has_flagged() const { return has_flagged_; }
     const Item* item(std::size_t b) const { return b < items_.size() ? &items_[b] : nullptr; }
@@ -197,6 +200,12 @@ public:
 
     const std::vector<Node>& nodes() const { return nodes_; }
 
+    /// Whether the paragraph ending at node `last` ends with a runt.
+    bool ends_in_runt(std::size_t last) const {
+        const Node& n = nodes_[last];
+        return n.prev != kNone && nodes_[n.prev].start < n.position && runt(nodes_[n.prev], n.position);
+    }
+
 private:
     void try_break(std::size_t b) {
         const Item* item = para_.item(b);
@@ -227,6 +236,7 @@ private:
             c.fitness = fitness_class(fit.ratio);
             const unsigned run = flagged ? a.hyphens + 1u : 0u;
             c.demerits = demerits(a, fit, penalty, forced, flagged, c.fitness);
+            if (forced && !empty && runt(a, b)) c.demerits += s_.runt_demerits;
             c.total = a.total + c.demerits;
             const bool over_cap = hyphen_cap_ != 0 && run > hyphen_cap_;
             c.hyphens = static_cast<unsigned char>(std::min(run, hyphen_cap_ == 0 ? 1u : hyphen_cap_));
@@ -262,6 +272,16 @@ private:
         else if (a.hyphens > 0 && forced) d += s_.final_hyphen_demerits;
         if (std::abs(fitness - a.fitness) > 1) d += s_.adjacent_fitness_demerits;
         return d;
+    }
+
+    /// Whether the line from node `a` to the paragraph's end `b` holds a
+    /// single word (no legal break between its items) after other lines.
+    bool runt(const Node& a, std::size_t b) const {
+        if (s_.runt_demerits <= 0 || b != para_.end() || a.position == kNone) return false;
+        // Breaks after the last box (the parfillskip glue) do not count.
+        for (std::size_t i = a.start + 1; i < b && i < para_.last_box(); ++i)
+            if (para_.is_breakpoint(i, false)) return false;
+        return true;
     }
 
     void add_candidate(const Candidate& c) {
@@ -384,6 +404,18 @@ BreakResult break_paragraph(std::span<const Item> items, const BreakSettings& se
         Pass pass(para, settings, number, stats);
         const std::size_t last = pass.run();
         if (last == kNone) continue;
+        if (number == 1 && para.has_flagged() && pass.ends_in_runt(last)) {
+            // Pass 2 searches a superset of pass 1's breaks (hyphens too), so
+            // its optimum costs no more: take it when a hyphen may save the
+            // runt.
+            Pass wider(para, settings, 2, stats);
+            const std::size_t wider_last = wider.run();
+            if (wider_last != kNone && wider.nodes()[wider_last].total < pass.nodes()[last].total) {
+                BreakResult r = collect(para, items, wider.nodes(), wider_last, 2);
+                r.stats = stats;
+                return r;
+            }
+        }
         BreakResult r = collect(para, items, pass.nodes(), last, number);
         r.stats = stats;
         return r;

@@ -35,6 +35,9 @@ struct BreakSettings {
     /// Added when the next-to-last line of the paragraph (or of a block
     /// ended by a forced break) ends with a hyphen.
     double final_hyphen_demerits = 5000.0;
+    /// Added when the paragraph's last line (after at least one other) is a
+    /// single word: a "runt", a short word alone under a full line.
+    double runt_demerits = 0.0;
     /// Added when adjacent lines' fitness classes differ by more than one.
     double adjacent_fitness_demerits = 10000.0;
     /// Most consecutive lines that may end with a hyphen (flagged penalty);

@@ -31,6 +31,10 @@ namespace {
 /// the chunk joins lose total fit (and the hyphen-run count across them).
 constexpr std::size_t kChunkItems = 6000;
 constexpr std::size_t kChunkOverlapLines = 3;
+/// Demerits of a runt (a one-word last line) where the style avoids them:
+/// a hyphen ending the next-to-last line (5000) and two hyphens in a row
+/// (10000) cost about as much.
+constexpr double kRuntDemerits = 10000.0;
 /// The most line widths computed ahead from ParagraphShape::indents.
 constexpr std::size_t kMaxLineWidths = 2000;
 /// Justified lines with word spaces beyond this many times the style's
@@ -126,6 +130,8 @@ struct TextSetter::Impl {
         s.pretolerance = 100.0;
         s.tolerance = 800.0;
         s.max_consecutive_hyphens = p.hyphenate ? static_cast<unsigned>(std::max(0, p.hyphen_max_consecutive)) : 0u;
+        // Only spacing within tolerance is traded for it (no extra pass).
+        if (p.avoid_runts) s.runt_demerits = kRuntDemerits;
         return s;
     }
 

@@ -355,3 +355,28 @@ TEST_CASE("the active list is capped even when no line ever becomes overfull") {
     CHECK(r.stats.pruned > 0);
     CHECK(r.stats.evaluations <= 50 * r.stats.breakpoints);
 }
+
+TEST_CASE("runt demerits move a word down to keep a last line of one word, within tolerance") {
+    // Width 15: "a b c d e f g h" fills the first line exactly and leaves "i"
+    // alone; one word down, the first line stretches 2 over 6 spaces.
+    const auto p = make_paragraph("a b c d e f g h i");
+    BreakSettings s = settings_for(15.0);
+    CHECK(p.lines(break_paragraph(p.items, s)) == Lines{"a b c d e f g h", "i"});
+    s.runt_demerits = 10000.0;
+    const BreakResult r = break_paragraph(p.items, s);
+    CHECK(p.lines(r) == Lines{"a b c d e f g", "h i"});
+    CHECK(r.lines[0].fit.ratio == doctest::Approx(2.0 / 6.0));
+
+    // A one-line paragraph of one word is not a runt.
+    const auto one = make_paragraph("word");
+    CHECK(p.lines(break_paragraph(one.items, s)).size() == 1);
+
+    // Where the only way out is a line looser than the tolerance, the runt
+    // stays: no spacing limit is given up for it.
+    TextModel tight;
+    tight.stretch = 0.2;
+    const auto q = make_paragraph("aaaa bbbb cccc dd", tight);
+    BreakSettings t = settings_for(14.0);
+    t.runt_demerits = 10000.0;
+    CHECK(q.lines(break_paragraph(q.items, t)) == Lines{"aaaa bbbb cccc", "dd"});
+}
