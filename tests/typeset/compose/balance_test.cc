@@ -299,12 +299,12 @@ TEST_CASE("a factbox kept whole that does not fit at a column foot waits for the
     // 6 lines, a box of 5 (plus insets), 5 lines, in two columns of 10:
     // the box does not fit under the 6 lines, so it opens column 1 and the
     // lines after it close up under the first 6.
-    auto stream = [](Stream& s, bool deferrable) {
+    auto stream = [](Stream& s, bool deferrable, int box_lines = 5) {
         StreamBuilder b(s);
         paragraph(b, 6, 1, 1);
         layout::Box style;
         b.open_box(style, 4, 4, deferrable);
-        paragraph(b, 5, 1, 1);
+        paragraph(b, box_lines, 1, 1);
         b.close_box(1000);
         paragraph(b, 5, 1, 1);
         b.finish();
@@ -335,16 +335,7 @@ TEST_CASE("a factbox kept whole that does not fit at a column foot waits for the
 
     // A box too tall for any column stays in the flow and goes on.
     Stream tall;
-    {
-        StreamBuilder b(tall);
-        paragraph(b, 6, 1, 1);
-        layout::Box style;
-        b.open_box(style, 4, 4, true);
-        paragraph(b, 12, 1, 1);
-        b.close_box(1000);
-        paragraph(b, 5, 1, 1);
-        b.finish();
-    }
+    stream(tall, true, 12);
     AreaResult t = fill(tall, columns(2, 0, 10 * kLeading), false);
     CHECK_FALSE(t.complete);
     CHECK(t.fill.next <= 6);
