@@ -158,6 +158,31 @@ TEST_CASE("Khmer text wraps at word boundaries inside a narrow column") {
     CHECK(khmer_face);
 }
 
+TEST_CASE("Thai text is set in the bundled Thai fallback and wraps at word boundaries") {
+    // UDHR in Thai, article 1.
+    const std::string thai =
+        "มนุษย์ทั้งหลายเกิดมามีอิสระและเสมอภาคกันในเกียรติศักดิ์และสิทธิ "
+        "ต่างมีเหตุผลและมโนธรรม และควรปฏิบัติต่อกันด้วยเจตนารมณ์แห่งภราดรภาพ";
+    for (const std::string name : {"tabloid", "peer-tabloid"}) {
+        CAPTURE(name);
+        Setting& s = setting(name);
+        Diagnostics diags;
+        ParagraphShape shape = column_shape(s, "th");
+        shape.width = 90;
+        const SetParagraph p = s.setter->set(plain(thai), ParagraphStyleId::body, shape, {}, diags);
+        REQUIRE(p.lines.size() > 3);
+        check_within_measure(p);
+        check_clusters(p);
+        check_reconstructs(p, thai);
+        CHECK(!diags.contains("W-GLYPH-MISSING"));
+        CHECK(!diags.contains("W-TEXT-FORCED-BREAK"));
+        bool thai_face = false;
+        for (const auto& l : p.lines)
+            for (const auto& r : l.runs) thai_face = thai_face || r.face.file.find("SerifThai") != std::string::npos;
+        CHECK(thai_face);
+    }
+}
+
 TEST_CASE("right-to-left text runs from the right, words in visual order") {
     Setting& s = setting("tabloid");
     // Arabic UDHR, article 1 (opening words).
@@ -348,7 +373,7 @@ TEST_CASE("missing glyphs are reported once per paragraph, naming the characters
     CHECK(d.severity == Severity::warning);
     CHECK(d.where.file == "a.xml");
     CHECK(d.where.line == 7);
-    CHECK(d.message == "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer or any fallback; "
+    CHECK(d.message == "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer, Noto Serif Thai or any fallback; "
                        "they print as an empty box");
 }
 
