@@ -1,5 +1,7 @@
 #include "epub/epub_writer.h"
 
+#include <algorithm>
+
 #include "base/output_file.h"
 #include "epub/article_page.h"
 #include "epub/book_plan.h"
@@ -12,6 +14,7 @@
 #include "epub/section_page.h"
 #include "epub/stylesheet.h"
 #include "epub/zip_archive.h"
+#include "model/language.h"
 
 namespace galley::epub {
 namespace {
@@ -76,7 +79,10 @@ std::optional<EpubBuild> build_epub(const model::Issue& issue, const layout::Lay
              ncx_document(*plan, package.identifier, package.title)};
 
     // Style and fonts: subset to the characters the documents show.
-    std::vector<CssRule> rules = stylesheet_rules(layout);
+    const auto& languages = plan->facts().languages;
+    const bool rtl = std::any_of(languages.begin(), languages.end(),
+                                 [](const std::string& lang) { return model::right_to_left(lang); });
+    std::vector<CssRule> rules = stylesheet_rules(layout, rtl);
     FontEmbedding embedding;
     if (fonts && options.fonts != FontMode::none) {
         std::set<char32_t> codepoints;

@@ -3,6 +3,8 @@
 #include <type_traits>
 #include <variant>
 
+#include "model/language.h"
+
 namespace galley::epub {
 
 void write_inlines(XmlWriter& w, const model::Inlines& content, const InlineOptions& options) {
@@ -34,7 +36,9 @@ void write_inlines(XmlWriter& w, const model::Inlines& content, const InlineOpti
                         write_inlines(w, n.content, options);
                     }
                 } else if constexpr (std::is_same_v<T, model::Span>) {
-                    w.open("span", {{"lang", n.lang}, {"xml:lang", n.lang}});
+                    w.open("span", {{"lang", n.lang},
+                                    {"xml:lang", n.lang},
+                                    {model::right_to_left(n.lang) ? "dir" : "", "rtl"}});
                     write_inlines(w, n.content, options);
                     w.close();
                 } else if constexpr (std::is_same_v<T, model::Subscript>) {

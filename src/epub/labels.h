@@ -30,7 +30,8 @@ const Labels& labels();
 bool same_language(std::string_view doc_lang, std::string_view label_lang);
 
 /// {lang, xml:lang} = the labels' language when it differs from
-/// `doc_lang`; otherwise two empty attributes (skipped by XmlWriter).
+/// `doc_lang`, and dir when the two are written in opposite directions;
+/// otherwise empty attributes (skipped by XmlWriter).
 XmlAttributes label_lang_attributes(std::string_view doc_lang);
 
 }  // namespace galley::epub

@@ -9,6 +9,7 @@
 #include "epub/labels.h"
 #include "epub/uuid.h"
 #include "epub/xml_writer.h"
+#include "model/language.h"
 
 namespace galley::epub {
 namespace {
@@ -145,9 +146,10 @@ void write_manifest(XmlWriter& w, const PackageParts& parts) {
     w.close_line();
 }
 
-void write_spine(XmlWriter& w, const PackageParts& parts) {
+void write_spine(XmlWriter& w, const PackageParts& parts, bool rtl) {
     w.newline();
-    w.open("spine", {{"toc", "ncx"}});
+    // An issue in a right-to-left language turns its pages from right to left.
+    w.open("spine", {{"toc", "ncx"}, {rtl ? "page-progression-direction" : "", "rtl"}});
     for (const std::string& id : parts.spine) {
         w.newline();
         w.empty("itemref", {{"idref", id}});
@@ -199,7 +201,7 @@ std::string package_document(const BookPlan& plan, const PackageParts& parts) {
                        {"xml:lang", plan.issue().lang}});
     write_metadata(w, plan, parts);
     write_manifest(w, parts);
-    write_spine(w, parts);
+    write_spine(w, parts, model::right_to_left(plan.issue().lang));
     w.close_line();
     return w.finish();
 }

@@ -43,8 +43,10 @@ struct FontFace {
     std::string href;    ///< Relative to the package folder ("fonts/...").
 };
 
-/// Every rule, in order, from the layout.
-std::vector<CssRule> stylesheet_rules(const layout::Layout& layout);
+/// Every rule, in order, from the layout; with `right_to_left` (the book
+/// has documents or parts in a right-to-left language), then the rules
+/// that set something on one side again, mirrored, for [dir="rtl"].
+std::vector<CssRule> stylesheet_rules(const layout::Layout& layout, bool right_to_left = false);
 
 /// Each font use of `rules` and the variants inline markup can ask for
 /// (italic for em, bold for strong), without duplicates, in order.

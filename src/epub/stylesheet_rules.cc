@@ -3,6 +3,9 @@
 // colours and spacing are translated the way they are.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <optional>
+#include <string>
 
 #include "epub/stylesheet.h"
 
@@ -336,9 +339,62 @@ void page_furniture_rules(const Ctx& c, std::vector<CssRule>& r) {
     add(r, ".contents .kicker", std::nullopt, {{"display", "block"}, {"margin", "0"}});
 }
 
+/// The side a declaration's property is set on, and the property for the
+/// other side ("margin-left" -> "margin-right"); empty when it has none.
+std::string other_side(const std::string& property) {
+    for (auto [from, to] : {std::pair{"-left", "-right"}, std::pair{"-right", "-left"}}) {
+        std::size_t at = property.find(from);
+        if (at != std::string::npos) return property.substr(0, at) + to + property.substr(at + std::strlen(from));
+    }
+    return {};
+}
+
+/// For documents read right to left: each rule that sets something on one
+/// side (an indent, a list's label room, a frame's rule, an alignment) again
+/// under [dir="rtl"], set on the other side and cleared on the first. The
+/// .align-left and .align-right classes say where the author wants a
+/// table column, and stay.
+std::vector<CssRule> mirrored_for_rtl(const std::vector<CssRule>& rules) {
+    std::vector<CssRule> out;
+    for (const CssRule& rule : rules) {
+        if (rule.selector == ".align-left" || rule.selector == ".align-right") continue;
+        Decls d;
+        auto value_of = [&](const std::string& property) -> std::optional<std::string> {
+            for (const auto& [name, value] : rule.declarations)
+                if (name == property) return value;
+            return std::nullopt;
+        };
+        for (const auto& [name, value] : rule.declarations) {
+            if (name == "text-align" && (value == "left" || value == "right")) {
+                d.push_back({name, value == "left" ? "right" : "left"});
+                continue;
+            }
+            std::string other = other_side(name);
+            if (other.empty()) continue;
+            d.push_back({other, value});
+            // Cleared unless the rule sets the other side too (then its
+            // own mirrored declaration sets this one).
+            if (!value_of(other)) d.push_back({name, name.rfind("border", 0) == 0 ? "none" : "0"});
+        }
+        if (d.empty()) continue;
+        std::string selector;
+        std::size_t start = 0;
+        while (start <= rule.selector.size()) {
+            std::size_t comma = rule.selector.find(',', start);
+            std::string part = rule.selector.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+            selector += (selector.empty() ? "" : ", ") + std::string("[dir=\"rtl\"] ") + part;
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        out.push_back({selector, std::nullopt, std::move(d)});
+    }
+    return out;
+}
+
 }  // namespace
 
-std::vector<CssRule> stylesheet_rules(const Layout& l) {
+std::vector<CssRule> stylesheet_rules(const Layout& l, bool right_to_left) {
     Ctx c{l, body_size_pt(l), {}, {}, {}, {}};
     c.flow.indent = true;
     c.display.display = true;
@@ -349,6 +405,10 @@ std::vector<CssRule> stylesheet_rules(const Layout& l) {
     for (auto group : {page_rules, head_rules, body_text_rules, figure_rules, box_rules, separator_rules,
                        end_matter_rules, inline_rules, page_furniture_rules})
         group(c, r);
+    if (right_to_left) {
+        std::vector<CssRule> mirrored = mirrored_for_rtl(r);
+        r.insert(r.end(), mirrored.begin(), mirrored.end());
+    }
     return r;
 }
 

@@ -1,13 +1,18 @@
 #include "epub/xhtml_page.h"
 
 #include "epub/book_plan.h"
+#include "model/language.h"
 
 namespace galley::epub {
 
 void begin_xhtml(XmlWriter& w, const PageSpec& spec) {
     w.declaration();
     w.raw_line("<!DOCTYPE html>");
-    w.open("html", {{"xmlns", kXhtmlNs}, {"xmlns:epub", kEpubNs}, {"lang", spec.lang}, {"xml:lang", spec.lang}});
+    w.open("html", {{"xmlns", kXhtmlNs},
+                    {"xmlns:epub", kEpubNs},
+                    {"lang", spec.lang},
+                    {"xml:lang", spec.lang},
+                    {model::right_to_left(spec.lang) ? "dir" : "", "rtl"}});
     w.newline();
     w.open("head");
     w.newline();

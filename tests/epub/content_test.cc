@@ -252,6 +252,63 @@ TEST_CASE("articles: every part of the model is rendered with its semantics") {
     CHECK(fr.value("//h:section[@class='related']/h:h2/@xml:lang") == "en");
 }
 
+TEST_CASE("right to left: an Arabic article's document, its contents entry and spans say dir=rtl, the CSS mirrors") {
+    TempDir tmp;
+    auto write = [&](const std::string& issue_lang) {
+        tmp.write("rtl/issue.xml",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<issue id=\"rtl\" xml:lang=\"" + issue_lang +
+                      "\">\n<publication>The Test Courier</publication><date>2024-06-13</date>\n"
+                      "<section title=\"World\"><article src=\"udhr.xml\"/><article src=\"note.xml\"/></section>\n"
+                      "</issue>\n");
+        tmp.write("rtl/udhr.xml",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"udhr\" xml:lang=\"ar\">\n"
+                  "<meta><published>2024-06-13</published></meta>\n"
+                  "<head><headline>الإعلان العالمي لحقوق الإنسان</headline></head>\n"
+                  "<body><blockquote><p>يولد جميع الناس أحرارا متساوين في الكرامة والحقوق.</p></blockquote>"
+                  "<p>وقد وهبوا عقلا وضميرا.</p>"
+                  "</body>\n<end><correction>تم تصحيح التاريخ.</correction></end>\n</article>\n");
+        tmp.write("rtl/note.xml",
+                  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"note\" xml:lang=\"en\">\n"
+                  "<meta><published>2024-06-13</published></meta>\n"
+                  "<head><headline>A note on the text</headline></head>\n"
+                  "<body><p>Article 1 opens <span xml:lang=\"he\">כל בני האדם</span> in Hebrew.</p></body>\n"
+                  "</article>\n");
+        return tmp.path() / "rtl";
+    };
+    {
+        epub::EpubBuild book = build_or_fail(read_issue_or_fail(write("en")));
+        std::map<std::string, std::string> files = zip_map(book.bytes);
+        XmlProbe ar(files.at("EPUB/articles/udhr.xhtml"), "udhr.xhtml");
+        REQUIRE(ar.ok());
+        CHECK(attr(ar.root(), "dir") == "rtl");
+        // The English label of the correction turns back to left to right.
+        CHECK(ar.value("//h:section[@role='doc-errata']/h:h2/@dir") == "ltr");
+        XmlProbe en(files.at("EPUB/articles/note.xhtml"), "note.xhtml");
+        CHECK(attr(en.root(), "dir").empty());
+        CHECK(en.value("//h:span[@lang='he']/@dir") == "rtl");
+        XmlProbe contents(files.at("EPUB/contents.xhtml"), "contents.xhtml");
+        CHECK(contents.count("//h:li[@lang='ar'][@dir='rtl']") == 1);
+        XmlProbe nav(files.at("EPUB/nav.xhtml"), "nav.xhtml");
+        CHECK(nav.count("//h:li[@lang='ar'][@dir='rtl']") == 1);
+        // The book's pages turn left to right; its stylesheet mirrors the
+        // blockquote's indent for the Arabic pages.
+        CHECK(files.at("EPUB/package.opf").find("page-progression-direction") == std::string::npos);
+        const std::string& css = files.at("EPUB/css/galley.css");
+        CHECK(css.find("[dir=\"rtl\"] blockquote {\n  margin-right: ") != std::string::npos);
+    }
+    {
+        epub::EpubBuild book = build_or_fail(read_issue_or_fail(write("ar")));
+        std::map<std::string, std::string> files = zip_map(book.bytes);
+        CHECK(files.at("EPUB/package.opf").find("<spine toc=\"ncx\" page-progression-direction=\"rtl\">") !=
+              std::string::npos);
+        XmlProbe nav(files.at("EPUB/nav.xhtml"), "nav.xhtml");
+        CHECK(attr(nav.root(), "dir") == "rtl");
+    }
+    // A book with no right-to-left text has no mirrored rules.
+    epub::EpubBuild plain = build_or_fail(read_issue_or_fail(write_no_images_issue(tmp)));
+    CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find("[dir=") == std::string::npos);
+}
+
 TEST_CASE("section pages and the contents page list every article with kicker, headline, deck and byline") {
     const model::Issue& issue = sample_issue();
     std::map<std::string, std::string> files = zip_map(build_or_fail(issue).bytes);

@@ -147,10 +147,16 @@ TEST_CASE("labels: English, marked as such inside documents in other languages")
     CHECK(epub::same_language("en-GB", "en"));
     CHECK_FALSE(epub::same_language("km", "en"));
     auto attrs = epub::label_lang_attributes("fr");
-    REQUIRE(attrs.size() == 2);
+    REQUIRE(attrs.size() == 3);
     CHECK(attrs[0].name == "lang");
     CHECK(attrs[1].value == "en");
+    CHECK(attrs[2].name.empty());  // both left to right: no dir
     CHECK(epub::label_lang_attributes("en")[0].name.empty());
+    // In a document read right to left, the English label turns back.
+    auto in_arabic = epub::label_lang_attributes("ar");
+    REQUIRE(in_arabic.size() == 3);
+    CHECK(in_arabic[2].name == "dir");
+    CHECK(in_arabic[2].value == "ltr");
 }
 
 }  // namespace galley::test

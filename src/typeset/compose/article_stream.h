@@ -14,6 +14,7 @@ struct PreparedArticle {
     const model::Article* article = nullptr;
     int section = 0;    ///< index into Issue::sections
     int span = 1;       ///< columns of its headline tier
+    bool rtl = false;   ///< its language is written right to left: its columns are read from the right
     std::string title;  ///< the headline as plain text
     Stream body;
 };

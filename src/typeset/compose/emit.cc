@@ -80,7 +80,12 @@ std::vector<page::Item> emit_area(Stream& s, const AreaResult& area, const std::
                     if (r.float_index != item.float_index) continue;
                     FloatBlock& f = s.floats[static_cast<std::size_t>(r.float_index)];
                     Fragment& content = r.narrow && f.narrow ? f.narrow->content : f.content;
-                    move_translated(out, content.items, columns[static_cast<std::size_t>(r.first)].x, r.top);
+                    // The float's leftmost column (its last one when the
+                    // columns run right to left).
+                    double x = columns[static_cast<std::size_t>(r.first)].x;
+                    for (int j = r.first; j < r.first + r.span && j < static_cast<int>(columns.size()); ++j)
+                        x = std::min(x, columns[static_cast<std::size_t>(j)].x);
+                    move_translated(out, content.items, x, r.top);
                 }
                 break;
             }
@@ -103,7 +108,9 @@ std::vector<page::Item> gutter_rules(const AreaResult& area, const std::vector<C
     for (std::size_t j = 0; j + 1 < columns.size(); ++j) {
         const ColumnSpace& a = columns[j];
         const ColumnSpace& b = columns[j + 1];
-        double x = (a.x + a.width + b.x) / 2;
+        const ColumnSpace& left = a.x < b.x ? a : b;
+        const ColumnSpace& right = a.x < b.x ? b : a;
+        double x = (left.x + left.width + right.x) / 2;
         double y = std::max(a.top, b.top);
         std::vector<std::pair<double, double>> gaps;  // floats across this gutter
         for (const FloatRect& r : area.floats)

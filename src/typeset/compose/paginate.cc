@@ -137,10 +137,11 @@ std::vector<const HeadPiece*> Paginator::head(PreparedArticle& a, int span, Figu
     return out;
 }
 
-std::vector<ColumnSpace> Paginator::columns(int first, int span, double top) const {
+std::vector<ColumnSpace> Paginator::columns(int first, int span, double top, bool rtl) const {
     std::vector<ColumnSpace> cols;
     for (int j = 0; j < span; ++j)
-        cols.push_back(ColumnSpace{page_.frame.column_x(first + j), page_.frame.column_width, top, page_.frame.bottom});
+        cols.push_back(ColumnSpace{page_.frame.column_x(rtl ? first + span - 1 - j : first + j),
+                                   page_.frame.column_width, top, page_.frame.bottom});
     return cols;
 }
 
@@ -246,7 +247,7 @@ Paginator::Opening Paginator::open_at(PreparedArticle& a, const Run& run, Figure
     o.fits_head = fresh() || (o.head_foot <= page_.frame.bottom &&
                               lowest_top + (body > 0 ? 3 * ctx_.grid.leading() : 0.0) <= page_.frame.bottom);
     if (!o.fits_head) return o;
-    o.cols = columns(run.first, run.span, run.top);
+    o.cols = columns(run.first, run.span, run.top, a.rtl);
     for (std::size_t j = 0; j < o.cols.size(); ++j) o.cols[j].top = tops[j];
     o.area = fill(a, 0, o.cols, true);
     return o;
@@ -324,7 +325,11 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     const bool full_width = run.first == 0 && run.span == frame.columns;
     for (const auto& [piece, y] : o.pieces) {
         const std::size_t from = chunk.items.size();
-        append_translated(chunk.items, piece->fragment.items, frame.column_x(run.first + piece->first), y);
+        // A piece's columns count in reading order: from the right in an
+        // article read right to left.
+        const int last = std::min(std::clamp(piece->first, 0, run.span - 1) + piece->span, run.span);
+        const int column = a.rtl ? run.first + run.span - last : run.first + piece->first;
+        append_translated(chunk.items, piece->fragment.items, frame.column_x(column), y);
         if (piece->lead_figure && full_width && piece->first == 0 && piece->span == run.span &&
             ctx_.layout.figures.lead_bleed == layout::LeadBleed::sides)
             bleed_to_sides(chunk.items, from, frame);
@@ -361,7 +366,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
                                            layout::Alignment::left);
             double top = page_.content_top + from_line.height +
                          ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();
-            std::vector<ColumnSpace> cols = columns(0, k, top);
+            std::vector<ColumnSpace> cols = columns(0, k, top, a.rtl);
             AreaResult area = fill(a, from, cols, true);
             if (!area.complete && k < n) continue;
             Chunk chunk;

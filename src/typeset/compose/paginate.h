@@ -105,7 +105,9 @@ private:
     /// The head pieces of an article `span` columns wide: its text, then
     /// its lead figures fitted by `fit` (each set once, then kept).
     std::vector<const HeadPiece*> head(PreparedArticle& a, int span, FigureFit fit);
-    std::vector<ColumnSpace> columns(int first, int span, double top) const;
+    /// Columns [first, first + span) of the page, in reading order: from
+    /// the right when `rtl`.
+    std::vector<ColumnSpace> columns(int first, int span, double top, bool rtl) const;
     AreaResult fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols, bool balance);
     /// A jump line ("Continued on page N", "Continued from page N") set
     /// in the kicker style, no larger than body text.

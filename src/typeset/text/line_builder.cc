@@ -417,6 +417,18 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
     }
     close_link(pen);
     close_underline();
+    // A right-to-left run opens at its first glyph in reading order, its
+    // rightmost, and the rest lie to the left of it: move each run's origin
+    // to its left edge, so that origin and advance span the run as for
+    // left-to-right text (the glyphs stay where they are).
+    for (page::GlyphRun& r : out.runs) {
+        double left = 0.0;
+        for (const page::Glyph& g : r.glyphs) left = std::min(left, static_cast<double>(g.x));
+        if (left >= 0.0) continue;
+        r.origin.x += left;
+        for (page::Glyph& g : r.glyphs) g.x = static_cast<float>(g.x - left);
+        r.advance -= left;
+    }
 
     if (!any_glyph) {
         const FontMetrics& fm = shaper_.metrics(options_.paragraph_font);

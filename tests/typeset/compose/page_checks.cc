@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "model/inline.h"
+#include "model/language.h"
 #include "typeset/compose/head_block.h"
 
 namespace galley::test {
@@ -347,6 +348,12 @@ std::vector<std::string> check_overlaps(const page::Document& doc) {
 std::vector<std::string> check_columns(const page::Document& doc, const layout::Layout& layout) {
     std::vector<std::string> problems;
     double body = body_size(layout);
+    // A run that starts where the one before it on its baseline ends goes
+    // on with that one's line (a word in a fallback face, the space between
+    // words of a right-to-left headline): the line's start is what must lie
+    // in a column.
+    const page::GlyphRun* prev = nullptr;
+    int line_column = -1;
     Walker w;
     w.visit = [&](const page::Item& item, int p, const std::vector<page::TagBegin>& open) {
         auto* r = std::get_if<page::GlyphRun>(&item);
@@ -354,9 +361,14 @@ std::vector<std::string> check_columns(const page::Document& doc, const layout::
         Frame f = frame_of(layout, p + 1);
         double x0 = r->origin.x;
         double x1 = x0 + r->advance;
+        const bool continues = prev && std::abs(prev->origin.y - r->origin.y) < 0.01 &&
+                               std::abs(prev->origin.x + prev->advance - x0) < 0.5;
+        prev = r;
         int column = -1;
         for (int c = 0; c < f.columns; ++c)
             if (x0 >= f.column_x(c) - kEps && x0 <= f.column_x(c) + f.column_width + kEps) column = c;
+        if (continues) column = line_column;
+        line_column = column;
         std::string where =
             "page " + std::to_string(p + 1) + ": \"" + r->text + "\" at " + num(x0) + "," + num(r->origin.y);
         if (column < 0) {
@@ -463,6 +475,14 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
         bool artifact = false;
     };
     std::map<std::string, std::vector<Token>> tokens;  // by title
+    // A line of an article read right to left shows its words from the
+    // right (each in reading order): its tokens are taken in reverse. (Good
+    // for the tests' text; a left-to-right phrase of several words inside
+    // such a line would come out reversed.)
+    std::map<std::string, bool> rtl;  // by title
+    for (const model::Section& s : issue.sections)
+        for (const model::Article& a : s.articles)
+            rtl[typeset::headline_text(a)] = model::right_to_left(a.lang.empty() ? issue.lang : a.lang);
     std::string current;
     std::string line;
     bool line_artifact = false;
@@ -471,10 +491,13 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
         if (!current.empty() && !line.empty()) {
             std::istringstream in(line);
             std::string word;
+            std::vector<Token> found;
             while (in >> word) {
                 std::string n = normalize(word);
-                if (!n.empty()) tokens[current].push_back(Token{n, line_artifact});
+                if (!n.empty()) found.push_back(Token{n, line_artifact});
             }
+            if (rtl[current]) std::reverse(found.begin(), found.end());
+            tokens[current].insert(tokens[current].end(), found.begin(), found.end());
         }
         line.clear();
         last = nullptr;

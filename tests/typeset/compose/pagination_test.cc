@@ -341,4 +341,98 @@ TEST_CASE("an article does not jump with a few lines while a later article can t
     for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
 }
 
+namespace {
+
+/// An article in Arabic: every word different (a base word and a running
+/// number), with a pull quote and an inline figure among its paragraphs.
+model::Article arabic_article(const std::string& id, int paragraphs) {
+    static const char* const kWords[] = {"يولد", "جميع", "الناس", "أحرارا", "متساوين", "في", "الكرامة", "والحقوق",
+                                         "وقد", "وهبوا", "عقلا", "وضميرا", "وعليهم", "أن", "يعامل", "بعضهم"};
+    model::Article a;
+    a.id = id;
+    a.lang = "ar";
+    a.meta.priority = 2;
+    a.head.headline = text("الإعلان العالمي لحقوق الإنسان");
+    a.head.kicker = text("حقوق الإنسان");
+    for (int i = 0; i < paragraphs; ++i) {
+        std::string p;
+        for (int w = 0; w < 45 + i % 11; ++w) {
+            if (w) p += ' ';
+            p += kWords[(w * 5 + i * 3) % 16];
+            p += std::to_string(i * 100 + w);
+        }
+        a.body.push_back(para(p));
+    }
+    model::Block quote;
+    quote.node = model::PullQuote{model::Quotation{{model::Paragraph{text("يولد جميع الناس أحرارا متساوين")}}, {}}};
+    a.body.insert(a.body.begin() + 2, quote);
+    model::Figure f;
+    f.placement = model::Placement::inline_;
+    f.image.path = "img/kampi-tourist-boat.jpg";
+    f.image.format = model::ImageFormat::jpeg;
+    f.image.width_px = 1600;
+    f.image.height_px = 1067;
+    f.image.alt = "قارب";
+    f.caption = text("قارب سياحي");
+    model::Block fig;
+    fig.node = f;
+    a.body.insert(a.body.begin() + 5, fig);
+    return a;
+}
+
+/// The columns (0-based, left to right) that an article's body lines
+/// (runs holding `marker`, a word with its running number) occupy on
+/// page `number` (1-based), in the order the page draws them.
+std::vector<int> columns_visited(const page::Page& page, int number, const layout::Layout& l,
+                                 const std::string& marker) {
+    const double left = l.left_margin(number).to_pt();
+    const double step = l.column_width().to_pt() + l.columns.gutter.to_pt();
+    std::vector<int> out;
+    for (const page::Item& item : page.items) {
+        const auto* r = std::get_if<page::GlyphRun>(&item);
+        if (!r || r->text.find(marker) == std::string::npos) continue;
+        int column = static_cast<int>((r->origin.x - left + 0.5 * l.columns.gutter.to_pt()) / step);
+        if (out.empty() || out.back() != column) out.push_back(column);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an article in a right-to-left language fills its columns from the right") {
+    layout::Layout l = bundled_layout("tabloid");
+    l.columns.rule_width = Length::pt(0.5);  // the gutter rules must stay in the gutters
+    model::Article english = article("english", "An English story beside it", 6, 4);
+    auto c = compose(issue_of({arabic_article("arabic", 14), english}), l);
+    REQUIRE(!c->doc.pages.empty());
+    const page::Page& first = c->doc.pages[0];
+    // Arabic: right to left, over several columns. English: left to right.
+    std::vector<int> arabic = columns_visited(first, 1, l, "جميع");
+    CAPTURE(arabic.size());
+    REQUIRE(arabic.size() >= 3);
+    CHECK(std::is_sorted(arabic.rbegin(), arabic.rend()));
+    CHECK(std::adjacent_find(arabic.begin(), arabic.end()) == arabic.end());
+    for (std::size_t p = 0; p < c->doc.pages.size(); ++p) {
+        std::vector<int> latin = columns_visited(c->doc.pages[p], static_cast<int>(p) + 1, l, "the");
+        CHECK(std::is_sorted(latin.begin(), latin.end()));
+    }
+    // Every vertical rule lies in a gutter, none across a column.
+    const double left = l.left_margin(1).to_pt();
+    const double width = l.column_width().to_pt();
+    const double step = width + l.columns.gutter.to_pt();
+    int vertical = 0;
+    for (const page::Item& item : first.items) {
+        const auto* r = std::get_if<page::Rule>(&item);
+        if (!r || r->from.x != r->to.x) continue;
+        ++vertical;
+        for (int k = 0; k < l.columns.count; ++k) {
+            CAPTURE(k);
+            CHECK_FALSE((r->from.x > left + k * step + 0.1 && r->from.x < left + k * step + width - 0.1));
+        }
+    }
+    CHECK(vertical >= 2);
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
 }  // namespace galley::test

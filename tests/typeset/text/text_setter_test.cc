@@ -203,6 +203,19 @@ TEST_CASE("right-to-left text runs from the right, words in visual order") {
     CHECK(first.compare(first.size() - word.size(), word.size(), word) == 0);
     CHECK(first.rfind("يولد", 0) == std::string::npos);
     CHECK(right_edge(p.lines.back()) == doctest::Approx(p.lines.back().width));
+    // Each run spans its glyphs from its origin, as left-to-right runs do,
+    // and the runs of a line follow one another without overlapping.
+    for (const auto& l : p.lines) {
+        double end = -1e9;
+        for (const auto& r : l.runs) {
+            for (const auto& g : r.glyphs) {
+                CHECK(g.x >= -0.01);
+                CHECK(g.x <= r.advance + 0.01);
+            }
+            CHECK(r.origin.x >= end - 0.01);
+            end = r.origin.x + r.advance;
+        }
+    }
 }
 
 TEST_CASE("a 1 MB word is broken between characters, with a warning, never past the column") {

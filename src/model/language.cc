@@ -1,0 +1,45 @@
+#include "model/language.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace galley::model {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+}  // namespace
+
+bool right_to_left(std::string_view lang) {
+    constexpr std::array<std::string_view, 5> kRtlScripts{"arab", "hebr", "syrc", "thaa", "nkoo"};
+    // Arabic and its regional varieties, Persian, Urdu and the other
+    // languages usually written in Arabic script; Hebrew and Yiddish;
+    // Syriac and Aramaic; Dhivehi (Thaana); N'Ko.
+    constexpr std::array<std::string_view, 33> kRtlLanguages{
+        "ar",  "arz", "ary", "aeb", "apc", "acm", "ajp", "afb", "ars", "fa", "prs", "ur",  "ps",  "sd", "ug", "ckb", "ks",
+        "pnb", "bal", "glk", "mzn", "azb", "lrc", "sdh", "bqi", "he", "iw",  "yi",  "ji",  "syr", "arc", "dv", "nqo"};
+    std::string tag = lower(lang);
+    std::string_view rest = tag;
+    std::size_t dash = rest.find_first_of("-_");
+    std::string_view primary = rest.substr(0, dash);
+    // A four-letter subtag after the primary one (and any extended
+    // language subtags) is the script.
+    while (dash != std::string_view::npos) {
+        rest = rest.substr(dash + 1);
+        dash = rest.find_first_of("-_");
+        std::string_view sub = rest.substr(0, dash);
+        if (sub.size() == 4 && std::all_of(sub.begin(), sub.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+            return std::find(kRtlScripts.begin(), kRtlScripts.end(), sub) != kRtlScripts.end();
+        if (sub.size() != 3) break;  // past the extended language subtags
+    }
+    return std::find(kRtlLanguages.begin(), kRtlLanguages.end(), primary) != kRtlLanguages.end();
+}
+
+}  // namespace galley::model

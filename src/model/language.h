@@ -1,0 +1,14 @@
+// Facts about a language tag (BCP 47) that every backend needs alike.
+#pragma once
+
+#include <string_view>
+
+namespace galley::model {
+
+/// Whether text in `lang` is written right to left: its script subtag says
+/// so ("az-Arab", "ku-Latn"), or else its primary language is usually
+/// written in Arabic, Hebrew, Syriac, Thaana or N'Ko script ("ar", "he",
+/// "fa", "ur", ...). False for an empty tag.
+bool right_to_left(std::string_view lang);
+
+}  // namespace galley::model
