@@ -209,7 +209,10 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
     geo.indents = &shape.indents;
     std::size_t from = 0;
     std::optional<page::GlyphRun> dropcap;
-    if (shape.dropcap_lines > 0 && !t.text.empty()) {
+    // No drop cap for a paragraph set right to left: Arabic letters join,
+    // and a letter cut off its word changes shape.
+    const bool rtl = !t.text.empty() && text::strong_direction(t.text) < 0;
+    if (shape.dropcap_lines > 0 && !t.text.empty() && !rtl) {
         const auto [a, b] = text::dropcap_range(t.text);
         if (a < b) {
             const text::FontMetrics& body = m.shaper.metrics(paragraph_font);
@@ -271,7 +274,7 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
     // finalize
     text::LineOptions lo;
     lo.align = align;
-    lo.rtl = text::strong_direction(t.text) < 0;
+    lo.rtl = rtl;
     lo.build = o;
     lo.paragraph_font = paragraph_font;
     text::LineBuilder lb(m.shaper, m.styles, m.builder, t, prep, lo);

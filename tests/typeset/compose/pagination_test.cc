@@ -365,7 +365,7 @@ model::Article arabic_article(const std::string& id, int paragraphs) {
     }
     model::Block quote;
     quote.node = model::PullQuote{model::Quotation{{model::Paragraph{text("يولد جميع الناس أحرارا متساوين")}}, {}}};
-    a.body.insert(a.body.begin() + 2, quote);
+    a.body.insert(a.body.begin() + std::min<std::ptrdiff_t>(2, std::ssize(a.body)), quote);
     model::Figure f;
     f.placement = model::Placement::inline_;
     f.image.path = "img/kampi-tourist-boat.jpg";
@@ -376,7 +376,7 @@ model::Article arabic_article(const std::string& id, int paragraphs) {
     f.caption = text("قارب سياحي");
     model::Block fig;
     fig.node = f;
-    a.body.insert(a.body.begin() + 5, fig);
+    a.body.insert(a.body.begin() + std::min<std::ptrdiff_t>(5, std::ssize(a.body)), fig);
     return a;
 }
 
@@ -401,6 +401,7 @@ std::vector<int> columns_visited(const page::Page& page, int number, const layou
 
 TEST_CASE("an article in a right-to-left language fills its columns from the right") {
     layout::Layout l = bundled_layout("tabloid");
+    CAPTURE(l.name);
     l.columns.rule_width = Length::pt(0.5);  // the gutter rules must stay in the gutters
     model::Article english = article("english", "An English story beside it", 6, 4);
     auto c = compose(issue_of({arabic_article("arabic", 14), english}), l);
@@ -433,6 +434,29 @@ TEST_CASE("an article in a right-to-left language fills its columns from the rig
     CHECK(vertical >= 2);
     auto problems = check_all(c->doc, *c->layout, c->issue);
     for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
+TEST_CASE("right-to-left articles with a lead picture compose in every layout with every invariant holding") {
+    for (const char* name : kLayouts) {
+        CAPTURE(std::string(name));
+        model::Article ar = arabic_article("arabic", 24);
+        model::Figure f;
+        f.placement = model::Placement::lead;
+        f.image.path = "img/kratie-dolphin-surfacing.jpg";
+        f.image.format = model::ImageFormat::jpeg;
+        f.image.width_px = 1600;
+        f.image.height_px = 1067;
+        f.image.alt = "دلفين";
+        f.caption = text("دلفين في النهر");
+        model::Block b;
+        b.node = f;
+        ar.body.insert(ar.body.begin(), b);
+        auto c = compose(issue_of({article("first", "A story before it", 5, 3), ar, arabic_article("short", 3)}),
+                         bundled_layout(name));
+        REQUIRE(!c->doc.pages.empty());
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    }
 }
 
 }  // namespace galley::test

@@ -390,6 +390,22 @@ TEST_CASE("missing glyphs are reported once per paragraph, naming the characters
                        "they print as an empty box");
 }
 
+TEST_CASE("a paragraph set right to left gets no drop cap: its first letter stays joined to its word") {
+    Setting& s = setting("magazine");
+    Diagnostics diags;
+    ParagraphShape shape = column_shape(s, "ar");
+    shape.dropcap_lines = 3;
+    const std::string text = "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. وقد وهبوا عقلاً وضميرًا "
+                             "وعليهم أن يعامل بعضهم بعضًا بروح الإخاء.";
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+    REQUIRE(p.lines.size() > 2);
+    CHECK(p.dropcap_lines == 0);
+    // No line beside a cap: past the first (its indent), all are full width.
+    for (std::size_t i = 1; i < p.lines.size(); ++i) CHECK(p.lines[i].left == 0);
+    for (const auto& l : p.lines)
+        for (const auto& r : l.runs) CHECK(r.size == doctest::Approx(s.layout->style(ParagraphStyleId::body).size.to_pt()));
+}
+
 TEST_CASE("a drop cap hangs over its lines, which are indented past it") {
     Setting& s = setting("tabloid");
     Diagnostics diags;
