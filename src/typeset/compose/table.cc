@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "model/inline.h"
+#include "model/language.h"
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/stack.h"
 
@@ -117,6 +118,8 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
         out.caption = std::move(cap);
     }
 
+    // A table in a language read right to left has its first column at the right.
+    const bool rtl = model::right_to_left(lang.empty() ? ctx.issue.lang : lang);
     for (std::size_t r = 0; r < rows.size(); ++r) {
         bool head = r == 0 && table.head.has_value();
         ParagraphStyleId style = head ? ParagraphStyleId::table_head : ParagraphStyleId::table_cell;
@@ -131,7 +134,7 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
                 const model::Cell& cell = rows[r]->cells[j];
                 SetParagraph p = ctx.set(cell.content, style, widths[j], lang, where, true, cell_alignment(cell.align));
                 stack.set_y(kRowPadding);
-                LineSpec spec = ctx.lines(style, x);
+                LineSpec spec = ctx.lines(style, rtl ? width - x - widths[j] : x);
                 stack.lines(p, spec);
                 tallest = std::max(tallest, stack.y() - kRowPadding);
             }

@@ -436,6 +436,35 @@ TEST_CASE("an article in a right-to-left language fills its columns from the rig
     for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
 }
 
+TEST_CASE("a table in a right-to-left article has its first column at the right") {
+    model::Article a = arabic_article("arabic", 4);
+    model::Table t;
+    auto row = [](const char* first, const char* second) {
+        model::Row r;
+        r.cells.push_back(model::Cell{model::Align::start, text(first)});
+        r.cells.push_back(model::Cell{model::Align::start, text(second)});
+        return r;
+    };
+    t.head = row("البند", "السعر");
+    t.rows.push_back(row("أرز", "2100"));
+    t.rows.push_back(row("وقود", "5700"));
+    model::Block b;
+    b.node = t;
+    a.body.insert(a.body.begin() + 1, b);
+    auto c = compose(issue_of({a}), bundled_layout("tabloid"));
+    auto x_of = [&](const std::string& word) {
+        for (const page::Page& p : c->doc.pages)
+            for (const page::Item& item : p.items)
+                if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text == word) return r->origin.x;
+        FAIL("no run \"" << word << "\"");
+        return 0.0;
+    };
+    CHECK(x_of("البند") > x_of("السعر"));
+    CHECK(x_of("أرز") > x_of("2100"));
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
 TEST_CASE("right-to-left articles with a lead picture compose in every layout with every invariant holding") {
     for (const char* name : kLayouts) {
         CAPTURE(std::string(name));
