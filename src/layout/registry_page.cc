@@ -56,13 +56,15 @@ void add_page_specs(std::vector<SettingSpec>& out) {
                       .range("0pt", "200mm").to([](auto& l) -> auto& { return l.grid.origin; }).take());
 
     // fonts
-    out.push_back(Def("fonts", "text", T::font_list, "Charis SIL, Noto Serif Khmer, Noto Serif Thai",
+    out.push_back(Def("fonts", "text", T::font_list,
+                      "Charis SIL, Noto Serif Khmer, Noto Serif Thai, Droid Sans Fallback",
                       "Families of the text role (body copy): the first one wanted, the rest as fallbacks.")
                       .to([](auto& l) -> auto& { return l.fonts.text; }).take());
-    out.push_back(Def("fonts", "display", T::font_list, "Noto Serif Display, Noto Serif Khmer, Noto Serif Thai",
+    out.push_back(Def("fonts", "display", T::font_list,
+                      "Noto Serif Display, Noto Serif Khmer, Noto Serif Thai, Droid Sans Fallback",
                       "Families of the display role (headlines, decks).")
                       .to([](auto& l) -> auto& { return l.fonts.display; }).take());
-    out.push_back(Def("fonts", "sans", T::font_list, "Lato, Noto Sans Khmer, Noto Sans Thai",
+    out.push_back(Def("fonts", "sans", T::font_list, "Lato, Noto Sans Khmer, Noto Sans Thai, Droid Sans Fallback",
                       "Families of the sans role (kickers, captions, page furniture).")
                       .to([](auto& l) -> auto& { return l.fonts.sans; }).take());
     out.push_back(Def("fonts", "directories", T::path_list, "",

@@ -91,9 +91,10 @@ TEST_CASE("fonts: a fallback family is embedded only when the text needs it") {
         CAPTURE(f.family);
         CHECK(f.family.find("Khmer") == std::string::npos);
         CHECK(f.family.find("Thai") == std::string::npos);
+        CHECK(f.family.find("Droid") == std::string::npos);
     }
     // The families are still named, so the reading system falls back the same way.
-    CHECK(css.find("\"Charis SIL\", \"Noto Serif Khmer\", \"Noto Serif Thai\", serif") != std::string::npos);
+    CHECK(css.find("\"Charis SIL\", \"Noto Serif Khmer\", \"Noto Serif Thai\", \"Droid Sans Fallback\", serif") != std::string::npos);
 }
 
 TEST_CASE("fonts: --epub-fonts=full embeds whole files, none embeds nothing") {

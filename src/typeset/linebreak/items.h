@@ -25,8 +25,11 @@ enum class ItemKind : unsigned char { box, glue, penalty };
 ///    may break at glue that follows a box; the glue then disappears.
 ///  - penalty: a possible break costing `penalty` (>= kInfinitePenalty: never,
 ///    <= kForcedBreak: forced); `width` is added to the line only when it ends
-///    there (the hyphen of a hyphenation point). `flagged` marks hyphen
-///    breaks, which count towards the consecutive-hyphen cap.
+///    there (the hyphen of a hyphenation point), and so are `stretch` and
+///    `shrink`, to its letter-spacing capacity (negative: the gap after the
+///    box before a break inside a word, which a line ending there does not
+///    set). `flagged` marks hyphen breaks, which count towards the
+///    consecutive-hyphen cap.
 struct Item {
     ItemKind kind = ItemKind::box;
     bool flagged = false;
@@ -42,8 +45,9 @@ struct Item {
     static Item glue(double width, double stretch, double shrink, double fill = 0.0) {
         return {ItemKind::glue, false, width, stretch, shrink, fill, 0.0};
     }
-    static Item penalty_item(double width, double penalty, bool flagged = false) {
-        return {ItemKind::penalty, flagged, width, 0.0, 0.0, 0.0, penalty};
+    static Item penalty_item(double width, double penalty, bool flagged = false, double letter_stretch = 0.0,
+                             double letter_shrink = 0.0) {
+        return {ItemKind::penalty, flagged, width, letter_stretch, letter_shrink, 0.0, penalty};
     }
 
     bool is_forced_break() const { return kind == ItemKind::penalty && penalty <= kForcedBreak; }

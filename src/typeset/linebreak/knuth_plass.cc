@@ -124,7 +124,11 @@ public:
         LineMeasure m{hi.width - lo.width,           hi.glue_stretch - lo.glue_stretch,
                       hi.glue_shrink - lo.glue_shrink, hi.fill - lo.fill,
                       hi.letter_stretch - lo.letter_stretch, hi.letter_shrink - lo.letter_shrink};
-        if (b < items_.size() && items_[b].kind == ItemKind::penalty) m.natural += items_[b].width;
+        if (b < items_.size() && items_[b].kind == ItemKind::penalty) {
+            m.natural += items_[b].width;
+            m.letter_stretch = std::max(0.0, m.letter_stretch + items_[b].stretch);
+            m.letter_shrink = std::max(0.0, m.letter_shrink + items_[b].shrink);
+        }
         return m;
     }
 

@@ -613,14 +613,22 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                 out.items.push_back(item);
                 out.pieces.push_back(piece);
             };
+            // The box before counted the letter gap after its last cluster
+            // (set while the word goes on along the line); a line ending
+            // here does not set it, unless a hyphen follows.
+            const double gap_stretch = op.add_hyphen ? 0.0 : -sg->letter_max;
+            const double gap_shrink = op.add_hyphen ? 0.0 : -sg->letter_min;
             if (o.justify) {
                 if (!is_gap) {
-                    push(Item::penalty_item(pre_fix, penalty, flagged), p);
+                    push(Item::penalty_item(pre_fix, penalty, flagged, gap_stretch, gap_shrink), p);
                 } else {
+                    // The break is the penalty (it carries the line end's
+                    // corrections); the glue after it, no break after a
+                    // penalty, stretches between the two parts otherwise
+                    // and goes with the break.
                     const SpaceGlue g = space_glue(t.runs[sg->run].style, o);
-                    if (std::abs(pre_fix) > kEpsilon || std::abs(post_fix) > kEpsilon)
-                        push(Item::penalty_item(pre_fix, 0.0), Piece{});
-                    push(Item::glue(0.0, g.stretch, 0.0), p);
+                    push(Item::penalty_item(pre_fix, 0.0, false, gap_stretch, gap_shrink), p);
+                    push(Item::glue(0.0, g.stretch, 0.0), Piece{});
                 }
             } else {
                 push(Item::penalty_item(0.0, kInfinitePenalty), Piece{});

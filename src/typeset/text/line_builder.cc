@@ -63,6 +63,7 @@ private:
 /// One element of a line: a span of word text (one style, shaped) or a glue.
 struct LineBuilder::Elem {
     bool glue = false;
+    bool gap = false;          ///< glue: a break between letters of a word (no space)
     std::uint32_t run = 0;
     std::size_t a = 0, b = 0;  ///< paragraph bytes
     std::uint32_t word = 0;
@@ -167,6 +168,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         } else if (p.kind == Piece::Kind::space || p.kind == Piece::Kind::gap) {
             Elem e;
             e.glue = true;
+            e.gap = p.kind == Piece::Kind::gap;
             e.run = p.run;
             e.a = p.start;
             e.b = p.kind == Piece::Kind::space ? p.end : p.start;
@@ -208,7 +210,10 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         } else {
             e.shaped = &shaper_.shape(e.font, e.text);
         }
-        const bool word_continues = k + 1 < elems.size() && !elems[k + 1].glue && elems[k + 1].word == e.word;
+        // The word goes on along the line: next, or past a break between
+        // its letters that the line did not take (Chinese, Thai).
+        auto same_word = [&](std::size_t j) { return j < elems.size() && !elems[j].glue && elems[j].word == e.word; };
+        const bool word_continues = same_word(k + 1) || (k + 1 < elems.size() && elems[k + 1].gap && same_word(k + 2));
         const std::size_t n = e.shaped->clusters.size();
         e.gaps = word_continues ? n : (n > 0 ? n - 1 : 0);
         if (allows_letter_spacing(e.text)) {

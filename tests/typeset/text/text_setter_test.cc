@@ -183,6 +183,30 @@ TEST_CASE("Thai text is set in the bundled Thai fallback and wraps at word bound
     }
 }
 
+TEST_CASE("Chinese text is set in the bundled CJK fallback, broken between characters, within the measure") {
+    // UDHR in Chinese (simplified), from the preamble.
+    const std::string zh = "鉴于对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认，乃是世界自由、正义与和平的基础，"
+                           "鉴于对人权的无视和侮蔑已发展为野蛮暴行，这些暴行玷污了人类的良心。";
+    for (const std::string name : {"tabloid", "peer-tabloid", "newsletter"}) {
+        CAPTURE(name);
+        Setting& s = setting(name);
+        Diagnostics diags;
+        ParagraphShape shape = column_shape(s, "zh-Hans");
+        const SetParagraph p = s.setter->set(plain(zh), ParagraphStyleId::body, shape, {}, diags);
+        REQUIRE(p.lines.size() > 3);
+        check_within_measure(p);
+        check_clusters(p);
+        check_reconstructs(p, zh);
+        CHECK(!diags.contains("W-GLYPH-MISSING"));
+        CHECK(!diags.contains("W-TEXT-OVERFULL"));
+        CHECK(!diags.contains("W-TEXT-FORCED-BREAK"));
+        bool cjk_face = false;
+        for (const auto& l : p.lines)
+            for (const auto& r : l.runs) cjk_face = cjk_face || r.face.file.find("DroidSansFallback") != std::string::npos;
+        CHECK(cjk_face);
+    }
+}
+
 TEST_CASE("right-to-left text runs from the right, words in visual order") {
     Setting& s = setting("tabloid");
     // Arabic UDHR, article 1 (opening words).
@@ -386,8 +410,9 @@ TEST_CASE("missing glyphs are reported once per paragraph, naming the characters
     CHECK(d.severity == Severity::warning);
     CHECK(d.where.file == "a.xml");
     CHECK(d.where.line == 7);
-    CHECK(d.message == "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer, Noto Serif Thai or any fallback; "
-                       "they print as an empty box");
+    CHECK(d.message ==
+          "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer, Noto Serif Thai, Droid Sans Fallback or "
+          "any fallback; they print as an empty box");
 }
 
 TEST_CASE("a paragraph set right to left gets no drop cap: its first letter stays joined to its word") {
