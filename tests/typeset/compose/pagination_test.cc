@@ -488,4 +488,44 @@ TEST_CASE("right-to-left articles with a lead picture compose in every layout wi
     }
 }
 
+TEST_CASE("Thai, Chinese and Khmer articles compose in every layout with the page invariants holding") {
+    // Scripts without spaces between words: lines break inside the
+    // space-separated tokens, so completeness (which compares tokens) is
+    // left to the PDF text test; every other invariant must hold.
+    const std::pair<const char*, const char*> texts[] = {
+        {"th", "มนุษย์ทั้งหลายเกิดมามีอิสระและเสมอภาคกันในเกียรติศักดิ์และสิทธิ ต่างมีเหตุผลและมโนธรรม "
+               "และควรปฏิบัติต่อกันด้วยเจตนารมณ์แห่งภราดรภาพ"},
+        {"zh-Hans", "人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。"},
+        {"km", "មនុស្សទាំងអស់ កើតមកមានសេរីភាព និងសមភាព ក្នុងផ្នែកសេចក្ដីថ្លៃថ្នូរ និងសិទ្ធិ។"},
+    };
+    std::vector<model::Article> articles;
+    for (const auto& [lang, sentence] : texts) {
+        model::Article a;
+        a.id = std::string("udhr-") + lang;
+        a.lang = lang;
+        a.meta.priority = 3;
+        std::string headline(sentence);
+        std::size_t cut = 30;  // at a character boundary
+        while (cut < headline.size() && (static_cast<unsigned char>(headline[cut]) & 0xC0) == 0x80) ++cut;
+        a.head.headline = text(headline.substr(0, cut));
+        for (int i = 0; i < 9; ++i) {
+            std::string p;
+            for (int k = 0; k <= i % 4; ++k) p += sentence;
+            a.body.push_back(para(p));
+        }
+        articles.push_back(std::move(a));
+    }
+    for (const char* name : kLayouts) {
+        CAPTURE(std::string(name));
+        auto c = compose(issue_of(articles), bundled_layout(name));
+        REQUIRE(!c->doc.pages.empty());
+        CHECK_FALSE(c->diags.contains("W-GLYPH-MISSING"));
+        CHECK_FALSE(c->diags.contains("W-TEXT-OVERFULL"));
+        for (const auto& list : {check_overlaps(c->doc), check_columns(c->doc, *c->layout),
+                                 check_grid(c->doc, *c->layout), check_live_area(c->doc, *c->layout),
+                                 check_tags(c->doc)})
+            for (std::size_t i = 0; i < list.size() && i < 10; ++i) FAIL_CHECK(list[i]);
+    }
+}
+
 }  // namespace galley::test
