@@ -37,6 +37,23 @@ model::Block para(const std::string& s, model::Edition e = model::Edition::both)
     return b;
 }
 
+/// A figure of one of the sample's images (`path` under the sample issue,
+/// JPEG or PNG by its name), `width` x `height` pixels.
+model::Block figure_block(model::Placement placement, const std::string& path, std::uint32_t width,
+                          std::uint32_t height, const std::string& alt, const std::string& caption) {
+    model::Figure f;
+    f.placement = placement;
+    f.image.path = path;
+    f.image.format = path.ends_with(".png") ? model::ImageFormat::png : model::ImageFormat::jpeg;
+    f.image.width_px = width;
+    f.image.height_px = height;
+    f.image.alt = alt;
+    f.caption = text(caption);
+    model::Block b;
+    b.node = f;
+    return b;
+}
+
 model::Article article(const std::string& id, const std::string& headline, int paragraphs, int priority = 3) {
     model::Article a;
     a.id = id;
@@ -131,17 +148,9 @@ TEST_CASE("blocks marked digital are left out of print, print and both are kept"
 
 TEST_CASE("figures: absolute image paths, aspect ratio kept, low resolution warned") {
     model::Article a = article("figs", "Figures", 6);
-    model::Figure f;
-    f.placement = model::Placement::inline_;
-    f.image.path = "img/rice-price-chart-2008.png";
-    f.image.format = model::ImageFormat::png;
-    f.image.width_px = 160;
-    f.image.height_px = 100;
-    f.image.alt = "A chart";
-    f.caption = text("A small chart");
-    f.credit = text("Credit line");
-    model::Block b;
-    b.node = f;
+    model::Block b = figure_block(model::Placement::inline_, "img/rice-price-chart-2008.png", 160, 100, "A chart",
+                                  "A small chart");
+    std::get<model::Figure>(b.node).credit = text("Credit line");
     a.body.insert(a.body.begin() + 2, b);
     auto c = compose(issue_of({a}), bundled_layout("tabloid"));
     CHECK(c->diags.contains("W-IMAGE-LOW-RESOLUTION"));
@@ -162,17 +171,8 @@ namespace {
 
 model::Article with_lead_picture(int paragraphs) {
     model::Article a = article("opener", "An opening picture", paragraphs);
-    model::Figure f;
-    f.placement = model::Placement::lead;
-    f.image.path = "img/kampi-dolphin-surfacing.jpg";
-    f.image.format = model::ImageFormat::jpeg;
-    f.image.width_px = 1600;
-    f.image.height_px = 1067;
-    f.image.alt = "A dolphin";
-    f.caption = text("The caption stays in the columns");
-    model::Block b;
-    b.node = f;
-    a.body.insert(a.body.begin(), b);
+    a.body.insert(a.body.begin(), figure_block(model::Placement::lead, "img/kampi-dolphin-surfacing.jpg", 1600, 1067,
+                                               "A dolphin", "The caption stays in the columns"));
     return a;
 }
 
@@ -366,17 +366,9 @@ model::Article arabic_article(const std::string& id, int paragraphs) {
     model::Block quote;
     quote.node = model::PullQuote{model::Quotation{{model::Paragraph{text("يولد جميع الناس أحرارا متساوين")}}, {}}};
     a.body.insert(a.body.begin() + std::min<std::ptrdiff_t>(2, std::ssize(a.body)), quote);
-    model::Figure f;
-    f.placement = model::Placement::inline_;
-    f.image.path = "img/kampi-tourist-boat.jpg";
-    f.image.format = model::ImageFormat::jpeg;
-    f.image.width_px = 1600;
-    f.image.height_px = 1067;
-    f.image.alt = "قارب";
-    f.caption = text("قارب سياحي");
-    model::Block fig;
-    fig.node = f;
-    a.body.insert(a.body.begin() + std::min<std::ptrdiff_t>(5, std::ssize(a.body)), fig);
+    a.body.insert(a.body.begin() + std::min<std::ptrdiff_t>(5, std::ssize(a.body)),
+                  figure_block(model::Placement::inline_, "img/kampi-tourist-boat.jpg", 1600, 1067, "قارب",
+                               "قارب سياحي"));
     return a;
 }
 
@@ -469,17 +461,8 @@ TEST_CASE("right-to-left articles with a lead picture compose in every layout wi
     for (const char* name : kLayouts) {
         CAPTURE(std::string(name));
         model::Article ar = arabic_article("arabic", 24);
-        model::Figure f;
-        f.placement = model::Placement::lead;
-        f.image.path = "img/kratie-dolphin-surfacing.jpg";
-        f.image.format = model::ImageFormat::jpeg;
-        f.image.width_px = 1600;
-        f.image.height_px = 1067;
-        f.image.alt = "دلفين";
-        f.caption = text("دلفين في النهر");
-        model::Block b;
-        b.node = f;
-        ar.body.insert(ar.body.begin(), b);
+        ar.body.insert(ar.body.begin(), figure_block(model::Placement::lead, "img/kratie-dolphin-surfacing.jpg", 1600,
+                                                     1067, "دلفين", "دلفين في النهر"));
         auto c = compose(issue_of({article("first", "A story before it", 5, 3), ar, arabic_article("short", 3)}),
                          bundled_layout(name));
         REQUIRE(!c->doc.pages.empty());
