@@ -3,7 +3,6 @@
 #include "epub/inline_html.h"
 #include "epub/labels.h"
 #include "epub/xhtml_page.h"
-#include "model/language.h"
 
 namespace galley::epub {
 
@@ -33,7 +32,7 @@ std::string contents_page(const BookPlan& plan) {
             const ArticleEntry& entry = plan.articles()[index];
             const model::Article& a = *entry.article;
             w.newline();
-            w.open("li", {{"lang", a.lang}, {"xml:lang", a.lang}, {model::right_to_left(a.lang) ? "dir" : "", "rtl"}});
+            w.open("li", {{"lang", a.lang}, {"xml:lang", a.lang}, dir_attribute(a.lang, issue.lang)});
             w.open("a", {{"href", relative_href(href, entry.href)}});
             if (!model::is_blank(a.head.kicker)) {
                 w.open("span", {{"class", "kicker"}});

@@ -1,6 +1,6 @@
 #include "epub/labels.h"
 
-#include "model/language.h"
+#include "epub/xhtml_page.h"
 
 namespace galley::epub {
 namespace {
@@ -33,10 +33,7 @@ bool same_language(std::string_view doc_lang, std::string_view label_lang) {
 
 XmlAttributes label_lang_attributes(std::string_view doc_lang) {
     if (same_language(doc_lang, labels().lang)) return {{"", ""}, {"", ""}, {"", ""}};
-    const bool turn = model::right_to_left(doc_lang) != model::right_to_left(labels().lang);
-    return {{"lang", labels().lang},
-            {"xml:lang", labels().lang},
-            {turn ? "dir" : "", model::right_to_left(labels().lang) ? "rtl" : "ltr"}};
+    return {{"lang", labels().lang}, {"xml:lang", labels().lang}, dir_attribute(labels().lang, doc_lang)};
 }
 
 }  // namespace galley::epub

@@ -3,7 +3,6 @@
 #include "epub/inline_html.h"
 #include "epub/labels.h"
 #include "epub/xhtml_page.h"
-#include "model/language.h"
 
 namespace galley::epub {
 
@@ -46,9 +45,8 @@ std::string nav_document(const BookPlan& plan) {
         for (const TocEntry& article : section.children) {
             w.newline();
             XmlAttributes attrs;
-            if (article.lang != issue.lang) attrs = {{"lang", article.lang}, {"xml:lang", article.lang}};
-            if (model::right_to_left(article.lang) && !model::right_to_left(issue.lang))
-                attrs.push_back({"dir", "rtl"});
+            if (article.lang != issue.lang)
+                attrs = {{"lang", article.lang}, {"xml:lang", article.lang}, dir_attribute(article.lang, issue.lang)};
             w.open("li", attrs);
             w.element("a", {{"href", article.href}}, article.label);
             w.close();

@@ -27,6 +27,12 @@ void begin_xhtml(XmlWriter& w, const PageSpec& spec) {
     w.open("body", {{spec.body_class.empty() ? "" : "class", spec.body_class}});
 }
 
+XmlAttribute dir_attribute(std::string_view lang, std::string_view around) {
+    const bool rtl = model::right_to_left(lang);
+    if (lang.empty() || rtl == model::right_to_left(around)) return {"", ""};
+    return {"dir", rtl ? "rtl" : "ltr"};
+}
+
 std::string end_xhtml(XmlWriter& w) {
     w.close_line();  // body
     w.close_line();  // html

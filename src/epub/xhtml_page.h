@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "epub/xml_writer.h"
 
@@ -21,6 +22,11 @@ struct PageSpec {
 void begin_xhtml(XmlWriter& w, const PageSpec& spec);
 /// Closes <body> and <html> and returns the document.
 std::string end_xhtml(XmlWriter& w);
+
+/// dir="rtl" or dir="ltr" for an element in `lang` inside text in `around`
+/// when the two are written in opposite directions; otherwise an empty
+/// attribute (skipped by XmlWriter). Empty `lang` (inherited): empty.
+XmlAttribute dir_attribute(std::string_view lang, std::string_view around);
 
 /// Ids unique within one document: "fig", "fig-2", "fig-3"...
 class IdSet {

@@ -1,7 +1,5 @@
 #include "typeset/compose/article_stream.h"
 
-#include "model/language.h"
-
 #include "typeset/compose/body_flow.h"
 #include "typeset/compose/head_block.h"
 
@@ -12,7 +10,7 @@ PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& artic
     out.article = &article;
     out.section = section;
     out.span = ctx.layout.tier_columns(article.effective_priority());
-    out.rtl = model::right_to_left(article.lang.empty() ? ctx.issue.lang : article.lang);
+    out.rtl = ctx.right_to_left(article.lang);
     out.title = headline_text(article);
     StreamBuilder builder(out.body);
     BodyFlow flow(ctx, article, builder, out.span);

@@ -13,6 +13,7 @@
 #include "base/diagnostic.h"
 #include "layout/settings.h"
 #include "model/issue.h"
+#include "model/language.h"
 #include "typeset/compose/compose.h"
 #include "typeset/compose/page_frame.h"
 #include "typeset/compose/stream_builder.h"
@@ -30,6 +31,9 @@ struct ComposeContext {
     std::size_t paragraphs = 0;  ///< paragraphs set through this context (progress, -v)
 
     const layout::ParagraphStyle& style(layout::ParagraphStyleId id) const { return layout.style(id); }
+    /// Whether text in `lang` (an article's or a part's; empty: the issue's)
+    /// is read right to left.
+    bool right_to_left(const std::string& lang) const { return model::right_to_left(lang.empty() ? issue.lang : lang); }
     /// A Space in points (grid lines times the grid's leading).
     double space(const layout::Space& s) const;
     /// Sets `content` in `style` at `width`.

@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "model/inline.h"
-#include "model/language.h"
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/stack.h"
 
@@ -119,7 +118,7 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
     }
 
     // A table in a language read right to left has its first column at the right.
-    const bool rtl = model::right_to_left(lang.empty() ? ctx.issue.lang : lang);
+    const bool rtl = ctx.right_to_left(lang);
     for (std::size_t r = 0; r < rows.size(); ++r) {
         bool head = r == 0 && table.head.has_value();
         ParagraphStyleId style = head ? ParagraphStyleId::table_head : ParagraphStyleId::table_cell;
