@@ -1,6 +1,7 @@
 #include "base/diagnostic.h"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace galley {
@@ -21,6 +22,13 @@ void Diagnostics::note(std::string code, SourceLocation where, std::string messa
 
 void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::retract(const Diagnostic& d) {
+    auto found = std::find(items_.rbegin(), items_.rend(), d);
+    if (found == items_.rend()) return false;
+    items_.erase(std::next(found).base());
+    return true;
 }
 
 std::size_t Diagnostics::count(Severity s) const {

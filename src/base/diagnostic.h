@@ -16,6 +16,7 @@ struct SourceLocation {
     std::string file;
     int line = 0;
     int column = 0;
+    bool operator==(const SourceLocation&) const = default;
 };
 
 /// One finding. `code` is stable (for example "E-XML-MALFORMED"); scripts and
@@ -25,6 +26,7 @@ struct Diagnostic {
     std::string code;
     SourceLocation where;
     std::string message;
+    bool operator==(const Diagnostic&) const = default;
 };
 
 /// An ordered collection of diagnostics, appended to by every stage.
@@ -35,6 +37,9 @@ public:
     void warning(std::string code, SourceLocation where, std::string message);
     void note(std::string code, SourceLocation where, std::string message);
     void append(const Diagnostics& other);
+    /// Takes back the last diagnostic equal to `d` (one reported for a
+    /// result that was then redone); false when there is none.
+    bool retract(const Diagnostic& d);
 
     const std::vector<Diagnostic>& all() const { return items_; }
     bool empty() const { return items_.empty(); }

@@ -68,6 +68,12 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
                       "and bottom so its height stays.")
                       .choices(enum_names<LeadBleed>())
                       .to([](auto& l) -> auto& { return l.figures.lead_bleed; }).take());
+    out.push_back(Def("figure", "lead-fill", T::number, "0.6",
+                      "An article that ends its page with room to spare below it gets its lead photograph made "
+                      "taller, up to this share of the page's live height, until its text reaches the foot: "
+                      "cropped at the sides, never by more than a third of the picture's width nor below figure.min-dpi. "
+                      "0 never does.")
+                      .range("0", "0.9").to([](auto& l) -> auto& { return l.figures.lead_fill; }).take());
 
     out.push_back(Def("list", "bullet", T::text, "\u2022", "Label of the items of a bullet list.")
                       .to([](auto& l) -> auto& { return l.lists.bullet; }).take());

@@ -33,6 +33,21 @@ TEST_CASE("sorting by location is stable for equal locations") {
     CHECK(d.all()[3].code == "E-B");
 }
 
+TEST_CASE("a diagnostic taken back removes its last report only") {
+    Diagnostics d;
+    d.warning("W-A", {"a.xml", 1, 2}, "same");
+    d.warning("W-B", {"a.xml", 3, 0}, "other");
+    d.warning("W-A", {"a.xml", 1, 2}, "same");
+    CHECK(d.retract(galley::Diagnostic{Severity::warning, "W-A", {"a.xml", 1, 2}, "same"}));
+    REQUIRE(d.all().size() == 2);
+    CHECK(d.all()[0].code == "W-A");
+    CHECK(d.all()[1].code == "W-B");
+    // Equal means equal in every field.
+    CHECK_FALSE(d.retract(galley::Diagnostic{Severity::warning, "W-A", {"a.xml", 1, 3}, "same"}));
+    CHECK_FALSE(d.retract(galley::Diagnostic{Severity::error, "W-B", {"a.xml", 3, 0}, "other"}));
+    CHECK(d.all().size() == 2);
+}
+
 TEST_CASE("lengths convert between units") {
     CHECK(Length::mm(25.4).to_pt() == doctest::Approx(72.0));
     CHECK(Length::in(1).to_pt() == doctest::Approx(72.0));

@@ -50,15 +50,13 @@ page::ImageFormat page_format(model::ImageFormat f) {
 }
 
 FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
-                           const std::string& lang, const SourceLocation& where) {
+                           const std::string& lang, const SourceLocation& where, double fill_height) {
     const model::Image& image = figure.image;
     double wp = image.width_px > 0 ? image.width_px : 4.0;
     double hp = image.height_px > 0 ? image.height_px : 3.0;
     double full_h = width * hp / wp;
     bool photo = image.format == model::ImageFormat::jpeg;
-    double crop = photo && full_h > max_image_height ? std::min(kMaxCrop, 1.0 - max_image_height / full_h) : 0.0;
-    double visible_h = full_h * (1.0 - crop);
-    double scale = visible_h > max_image_height && max_image_height > 0 ? max_image_height / visible_h : 1.0;
+    max_image_height = std::max(max_image_height, fill_height);
 
     page::Image img;
     img.file = ctx.image_file(image.path);
@@ -66,11 +64,30 @@ FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, dou
     img.format = page_format(image.format);
     img.width_px = image.width_px;
     img.height_px = image.height_px;
-    double w = width * scale;
-    double h = full_h * scale;
-    double x = (width - w) / 2;
-    img.rect = {x, -h * crop / 2, w, h};
-    if (crop > 0) img.clip = page::Rect{x, 0, w, h * (1.0 - crop)};
+    double w = width;     // the image as drawn, before any crop
+    double h = full_h;
+    double shown = h;     // the height it shows
+    // Taller than it is at this width: scaled up about its centre, its sides
+    // cropped, as far as its pixels still print at figure.min-dpi.
+    double sharp = image.width_px > 0 ? image.width_px * 72.0 / std::max(1, ctx.layout.figures.min_dpi) / width : 1.0;
+    double tallest = full_h * std::min(1.0 / (1.0 - kMaxCrop), std::max(1.0, sharp));
+    if (photo && fill_height > full_h && tallest > full_h + 0.5) {
+        shown = std::min(fill_height, tallest);
+        h = shown;
+        w = width * shown / full_h;
+        img.rect = {(width - w) / 2, 0, w, h};
+        img.clip = page::Rect{0, 0, width, h};
+    } else {
+        double crop = photo && full_h > max_image_height ? std::min(kMaxCrop, 1.0 - max_image_height / full_h) : 0.0;
+        double visible_h = full_h * (1.0 - crop);
+        double scale = visible_h > max_image_height && max_image_height > 0 ? max_image_height / visible_h : 1.0;
+        w = width * scale;
+        h = full_h * scale;
+        shown = h * (1.0 - crop);
+        double x = (width - w) / 2;
+        img.rect = {x, -h * crop / 2, w, h};
+        if (crop > 0) img.clip = page::Rect{x, 0, w, shown};
+    }
     FigureLayout out;
     check_resolution(ctx, image, w, where, out.notes);
 
@@ -80,7 +97,7 @@ FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, dou
     stack.begin(fig);
     stack.add(img);
     stack.end(page::TagKind::figure);
-    stack.space(h * (1.0 - crop));
+    stack.space(shown);
 
     bool caption = !model::is_blank(figure.caption);
     bool credit = !model::is_blank(figure.credit);

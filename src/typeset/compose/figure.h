@@ -22,10 +22,12 @@ struct FigureLayout {
 /// Lays out `figure` at `width`. An image taller than `max_image_height` at
 /// that width is cropped when it is a photograph (JPEG; at most a third
 /// of its height, centred) and otherwise, or beyond that, scaled down and
-/// centred. Tags: Figure (with the alt text), then Caption holding caption
-/// and credit.
+/// centred. A photograph shorter than `fill_height` (0: none) is made
+/// taller, up to that height: scaled up and cropped at both sides, never by
+/// more than a third of its width nor below the layout's figure.min-dpi. Tags: Figure (with the alt text), then
+/// Caption holding caption and credit.
 FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
-                           const std::string& lang, const SourceLocation& where);
+                           const std::string& lang, const SourceLocation& where, double fill_height = 0);
 
 /// The page format of a model image format.
 page::ImageFormat page_format(model::ImageFormat f);

@@ -110,7 +110,8 @@ HeadBlock HeadBuilder::figures() {
     for (const model::Block& b : a_.body) {
         const auto* fig = std::get_if<model::Figure>(&b.node);
         if (!fig || fig->placement != model::Placement::lead || !model::in_print(b.edition)) continue;
-        FigureLayout f = layout_figure(ctx_, *fig, ctx_.frame.span_width(span), max_h, a_.lang, b.where);
+        FigureLayout f = layout_figure(ctx_, *fig, ctx_.frame.span_width(span), max_h, a_.lang, b.where,
+                                       fit_.fill_share * ctx_.frame.height());
         Stack stack;
         stack.add(f.fragment.items, 0, 0);
         stack.set_y(f.height + 0.5 * ctx_.grid.leading());

@@ -27,11 +27,14 @@ struct HeadBlock {
 
 /// How the lead figures are fitted: `columns` > 0 narrows them to that many
 /// columns (0: the layout's span); `max_share` caps their height, as a
-/// share of the live height. Lead figures narrower than the article sit at
-/// its right, so its text starts at the top left, beside them.
+/// share of the live height; `fill_share` > 0 makes a photograph that
+/// tall, as a share of the live height, where cropping its sides allows
+/// (see layout_figure). Lead figures narrower than the article sit at its
+/// right, so its text starts at the top left, beside them.
 struct FigureFit {
     int columns = 0;
     double max_share = 0.4;
+    double fill_share = 0;
     auto operator<=>(const FigureFit&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <utility>
 
@@ -78,6 +79,7 @@ Paginator::Paginator(ComposeContext& ctx) : ctx_(ctx) { new_page(); }
 
 void Paginator::new_page() {
     if (page_.number > 0) {
+        grow_last();
         PageDraft done{page_.number, page_.section, std::move(page_.chunks)};
         if (hand_over_) hand_over_(std::move(done));
         else done_.push_back(std::move(done));
@@ -220,6 +222,7 @@ void Paginator::begin_article(Chunk& chunk, const PreparedArticle& a, const Run&
 }
 
 void Paginator::commit(Chunk chunk, const Run& run, double foot, bool opens, const std::string& section) {
+    settle_last();
     if (page_.section.empty()) page_.section = section;
     double next = opens ? page_.frame.bottom : foot + ctx_.space(ctx_.layout.flow.space_between);
     for (int j = run.first; j < run.first + run.span; ++j) {
@@ -231,6 +234,7 @@ void Paginator::commit(Chunk chunk, const Run& run, double foot, bool opens, con
 
 Paginator::Opening Paginator::open_at(PreparedArticle& a, const Run& run, FigureFit fit) {
     Opening o;
+    o.fit = fit;
     std::vector<const HeadPiece*> pieces = head(a, run.span, fit);
     // The head pieces, each below what is already in its columns.
     std::vector<double> tops(static_cast<std::size_t>(run.span), run.top);
@@ -251,6 +255,111 @@ Paginator::Opening Paginator::open_at(PreparedArticle& a, const Run& run, Figure
     for (std::size_t j = 0; j < o.cols.size(); ++j) o.cols[j].top = tops[j];
     o.area = fill(a, 0, o.cols, true);
     return o;
+}
+
+void Paginator::place_opening(PreparedArticle& a, const Run& run, Opening& o, bool opens, const JumpLine& jump,
+                              std::size_t jump_column) {
+    const PageFrame& frame = page_.frame;
+    const bool may_grow = !opens && has_lead_figure(*a.article) && ctx_.layout.figures.lead_fill > 0;
+    LastPlaced last{&a, run, o.fit, o.head_foot, page_.tops, page_.section, 0, 0, {}, {}, {}};
+    Chunk chunk;
+    begin_article(chunk, a, run);
+    const bool full_width = run.first == 0 && run.span == frame.columns;
+    for (const auto& [piece, y] : o.pieces) {
+        const std::size_t from = chunk.items.size();
+        // A piece's columns count in reading order: from the right in an
+        // article read right to left.
+        const int last_col = std::min(std::clamp(piece->first, 0, run.span - 1) + piece->span, run.span);
+        const int column = a.rtl ? run.first + run.span - last_col : run.first + piece->first;
+        append_translated(chunk.items, piece->fragment.items, frame.column_x(column), y);
+        if (piece->lead_figure && full_width && piece->first == 0 && piece->span == run.span &&
+            ctx_.layout.figures.lead_bleed == layout::LeadBleed::sides)
+            bleed_to_sides(chunk.items, from, frame);
+        for (const Diagnostic& d : piece->notes) {
+            ctx_.diags.add(d);
+            if (may_grow) last.notes.push_back(d);
+        }
+    }
+    last.body_at = chunk.items.size();
+    if (!may_grow) append_area(chunk, a, o.area, o.cols);
+    if (opens) {
+        const ColumnSpace& foot = o.cols[jump_column];
+        auto line = draw_jump(jump, foot.x, foot.bottom + kJumpGap * ctx_.grid.leading());
+        chunk.items.insert(chunk.items.end(), line.begin(), line.end());
+        chunk.opens = true;
+    } else {
+        chunk.items.emplace_back(tag_end(page::TagKind::article));
+    }
+    commit(std::move(chunk), run, std::max(o.area.foot(), o.head_foot), opens,
+           ctx_.issue.sections[static_cast<std::size_t>(a.section)].title);
+    if (may_grow) {
+        last.chunk = page_.chunks.size() - 1;
+        last.area = std::move(o.area);
+        last.cols = std::move(o.cols);
+        last_ = std::move(last);
+    }
+}
+
+void Paginator::settle_last() {
+    if (!last_) return;
+    LastPlaced last = std::move(*last_);
+    last_.reset();
+    Chunk body;
+    append_area(body, *last.article, last.area, last.cols);
+    std::vector<page::Item>& items = page_.chunks[last.chunk].items;
+    items.insert(items.begin() + static_cast<std::ptrdiff_t>(last.body_at), std::make_move_iterator(body.items.begin()),
+                 std::make_move_iterator(body.items.end()));
+}
+
+void Paginator::grow_last() {
+    if (!last_) return;
+    const PageFrame& frame = page_.frame;
+    const double leading = ctx_.grid.leading();
+    const double space = ctx_.space(ctx_.layout.flow.space_between);
+    // The room below the article: its columns' lowest foot to the page's.
+    double below = frame.bottom;
+    for (int j = last_->run.first; j < last_->run.first + last_->run.span; ++j)
+        below = std::min(below, frame.bottom - (page_.tops[static_cast<std::size_t>(j)] - space));
+    // Only a hole worth filling: a tenth of the page, three lines at least.
+    if (below < std::max(3 * leading, 0.1 * frame.height()) || last_->chunk + 1 != page_.chunks.size())
+        return settle_last();
+
+    // Back to the page as it was before the article (its text is still in
+    // its stream: the body was not drawn).
+    LastPlaced last = std::move(*last_);
+    last_.reset();
+    Chunk placed = std::move(page_.chunks.back());
+    page_.chunks.pop_back();
+    std::vector<double> tops_after = page_.tops;
+    std::string section_after = page_.section;
+    page_.tops = last.tops;
+    page_.section = last.section;
+
+    // The tallest photograph (in steps of a grid line) with which the whole
+    // article still fits above the foot.
+    PreparedArticle& a = *last.article;
+    const double most = ctx_.layout.figures.lead_fill * frame.height();
+    Opening best;
+    for (double h = most; h > 0; h -= leading) {
+        FigureFit fit = last.fit;
+        fit.fill_share = h / frame.height();
+        Opening o = open_at(a, last.run, fit);
+        if (o.head_foot <= last.head_foot + kEpsilon) break;  // no taller than it was
+        if (o.fits_head && o.area.complete && std::max(o.area.foot(), o.head_foot) <= frame.bottom + kEpsilon) {
+            best = std::move(o);
+            break;
+        }
+    }
+    if (best.fits_head) {
+        for (const Diagnostic& d : last.notes) ctx_.diags.retract(d);
+        place_opening(a, last.run, best, false, JumpLine{}, 0);
+    } else {
+        page_.chunks.push_back(std::move(placed));
+        page_.tops = std::move(tops_after);
+        page_.section = std::move(section_after);
+        last_ = std::move(last);
+    }
+    settle_last();
 }
 
 Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int others) {
@@ -320,32 +429,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         opens = true;
     }
 
-    Chunk chunk;
-    begin_article(chunk, a, run);
-    const bool full_width = run.first == 0 && run.span == frame.columns;
-    for (const auto& [piece, y] : o.pieces) {
-        const std::size_t from = chunk.items.size();
-        // A piece's columns count in reading order: from the right in an
-        // article read right to left.
-        const int last = std::min(std::clamp(piece->first, 0, run.span - 1) + piece->span, run.span);
-        const int column = a.rtl ? run.first + run.span - last : run.first + piece->first;
-        append_translated(chunk.items, piece->fragment.items, frame.column_x(column), y);
-        if (piece->lead_figure && full_width && piece->first == 0 && piece->span == run.span &&
-            ctx_.layout.figures.lead_bleed == layout::LeadBleed::sides)
-            bleed_to_sides(chunk.items, from, frame);
-        for (const Diagnostic& d : piece->notes) ctx_.diags.add(d);
-    }
-    append_area(chunk, a, area, cols);
-    if (opens) {
-        const ColumnSpace& last = cols[jump_column];
-        auto line = draw_jump(jump, last.x, last.bottom + kJumpGap * ctx_.grid.leading());
-        chunk.items.insert(chunk.items.end(), line.begin(), line.end());
-        chunk.opens = true;
-    } else {
-        chunk.items.emplace_back(tag_end(page::TagKind::article));
-    }
-    commit(std::move(chunk), run, std::max(area.foot(), head_foot), opens,
-           ctx_.issue.sections[static_cast<std::size_t>(a.section)].title);
+    place_opening(a, run, o, opens, jump, jump_column);
     Started out;
     out.outcome = opens ? Started::Outcome::jumped : Started::Outcome::placed;
     out.resume = area.fill.next;
@@ -445,6 +529,10 @@ void Paginator::place_section(std::vector<PreparedArticle>& articles) {
             continue_article(articles[i], r.resume, r.span);
         }
     }
+    // The section's articles go when it is placed: its last one grows now,
+    // when nothing after it can come on this page.
+    if (flow.section_start == layout::ArticleStart::new_page) grow_last();
+    settle_last();
 }
 
 }  // namespace galley::typeset

@@ -15,6 +15,11 @@
 //       else: later articles of the section that fit whole fill the holes;
 //         then it starts here and jumps if a third of the page is still
 //         free, else on a new page
+//   leaving a page (or ending a section when the next one starts a new
+//     page): if the article placed last on it ended there with room below
+//     it and has a lead photograph, it is placed again with the photograph
+//     taller (figure.lead-fill), as tall as still lets the whole article
+//     fit above the foot
 //
 // Each page keeps its articles as chunks of items, so the page can order
 // them for properly nested structure tags (an article jumping out of a
@@ -24,6 +29,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -93,6 +99,24 @@ private:
         double head_foot = 0;
         AreaResult area;
         bool fits_head = false;  ///< room for the head and a few lines
+        FigureFit fit;
+    };
+    /// The article placed last on the page, whole, with a lead figure. Its
+    /// body is drawn into its chunk (which takes the text out of the
+    /// article's stream) only when something else comes on the page or the
+    /// page is left, so that grow_last() can still place it again.
+    struct LastPlaced {
+        PreparedArticle* article = nullptr;
+        Run run;
+        FigureFit fit;
+        double head_foot = 0;
+        std::vector<double> tops;       ///< the page's column tops before it
+        std::string section;            ///< the page's section before it
+        std::size_t chunk = 0;          ///< its chunk's index on the page
+        std::size_t body_at = 0;        ///< where in the chunk its body goes
+        AreaResult area;                ///< its body, not drawn yet
+        std::vector<ColumnSpace> cols;
+        std::vector<Diagnostic> notes;  ///< its head pieces' notes, reported
     };
     Opening open_at(PreparedArticle& a, const Run& run, FigureFit fit);
     Started try_start(PreparedArticle& a, Jump policy, int others);
@@ -127,6 +151,16 @@ private:
     void begin_article(Chunk& chunk, const PreparedArticle& a, const Run& run);
     /// The filled area's items (and gutter rules, when the layout has them).
     void append_area(Chunk& chunk, PreparedArticle& a, const AreaResult& area, const std::vector<ColumnSpace>& cols);
+    /// Puts an opening on the page: head pieces, text, the jump line when
+    /// it `opens` (goes on to the next page).
+    void place_opening(PreparedArticle& a, const Run& run, Opening& o, bool opens, const JumpLine& jump,
+                       std::size_t jump_column);
+    /// Before the page is left: the last article placed on it, when it
+    /// ended there with room below it, placed again with a taller lead
+    /// photograph (figure.lead-fill).
+    void grow_last();
+    /// Draws the body of the article placed last into its chunk.
+    void settle_last();
 
     ComposeContext& ctx_;
     struct PageState {
@@ -143,6 +177,7 @@ private:
     std::map<std::pair<const model::Article*, int>, HeadBlock> head_texts_;
     std::map<std::tuple<const model::Article*, int, FigureFit>, HeadBlock> head_figures_;
     std::map<const model::Article*, ArticleStart> starts_;
+    std::optional<LastPlaced> last_;
 };
 
 }  // namespace galley::typeset

@@ -234,6 +234,89 @@ TEST_CASE("figure.lead-bleed: a lead picture narrower than the page stays inside
     for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
 }
 
+namespace {
+
+/// An article alone on its page, ending about halfway down: a lead
+/// photograph `w` x `h` pixels and a few paragraphs.
+model::Article short_with_photo(std::uint32_t w, std::uint32_t h) {
+    model::Article a = article("short", "A short story with a photograph", 6);
+    a.body.insert(a.body.begin(), figure_block(model::Placement::lead, "img/kratie-dolphin-surfacing.jpg", w, h,
+                                               "A dolphin", "The caption stays under the picture"));
+    return a;
+}
+
+page::Rect shown(const page::Image& img) { return img.clip ? *img.clip : img.rect; }
+
+double min_dpi_of(const layout::Layout& l) { return static_cast<double>(l.figures.min_dpi); }
+
+}  // namespace
+
+TEST_CASE("figure.lead-fill: an article that ends its page with room below grows its lead photograph into it") {
+    layout::Layout grows = bundled_layout("tabloid");
+    REQUIRE(grows.figures.lead_fill > 0);
+    layout::Layout stays = grows;
+    stays.figures.lead_fill = 0;
+    const double live_h = grows.live_height().to_pt();
+    const double live_w = grows.live_width().to_pt();
+
+    // A photograph with pixels to spare: taller, cropped at the sides.
+    auto before = compose(issue_of({short_with_photo(4800, 3200)}), stays);
+    auto after = compose(issue_of({short_with_photo(4800, 3200)}), grows);
+    REQUIRE(before->doc.pages.size() == 1);
+    REQUIRE(after->doc.pages.size() == 1);
+    const page::Image* a = only_image(before->doc);
+    const page::Image* b = only_image(after->doc);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(shown(*b).height > shown(*a).height + 0.15 * live_h);
+    CHECK(shown(*b).height <= grows.figures.lead_fill * live_h + 0.01);
+    CHECK(shown(*b).width == doctest::Approx(live_w).epsilon(0.001));
+    // Not distorted, at most a third cropped off, still sharp enough.
+    CHECK(b->rect.width / b->rect.height == doctest::Approx(1.5).epsilon(0.001));
+    CHECK(shown(*b).width >= b->rect.width * 2.0 / 3.0 - 0.01);
+    CHECK(4800.0 / (b->rect.width / 72.0) >= grows.figures.min_dpi - 0.5);
+    for (const auto& p : check_all(after->doc, grows, after->issue)) FAIL_CHECK(p);
+
+    // At the sample's 1600 pixels the tabloid's width leaves little room
+    // above figure.min-dpi: the picture gets back the height its cap had
+    // cropped off, and is enlarged only as far as 150 dpi allows.
+    auto sharp = compose(issue_of({short_with_photo(1600, 1067)}), stays);
+    auto soft = compose(issue_of({short_with_photo(1600, 1067)}), grows);
+    const page::Image* c = only_image(sharp->doc);
+    const page::Image* d = only_image(soft->doc);
+    REQUIRE(c);
+    REQUIRE(d);
+    CHECK(shown(*d).height > shown(*c).height + 1);
+    CHECK(d->rect.width == doctest::Approx(1600.0 * 72.0 / min_dpi_of(grows)).epsilon(0.001));
+    CHECK(shown(*d).height == doctest::Approx(d->rect.height));
+    CHECK_FALSE(soft->diags.contains("W-IMAGE-LOW-RESOLUTION"));
+    for (const auto& p : check_all(soft->doc, grows, soft->issue)) FAIL_CHECK(p);
+}
+
+TEST_CASE("figure.lead-fill: only the last article on the page grows, and its warnings are reported once") {
+    layout::Layout l = bundled_layout("tabloid");
+    layout::Layout stays = l;
+    stays.figures.lead_fill = 0;
+    // Another article after it on the page: the photograph keeps its size.
+    model::Article last = article("after", "The story after it", 2, 4);
+    auto grown = compose(issue_of({short_with_photo(4800, 3200), last}), l);
+    auto kept = compose(issue_of({short_with_photo(4800, 3200), last}), stays);
+    const page::Image* a = only_image(grown->doc);
+    const page::Image* b = only_image(kept->doc);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(grown->doc.pages.size() == kept->doc.pages.size());
+    CHECK(shown(*a).height == doctest::Approx(shown(*b).height));
+
+    // A photograph too coarse for the layout gets its warning once, for
+    // the size it is printed at.
+    auto coarse = compose(issue_of({short_with_photo(800, 533)}), l);
+    std::size_t warnings = 0;
+    for (const Diagnostic& d : coarse->diags.all()) warnings += d.code == "W-IMAGE-LOW-RESOLUTION";
+    CHECK(warnings == 1);
+    for (const auto& p : check_all(coarse->doc, l, coarse->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("peer-tabloid: every article on a new page, no furniture") {
     const Composed& c = sample("peer-tabloid");
     double top = c.layout->page.margin_top.to_pt();
