@@ -139,6 +139,17 @@ std::vector<const HeadPiece*> Paginator::head(PreparedArticle& a, int span, Figu
     return out;
 }
 
+void Paginator::forget_head(const model::Article* article) {
+    for (auto it = head_texts_.lower_bound({article, std::numeric_limits<int>::lowest()});
+         it != head_texts_.end() && it->first.first == article;)
+        it = head_texts_.erase(it);
+    const double low = std::numeric_limits<double>::lowest();
+    for (auto it = head_figures_.lower_bound({article, std::numeric_limits<int>::lowest(),
+                                               FigureFit{std::numeric_limits<int>::lowest(), low, low}});
+         it != head_figures_.end() && std::get<0>(it->first) == article;)
+        it = head_figures_.erase(it);
+}
+
 std::vector<ColumnSpace> Paginator::columns(int first, int span, double top, bool rtl) const {
     std::vector<ColumnSpace> cols;
     for (int j = 0; j < span; ++j)
@@ -297,6 +308,8 @@ void Paginator::place_opening(PreparedArticle& a, const Run& run, Opening& o, bo
         last.area = std::move(o.area);
         last.cols = std::move(o.cols);
         last_ = std::move(last);
+    } else {
+        forget_head(a.article);
     }
 }
 
@@ -309,6 +322,7 @@ void Paginator::settle_last() {
     std::vector<page::Item>& items = page_.chunks[last.chunk].items;
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(last.body_at), std::make_move_iterator(body.items.begin()),
                  std::make_move_iterator(body.items.end()));
+    forget_head(last.article->article);
 }
 
 void Paginator::grow_last() {

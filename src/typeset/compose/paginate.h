@@ -129,6 +129,9 @@ private:
     /// The head pieces of an article `span` columns wide: its text, then
     /// its lead figures fitted by `fit` (each set once, then kept).
     std::vector<const HeadPiece*> head(PreparedArticle& a, int span, FigureFit fit);
+    /// Drops the head pieces kept for `article`: once it is on the page
+    /// (drawn copies them), it never opens again.
+    void forget_head(const model::Article* article);
     /// Columns [first, first + span) of the page, in reading order: from
     /// the right when `rtl`.
     std::vector<ColumnSpace> columns(int first, int span, double top, bool rtl) const;
