@@ -39,6 +39,12 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("article", "section-start", T::choice, "new-page",
                       "Where the first article of a section starts.")
                       .choices(starts).to([](auto& l) -> auto& { return l.flow.section_start; }).take());
+    out.push_back(Def("article", "brief-priority", T::integer, "6",
+                      "With start=\"new-page\": an article of this priority or a less important one (a brief) "
+                      "does not open a page of its own when it fits whole below what is on the page when the "
+                      "section's next article opens one (it may come before articles listed ahead of it, as "
+                      "in hole filling). 6: every article opens a page.")
+                      .range("1", "6").to([](auto& l) -> auto& { return l.flow.brief_priority; }).take());
     out.push_back(Def("article", "space-between", T::space, "2lines", "Space between two articles on one page.")
                       .range("0mm", "200mm").to([](auto& l) -> auto& { return l.flow.space_between; }).take());
     out.push_back(Def("article", "rule-width", T::length, "0.5pt",

@@ -71,6 +71,7 @@ struct ElementSpans {
 struct ArticleFlow {
     ArticleStart article_start{};  ///< Where the next article starts.
     ArticleStart section_start{};  ///< Where the first article of a section starts.
+    int brief_priority{};          ///< Under new-page starts, articles this unimportant share the page when they fit.
     Space space_between;           ///< Between articles sharing a page.
     Length rule_width;             ///< A rule between articles sharing a page; 0 = none.
 };

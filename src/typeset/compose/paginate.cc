@@ -526,7 +526,18 @@ void Paginator::place_section(std::vector<PreparedArticle>& articles) {
     for (std::size_t i = 0; i < articles.size(); ++i) {
         if (placed[i]) continue;
         layout::ArticleStart start = i == 0 ? flow.section_start : flow.article_start;
-        if (!fresh() && start == layout::ArticleStart::new_page) new_page();
+        if (!fresh() && start == layout::ArticleStart::new_page) {
+            // Briefs of the section (this article or later ones) share the
+            // page when they fit whole below what is there.
+            for (std::size_t j = i; i > 0 && j < articles.size(); ++j) {
+                if (placed[j] || articles[j].article->effective_priority() < flow.brief_priority) continue;
+                if (try_start(articles[j], Jump::never, narrowest_left(articles, placed, j)).outcome ==
+                    Started::Outcome::placed)
+                    placed[j] = true;
+            }
+            if (placed[i]) continue;
+            new_page();
+        }
         int others = narrowest_left(articles, placed, i);
         Started r = try_start(articles[i], Jump::long_only, others);
         if (r.outcome == Started::Outcome::failed && holes) {

@@ -335,6 +335,55 @@ TEST_CASE("peer-tabloid: every article on a new page, no furniture") {
     CHECK(c.doc.pages.size() >= c.issue.article_count());
 }
 
+namespace {
+
+/// The page (0-based) on which the article with this headline opens; -1 if none.
+int page_opening(const page::Document& doc, const std::string& headline) {
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+        for (const auto& item : doc.pages[p].items)
+            if (auto* t = std::get_if<page::TagBegin>(&item); t && t->kind == page::TagKind::article &&
+                                                                t->title == headline)
+                return static_cast<int>(p);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("article.brief-priority: with new-page starts a brief shares a page it fits on, not another section's") {
+    layout::Layout l = bundled_layout("magazine");
+    REQUIRE(l.flow.article_start == layout::ArticleStart::new_page);
+    REQUIRE(l.flow.brief_priority == 5);
+    const model::Article first = article("first", "The first story", 6, 3);
+    const model::Article second = article("second", "The second story", 6, 3);
+    const model::Article brief = article("brief", "A brief", 1, 5);
+
+    // The brief comes last but fits below the first story: it goes there,
+    // and the second story opens the next page.
+    auto shared = compose(issue_of({first, second, brief}), l);
+    CHECK(shared->doc.pages.size() == 2);
+    CHECK(page_opening(shared->doc, "The first story") == 0);
+    CHECK(page_opening(shared->doc, "A brief") == 0);
+    CHECK(page_opening(shared->doc, "The second story") == 1);
+    for (const auto& p : check_all(shared->doc, l, shared->issue)) FAIL_CHECK(p);
+
+    // 6: every article opens a page of its own.
+    layout::Layout every = l;
+    every.flow.brief_priority = 6;
+    auto own = compose(issue_of({first, second, brief}), every);
+    CHECK(own->doc.pages.size() == 3);
+    CHECK(page_opening(own->doc, "A brief") == 2);
+
+    // A section of briefs opens its own page (article.section-start).
+    model::Issue two = issue_of({first});
+    model::Section briefs;
+    briefs.title = "In brief";
+    briefs.articles = {brief};
+    two.sections.push_back(briefs);
+    auto sections = compose(std::move(two), l);
+    CHECK(page_opening(sections->doc, "A brief") == 1);
+    for (const auto& p : check_all(sections->doc, l, sections->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("magazine: the first paragraph of an article opens with a drop cap") {
     const Composed& c = sample("magazine");
     double body = c.layout->style(layout::ParagraphStyleId::body).size.to_pt();
