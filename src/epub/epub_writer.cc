@@ -82,7 +82,10 @@ std::optional<EpubBuild> build_epub(const model::Issue& issue, const layout::Lay
     const auto& languages = plan->facts().languages;
     const bool rtl = std::any_of(languages.begin(), languages.end(),
                                  [](const std::string& lang) { return model::right_to_left(lang); });
-    std::vector<CssRule> rules = stylesheet_rules(layout, rtl);
+    std::vector<std::string> character_indents;
+    for (const std::string& lang : languages)
+        if (model::indents_by_characters(lang)) character_indents.push_back(lang);
+    std::vector<CssRule> rules = stylesheet_rules(layout, rtl, character_indents);
     FontEmbedding embedding;
     if (fonts && options.fonts != FontMode::none) {
         std::set<char32_t> codepoints;

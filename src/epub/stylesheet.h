@@ -45,8 +45,12 @@ struct FontFace {
 
 /// Every rule, in order, from the layout; with `right_to_left` (the book
 /// has documents or parts in a right-to-left language), then the rules
-/// that set something on one side again, mirrored, for [dir="rtl"].
-std::vector<CssRule> stylesheet_rules(const layout::Layout& layout, bool right_to_left = false);
+/// that set something on one side again, mirrored, for [dir="rtl"]; then,
+/// for each language in `character_indents` (the book's Chinese and
+/// Japanese tags), the rules with a first-line indent again under
+/// :lang(TAG), indented by two characters (2em), as print does.
+std::vector<CssRule> stylesheet_rules(const layout::Layout& layout, bool right_to_left = false,
+                                      const std::vector<std::string>& character_indents = {});
 
 /// Each font use of `rules` and the variants inline markup can ask for
 /// (italic for em, bold for strong), without duplicates, in order.

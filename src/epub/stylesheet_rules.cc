@@ -392,9 +392,47 @@ std::vector<CssRule> mirrored_for_rtl(const std::vector<CssRule>& rules) {
     return out;
 }
 
+/// For text indented by characters: each rule that sets a first-line
+/// indent again under :lang(TAG) for each tag, a positive indent as two
+/// characters, any other as it was (so that a later rule that takes the
+/// indent off, as for an article's first paragraph, still does).
+std::vector<CssRule> character_indented(const std::vector<CssRule>& rules, const std::vector<std::string>& tags) {
+    std::vector<CssRule> out;
+    for (const CssRule& rule : rules) {
+        std::optional<std::string> indent;
+        for (const auto& [name, value] : rule.declarations)
+            if (name == "text-indent") {
+                const bool positive =
+                    !value.empty() && value.front() != '-' && value.find_first_of("123456789") != std::string::npos;
+                indent = positive ? "2em" : value;
+            }
+        if (!indent) continue;
+        std::string selector;
+        for (const std::string& tag : tags) {
+            // Only what a language tag can hold goes into a selector.
+            if (tag.empty() || tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") !=
+                                   std::string::npos)
+                continue;
+            std::size_t start = 0;
+            while (start <= rule.selector.size()) {
+                std::size_t comma = rule.selector.find(',', start);
+                std::string part =
+                    rule.selector.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+                selector += (selector.empty() ? "" : ", ") + std::string(":lang(") + tag + ") " + part;
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+        }
+        if (!selector.empty()) out.push_back({selector, std::nullopt, Decls{{"text-indent", *indent}}});
+    }
+    return out;
+}
+
 }  // namespace
 
-std::vector<CssRule> stylesheet_rules(const Layout& l, bool right_to_left) {
+std::vector<CssRule> stylesheet_rules(const Layout& l, bool right_to_left,
+                                      const std::vector<std::string>& character_indents) {
     Ctx c{l, body_size_pt(l), {}, {}, {}, {}};
     c.flow.indent = true;
     c.display.display = true;
@@ -408,6 +446,10 @@ std::vector<CssRule> stylesheet_rules(const Layout& l, bool right_to_left) {
     if (right_to_left) {
         std::vector<CssRule> mirrored = mirrored_for_rtl(r);
         r.insert(r.end(), mirrored.begin(), mirrored.end());
+    }
+    if (!character_indents.empty()) {
+        std::vector<CssRule> indented = character_indented(r, character_indents);
+        r.insert(r.end(), indented.begin(), indented.end());
     }
     return r;
 }

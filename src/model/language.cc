@@ -15,6 +15,38 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+/// The tag's primary language and its script subtag ("" when it has none),
+/// both lower case.
+struct Subtags {
+    std::string primary;
+    std::string script;
+};
+
+Subtags subtags_of(std::string_view lang) {
+    std::string tag = lower(lang);
+    std::string_view rest = tag;
+    std::size_t dash = rest.find_first_of("-_");
+    Subtags out{std::string(rest.substr(0, dash)), {}};
+    // A four-letter subtag after the primary one (and any extended
+    // language subtags) is the script.
+    while (dash != std::string_view::npos) {
+        rest = rest.substr(dash + 1);
+        dash = rest.find_first_of("-_");
+        std::string_view sub = rest.substr(0, dash);
+        if (sub.size() == 4 && std::all_of(sub.begin(), sub.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+            out.script = std::string(sub);
+            break;
+        }
+        if (sub.size() != 3) break;  // past the extended language subtags
+    }
+    return out;
+}
+
+template <std::size_t N>
+bool among(const std::array<std::string_view, N>& list, std::string_view s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
 }  // namespace
 
 bool right_to_left(std::string_view lang) {
@@ -25,21 +57,19 @@ bool right_to_left(std::string_view lang) {
     constexpr std::array<std::string_view, 33> kRtlLanguages{
         "ar",  "arz", "ary", "aeb", "apc", "acm", "ajp", "afb", "ars", "fa", "prs", "ur",  "ps",  "sd", "ug", "ckb", "ks",
         "pnb", "bal", "glk", "mzn", "azb", "lrc", "sdh", "bqi", "he", "iw",  "yi",  "ji",  "syr", "arc", "dv", "nqo"};
-    std::string tag = lower(lang);
-    std::string_view rest = tag;
-    std::size_t dash = rest.find_first_of("-_");
-    std::string_view primary = rest.substr(0, dash);
-    // A four-letter subtag after the primary one (and any extended
-    // language subtags) is the script.
-    while (dash != std::string_view::npos) {
-        rest = rest.substr(dash + 1);
-        dash = rest.find_first_of("-_");
-        std::string_view sub = rest.substr(0, dash);
-        if (sub.size() == 4 && std::all_of(sub.begin(), sub.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-            return std::find(kRtlScripts.begin(), kRtlScripts.end(), sub) != kRtlScripts.end();
-        if (sub.size() != 3) break;  // past the extended language subtags
-    }
-    return std::find(kRtlLanguages.begin(), kRtlLanguages.end(), primary) != kRtlLanguages.end();
+    const Subtags t = subtags_of(lang);
+    if (!t.script.empty()) return among(kRtlScripts, t.script);
+    return among(kRtlLanguages, t.primary);
+}
+
+bool indents_by_characters(std::string_view lang) {
+    constexpr std::array<std::string_view, 6> kScripts{"hani", "hans", "hant", "jpan", "hira", "kana"};
+    // Chinese (the macrolanguage and its varieties, Literary Chinese) and Japanese.
+    constexpr std::array<std::string_view, 11> kLanguages{"zh",  "cmn", "yue", "wuu", "hak", "nan",
+                                                          "gan", "hsn", "cjy", "lzh", "ja"};
+    const Subtags t = subtags_of(lang);
+    if (!t.script.empty()) return among(kScripts, t.script);
+    return among(kLanguages, t.primary);
 }
 
 }  // namespace galley::model

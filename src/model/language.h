@@ -11,4 +11,9 @@ namespace galley::model {
 /// "fa", "ur", ...). False for an empty tag.
 bool right_to_left(std::string_view lang);
 
+/// Whether a paragraph in `lang` is indented by whole characters (two
+/// ideographic spaces) rather than by a length: Chinese and Japanese, or
+/// any tag with a Han, Hiragana, Katakana or Japanese script subtag.
+bool indents_by_characters(std::string_view lang);
+
 }  // namespace galley::model

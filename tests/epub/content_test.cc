@@ -309,6 +309,31 @@ TEST_CASE("right to left: an Arabic article's document, its contents entry and s
     CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find("[dir=") == std::string::npos);
 }
 
+TEST_CASE("a book with Chinese text indents its paragraphs by two characters under :lang(zh)") {
+    TempDir tmp;
+    tmp.write("zh/issue.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<issue id=\"zh\" xml:lang=\"en\">\n"
+              "<publication>The Test Courier</publication><date>2024-06-13</date>\n"
+              "<section title=\"World\"><article src=\"udhr.xml\"/></section>\n</issue>\n");
+    tmp.write("zh/udhr.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"udhr\" xml:lang=\"zh-Hans\">\n"
+              "<meta><published>2024-06-13</published></meta>\n"
+              "<head><headline>世界人权宣言</headline></head>\n"
+              "<body><p>人人生而自由，在尊严和权利上一律平等。</p><p>他们赋有理性和良心。</p></body>\n</article>\n");
+    std::map<std::string, std::string> files = zip_map(build_or_fail(read_issue_or_fail(tmp.path() / "zh")).bytes);
+    const std::string& css = files.at("EPUB/css/galley.css");
+    const std::size_t indented = css.find(":lang(zh-Hans) .article > p, :lang(zh-Hans) .factbox > p {\n  text-indent: 2em;");
+    CHECK(indented != std::string::npos);
+    // An article's first paragraph stays flush, as in print: its rule
+    // comes after and takes the indent off again.
+    const std::size_t first = css.find(":lang(zh-Hans) .article > p.first, :lang(zh-Hans) .factbox > p.first {\n  text-indent: 0;");
+    CHECK(first != std::string::npos);
+    CHECK(first > indented);
+    // A book without such text has no :lang rules.
+    epub::EpubBuild plain = build_or_fail(read_issue_or_fail(write_no_images_issue(tmp)));
+    CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find(":lang(") == std::string::npos);
+}
+
 TEST_CASE("section pages and the contents page list every article with kicker, headline, deck and byline") {
     const model::Issue& issue = sample_issue();
     std::map<std::string, std::string> files = zip_map(build_or_fail(issue).bytes);

@@ -13,4 +13,12 @@ TEST_CASE("right_to_left: by script subtag first, else by primary language") {
         CHECK_MESSAGE(!right_to_left(ltr), ltr);
 }
 
+TEST_CASE("indents_by_characters: Chinese and Japanese, by script subtag first") {
+    for (const char* cjk : {"zh", "ZH", "zh-Hans", "zh-Hant-TW", "zh-yue", "yue", "cmn-Hans", "ja", "ja-JP", "lzh",
+                            "en-Hani", "zh-Hans-CN"})
+        CHECK_MESSAGE(indents_by_characters(cjk), cjk);
+    for (const char* other : {"", "en", "ko", "ko-KR", "ko-Kore", "vi", "km", "th", "zh-Latn", "ja-Latn", "zha", "jav"})
+        CHECK_MESSAGE(!indents_by_characters(other), other);
+}
+
 }  // namespace galley::model

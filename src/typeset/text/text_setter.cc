@@ -14,6 +14,7 @@
 #include <set>
 
 #include "fonts/font_library.h"
+#include "model/language.h"
 #include "typeset/linebreak/hyphenator.h"
 #include "typeset/linebreak/knuth_plass.h"
 #include "typeset/text/chars.h"
@@ -252,7 +253,12 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
         const std::size_t end = text::words_end(t.text, from, shape.lead_in_words);
         text::restyle(t, from, end, m.layout.character_style(layout::CharacterStyleId::lead_in), m.styles, size);
     }
-    if (!dropcap && !shape.first_in_flow) geo.first_extra = p.first_line_indent.to_pt();
+    if (!dropcap && !shape.first_in_flow) {
+        geo.first_extra = p.first_line_indent.to_pt();
+        // Chinese and Japanese indent by two of their own characters (the
+        // body size each), whatever length suits the layout's Latin text.
+        if (geo.first_extra > 0 && model::indents_by_characters(shape.lang)) geo.first_extra = 2 * size;
+    }
 
     // prepare
     text::BuildOptions o = Impl::build_options(p, justify);

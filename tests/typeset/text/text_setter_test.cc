@@ -189,6 +189,28 @@ TEST_CASE("Chinese text is set in the bundled CJK fallback, broken between chara
         check_set_in_fallback(name, "zh-Hans", zh, 0, "DroidSansFallback");
 }
 
+TEST_CASE("Chinese and Japanese paragraphs are indented by two characters, not the layout's length") {
+    const std::string zh = "鉴于对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认，乃是世界自由、正义与和平的基础。";
+    for (const char* name : {"tabloid", "magazine"}) {
+        CAPTURE(name);
+        Setting& s = setting(name);
+        const layout::ParagraphStyle& body = s.layout->style(ParagraphStyleId::body);
+        REQUIRE(body.first_line_indent.to_pt() > 0);
+        REQUIRE(std::abs(body.first_line_indent.to_pt() - 2 * body.size.to_pt()) > 1);
+        for (const char* lang : {"zh-Hans", "zh", "ja", "en"}) {
+            CAPTURE(lang);
+            Diagnostics diags;
+            const SetParagraph p = s.setter->set(plain(zh), ParagraphStyleId::body, column_shape(s, lang), {}, diags);
+            REQUIRE(p.lines.size() >= 2);
+            const bool cjk = std::string(lang) != "en";
+            const double indent = cjk ? 2 * body.size.to_pt() : body.first_line_indent.to_pt();
+            CHECK(p.lines[0].left == doctest::Approx(indent));
+            CHECK(p.lines[1].left == 0);
+            for (const auto& l : p.lines) CHECK(l.left + l.width <= s.column + 0.01);
+        }
+    }
+}
+
 TEST_CASE("right-to-left text runs from the right, words in visual order") {
     Setting& s = setting("tabloid");
     // Arabic UDHR, article 1 (opening words).
