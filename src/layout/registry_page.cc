@@ -30,8 +30,14 @@ void add_page_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("page", "bleed-outer", T::length, "0mm", "Bleed beyond the trim edge away from the binding.")
                       .range("0mm", "30mm").to([](auto& l) -> auto& { return l.page.bleed_outer; }).take());
     out.push_back(Def("page", "facing", T::boolean, "true",
-                      "Pages form spreads: inner and outer margins swap sides on left-hand (even) pages.")
+                      "Pages form spreads: inner and outer margins swap sides on left-hand pages (see page.binding).")
                       .to([](auto& l) -> auto& { return l.page.facing; }).take());
+    out.push_back(Def("page", "binding", T::choice, "auto",
+                      "The edge the pages are bound on: left, as for text read left to right (odd pages on the "
+                      "right of a spread); right, as for Arabic or Hebrew (page 1 and every odd page on the left, "
+                      "their inner margin on their right, and the PDF viewed right to left); auto: right when the "
+                      "issue's language is written right to left, else left.")
+                      .choices(enum_names<BindingEdge>()).to([](auto& l) -> auto& { return l.page.binding; }).take());
 
     // columns
     out.push_back(Def("columns", "count", T::integer, "3", "Number of columns in the live area.")

@@ -38,9 +38,14 @@ Length Layout::span_width(int n) const {
 
 Length Layout::column_left(int index) const { return (column_width() + columns.gutter) * index; }
 
+bool PageGeometry::left_hand(int page_number) const {
+    if (!facing) return false;
+    const bool even = page_number % 2 == 0;
+    return binding == BindingEdge::right ? !even : even;
+}
+
 Length Layout::left_margin(int page_number) const {
-    bool left_hand = page_number % 2 == 0;
-    return page.facing && left_hand ? page.margin_outer : page.margin_inner;
+    return page.left_hand(page_number) ? page.margin_outer : page.margin_inner;
 }
 
 int Layout::tier_columns(int priority) const { return tier(priority).span.resolve(columns.count, columns.count); }

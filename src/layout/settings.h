@@ -31,6 +31,11 @@ struct PageGeometry {
     Length bleed_bottom;
     Length bleed_outer;
     bool facing{};
+    BindingEdge binding{};  ///< automatic until composition decides it for an issue
+    /// Whether page `page_number` (1-based) is a left-hand page: the even
+    /// ones when bound on the left, the odd ones when bound on the right;
+    /// none when pages are not facing.
+    bool left_hand(int page_number) const;
 };
 
 struct ColumnGrid {
@@ -183,6 +188,7 @@ struct Layout {
     /// The left margin of page `page_number` (1 = a right-hand page): the
     /// inner margin on right-hand pages, the outer one on left-hand pages of
     /// facing layouts.
+    /// The margin on the page's left: the outer one on a left-hand page.
     Length left_margin(int page_number) const;
     /// Columns a headline tier spans on this page.
     int tier_columns(int priority) const;

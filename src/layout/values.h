@@ -68,6 +68,8 @@ enum class BoxFrame { none, box, top, bottom, top_bottom, left };
 enum class FolioPosition { none, bottom_outer, bottom_center, top_outer, top_center };
 enum class SeparatorKind { rule, asterism, space };
 enum class LeadBleed { none, sides };
+/// The edge pages are bound on; `automatic` is decided by the language.
+enum class BindingEdge { automatic, left, right };
 
 /// The names a layout file uses for an enumeration's values, in declaration
 /// order. Specialised for each enum above.
@@ -129,6 +131,15 @@ struct EnumNames<LeadBleed> {
     static constexpr std::array<std::pair<LeadBleed, std::string_view>, 2> values{{
         {LeadBleed::none, "none"},
         {LeadBleed::sides, "sides"},
+    }};
+};
+
+template <>
+struct EnumNames<BindingEdge> {
+    static constexpr std::array<std::pair<BindingEdge, std::string_view>, 3> values{{
+        {BindingEdge::automatic, "auto"},
+        {BindingEdge::left, "left"},
+        {BindingEdge::right, "right"},
     }};
 };
 

@@ -163,6 +163,7 @@ struct Metadata {
     std::string creator;   ///< "galley 0.1.0"
     std::string date;      ///< ISO 8601, from SOURCE_DATE_EPOCH or the issue date
     std::string lang;      ///< BCP 47 of the document
+    bool bound_right = false;  ///< bound on the right edge: page 1 a left-hand page, read right to left
 };
 
 struct Document {

@@ -164,9 +164,10 @@ Sides page_bleed(const layout::PageGeometry& g, int index) {
     Sides s;
     s.top = g.bleed_top.to_pt();
     s.bottom = g.bleed_bottom.to_pt();
-    bool right_hand = !g.facing || index % 2 == 0;  // page 1 (index 0) is a right-hand page
-    s.left = right_hand ? g.bleed_inner.to_pt() : g.bleed_outer.to_pt();
-    s.right = right_hand ? g.bleed_outer.to_pt() : g.bleed_inner.to_pt();
+    // The binding edge is on a left-hand page's right (index 0 is page 1).
+    const bool left_hand = g.left_hand(index + 1);
+    s.left = left_hand ? g.bleed_outer.to_pt() : g.bleed_inner.to_pt();
+    s.right = left_hand ? g.bleed_inner.to_pt() : g.bleed_outer.to_pt();
     return s;
 }
 

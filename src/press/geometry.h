@@ -52,7 +52,8 @@ MarkRequest mark_request(const layout::PressSettings& press);
 
 /// The bleed of page `index` (0-based): top and bottom as set; inner and
 /// outer on the left or right as the binding falls (page 1 is a right-hand
-/// page when the layout has facing pages; otherwise inner is the left).
+/// page when the layout has facing pages bound on the left, a left-hand one
+/// when bound on the right; without facing pages inner is the left).
 Sides page_bleed(const layout::PageGeometry& geometry, int index);
 
 /// The press page around a trimmed page of `width` x `height` pt.

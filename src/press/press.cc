@@ -129,10 +129,13 @@ PressResult render_press(const page::Document& document, const layout::Layout& l
     result.profile_name = profile->condition;
 
     const MarkRequest marks = mark_request(layout.press);
+    // The binding edge composition decided for this issue.
+    layout::PageGeometry sheet = layout.page;
+    sheet.binding = document.meta.bound_right ? layout::BindingEdge::right : layout::BindingEdge::left;
     std::vector<PressPage> geometry;
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
         const page::Page& p = document.pages[i];
-        geometry.push_back(press_page(p.width, p.height, page_bleed(layout.page, static_cast<int>(i)), marks));
+        geometry.push_back(press_page(p.width, p.height, page_bleed(sheet, static_cast<int>(i)), marks));
     }
     if (!check_sizes(document, geometry, diags)) return result;
 

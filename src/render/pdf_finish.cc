@@ -145,9 +145,11 @@ public:
         const page::Metadata& meta = in_.document->meta;
         Handle root = q_.getRoot();
         if (!meta.lang.empty()) root.replaceKey("/Lang", Handle::newUnicodeString(meta.lang));
-        if (!meta.title.empty()) {
+        if (!meta.title.empty() || meta.bound_right) {
             Handle prefs = Handle::newDictionary();
-            prefs.replaceKey("/DisplayDocTitle", Handle::newBool(true));
+            if (!meta.title.empty()) prefs.replaceKey("/DisplayDocTitle", Handle::newBool(true));
+            // Bound on the right: spreads are shown right to left.
+            if (meta.bound_right) prefs.replaceKey("/Direction", Handle::newName("/R2L"));
             root.replaceKey("/ViewerPreferences", prefs);
         }
         std::string producer;

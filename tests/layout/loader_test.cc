@@ -153,6 +153,15 @@ TEST_CASE("facing pages swap inner and outer margins on left-hand pages") {
     REQUIRE(l.has_value());
     CHECK(std::abs(l->left_margin(1).to_mm() - 20) < 1e-9);
     CHECK(std::abs(l->left_margin(2).to_mm() - 10) < 1e-9);
+    // Bound on the right, the odd pages are the left-hand ones.
+    CHECK(l->page.binding == layout::BindingEdge::automatic);
+    std::optional<layout::Layout> r = dir.load(
+        "spread-rtl", R"(<layout><page margin-inner="20mm" margin-outer="10mm" binding="right"/></layout>)", diags);
+    REQUIRE(r.has_value());
+    CHECK(r->page.left_hand(1));
+    CHECK_FALSE(r->page.left_hand(2));
+    CHECK(std::abs(r->left_margin(1).to_mm() - 10) < 1e-9);
+    CHECK(std::abs(r->left_margin(2).to_mm() - 20) < 1e-9);
 }
 
 TEST_CASE("geometry helpers: live area, spans and column edges") {

@@ -74,8 +74,16 @@ TEST_CASE("bleed: inner and outer follow the binding on facing pages") {
     CHECK(near(right_hand.right, 5 * kMm));
     CHECK(near(left_hand.left, 5 * kMm));
     CHECK(near(left_hand.right, 1 * kMm));
+    // Bound on the right: page 1 is a left-hand page, its binding edge
+    // (inner bleed) on its right.
+    g.binding = layout::BindingEdge::right;
+    CHECK(near(page_bleed(g, 0).left, 5 * kMm));
+    CHECK(near(page_bleed(g, 0).right, 1 * kMm));
+    CHECK(near(page_bleed(g, 1).left, 1 * kMm));
+    CHECK(near(page_bleed(g, 1).right, 5 * kMm));
     g.facing = false;
     CHECK(near(page_bleed(g, 1).left, 1 * kMm));
+    CHECK(near(page_bleed(g, 0).left, 1 * kMm));
 }
 
 TEST_CASE("bleed: a box reaching the trim edge is extended, a box inside is not") {

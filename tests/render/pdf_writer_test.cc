@@ -134,6 +134,26 @@ TEST_CASE("pdftotext: the text comes back as written, ligatures included") {
     CHECK(text.find("Le trafic a baiss\xC3\xA9.") != std::string::npos);
 }
 
+TEST_CASE("a document bound on the right is viewed right to left (/Direction /R2L), others are not") {
+    Rendered left;
+    QPDF q;
+    q.processFile(left.pdf.c_str());
+    CHECK_FALSE(q.getRoot().getKey("/ViewerPreferences").hasKey("/Direction"));
+
+    test::TempDir dir;
+    test::SampleImages images = test::write_sample_images(dir.path());
+    page::Document doc = test::sample_document(images);
+    doc.meta.bound_right = true;
+    const std::filesystem::path pdf = dir.path() / "rtl.pdf";
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, PdfOptions{1213315200}, pdf, diags));
+    QPDF r;
+    r.processFile(pdf.c_str());
+    QPDFObjectHandle prefs = r.getRoot().getKey("/ViewerPreferences");
+    CHECK(object_name(prefs.getKey("/Direction")) == "/R2L");
+    CHECK(prefs.getKey("/DisplayDocTitle").getBoolValue());
+}
+
 TEST_CASE("the structure tree: Document, Art, and alt text, language and titles cairo cannot write") {
     Rendered r;
     QPDF q;

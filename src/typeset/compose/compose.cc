@@ -58,9 +58,14 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
                              const ComposeOptions& options, Diagnostics& diags) {
     using Clock = std::chrono::steady_clock;
     auto seconds_since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
-    PageFrame frame = page_frame(layout, 1);
+    // The binding edge, decided for this issue: everything composed below
+    // (margins, furniture) reads it from this copy.
+    layout::Layout bound = layout;
+    if (bound.page.binding == layout::BindingEdge::automatic)
+        bound.page.binding = model::right_to_left(issue.lang) ? layout::BindingEdge::right : layout::BindingEdge::left;
+    PageFrame frame = page_frame(bound, 1);
     ComposeContext ctx{issue,
-                       layout,
+                       bound,
                        setter,
                        diags,
                        frame,
@@ -134,6 +139,7 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
 
     // Describe.
     doc.meta = document_metadata(issue, options);
+    doc.meta.bound_right = bound.page.binding == layout::BindingEdge::right;
     doc.outline = document_outline(issue, paginator.starts());
     if (options.page_sink) {
         if (options.link_resolver)

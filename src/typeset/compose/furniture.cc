@@ -101,7 +101,7 @@ void running_head(ComposeContext& ctx, const PageFrame& frame, int number, const
     const layout::RunningHead& rh = ctx.layout.furniture.running_head;
     const layout::ParagraphStyle& st = ctx.style(ParagraphStyleId::running_head);
     double baseline = frame.top - rh.offset.to_pt();
-    bool left_hand = ctx.layout.page.facing && number % 2 == 0;
+    const bool left_hand = ctx.layout.page.left_hand(number);
     std::string outer = section;
     std::string inner = ctx.issue.publication;
     line_at(ctx, out, left_hand ? outer : inner, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
@@ -120,7 +120,7 @@ void running_head(ComposeContext& ctx, const PageFrame& frame, int number, const
 void folio(ComposeContext& ctx, const PageFrame& frame, int number, std::vector<page::Item>& out) {
     const layout::Folio& f = ctx.layout.furniture.folio;
     double offset = f.offset.to_pt();
-    bool left_hand = ctx.layout.page.facing && number % 2 == 0;
+    const bool left_hand = ctx.layout.page.left_hand(number);
     layout::Alignment outer = left_hand ? layout::Alignment::left : layout::Alignment::right;
     std::string text = std::to_string(number);
     switch (f.position) {

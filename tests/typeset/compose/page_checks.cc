@@ -143,9 +143,13 @@ struct Frame {
     double column_x(int c) const { return left + c * (column_width + gutter); }
 };
 
-Frame frame_of(const layout::Layout& l, int page_number) {
+/// The live area of page `page_number` of a document bound on the right
+/// edge or not (as composition decided it for the issue).
+Frame frame_of(const layout::Layout& l, int page_number, bool bound_right) {
+    layout::PageGeometry g = l.page;
+    g.binding = bound_right ? layout::BindingEdge::right : layout::BindingEdge::left;
     Frame f;
-    f.left = l.left_margin(page_number).to_pt();
+    f.left = (g.left_hand(page_number) ? g.margin_outer : g.margin_inner).to_pt();
     f.right = f.left + l.live_width().to_pt();
     f.top = l.page.margin_top.to_pt();
     f.bottom = f.top + l.live_height().to_pt();
@@ -358,7 +362,7 @@ std::vector<std::string> check_columns(const page::Document& doc, const layout::
     w.visit = [&](const page::Item& item, int p, const std::vector<page::TagBegin>& open) {
         auto* r = std::get_if<page::GlyphRun>(&item);
         if (!r || in_artifact(open) || r->advance <= 0) return;
-        Frame f = frame_of(layout, p + 1);
+        Frame f = frame_of(layout, p + 1, doc.meta.bound_right);
         double x0 = r->origin.x;
         double x1 = x0 + r->advance;
         const bool continues = prev && std::abs(prev->origin.y - r->origin.y) < 0.01 &&
@@ -411,7 +415,7 @@ std::vector<std::string> check_live_area(const page::Document& doc, const layout
     Walker w;
     w.visit = [&](const page::Item& item, int p, const std::vector<page::TagBegin>& open) {
         if (in_artifact(open)) return;
-        Frame f = frame_of(layout, p + 1);
+        Frame f = frame_of(layout, p + 1, doc.meta.bound_right);
         std::optional<Box> b;
         if (auto* r = std::get_if<page::GlyphRun>(&item)) b = run_box(*r);
         if (auto* i = std::get_if<page::Image>(&item)) b = image_box(*i);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <variant>
 
 #include "compose_fixture.h"
@@ -558,6 +559,50 @@ TEST_CASE("an article in a right-to-left language fills its columns from the rig
     CHECK(vertical >= 2);
     auto problems = check_all(c->doc, *c->layout, c->issue);
     for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
+namespace {
+
+/// The x of the glyph run on `page` whose text is exactly `text`; NaN if none.
+double x_of_run(const page::Page& page, const std::string& text) {
+    for (const page::Item& item : page.items)
+        if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text == text) return r->origin.x;
+    return std::nan("");
+}
+
+}  // namespace
+
+TEST_CASE("an issue in a right-to-left language is bound on the right: page 1 a left-hand page") {
+    layout::Layout l = bundled_layout("magazine");
+    REQUIRE(l.page.margin_inner.to_pt() > l.page.margin_outer.to_pt() + 10);
+    REQUIRE(l.page.binding == layout::BindingEdge::automatic);
+    model::Issue arabic = issue_of({arabic_article("arabic", 14)});
+    arabic.lang = "ar";
+    auto c = compose(arabic, l);
+    REQUIRE(c->doc.pages.size() >= 2);
+    CHECK(c->doc.meta.bound_right);
+    const double page_width = c->doc.pages[0].width;
+    // Page 1's outer margin (the narrower) is on its left.
+    double leftmost = page_width;
+    for (const page::Item& item : c->doc.pages[0].items)
+        if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.find("جميع") != std::string::npos)
+            leftmost = std::min(leftmost, r->origin.x);
+    CHECK(leftmost < l.page.margin_inner.to_pt() - 5);
+    CHECK(leftmost >= l.page.margin_outer.to_pt() - 0.01);
+    // Page 1 carries the masthead and no folio; page 2 is a right-hand
+    // page, its folio at the outer edge, on the right.
+    CHECK(x_of_run(c->doc.pages[1], "2") > page_width / 2);
+    for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+
+    // page.binding="left" keeps it bound on the left; an English issue is.
+    layout::Layout left = l;
+    left.page.binding = layout::BindingEdge::left;
+    auto d = compose(arabic, left);
+    CHECK_FALSE(d->doc.meta.bound_right);
+    CHECK(x_of_run(d->doc.pages[1], "2") < page_width / 2);
+    auto e = compose(issue_of({arabic_article("arabic", 14)}), l);
+    CHECK_FALSE(e->doc.meta.bound_right);
+    CHECK(x_of_run(e->doc.pages[1], "2") < page_width / 2);
 }
 
 TEST_CASE("a table in a right-to-left article has its first column at the right") {
