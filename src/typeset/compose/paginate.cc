@@ -202,8 +202,11 @@ std::vector<page::Item> Paginator::draw_jump(const JumpLine& j, double x, double
     return out;
 }
 
-Paginator::JumpLine Paginator::jump_to(int page) {
-    return jump_line("Continued on page " + std::to_string(page), page_.frame.column_width, layout::Alignment::right);
+Paginator::JumpLine Paginator::jump_to(int page, bool rtl) {
+    // At the end of the column's last line as the article reads: its right,
+    // or its left in an article read right to left.
+    return jump_line("Continued on page " + std::to_string(page), page_.frame.column_width,
+                     rtl ? layout::Alignment::left : layout::Alignment::right);
 }
 
 void Paginator::append_area(Chunk& chunk, PreparedArticle& a, const AreaResult& area,
@@ -431,7 +434,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
                 ok = policy == Jump::any && free >= 0.3 * room && lines >= static_cast<std::size_t>(5 * run.span);
             if (!ok) return {};
         }
-        jump = jump_to(page_.number + 1);
+        jump = jump_to(page_.number + 1, a.rtl);
         jump_column = reserve_jump(cols, jump.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
         area = fill(a, 0, cols, false);
         if (area.fill.next == 0 && !fresh()) return {};
@@ -460,8 +463,10 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
         const int n = frame.columns;
         // On the article's own columns if the rest fits there, else on all.
         for (int k : {span, n}) {
+            // Where the article's text starts: at the left, or at the right
+            // of its columns when it reads right to left.
             JumpLine from_line = jump_line("Continued from page " + std::to_string(previous), frame.span_width(k),
-                                           layout::Alignment::left);
+                                           a.rtl ? layout::Alignment::right : layout::Alignment::left);
             double top = page_.content_top + from_line.height +
                          ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();
             std::vector<ColumnSpace> cols = columns(0, k, top, a.rtl);
@@ -474,7 +479,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
             JumpLine to_line;
             std::size_t jump_column = 0;
             if (opens) {
-                to_line = jump_to(page_.number + 1);
+                to_line = jump_to(page_.number + 1, a.rtl);
                 jump_column =
                     reserve_jump(cols, to_line.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
                 area = fill(a, from, cols, false);

@@ -145,8 +145,9 @@ private:
         double height = 0;
     };
     JumpLine jump_line(const std::string& text, double width, layout::Alignment align);
-    /// "Continued on page N" for the foot of a column.
-    JumpLine jump_to(int page);
+    /// "Continued on page N" for the foot of a column, flush with the end
+    /// of the article's lines (the left when it reads right to left).
+    JumpLine jump_to(int page, bool rtl);
     /// Its items with the top of its first line at `top`, as an artifact.
     std::vector<page::Item> draw_jump(const JumpLine& j, double x, double top) const;
     /// Moves the placed area onto the page as a chunk and updates the tops.

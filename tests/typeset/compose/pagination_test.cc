@@ -592,6 +592,27 @@ TEST_CASE("an issue in a right-to-left language is bound on the right: page 1 a 
     // Page 1 carries the masthead and no folio; page 2 is a right-hand
     // page, its folio at the outer edge, on the right.
     CHECK(x_of_run(c->doc.pages[1], "2") > page_width / 2);
+    // The jump lines sit where the article's lines start and end: "Continued
+    // from" flush right on page 2, "Continued on" flush left on page 1.
+    auto line_extent = [](const page::Page& page, const std::string& words) {
+        double y = std::nan(""), x0 = 1e9, x1 = -1e9;
+        for (const page::Item& item : page.items)
+            if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.find(words) != std::string::npos)
+                y = r->origin.y;
+        for (const page::Item& item : page.items)
+            if (const auto* r = std::get_if<page::GlyphRun>(&item); r && std::abs(r->origin.y - y) < 0.01) {
+                x0 = std::min(x0, r->origin.x);
+                x1 = std::max(x1, r->origin.x + r->advance);
+            }
+        return std::pair{x0, x1};
+    };
+    const double live_w = l.live_width().to_pt();
+    const auto [from0, from1] = line_extent(c->doc.pages[1], "Continued");
+    CHECK(from1 == doctest::Approx(l.page.margin_inner.to_pt() + live_w).epsilon(0.001));  // page 2: inner on the left
+    CHECK(from0 > l.page.margin_inner.to_pt() + live_w / 2);
+    const auto [on0, on1] = line_extent(c->doc.pages[0], "Continued");
+    CHECK(on0 == doctest::Approx(l.page.margin_outer.to_pt()).epsilon(0.001));
+    CHECK(on1 < l.page.margin_outer.to_pt() + l.column_width().to_pt() + 0.01);
     for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
 
     // page.binding="left" keeps it bound on the left; an English issue is.
