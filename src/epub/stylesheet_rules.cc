@@ -349,6 +349,20 @@ std::string other_side(const std::string& property) {
     return {};
 }
 
+/// Appends to `out` (a selector list) each selector of the list `selectors`
+/// inside `scope`: "a, b" in "[dir=rtl]" adds "[dir=rtl] a, [dir=rtl] b".
+void add_scoped(std::string& out, const std::string& scope, const std::string& selectors) {
+    std::size_t start = 0;
+    while (start <= selectors.size()) {
+        std::size_t comma = selectors.find(',', start);
+        std::string part = selectors.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+        out += (out.empty() ? "" : ", ") + scope + " " + part;
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+}
+
 /// For documents read right to left: each rule that sets something on one
 /// side (an indent, a list's label room, a frame's rule, an alignment) again
 /// under [dir="rtl"], set on the other side and cleared on the first. The
@@ -378,15 +392,7 @@ std::vector<CssRule> mirrored_for_rtl(const std::vector<CssRule>& rules) {
         }
         if (d.empty()) continue;
         std::string selector;
-        std::size_t start = 0;
-        while (start <= rule.selector.size()) {
-            std::size_t comma = rule.selector.find(',', start);
-            std::string part = rule.selector.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-            while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-            selector += (selector.empty() ? "" : ", ") + std::string("[dir=\"rtl\"] ") + part;
-            if (comma == std::string::npos) break;
-            start = comma + 1;
-        }
+        add_scoped(selector, "[dir=\"rtl\"]", rule.selector);
         out.push_back({selector, std::nullopt, std::move(d)});
     }
     return out;
@@ -413,16 +419,7 @@ std::vector<CssRule> character_indented(const std::vector<CssRule>& rules, const
             if (tag.empty() || tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") !=
                                    std::string::npos)
                 continue;
-            std::size_t start = 0;
-            while (start <= rule.selector.size()) {
-                std::size_t comma = rule.selector.find(',', start);
-                std::string part =
-                    rule.selector.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-                while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-                selector += (selector.empty() ? "" : ", ") + std::string(":lang(") + tag + ") " + part;
-                if (comma == std::string::npos) break;
-                start = comma + 1;
-            }
+            add_scoped(selector, ":lang(" + tag + ")", rule.selector);
         }
         if (!selector.empty()) out.push_back({selector, std::nullopt, Decls{{"text-indent", *indent}}});
     }
