@@ -11,7 +11,7 @@ namespace galley::cli {
 namespace {
 
 std::size_t image_count(const model::Issue& issue) {
-    std::size_t n = (issue.logo ? 1 : 0) + (issue.cover ? 1 : 0);
+    std::size_t n = (issue.logo ? 1 : 0) + (issue.cover ? 1 : 0) + issue.house_ads.size();
     for (const model::Section& s : issue.sections)
         for (const model::Article& a : s.articles)
             for (const model::Block& b : a.body)

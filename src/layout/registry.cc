@@ -84,6 +84,7 @@ std::vector<Group> build_groups() {
     g.push_back({"article", Family::global, "", {}, "How articles and sections follow each other."});
     g.push_back({"dropcap", Family::global, "", {}, "Drop caps and lead-ins on an article's first paragraph."});
     g.push_back({"figure", Family::global, "", {}, "Figures and image resolution."});
+    g.push_back({"house-ad", Family::global, "", {}, "The publisher's own adverts (issue.xml's house-ad) in holes."});
     g.push_back({"list", Family::global, "", {}, "Bullet and numbered lists."});
     g.push_back({"separator", Family::global, "", {}, "Separator blocks."});
     g.push_back({"box", Family::box, "name", enum_names<BoxId>(),

@@ -95,6 +95,10 @@ struct FigureSettings {
     double lead_fill{};      ///< Share of the live height a lead photo may grow to, to fill its page; 0 = never.
 };
 
+struct HouseAdSettings {
+    double min_hole{};  ///< Share of the live height a hole at a page's foot needs to take a house ad; 0 = never.
+};
+
 struct ListSettings {
     std::string bullet;  ///< Label of bullet-list items.
     Length label_width;  ///< Room for the label (bullet or number) before the item text.
@@ -161,6 +165,7 @@ struct Layout {
     ArticleFlow flow;
     DropCap dropcap;
     FigureSettings figures;
+    HouseAdSettings house_ads;
     ListSettings lists;
     SeparatorSettings separator;
     Furniture furniture;

@@ -29,6 +29,9 @@ struct Issue {
     std::string identifier;    ///< URN or DOI naming this issue, or empty
     std::optional<Image> logo;
     std::optional<Image> cover;
+    /// The publisher's own advertisements, in the manifest's order: the
+    /// print edition may put each in a hole at a page's foot.
+    std::vector<Image> house_ads;
     std::string layout;        ///< a bundled layout's name, or empty
     std::string root;          ///< the issue folder as given on the command line
     bool has_manifest = false;

@@ -174,6 +174,8 @@ std::optional<model::Issue> read_with_manifest(Reader& r, IssueReadResult& resul
     if (r.options.on_manifest) r.options.on_manifest(issue);
     issue.logo = resolve_picture(r, m.logo);
     issue.cover = resolve_picture(r, m.cover);
+    for (const PictureRef& ad : m.house_ads)
+        if (auto image = resolve_picture(r, ad)) issue.house_ads.push_back(std::move(*image));
 
     // Every listing is resolved, and checked against the ones before it,
     // before anything is read: one 8 MiB file listed 5,000 times under

@@ -46,6 +46,7 @@ Manifest read_manifest(const xml::Document& doc) {
         else if (n == "layout") m.issue.layout = token(c);
         else if (n == "logo") m.logo = picture(doc, c);
         else if (n == "cover") m.cover = picture(doc, c);
+        else if (n == "house-ad") m.house_ads.push_back(picture(doc, c));
         else if (n == "section") {
             ManifestSection s;
             s.title = xml::attribute(c, "title").value_or("");

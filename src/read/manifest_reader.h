@@ -28,9 +28,10 @@ struct ManifestSection {
 };
 
 struct Manifest {
-    model::Issue issue;  ///< metadata only; sections, logo and cover left empty
+    model::Issue issue;  ///< metadata only; sections, logo, cover and house ads left empty
     std::optional<PictureRef> logo;
     std::optional<PictureRef> cover;
+    std::vector<PictureRef> house_ads;
     std::vector<ManifestSection> sections;
 };
 

@@ -216,3 +216,32 @@ TEST_CASE("reading on several threads gives the same issue and the same diagnost
     CHECK(all.find("E-XML") != std::string::npos);
     CHECK(ids1.size() >= 10);
 }
+
+TEST_CASE("a manifest's house ads are read in order, checked like the logo") {
+    TempDir t;
+    t.write("issue.xml",
+            "<issue id=\"daily-2008-06-13\" xml:lang=\"en\"><publication>The Daily</publication>"
+            "<date>2008-06-13</date>\n"
+            "<house-ad src=\"ads/wide.svg\" alt=\"Subscribe\"/>\n"
+            "<house-ad src=\"ads/missing.png\" alt=\"Gone\"/>\n"
+            "<house-ad src=\"ads/tall.svg\"/>\n"
+            "<section title=\"Front\"><article src=\"one.xml\"/></section></issue>");
+    t.write("ads/wide.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"480\"/>");
+    t.write("ads/tall.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"900\"/>");
+    t.write("one.xml", article_xml("one"));
+    auto r = read_for_test(t.path(), t.path());
+    REQUIRE(r.lines.size() == 2);
+    CHECK(r.lines[0] == "issue.xml:3: error: image path 'ads/missing.png' does not exist [E-PATH-NOT-FOUND]");
+    CHECK(r.lines[1] ==
+          "issue.xml:4: warning: image 'ads/tall.svg' has no alt text; readers who cannot see it will miss it "
+          "[W-ALT-MISSING]");
+    REQUIRE(r.result.issue);
+    const model::Issue& issue = *r.result.issue;
+    REQUIRE(issue.house_ads.size() == 2);  // the missing one left out
+    CHECK(issue.house_ads[0].path == "ads/wide.svg");
+    CHECK(issue.house_ads[0].alt == "Subscribe");
+    CHECK(issue.house_ads[0].width_px == 1200);
+    CHECK(issue.house_ads[0].format == model::ImageFormat::svg);
+    CHECK(issue.house_ads[1].path == "ads/tall.svg");
+    CHECK(issue.house_ads[1].height_px == 900);
+}

@@ -8,7 +8,9 @@
 
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/emit.h"
+#include "typeset/compose/figure.h"
 #include "typeset/compose/furniture.h"
+#include "typeset/compose/house_ads.h"
 
 namespace galley::typeset {
 
@@ -75,11 +77,12 @@ void bleed_to_sides(std::vector<page::Item>& items, std::size_t from, const Page
 
 }  // namespace
 
-Paginator::Paginator(ComposeContext& ctx) : ctx_(ctx) { new_page(); }
+Paginator::Paginator(ComposeContext& ctx) : ctx_(ctx), ads_used_(ctx.issue.house_ads.size(), false) { new_page(); }
 
 void Paginator::new_page() {
     if (page_.number > 0) {
         grow_last();
+        place_house_ads();
         PageDraft done{page_.number, page_.section, std::move(page_.chunks)};
         if (hand_over_) hand_over_(std::move(done));
         else done_.push_back(std::move(done));
@@ -93,6 +96,8 @@ void Paginator::new_page() {
 }
 
 std::vector<PageDraft> Paginator::finish() {
+    settle_last();
+    place_house_ads();
     done_.push_back(PageDraft{page_.number, page_.section, std::move(page_.chunks)});
     page_ = PageState{};
     std::vector<PageDraft> rest = std::move(done_);
@@ -377,6 +382,32 @@ void Paginator::grow_last() {
         last_ = std::move(last);
     }
     settle_last();
+}
+
+void Paginator::place_house_ads() {
+    const std::vector<model::Image>& ads = ctx_.issue.house_ads;
+    if (ads.empty() || fresh()) return;
+    while (auto slot = choose_house_ad(page_.frame, page_.tops, ads, ads_used_, ctx_.layout.house_ads.min_hole,
+                                       ctx_.layout.figures.min_dpi)) {
+        const model::Image& ad = ads[slot->ad];
+        ads_used_[slot->ad] = true;
+        Chunk chunk;
+        page::TagBegin t = tag(page::TagKind::figure);
+        t.alt = ad.alt.value_or("");
+        chunk.items.emplace_back(std::move(t));
+        page::Image img;
+        img.file = ctx_.image_file(ad.path);
+        img.root = ctx_.root.string();
+        img.format = page_format(ad.format);
+        img.width_px = ad.width_px;
+        img.height_px = ad.height_px;
+        img.rect = slot->rect;
+        chunk.items.emplace_back(std::move(img));
+        chunk.items.emplace_back(tag_end(page::TagKind::figure));
+        page_.chunks.push_back(std::move(chunk));
+        for (int j = slot->first; j < slot->first + slot->span; ++j)
+            page_.tops[static_cast<std::size_t>(j)] = page_.frame.bottom;
+    }
 }
 
 Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int others) {

@@ -19,7 +19,8 @@
 //     page): if the article placed last on it ended there with room below
 //     it and has a lead photograph, it is placed again with the photograph
 //     taller (figure.lead-fill), as tall as still lets the whole article
-//     fit above the foot
+//     fit above the foot; then the issue's house ads fill the holes left
+//     at the page's foot (house_ads.h)
 //
 // Each page keeps its articles as chunks of items, so the page can order
 // them for properly nested structure tags (an article jumping out of a
@@ -165,6 +166,9 @@ private:
     void grow_last();
     /// Draws the body of the article placed last into its chunk.
     void settle_last();
+    /// Before the page is left, after grow_last(): the issue's unused
+    /// house ads in the holes at its foot (house_ads.h).
+    void place_house_ads();
 
     ComposeContext& ctx_;
     struct PageState {
@@ -182,6 +186,7 @@ private:
     std::map<std::tuple<const model::Article*, int, FigureFit>, HeadBlock> head_figures_;
     std::map<const model::Article*, ArticleStart> starts_;
     std::optional<LastPlaced> last_;
+    std::vector<bool> ads_used_;  ///< per house ad of the issue: printed already
 };
 
 }  // namespace galley::typeset

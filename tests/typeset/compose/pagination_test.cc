@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <variant>
 
 #include "compose_fixture.h"
 #include "page_checks.h"
 #include "support/test_support.h"
+#include "typeset/compose/page_frame.h"
 
 namespace galley::test {
 
@@ -316,6 +318,85 @@ TEST_CASE("figure.lead-fill: only the last article on the page grows, and its wa
     for (const Diagnostic& d : coarse->diags.all()) warnings += d.code == "W-IMAGE-LOW-RESOLUTION";
     CHECK(warnings == 1);
     for (const auto& p : check_all(coarse->doc, l, coarse->issue)) FAIL_CHECK(p);
+}
+
+namespace {
+
+model::Image house_ad(const std::string& name, std::uint32_t w, std::uint32_t h) {
+    model::Image i;
+    i.src = i.path = "img/" + name;
+    i.alt = "House ad " + name;
+    i.format = model::ImageFormat::svg;
+    i.width_px = w;
+    i.height_px = h;
+    return i;
+}
+
+/// The house ads on each page: (page index, image, the alt of its tag).
+struct PlacedAd {
+    std::size_t page;
+    page::Image image;
+    std::string alt;
+};
+
+std::vector<PlacedAd> placed_ads(const page::Document& doc) {
+    std::vector<PlacedAd> out;
+    for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+        std::string alt;
+        for (const auto& item : doc.pages[p].items) {
+            if (auto* t = std::get_if<page::TagBegin>(&item); t && t->kind == page::TagKind::figure) alt = t->alt;
+            if (auto* i = std::get_if<page::Image>(&item); i && i->file.find("/img/ad-") != std::string::npos)
+                out.push_back({p, *i, alt});
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("house ads fill the holes pages are left with, each once, at the foot") {
+    layout::Layout l = bundled_layout("tabloid");
+    REQUIRE(l.house_ads.min_hole > 0);
+    // A short story alone on each of two pages (each section opens a page):
+    // two holes, and three ads for them.
+    model::Issue issue = issue_of({article("first", "A short story", 3, 3)});
+    model::Section second;
+    second.title = "Business";
+    second.articles.push_back(article("second", "Another short story", 3, 3));
+    issue.sections.push_back(std::move(second));
+    issue.house_ads = {house_ad("ad-subscribe.svg", 1200, 480), house_ad("ad-digital-edition.svg", 900, 660),
+                       house_ad("ad-advertise.svg", 700, 760)};
+    auto c = compose(issue, l);
+    REQUIRE(c->doc.pages.size() == 2);
+    std::vector<PlacedAd> ads = placed_ads(c->doc);
+    REQUIRE(ads.size() >= 2);
+    std::set<std::string> files;
+    std::set<std::size_t> pages;
+    for (const PlacedAd& ad : ads) {
+        INFO(ad.image.file);
+        const typeset::PageFrame frame = typeset::page_frame(l, static_cast<int>(ad.page) + 1);
+        CHECK(files.insert(ad.image.file).second);  // never the same ad twice
+        pages.insert(ad.page);
+        CHECK(ad.alt.starts_with("House ad ad-"));
+        // On the foot of the live area, inside it, not distorted.
+        CHECK(ad.image.rect.y + ad.image.rect.height == doctest::Approx(frame.bottom));
+        CHECK(ad.image.rect.x >= frame.left - 0.01);
+        CHECK(ad.image.rect.x + ad.image.rect.width <= frame.right + 0.01);
+        CHECK(ad.image.rect.width / ad.image.rect.height ==
+              doctest::Approx(static_cast<double>(ad.image.width_px) / ad.image.height_px).epsilon(0.001));
+    }
+    CHECK(pages.size() == 2);  // both pages got one
+    for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+
+    // With house-ad.min-hole 0, or on pages the text fills, none.
+    layout::Layout none = l;
+    none.house_ads.min_hole = 0;
+    CHECK(placed_ads(compose(issue, none)->doc).empty());
+    model::Issue full = issue_of({article("long", "A story far longer than a page", 160, 1)});
+    full.house_ads = issue.house_ads;
+    auto f = compose(full, l);
+    REQUIRE(f->doc.pages.size() >= 3);
+    for (const PlacedAd& ad : placed_ads(f->doc)) CHECK(ad.page + 1 == f->doc.pages.size());
 }
 
 TEST_CASE("peer-tabloid: every article on a new page, no furniture") {

@@ -1,0 +1,55 @@
+#include "typeset/compose/house_ads.h"
+
+#include <algorithm>
+
+namespace galley::typeset {
+
+namespace {
+
+/// The ad's printed size in a hole `width` x `height`: as large as fits
+/// whole, and for a raster image no larger than `min_dpi` allows.
+page::Rect fitted(const model::Image& ad, double width, double height, int min_dpi) {
+    const double aspect = static_cast<double>(ad.width_px) / static_cast<double>(ad.height_px);
+    double w = std::min(width, height * aspect);
+    if (ad.format != model::ImageFormat::svg && min_dpi > 0)
+        w = std::min(w, static_cast<double>(ad.width_px) * 72.0 / min_dpi);
+    return page::Rect{0, 0, w, w / aspect};
+}
+
+}  // namespace
+
+std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
+                                           const std::vector<model::Image>& ads, const std::vector<bool>& used,
+                                           double min_hole, int min_dpi) {
+    if (min_hole <= 0) return std::nullopt;
+    const double least = min_hole * frame.height();
+    const int n = static_cast<int>(tops.size());
+    std::optional<HouseAdSlot> best;
+    double best_area = 0;
+    for (std::size_t i = 0; i < ads.size(); ++i) {
+        if (used[i] || ads[i].width_px == 0 || ads[i].height_px == 0) continue;
+        // Narrow runs first, so that of two runs giving the ad one size the
+        // narrower keeps it (the wider one's other columns stay free).
+        for (int span = 1; span <= n; ++span) {
+            for (int first = 0; first + span <= n; ++first) {
+                const double top = *std::max_element(tops.begin() + first, tops.begin() + first + span);
+                const double hole = frame.bottom - top;
+                if (hole < least - kEpsilon) continue;
+                const double width = frame.span_width(span);
+                page::Rect r = fitted(ads[i], width, hole, min_dpi);
+                // An ad much narrower than its columns would leave a hole
+                // beside it; a narrower run will take it.
+                if (r.width < 0.75 * width - kEpsilon) continue;
+                const double area = r.width * r.height;
+                if (area <= best_area + kEpsilon) continue;
+                r.x = frame.column_x(first) + (width - r.width) / 2;
+                r.y = frame.bottom - r.height;
+                best = HouseAdSlot{i, first, span, r};
+                best_area = area;
+            }
+        }
+    }
+    return best;
+}
+
+}  // namespace galley::typeset

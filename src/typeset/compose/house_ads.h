@@ -1,0 +1,38 @@
+// The publisher's own adverts (issue.xml's <house-ad>) in the holes a page
+// is left with: what a desk does with a page whose stories end short.
+//
+//   when a page is left: for every run of adjacent columns, the hole is
+//   from the lowest thing in those columns (and the space that follows an
+//   article) to the foot; holes shallower than house-ad.min-hole of the
+//   live height are left alone. Of the ads not used yet, each scaled to
+//   fit the hole whole (never distorted, never cropped, a raster ad never
+//   printed below figure.min-dpi), the one covering most of the page
+//   wins, in the narrowest run that gives it that size; it sits on the
+//   foot, centred in its columns. Repeat while holes and ads are left.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "model/block.h"
+#include "page/page.h"
+#include "typeset/compose/page_frame.h"
+
+namespace galley::typeset {
+
+struct HouseAdSlot {
+    std::size_t ad = 0;  ///< index into the issue's house ads
+    int first = 0;       ///< its columns: [first, first + span)
+    int span = 1;
+    page::Rect rect;     ///< where it is drawn
+};
+
+/// The best house ad for the page's holes, or none. `tops[c]` is where
+/// the next thing in column c could start; `used[i]` marks ads already
+/// printed in the issue.
+std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
+                                           const std::vector<model::Image>& ads, const std::vector<bool>& used,
+                                           double min_hole, int min_dpi);
+
+}  // namespace galley::typeset

@@ -1,0 +1,106 @@
+// choose_house_ad: which of the house ads goes in a page's holes,
+// in which columns and at what size.
+#include <doctest/doctest.h>
+
+#include <vector>
+
+#include "typeset/compose/house_ads.h"
+
+namespace galley::test {
+
+namespace {
+
+using typeset::choose_house_ad;
+using typeset::PageFrame;
+
+/// Four columns of 100 pt with 10 pt gutters; live area 40..470 x 50..650.
+PageFrame frame() {
+    PageFrame f;
+    f.page_width = 510;
+    f.page_height = 700;
+    f.left = 40;
+    f.right = 470;
+    f.top = 50;
+    f.bottom = 650;
+    f.columns = 4;
+    f.column_width = 100;
+    f.gutter = 10;
+    return f;
+}
+
+model::Image ad(std::uint32_t w, std::uint32_t h, model::ImageFormat format = model::ImageFormat::svg) {
+    model::Image i;
+    i.path = "img/ad.svg";
+    i.format = format;
+    i.width_px = w;
+    i.height_px = h;
+    return i;
+}
+
+}  // namespace
+
+TEST_CASE("house ads: a wide ad takes a full-width hole, on the foot, its shape kept") {
+    const PageFrame f = frame();
+    // The stories end 300 pt down: a hole of 350 pt over all four columns.
+    std::vector<double> tops(4, 300.0);
+    auto slot = choose_house_ad(f, tops, {ad(1200, 480)}, {false}, 0.15, 150);
+    REQUIRE(slot);
+    CHECK(slot->ad == 0);
+    CHECK(slot->first == 0);
+    CHECK(slot->span == 4);
+    CHECK(slot->rect.width == doctest::Approx(430));
+    CHECK(slot->rect.height == doctest::Approx(430 * 480.0 / 1200.0));
+    CHECK(slot->rect.x == doctest::Approx(40));
+    CHECK(slot->rect.y + slot->rect.height == doctest::Approx(650));
+}
+
+TEST_CASE("house ads: no hole deep enough, no ads, or min-hole 0 place nothing") {
+    const PageFrame f = frame();
+    // 600 pt live height: 0.15 of it is 90 pt; these holes are 80 pt deep.
+    std::vector<double> shallow(4, 570.0);
+    CHECK_FALSE(choose_house_ad(f, shallow, {ad(1200, 480)}, {false}, 0.15, 150));
+    std::vector<double> deep(4, 300.0);
+    CHECK_FALSE(choose_house_ad(f, deep, {}, {}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, deep, {ad(1200, 480)}, {false}, 0.0, 150));
+    // An ad used already is not printed again.
+    CHECK_FALSE(choose_house_ad(f, deep, {ad(1200, 480)}, {true}, 0.15, 150));
+}
+
+TEST_CASE("house ads: a tall ad goes in the narrowest run that gives it its size, centred there") {
+    const PageFrame f = frame();
+    // Columns 2 and 3 are free from 200 pt down (450 pt); 0 and 1 are full.
+    std::vector<double> tops{655.0, 655.0, 200.0, 200.0};
+    // 2:3 portrait: 210 pt wide would be 315 pt tall, which fits.
+    auto slot = choose_house_ad(f, tops, {ad(600, 900)}, {false}, 0.15, 150);
+    REQUIRE(slot);
+    CHECK(slot->first == 2);
+    CHECK(slot->span == 2);
+    CHECK(slot->rect.width == doctest::Approx(210));
+    CHECK(slot->rect.x == doctest::Approx(f.column_x(2)));
+    CHECK(slot->rect.y + slot->rect.height == doctest::Approx(650));
+    CHECK(slot->rect.y >= 200.0);
+}
+
+TEST_CASE("house ads: a raster ad is never printed below figure.min-dpi, and the one covering most wins") {
+    const PageFrame f = frame();
+    std::vector<double> tops(4, 300.0);
+    // 600 px at 150 dpi is 288 pt wide at most: in three columns (320 pt),
+    // not in all four (430 pt, where it would leave a third of them empty).
+    auto capped = choose_house_ad(f, tops, {ad(600, 400, model::ImageFormat::png)}, {false}, 0.15, 150);
+    REQUIRE(capped);
+    CHECK(capped->span == 3);
+    CHECK(capped->rect.width == doctest::Approx(288));
+    CHECK(capped->rect.height == doctest::Approx(192));
+    CHECK(capped->rect.x == doctest::Approx(f.column_x(capped->first) + 16));
+    // The same picture as SVG scales freely: all four columns.
+    auto vector = choose_house_ad(f, tops, {ad(600, 400)}, {false}, 0.15, 150);
+    REQUIRE(vector);
+    CHECK(vector->span == 4);
+    // Of two ads, the one covering more of the page is chosen.
+    auto both = choose_house_ad(f, tops, {ad(600, 400, model::ImageFormat::png), ad(1200, 480)}, {false, false},
+                                0.15, 150);
+    REQUIRE(both);
+    CHECK(both->ad == 1);
+}
+
+}  // namespace galley::test
