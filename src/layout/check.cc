@@ -24,6 +24,7 @@ public:
         check_tiers();
         check_spans();
         check_furniture();
+        check_labels();
         return ok_;
     }
 
@@ -155,6 +156,16 @@ private:
         if (l_.press.crop_marks && l_.press.mark_offset < bleed)
             fail("press.mark-offset", "press.mark-offset " + mm(l_.press.mark_offset) + " is inside the " + mm(bleed) +
                                           " bleed; crop marks would print over bleeding art");
+    }
+
+    void check_labels() {
+        auto once = [&](const std::string& key, const std::string& text) {
+            std::size_t at = text.find("{page}");
+            if (at == std::string::npos || text.find("{page}", at + 1) != std::string::npos)
+                fail(key, key + " \"" + text + "\" must name the page once, as {page}");
+        };
+        once("label.continued-on", l_.labels.continued_on);
+        once("label.continued-from", l_.labels.continued_from);
     }
 
     const Layout& l_;

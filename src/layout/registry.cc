@@ -93,6 +93,9 @@ std::vector<Group> build_groups() {
     g.push_back({"running-head", Family::global, "", {}, "Running heads on later pages (style running-head)."});
     g.push_back({"folio", Family::global, "", {}, "Page numbers (style folio)."});
     g.push_back({"press", Family::global, "", {}, "The press PDF: marks, output profile, ink."});
+    g.push_back({"label", Family::global, "", {},
+                 "The words galley adds to the page (jump lines, the related-stories heading), to set in the "
+                 "issue's language."});
     return g;
 }
 

@@ -1,4 +1,5 @@
-// Page furniture (masthead, running heads, folios) and the press settings.
+// Page furniture (masthead, running heads, folios), the press settings and
+// the words composition adds to the page.
 #include "layout/registry_build.h"
 
 namespace galley::layout::detail {
@@ -63,6 +64,17 @@ void add_furniture_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("press", "black-overprint", T::boolean, "true",
                       "Black text and rules print in pure K and overprint.")
                       .to([](auto& l) -> auto& { return l.press.black_overprint; }).take());
+
+    out.push_back(Def("label", "continued-on", T::text, "Continued on page {page}",
+                      "The jump line at the foot of an article's last column on a page; {page} is the number of "
+                      "the page it goes on to.")
+                      .to([](auto& l) -> auto& { return l.labels.continued_on; }).take());
+    out.push_back(Def("label", "continued-from", T::text, "Continued from page {page}",
+                      "The jump line above the rest of an article; {page} is the number of the page it came from.")
+                      .to([](auto& l) -> auto& { return l.labels.continued_from; }).take());
+    out.push_back(Def("label", "more-stories", T::text, "More stories",
+                      "The heading of the box of related stories at an article's end; empty for none.")
+                      .to([](auto& l) -> auto& { return l.labels.more_stories; }).take());
 }
 
 }  // namespace galley::layout::detail

@@ -134,6 +134,13 @@ struct Furniture {
     Folio folio;
 };
 
+/// The words composition adds to the page, for issues not in English.
+struct Labels {
+    std::string continued_on;    ///< Jump line at a column's foot; "{page}" is the page it goes on to.
+    std::string continued_from;  ///< Jump line above the rest; "{page}" is the page it came from.
+    std::string more_stories;    ///< Heading of an article's related-stories box.
+};
+
 /// Settings for the press PDF (issue 7): marks, output profile, ink.
 struct PressSettings {
     bool crop_marks{};
@@ -169,6 +176,7 @@ struct Layout {
     ListSettings lists;
     SeparatorSettings separator;
     Furniture furniture;
+    Labels labels;
     PressSettings press;
 
     const ParagraphStyle& style(ParagraphStyleId id) const;

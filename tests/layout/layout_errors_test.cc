@@ -364,6 +364,15 @@ TEST_CASE("consistency: crop marks inside the bleed") {
                             "press.mark-offset 3mm is inside the 5mm bleed; crop marks would print over bleeding art");
 }
 
+TEST_CASE("consistency: a jump line label must name its page once") {
+    Diagnostics d = load_line(R"(  <label continued-on="Suite page"/>)");
+    test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 24,
+                            "label.continued-on \"Suite page\" must name the page once, as {page}");
+    Diagnostics twice = load_line(R"(  <label continued-from="{page} / {page}"/>)");
+    test::expect_only_error(twice, "E-LAYOUT-INCONSISTENT", 2, 26,
+                            "label.continued-from \"{page} / {page}\" must name the page once, as {page}");
+}
+
 TEST_CASE("a consistency error located at a default points at the layout element") {
     Diagnostics d = load_line(R"(  <grid leading="12pt"/>)");
     test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 1, 1,

@@ -402,7 +402,9 @@ void BodyFlow::related(const Measure& m) {
         Measure inner{outer.width - in.left - in.right, outer.x + in.left, true};
         out_->open_box(box, in.top, in.bottom);
         out_->begin(tag(page::TagKind::section));
-        styled(text_inlines("More stories"), ParagraphStyleId::related_heading, inner, article_.where, heading_tag(3));
+        if (!ctx_.layout.labels.more_stories.empty())
+            styled(text_inlines(ctx_.layout.labels.more_stories), ParagraphStyleId::related_heading, inner,
+                   article_.where, heading_tag(3));
         for (const model::RelatedItem& item : article_.end.related) {
             styled(item.kicker, ParagraphStyleId::related_kicker, inner, item.where, tag(page::TagKind::paragraph));
             model::Inlines title = item.title;

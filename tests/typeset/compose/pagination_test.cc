@@ -111,6 +111,30 @@ TEST_CASE("a long article continues over several pages, every jump announced, no
     }
 }
 
+TEST_CASE("the layout's labels set the jump lines and the related-stories heading in the issue's language") {
+    layout::Layout l = bundled_layout("tabloid");
+    l.labels.continued_on = "Suite page {page}";
+    l.labels.continued_from = "Suite de la page {page}";
+    l.labels.more_stories = "\u00c0 lire aussi";
+    model::Article a = article("long", "Un article plus long qu'une page", 160, 1);
+    model::RelatedItem item;
+    item.title = text("Un autre article");
+    a.end.related.push_back(item);
+    auto c = compose(issue_of({a}), l);
+    REQUIRE(c->doc.pages.size() >= 3);
+    CHECK(page_says(c->doc.pages[0], "Suite page 2"));
+    CHECK(page_says(c->doc.pages[1], "Suite de la page 1"));
+    CHECK(page_says(c->doc.pages[1], "Suite page 3"));
+    bool heading = false;
+    for (const auto& p : c->doc.pages) {
+        heading = heading || page_says(p, "\u00c0 lire aussi");
+        CHECK_FALSE(page_says(p, "Continued"));
+        CHECK_FALSE(page_says(p, "More stories"));
+    }
+    CHECK(heading);
+    for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("an empty article, a headline-only article and one without a headline still compose") {
     model::Article empty;
     empty.id = "empty";
