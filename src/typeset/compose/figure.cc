@@ -33,8 +33,6 @@ void check_resolution(const ComposeContext& ctx, const model::Image& image, doub
                                    " dpi, below the layout's " + std::to_string(min_dpi) + " dpi (figure.min-dpi)"});
 }
 
-}  // namespace
-
 page::ImageFormat page_format(model::ImageFormat f) {
     switch (f) {
         case model::ImageFormat::jpeg:
@@ -49,6 +47,18 @@ page::ImageFormat page_format(model::ImageFormat f) {
     return page::ImageFormat::jpeg;
 }
 
+}  // namespace
+
+page::Image page_image(const ComposeContext& ctx, const model::Image& image) {
+    page::Image img;
+    img.file = ctx.image_file(image.path);
+    img.root = ctx.root.string();
+    img.format = page_format(image.format);
+    img.width_px = image.width_px;
+    img.height_px = image.height_px;
+    return img;
+}
+
 FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
                            const std::string& lang, const SourceLocation& where, double fill_height) {
     const model::Image& image = figure.image;
@@ -58,12 +68,7 @@ FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, dou
     bool photo = image.format == model::ImageFormat::jpeg;
     max_image_height = std::max(max_image_height, fill_height);
 
-    page::Image img;
-    img.file = ctx.image_file(image.path);
-    img.root = ctx.root.string();
-    img.format = page_format(image.format);
-    img.width_px = image.width_px;
-    img.height_px = image.height_px;
+    page::Image img = page_image(ctx, image);
     double w = width;     // the image as drawn, before any crop
     double h = full_h;
     double shown = h;     // the height it shows

@@ -29,7 +29,8 @@ struct FigureLayout {
 FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
                            const std::string& lang, const SourceLocation& where, double fill_height = 0);
 
-/// The page format of a model image format.
-page::ImageFormat page_format(model::ImageFormat f);
+/// A model image as the page draws it: its file (opened again through the
+/// issue folder), format and pixel size; where it goes is the caller's.
+page::Image page_image(const ComposeContext& ctx, const model::Image& image);
 
 }  // namespace galley::typeset

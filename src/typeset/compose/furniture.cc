@@ -76,12 +76,7 @@ void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Ite
             x = frame.left + (frame.width() - w) / 2;
         else if (name_style.align == layout::Alignment::right)
             x = frame.right - w;
-        page::Image img;
-        img.file = ctx.image_file(logo.path);
-        img.root = ctx.root.string();
-        img.format = page_format(logo.format);
-        img.width_px = logo.width_px;
-        img.height_px = logo.height_px;
+        page::Image img = page_image(ctx, logo);
         img.rect = {x, top + (area - h) / 2, w, h};
         out.emplace_back(img);
     } else {

@@ -402,12 +402,7 @@ void Paginator::place_house_ads() {
         page::TagBegin t = tag(page::TagKind::figure);
         t.alt = ad.alt.value_or("");
         chunk.items.emplace_back(std::move(t));
-        page::Image img;
-        img.file = ctx_.image_file(ad.path);
-        img.root = ctx_.root.string();
-        img.format = page_format(ad.format);
-        img.width_px = ad.width_px;
-        img.height_px = ad.height_px;
+        page::Image img = page_image(ctx_, ad);
         img.rect = slot->rect;
         chunk.items.emplace_back(std::move(img));
         chunk.items.emplace_back(tag_end(page::TagKind::figure));
