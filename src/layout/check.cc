@@ -166,6 +166,19 @@ private:
         };
         once("label.continued-on", l_.labels.continued_on);
         once("label.continued-from", l_.labels.continued_from);
+        auto names = [&](const std::string& key, const std::string& list, std::size_t count) {
+            std::vector<std::string> n = label_list(list);
+            bool empty = std::any_of(n.begin(), n.end(), [](const std::string& x) { return x.empty(); });
+            if (n.size() != count || empty)
+                fail(key, key + (empty ? " has an empty name" : " has " + std::to_string(n.size()) + " names") +
+                              "; it takes " + std::to_string(count) + ", separated by commas");
+        };
+        names("label.months", l_.labels.months, 12);
+        names("label.weekdays", l_.labels.weekdays, 7);
+        const std::size_t digits = label_characters(l_.labels.digits).size();
+        if (digits != 10)
+            fail("label.digits", "label.digits \"" + l_.labels.digits + "\" has " + std::to_string(digits) +
+                                     " characters; it takes the ten digits 0 to 9");
     }
 
     const Layout& l_;

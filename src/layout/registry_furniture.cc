@@ -75,6 +75,28 @@ void add_furniture_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("label", "more-stories", T::text, "More stories",
                       "The heading of the box of related stories at an article's end; empty for none.")
                       .to([](auto& l) -> auto& { return l.labels.more_stories; }).take());
+    out.push_back(Def("label", "date", T::text, "{weekday} {day} {month} {year}",
+                      "The issue date in the masthead, the running heads and the PDF's title: {weekday}, {day}, "
+                      "{month} and {year} stand for its parts.")
+                      .to([](auto& l) -> auto& { return l.labels.date; }).take());
+    out.push_back(Def("label", "months", T::text,
+                      "January, February, March, April, May, June, July, August, September, October, November, "
+                      "December",
+                      "The twelve month names, separated by commas.")
+                      .to([](auto& l) -> auto& { return l.labels.months; }).take());
+    out.push_back(Def("label", "weekdays", T::text, "Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday",
+                      "The seven day names from Monday, separated by commas.")
+                      .to([](auto& l) -> auto& { return l.labels.weekdays; }).take());
+    out.push_back(Def("label", "digits", T::text, "0123456789",
+                      "The digits 0 to 9 as the issue writes them (Khmer, Arabic-Indic, ...): for the date's day "
+                      "and year, folios and the pages in jump lines.")
+                      .to([](auto& l) -> auto& { return l.labels.digits; }).take());
+    out.push_back(Def("label", "volume", T::text, "Vol. {volume}",
+                      "The issue's volume in the masthead's date line; {volume} is issue.xml's volume as written.")
+                      .to([](auto& l) -> auto& { return l.labels.volume; }).take());
+    out.push_back(Def("label", "number", T::text, "No. {number}",
+                      "The issue's number in the masthead's date line; {number} is issue.xml's number as written.")
+                      .to([](auto& l) -> auto& { return l.labels.number; }).take());
 }
 
 }  // namespace galley::layout::detail

@@ -2,12 +2,40 @@
 
 #include <algorithm>
 
+#include "base/utf8.h"
+
 namespace galley::layout {
 namespace {
 
 std::size_t tier_index(int priority) { return static_cast<std::size_t>(std::clamp(priority, 1, kTierCount) - 1); }
 
 }  // namespace
+
+std::vector<std::string> label_list(std::string_view list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t comma = list.find(',', start);
+        std::string_view name = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+        while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+        out.emplace_back(name);
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::vector<std::string> label_characters(std::string_view digits) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < digits.size();) {
+        utf8::Decoded d = utf8::decode(digits, at);
+        std::size_t n = d.length > 0 ? d.length : 1;
+        out.emplace_back(digits.substr(at, n));
+        at += n;
+    }
+    return out;
+}
 
 const ParagraphStyle& Layout::style(ParagraphStyleId id) const { return paragraph_styles[static_cast<std::size_t>(id)]; }
 ParagraphStyle& Layout::style(ParagraphStyleId id) { return paragraph_styles[static_cast<std::size_t>(id)]; }

@@ -7,6 +7,7 @@
 #include <array>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/length.h"
@@ -134,12 +135,25 @@ struct Furniture {
     Folio folio;
 };
 
-/// The words composition adds to the page, for issues not in English.
+/// The words and digits composition adds to the page, for issues not in English.
 struct Labels {
     std::string continued_on;    ///< Jump line at a column's foot; "{page}" is the page it goes on to.
     std::string continued_from;  ///< Jump line above the rest; "{page}" is the page it came from.
     std::string more_stories;    ///< Heading of an article's related-stories box.
+    std::string date;            ///< The issue date: {weekday}, {day}, {month}, {year}.
+    std::string months;          ///< Twelve month names, comma-separated.
+    std::string weekdays;        ///< Seven day names from Monday, comma-separated.
+    std::string digits;          ///< The ten digits 0-9 in the issue's script (dates, folios, jump pages).
+    std::string volume;          ///< "{volume}" as the masthead shows it.
+    std::string number;          ///< "{number}" as the masthead shows it.
 };
+
+/// The comma-separated names of a label list (label.months,
+/// label.weekdays), each trimmed of spaces.
+std::vector<std::string> label_list(std::string_view list);
+
+/// The characters (code points, each as UTF-8) of a label (label.digits).
+std::vector<std::string> label_characters(std::string_view text);
 
 /// Settings for the press PDF (issue 7): marks, output profile, ink.
 struct PressSettings {

@@ -373,6 +373,18 @@ TEST_CASE("consistency: a jump line label must name its page once") {
                             "label.continued-from \"{page} / {page}\" must name the page once, as {page}");
 }
 
+TEST_CASE("consistency: month and day names and digits come in full sets") {
+    Diagnostics months = load_line(R"(  <label months="Jan, Feb"/>)");
+    test::expect_only_error(months, "E-LAYOUT-INCONSISTENT", 2, 18,
+                            "label.months has 2 names; it takes 12, separated by commas");
+    Diagnostics days = load_line(R"(  <label weekdays="Mo, Tu, We, Th, Fr, Sa, "/>)");
+    test::expect_only_error(days, "E-LAYOUT-INCONSISTENT", 2, 20,
+                            "label.weekdays has an empty name; it takes 7, separated by commas");
+    Diagnostics digits = load_line(R"(  <label digits="012345678"/>)");
+    test::expect_only_error(digits, "E-LAYOUT-INCONSISTENT", 2, 18,
+                            "label.digits \"012345678\" has 9 characters; it takes the ten digits 0 to 9");
+}
+
 TEST_CASE("a consistency error located at a default points at the layout element") {
     Diagnostics d = load_line(R"(  <grid leading="12pt"/>)");
     test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 1, 1,

@@ -138,7 +138,7 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
     assemble_drafts(drafts, true);
 
     // Describe.
-    doc.meta = document_metadata(issue, options);
+    doc.meta = document_metadata(issue, layout.labels, options);
     doc.meta.bound_right = bound.page.binding == layout::BindingEdge::right;
     doc.outline = document_outline(issue, paginator.starts());
     if (options.page_sink) {

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <variant>
 
-#include "typeset/compose/furniture.h"
+#include "typeset/compose/labels.h"
 #include "typeset/compose/head_block.h"
 
 namespace galley::typeset {
@@ -42,10 +42,10 @@ std::string join(const std::vector<std::string>& list) {
 
 }  // namespace
 
-page::Metadata document_metadata(const model::Issue& issue, const ComposeOptions& options) {
+page::Metadata document_metadata(const model::Issue& issue, const layout::Labels& labels, const ComposeOptions& options) {
     page::Metadata meta;
     meta.title = issue.publication;
-    std::string date = long_date(issue.date);
+    std::string date = long_date(issue.date, labels);
     if (!date.empty()) meta.title += (meta.title.empty() ? "" : ", ") + date;
     if (!issue.title.empty()) meta.title += (meta.title.empty() ? "" : " \u2014 ") + issue.title;
     std::vector<std::string> people;

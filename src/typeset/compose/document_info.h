@@ -13,7 +13,8 @@
 
 namespace galley::typeset {
 
-page::Metadata document_metadata(const model::Issue& issue, const ComposeOptions& options);
+page::Metadata document_metadata(const model::Issue& issue, const layout::Labels& labels,
+                                 const ComposeOptions& options);
 
 std::vector<page::OutlineEntry> document_outline(const model::Issue& issue,
                                                  const std::map<const model::Article*, ArticleStart>& starts);

@@ -5,22 +5,13 @@
 
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/figure.h"
+#include "typeset/compose/labels.h"
 
 namespace galley::typeset {
 
 namespace {
 
 using layout::ParagraphStyleId;
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-long days_from_civil(long y, long m, long d) {
-    y -= m <= 2 ? 1 : 0;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 /// One line of `text` in `style`, aligned in [x, x + width], baseline at `baseline`.
 void line_at(ComposeContext& ctx, std::vector<page::Item>& out, const std::string& text, ParagraphStyleId style,
@@ -34,11 +25,9 @@ void line_at(ComposeContext& ctx, std::vector<page::Item>& out, const std::strin
     }
 }
 
-std::string date_line(const model::Issue& issue) {
-    std::string line;
-    if (!issue.volume.empty()) line += "Vol. " + issue.volume;
-    if (!issue.number.empty()) line += (line.empty() ? "No. " : ", No. ") + issue.number;
-    std::string date = long_date(issue.date);
+std::string date_line(const model::Issue& issue, const layout::Labels& labels) {
+    std::string line = volume_and_number(issue.volume, issue.number, labels);
+    std::string date = long_date(issue.date, labels);
     if (!date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + date;
     return line;
 }
@@ -55,7 +44,7 @@ void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Ite
     double line_leading = line_style.leading.to_pt();
     double line_top = bottom - rule - 0.4 * line_leading - line_leading;
     if (rule > 0) out.emplace_back(rule_item(frame.left, frame.right, bottom - rule / 2, rule, black));
-    line_at(ctx, out, date_line(ctx.issue), ParagraphStyleId::masthead_line, frame.left, frame.width(),
+    line_at(ctx, out, date_line(ctx.issue, ctx.layout.labels), ParagraphStyleId::masthead_line, frame.left, frame.width(),
             line_top + baseline_in_slot(line_leading, line_style.size.to_pt()), line_style.align);
     double hairline = line_top - 0.3 * line_leading;
     out.emplace_back(rule_item(frame.left, frame.right, hairline, 0.5, black));
@@ -101,7 +90,7 @@ void running_head(ComposeContext& ctx, const PageFrame& frame, int number, const
     std::string inner = ctx.issue.publication;
     line_at(ctx, out, left_hand ? outer : inner, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
             layout::Alignment::left);
-    line_at(ctx, out, long_date(ctx.issue.date), ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
+    line_at(ctx, out, long_date(ctx.issue.date, ctx.layout.labels), ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
             layout::Alignment::center);
     line_at(ctx, out, left_hand ? inner : outer, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
             layout::Alignment::right);
@@ -117,7 +106,7 @@ void folio(ComposeContext& ctx, const PageFrame& frame, int number, std::vector<
     double offset = f.offset.to_pt();
     const bool left_hand = ctx.layout.page.left_hand(number);
     layout::Alignment outer = left_hand ? layout::Alignment::left : layout::Alignment::right;
-    std::string text = std::to_string(number);
+    std::string text = local_number(number, ctx.layout.labels);
     switch (f.position) {
         case layout::FolioPosition::none:
             return;
@@ -156,19 +145,6 @@ std::vector<page::Item> page_furniture(ComposeContext& ctx, int number, const st
     std::vector<page::Item> out;
     append_artifact(out, std::move(items));
     return out;
-}
-
-std::string long_date(const std::string& iso) {
-    int y = 0, m = 0, d = 0;
-    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 ||
-        d > 31)
-        return iso;
-    static const char* const kDays[] = {"Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"};
-    static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                          "July",    "August",   "September", "October", "November", "December"};
-    long days = days_from_civil(y, m, d);
-    long weekday = ((days % 7) + 7) % 7;
-    return std::string(kDays[weekday]) + " " + std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
 }
 
 }  // namespace galley::typeset

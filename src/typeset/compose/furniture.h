@@ -17,7 +17,4 @@ double masthead_band(const ComposeContext& ctx);
 /// The furniture of page `number` (1-based), as artifact items.
 std::vector<page::Item> page_furniture(ComposeContext& ctx, int number, const std::string& section);
 
-/// "Friday 13 June 2008" for "2008-06-13"; other text as it is.
-std::string long_date(const std::string& iso_date);
-
 }  // namespace galley::typeset

@@ -11,6 +11,7 @@
 #include "typeset/compose/figure.h"
 #include "typeset/compose/furniture.h"
 #include "typeset/compose/house_ads.h"
+#include "typeset/compose/labels.h"
 
 namespace galley::typeset {
 
@@ -73,13 +74,6 @@ void bleed_to_sides(std::vector<page::Item>& items, std::size_t from, const Page
         image->clip = page::Rect{0.0, seen.y, frame.page_width, seen.height};
         image->bleed = true;
     }
-}
-
-/// A jump line's label with "{page}" replaced by the page number.
-std::string with_page(std::string label, int page) {
-    const std::size_t at = label.find("{page}");
-    if (at != std::string::npos) label.replace(at, 6, std::to_string(page));
-    return label;
 }
 
 }  // namespace
@@ -217,7 +211,7 @@ std::vector<page::Item> Paginator::draw_jump(const JumpLine& j, double x, double
 Paginator::JumpLine Paginator::jump_to(int page, bool rtl) {
     // At the end of the column's last line as the article reads: its right,
     // or its left in an article read right to left.
-    return jump_line(with_page(ctx_.layout.labels.continued_on, page), page_.frame.column_width,
+    return jump_line(with_page(ctx_.layout.labels.continued_on, page, ctx_.layout.labels), page_.frame.column_width,
                      rtl ? layout::Alignment::left : layout::Alignment::right);
 }
 
@@ -498,7 +492,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
         for (int k : {span, n}) {
             // Where the article's text starts: at the left, or at the right
             // of its columns when it reads right to left.
-            JumpLine from_line = jump_line(with_page(ctx_.layout.labels.continued_from, previous), frame.span_width(k),
+            JumpLine from_line = jump_line(with_page(ctx_.layout.labels.continued_from, previous, ctx_.layout.labels), frame.span_width(k),
                                            a.rtl ? layout::Alignment::right : layout::Alignment::left);
             double top = page_.content_top + from_line.height +
                          ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();

@@ -135,6 +135,30 @@ TEST_CASE("the layout's labels set the jump lines and the related-stories headin
     for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
 }
 
+TEST_CASE("a layout's date, month, weekday and digit labels reach the masthead, running heads, folios and title") {
+    layout::Layout l = bundled_layout("tabloid");
+    l.labels.months = "មករា, កុម្ភៈ, មីនា, មេសា, ឧសភា, មិថុនា, កក្កដា, សីហា, កញ្ញា, តុលា, វិច្ឆិកា, ធ្នូ";
+    l.labels.weekdays = "ចន្ទ, អង្គារ, ពុធ, ព្រហស្បតិ៍, សុក្រ, សៅរ៍, អាទិត្យ";
+    l.labels.digits = "០១២៣៤៥៦៧៨៩";
+    l.labels.date = "ថ្ងៃ{weekday} ទី{day} ខែ{month} ឆ្នាំ{year}";
+    l.labels.continued_on = "ត​ទៅ​ទំព័រ {page}";
+    auto c = compose(issue_of({article("long", "A story far longer than a page", 160, 1)}), l);
+    REQUIRE(c->doc.pages.size() >= 2);
+    const std::string date = "ថ្ងៃសុក្រ ទី១៣ ខែមិថុនា ឆ្នាំ២០០៨";
+    // Khmer lines come as a run per word and space: read the page's runs joined.
+    auto joined = [&](std::size_t page) {
+        std::string all;
+        for (const std::string& t : texts(c->doc.pages[page])) all += t;
+        return all;
+    };
+    CHECK(joined(0).find(date) != std::string::npos);  // the masthead
+    CHECK(joined(1).find(date) != std::string::npos);  // the running head
+    CHECK(joined(0).find("ត​ទៅ​ទំព័រ ២") != std::string::npos);
+    CHECK(texts(c->doc.pages[1]).back() == "២");  // the folio, drawn last
+    CHECK(c->doc.meta.title == "The Test Post, " + date);
+    for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("an empty article, a headline-only article and one without a headline still compose") {
     model::Article empty;
     empty.id = "empty";
