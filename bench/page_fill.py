@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""How empty each page's foot is: the deepest blank at the foot of any column.
+
+    page_fill.py FILE.pdf --layout NAME|PATH [--galley PATH] [--dpi 36]
+
+Renders the pages in grey with pdftoppm (poppler-utils), finds the live
+area and columns from `galley layouts --dump` (odd pages right-hand, the
+inner margin on their left), and for each column walks up from the foot
+of the live area to the first pixel darker than near-white. Prints, per
+page, the deepest such blank as a share of the live height: 0 % for a page
+whose every column reaches the foot, 50 % for one with a column empty
+over its lower half. Python 3 standard library only.
+"""
+import argparse
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def points(value):
+    m = re.fullmatch(r"([\d.]+)(mm|pt|cm|in)", value)
+    if not m:
+        sys.exit("page_fill.py: cannot read length %r" % value)
+    return float(m.group(1)) * {"mm": 72 / 25.4, "pt": 1.0, "cm": 720 / 25.4, "in": 72.0}[m.group(2)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("pdf")
+    ap.add_argument("--layout", required=True, help="the layout the PDF was built with")
+    ap.add_argument("--galley", default=os.path.join(os.path.dirname(__file__), "..", "build", "galley"))
+    ap.add_argument("--dpi", type=int, default=36)
+    a = ap.parse_args()
+    dump = subprocess.run([a.galley, "layouts", "--dump", a.layout], capture_output=True, text=True, check=True).stdout
+    setting = dict(re.findall(r"^(\S+) = (.*)$", dump, re.M))
+    width, height = points(setting["page.width"]), points(setting["page.height"])
+    top, bottom = points(setting["page.margin-top"]), points(setting["page.margin-bottom"])
+    inner, outer = points(setting["page.margin-inner"]), points(setting["page.margin-outer"])
+    columns = int(setting["columns.count"])
+    scale = a.dpi / 72.0
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", str(a.dpi), "-gray", a.pdf, os.path.join(tmp, "p")], check=True)
+        shares = []
+        for number, path in enumerate(sorted(glob.glob(os.path.join(tmp, "p-*.pgm"))), 1):
+            with open(path, "rb") as f:
+                magic, size, _, pixels = f.read().split(b"\n", 3)
+            w, _ = map(int, size.split())
+            # Binding on the left: odd pages are right-hand pages. (An issue
+            # bound on the right swaps them; this tool does not know.)
+            left = inner if number % 2 == 1 else outer
+            right = outer if number % 2 == 1 else inner
+            x0, x1 = left * scale, (width - right) * scale
+            y0, y1 = top * scale, (height - bottom) * scale
+            deepest = 0.0
+            for c in range(columns):
+                a0 = int(x0 + (x1 - x0) * c / columns) + 2
+                a1 = int(x0 + (x1 - x0) * (c + 1) / columns) - 2
+                y = int(y1) - 1
+                while y > y0 and all(pixels[y * w + x] > 245 for x in range(a0, a1)):
+                    y -= 1
+                deepest = max(deepest, (y1 - y) / (y1 - y0))
+            shares.append(deepest)
+    print(" ".join("p%d %d%%" % (i, round(100 * s)) for i, s in enumerate(shares, 1)))
+
+
+if __name__ == "__main__":
+    main()
