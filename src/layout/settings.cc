@@ -15,8 +15,8 @@ std::vector<std::string> label_list(std::string_view list) {
     std::vector<std::string> out;
     std::size_t start = 0;
     for (;;) {
-        std::size_t comma = list.find(',', start);
-        std::string_view name = list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        const std::size_t comma = list.find(',', start);
+        std::string_view name = list.substr(start, comma == std::string_view::npos ? comma : comma - start);
         while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
         while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
         out.emplace_back(name);
@@ -26,12 +26,12 @@ std::vector<std::string> label_list(std::string_view list) {
     return out;
 }
 
-std::vector<std::string> label_characters(std::string_view digits) {
+std::vector<std::string> label_characters(std::string_view text) {
     std::vector<std::string> out;
-    for (std::size_t at = 0; at < digits.size();) {
-        utf8::Decoded d = utf8::decode(digits, at);
-        std::size_t n = d.length > 0 ? d.length : 1;
-        out.emplace_back(digits.substr(at, n));
+    for (std::size_t at = 0; at < text.size();) {
+        const utf8::Decoded d = utf8::decode(text, at);
+        const std::size_t n = d.length > 0 ? d.length : 1;  // a stray byte counts as one
+        out.emplace_back(text.substr(at, n));
         at += n;
     }
     return out;

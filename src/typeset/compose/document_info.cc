@@ -42,7 +42,8 @@ std::string join(const std::vector<std::string>& list) {
 
 }  // namespace
 
-page::Metadata document_metadata(const model::Issue& issue, const layout::Labels& labels, const ComposeOptions& options) {
+page::Metadata document_metadata(const model::Issue& issue, const layout::Labels& labels,
+                                 const ComposeOptions& options) {
     page::Metadata meta;
     meta.title = issue.publication;
     std::string date = long_date(issue.date, labels);

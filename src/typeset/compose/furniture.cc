@@ -44,8 +44,8 @@ void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Ite
     double line_leading = line_style.leading.to_pt();
     double line_top = bottom - rule - 0.4 * line_leading - line_leading;
     if (rule > 0) out.emplace_back(rule_item(frame.left, frame.right, bottom - rule / 2, rule, black));
-    line_at(ctx, out, date_line(ctx.issue, ctx.layout.labels), ParagraphStyleId::masthead_line, frame.left, frame.width(),
-            line_top + baseline_in_slot(line_leading, line_style.size.to_pt()), line_style.align);
+    line_at(ctx, out, date_line(ctx.issue, ctx.layout.labels), ParagraphStyleId::masthead_line, frame.left,
+            frame.width(), line_top + baseline_in_slot(line_leading, line_style.size.to_pt()), line_style.align);
     double hairline = line_top - 0.3 * line_leading;
     out.emplace_back(rule_item(frame.left, frame.right, hairline, 0.5, black));
 
@@ -90,8 +90,8 @@ void running_head(ComposeContext& ctx, const PageFrame& frame, int number, const
     std::string inner = ctx.issue.publication;
     line_at(ctx, out, left_hand ? outer : inner, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
             layout::Alignment::left);
-    line_at(ctx, out, long_date(ctx.issue.date, ctx.layout.labels), ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
-            layout::Alignment::center);
+    line_at(ctx, out, long_date(ctx.issue.date, ctx.layout.labels), ParagraphStyleId::running_head, frame.left,
+            frame.width(), baseline, layout::Alignment::center);
     line_at(ctx, out, left_hand ? inner : outer, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
             layout::Alignment::right);
     double rule = rh.rule_width.to_pt();

@@ -492,7 +492,8 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
         for (int k : {span, n}) {
             // Where the article's text starts: at the left, or at the right
             // of its columns when it reads right to left.
-            JumpLine from_line = jump_line(with_page(ctx_.layout.labels.continued_from, previous, ctx_.layout.labels), frame.span_width(k),
+            const layout::Labels& labels = ctx_.layout.labels;
+            JumpLine from_line = jump_line(with_page(labels.continued_from, previous, labels), frame.span_width(k),
                                            a.rtl ? layout::Alignment::right : layout::Alignment::left);
             double top = page_.content_top + from_line.height +
                          ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();
