@@ -492,6 +492,10 @@ case("path-manifest-logo-escapes", {"issue.xml": manifest(logo='<logo src="../ou
                                     "story.xml": article()})
 case("path-manifest-logo-ok", {"issue.xml": manifest(logo='<logo src="img/logo.png" alt="Logo"/>'),
                                "story.xml": article(), "img/logo.png": png()})
+case("path-manifest-house-ad-escapes", {"issue.xml": manifest(logo='<house-ad src="../outside.png" alt="Ad"/>'),
+                                       "story.xml": article()})
+case("path-manifest-house-ad-ok", {"issue.xml": manifest(logo='<house-ad src="img/ad.png" alt="Ad"/>'),
+                                   "story.xml": article(), "img/ad.png": png()})
 
 # Symbolic links, FIFOs, folders and devices (made by the runner) -----------
 for name in ("symlink-escapes", "symlink-absolute-escapes", "symlink-chain-escapes", "symlink-loop",
