@@ -175,6 +175,14 @@ private:
         };
         names("label.months", l_.labels.months, 12);
         names("label.weekdays", l_.labels.weekdays, 7);
+        const std::string& lang = l_.labels.lang;
+        const bool tag = !lang.empty() && lang.size() <= 35 &&
+                         std::all_of(lang.begin(), lang.end(), [](char c) {
+                             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                    c == '-';
+                         }) &&
+                         lang.front() != '-' && lang.back() != '-';
+        if (!tag) fail("label.lang", "label.lang \"" + lang + "\" is not a language tag (en, km, ar-EG, ...)");
         const std::size_t digits = label_characters(l_.labels.digits).size();
         if (digits != 10)
             fail("label.digits", "label.digits \"" + l_.labels.digits + "\" has " + std::to_string(digits) +

@@ -97,6 +97,11 @@ void add_furniture_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("label", "number", T::text, "No. {number}",
                       "The issue's number in the masthead's date line; {number} is issue.xml's number as written.")
                       .to([](auto& l) -> auto& { return l.labels.number; }).take());
+    out.push_back(Def("label", "lang", T::text, "en",
+                      "The language the labels are written in (a BCP 47 tag): the More stories heading of an "
+                      "article in another language is tagged with it in the PDF, so a screen reader voices it "
+                      "right.")
+                      .to([](auto& l) -> auto& { return l.labels.lang; }).take());
 }
 
 }  // namespace galley::layout::detail

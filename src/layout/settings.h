@@ -146,6 +146,7 @@ struct Labels {
     std::string digits;          ///< The ten digits 0-9 in the issue's script (dates, folios, jump pages).
     std::string volume;          ///< "{volume}" as the masthead shows it.
     std::string number;          ///< "{number}" as the masthead shows it.
+    std::string lang;            ///< The language they are written in (BCP 47).
 };
 
 /// The comma-separated names of a label list (label.months,

@@ -72,4 +72,6 @@ bool indents_by_characters(std::string_view lang) {
     return among(kLanguages, t.primary);
 }
 
+bool same_language(std::string_view a, std::string_view b) { return subtags_of(a).primary == subtags_of(b).primary; }
+
 }  // namespace galley::model

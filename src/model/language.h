@@ -16,4 +16,8 @@ bool right_to_left(std::string_view lang);
 /// any tag with a Han, Hiragana, Katakana or Japanese script subtag.
 bool indents_by_characters(std::string_view lang);
 
+/// Whether two tags name the same language: the same primary subtag, in
+/// any case ("en-GB" and "EN" do; "km" and "en" do not).
+bool same_language(std::string_view a, std::string_view b);
+
 }  // namespace galley::model

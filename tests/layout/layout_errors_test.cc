@@ -385,6 +385,12 @@ TEST_CASE("consistency: month and day names and digits come in full sets") {
                             "label.digits \"012345678\" has 9 characters; it takes the ten digits 0 to 9");
 }
 
+TEST_CASE("consistency: the labels' language is a language tag") {
+    Diagnostics d = load_line(R"(  <label lang="en GB"/>)");
+    test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 16,
+                            "label.lang \"en GB\" is not a language tag (en, km, ar-EG, ...)");
+}
+
 TEST_CASE("a consistency error located at a default points at the layout element") {
     Diagnostics d = load_line(R"(  <grid leading="12pt"/>)");
     test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 1, 1,

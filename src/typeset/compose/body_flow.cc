@@ -402,9 +402,15 @@ void BodyFlow::related(const Measure& m) {
         Measure inner{outer.width - in.left - in.right, outer.x + in.left, true};
         out_->open_box(box, in.top, in.bottom);
         out_->begin(tag(page::TagKind::section));
-        if (!ctx_.layout.labels.more_stories.empty())
-            styled(text_inlines(ctx_.layout.labels.more_stories), ParagraphStyleId::related_heading, inner,
-                   article_.where, heading_tag(3));
+        const layout::Labels& labels = ctx_.layout.labels;
+        if (!labels.more_stories.empty()) {
+            // In the labels' language, tagged so where the article is in another.
+            page::TagBegin heading = heading_tag(3);
+            const std::string& lang = article_.lang.empty() ? ctx_.issue.lang : article_.lang;
+            if (!model::same_language(lang, labels.lang)) heading.lang = labels.lang;
+            styled(text_inlines(labels.more_stories), ParagraphStyleId::related_heading, inner, article_.where,
+                   std::move(heading));
+        }
         for (const model::RelatedItem& item : article_.end.related) {
             styled(item.kicker, ParagraphStyleId::related_kicker, inner, item.where, tag(page::TagKind::paragraph));
             model::Inlines title = item.title;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <variant>
 
@@ -157,6 +158,32 @@ TEST_CASE("a layout's date, month, weekday and digit labels reach the masthead, 
     CHECK(texts(c->doc.pages[1]).back() == "២");  // the folio, drawn last
     CHECK(c->doc.meta.title == "The Test Post, " + date);
     for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+}
+
+TEST_CASE("the More stories heading is tagged with the labels' language where the article is in another") {
+    auto heading_lang = [](const page::Document& doc) -> std::optional<std::string> {
+        for (const auto& p : doc.pages)
+            for (const auto& item : p.items)
+                if (auto* t = std::get_if<page::TagBegin>(&item); t && t->kind == page::TagKind::heading && t->level == 3)
+                    return t->lang;
+        return std::nullopt;
+    };
+    model::Article a = article("km", "A story in Khmer", 3);
+    a.lang = "km";
+    model::RelatedItem item;
+    item.title = text("Another story");
+    a.end.related.push_back(item);
+    layout::Layout l = bundled_layout("tabloid");
+    // English labels (the default) in a Khmer article: tagged English.
+    CHECK(heading_lang(compose(issue_of({a}), l)->doc) == std::optional<std::string>("en"));
+    // Khmer labels: the article's language, nothing to add.
+    l.labels.lang = "km";
+    l.labels.more_stories = "\u179A\u17BF\u1784\u1795\u17D2\u179F\u17C1\u1784\u1791\u17C0\u178F";
+    CHECK(heading_lang(compose(issue_of({a}), l)->doc) == std::optional<std::string>(""));
+    // An English article with English labels: nothing either.
+    model::Article en = a;
+    en.lang = "en-GB";
+    CHECK(heading_lang(compose(issue_of({en}), bundled_layout("tabloid"))->doc) == std::optional<std::string>(""));
 }
 
 TEST_CASE("an empty article, a headline-only article and one without a headline still compose") {
