@@ -46,8 +46,8 @@ void write_related(XmlWriter& w, const BookPlan& plan, const ArticleEntry& entry
     w.open("section", {{"class", "related"}, {"aria-labelledby", heading_id}});
     w.newline();
     XmlAttributes heading{{"id", heading_id}};
-    for (const XmlAttribute& attr : label_lang_attributes(a.lang)) heading.push_back(attr);
-    w.element("h2", heading, labels().related);
+    for (const XmlAttribute& attr : label_lang_attributes(plan.labels(), a.lang)) heading.push_back(attr);
+    w.element("h2", heading, plan.labels().related);
     w.newline();
     w.open("ul");
     for (const model::RelatedItem& item : a.end.related) {
@@ -99,10 +99,10 @@ void write_footer(XmlWriter& w, const BookPlan& plan, const ArticleEntry& entry,
                            {"aria-labelledby", heading_id}});
         w.newline();
         XmlAttributes heading{{"id", heading_id}};
-        for (const XmlAttribute& attr : label_lang_attributes(a.lang)) heading.push_back(attr);
+        for (const XmlAttribute& attr : label_lang_attributes(plan.labels(), a.lang)) heading.push_back(attr);
         std::size_t count = 0;
         for (const model::Inlines& c : a.end.corrections) count += model::is_blank(c) ? 0 : 1;
-        w.element("h2", heading, count == 1 ? labels().correction : labels().corrections);
+        w.element("h2", heading, count == 1 ? plan.labels().correction : plan.labels().corrections);
         for (const model::Inlines& c : a.end.corrections) write_paragraph(w, "correction", c);
         w.close_line();
     }

@@ -181,10 +181,11 @@ void BookPlan::collect_languages() {
     }
 }
 
-std::optional<BookPlan> BookPlan::make(const model::Issue& issue, const SuppliedCover* front_page,
-                                       Diagnostics& diags) {
+std::optional<BookPlan> BookPlan::make(const model::Issue& issue, const layout::Labels& labels,
+                                       const SuppliedCover* front_page, Diagnostics& diags) {
     BookPlan plan;
     plan.issue_ = &issue;
+    plan.labels_ = labels;
     if (front_page && !front_page->bytes.empty()) {
         plan.supplied_image_ = std::make_shared<model::Image>();
         // Not a file of the issue: a name no issue path can take (paths

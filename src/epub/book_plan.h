@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "layout/settings.h"
 #include "model/issue.h"
 
 namespace galley::epub {
@@ -81,8 +82,8 @@ public:
     /// uses through the issue's content root. Reports E-EPUB-EMPTY (no
     /// article) and E-EPUB-IMAGE-READ; returns nothing on error.
     /// `front_page`, when given, is the cover unless the manifest names one.
-    static std::optional<BookPlan> make(const model::Issue& issue, const SuppliedCover* front_page,
-                                        Diagnostics& diags);
+    static std::optional<BookPlan> make(const model::Issue& issue, const layout::Labels& labels,
+                                        const SuppliedCover* front_page, Diagnostics& diags);
 
     const model::Issue& issue() const { return *issue_; }
     const std::vector<SectionEntry>& sections() const { return sections_; }
@@ -101,6 +102,8 @@ public:
     /// The manifest's logo, or null.
     const ImageResource* logo_image() const;
     const ContentFacts& facts() const { return facts_; }
+    /// The words the book adds itself, from the layout (label.*).
+    const layout::Labels& labels() const { return labels_; }
 
 private:
     BookPlan() = default;
@@ -114,6 +117,7 @@ private:
     void collect_languages();
 
     const model::Issue* issue_ = nullptr;
+    layout::Labels labels_;
     std::vector<SectionEntry> sections_;
     std::vector<ArticleEntry> articles_;
     std::vector<ImageResource> images_;

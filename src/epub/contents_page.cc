@@ -10,15 +10,15 @@ std::string contents_page(const BookPlan& plan) {
     const model::Issue& issue = plan.issue();
     std::string href(kContentsHref);
     XmlWriter w;
-    begin_xhtml(w, {href, labels().contents, issue.lang, "contents-page"});
+    begin_xhtml(w, {href, plan.labels().contents, issue.lang, "contents-page"});
     IdSet ids;
     std::string title_id = ids.make("contents-title");
     w.newline();
     w.open("nav", {{"class", "contents"}, {"epub:type", "toc"}, {"role", "doc-toc"}, {"aria-labelledby", title_id}});
     w.newline();
     XmlAttributes heading{{"id", title_id}};
-    for (const XmlAttribute& a : label_lang_attributes(issue.lang)) heading.push_back(a);
-    w.element("h1", heading, labels().contents);
+    for (const XmlAttribute& a : label_lang_attributes(plan.labels(), issue.lang)) heading.push_back(a);
+    w.element("h1", heading, plan.labels().contents);
     InlineOptions in_link;
     in_link.live_links = false;
     for (const SectionEntry& section : plan.sections()) {

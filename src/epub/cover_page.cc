@@ -6,16 +6,6 @@
 
 namespace galley::epub {
 
-std::string volume_line(const model::Issue& issue) {
-    std::string out;
-    if (!issue.volume.empty()) out = labels().volume + " " + issue.volume;
-    if (!issue.number.empty()) {
-        if (!out.empty()) out += ", ";
-        out += labels().number + " " + issue.number;
-    }
-    return out;
-}
-
 std::string cover_page(const BookPlan& plan) {
     const model::Issue& issue = plan.issue();
     XmlWriter w;
@@ -44,11 +34,11 @@ std::string cover_page(const BookPlan& plan) {
         w.element("time", {{"datetime", issue.date}}, format_display_date(*date, issue.lang));
         w.close();
     }
-    std::string volume = volume_line(issue);
+    std::string volume = plan.labels().volume_and_number(issue.volume, issue.number);
     if (!volume.empty()) {
         w.newline();
         XmlAttributes attrs{{"class", "issue-number"}};
-        for (const XmlAttribute& a : label_lang_attributes(issue.lang)) attrs.push_back(a);
+        for (const XmlAttribute& a : label_lang_attributes(plan.labels(), issue.lang)) attrs.push_back(a);
         w.element("p", attrs, volume);
     }
     w.close_line();  // header

@@ -11,7 +11,4 @@ namespace galley::epub {
 
 std::string cover_page(const BookPlan& plan);
 
-/// "Vol. 17, No. 12" (either part may be absent; empty when both are).
-std::string volume_line(const model::Issue& issue);
-
 }  // namespace galley::epub

@@ -64,7 +64,8 @@ std::string epub_file_name(const model::Issue& issue) { return issue.id + ".epub
 std::optional<EpubBuild> build_epub(const model::Issue& issue, const layout::Layout& layout,
                                     const fonts::FontLibrary* fonts, const EpubOptions& options, Diagnostics& diags) {
     const std::size_t errors_before = diags.count(Severity::error);
-    std::optional<BookPlan> plan = BookPlan::make(issue, options.front_page ? &*options.front_page : nullptr, diags);
+    std::optional<BookPlan> plan =
+        BookPlan::make(issue, layout.labels, options.front_page ? &*options.front_page : nullptr, diags);
     if (!plan) return std::nullopt;
 
     const std::int64_t when = build_time(issue, options);

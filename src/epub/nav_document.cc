@@ -25,15 +25,15 @@ std::string nav_document(const BookPlan& plan) {
     const model::Issue& issue = plan.issue();
     std::string href(kNavHref);
     XmlWriter w;
-    begin_xhtml(w, {href, labels().contents, issue.lang, "nav-page"});
-    XmlAttributes label_lang = label_lang_attributes(issue.lang);
+    begin_xhtml(w, {href, plan.labels().contents, issue.lang, "nav-page"});
+    XmlAttributes label_lang = label_lang_attributes(plan.labels(), issue.lang);
 
     w.newline();
     w.open("nav", {{"epub:type", "toc"}, {"role", "doc-toc"}, {"id", "toc"}, {"aria-labelledby", "toc-title"}});
     w.newline();
     XmlAttributes heading{{"id", "toc-title"}};
     heading.insert(heading.end(), label_lang.begin(), label_lang.end());
-    w.element("h1", heading, labels().contents);
+    w.element("h1", heading, plan.labels().contents);
     w.newline();
     w.open("ol");
     for (const TocEntry& section : table_of_contents(plan)) {
@@ -63,7 +63,7 @@ std::string nav_document(const BookPlan& plan) {
     w.newline();
     heading = {{"id", "landmarks-title"}};
     heading.insert(heading.end(), label_lang.begin(), label_lang.end());
-    w.element("h2", heading, labels().landmarks);
+    w.element("h2", heading, plan.labels().landmarks);
     w.newline();
     w.open("ol");
     auto landmark = [&](const char* type, std::string_view target, const std::string& label) {
@@ -74,9 +74,9 @@ std::string nav_document(const BookPlan& plan) {
         w.element("a", attrs, label);
         w.close();
     };
-    landmark("cover", kCoverHref, labels().cover);
-    landmark("toc", kContentsHref, labels().contents);
-    landmark("bodymatter", plan.sections().front().href, labels().start);
+    landmark("cover", kCoverHref, plan.labels().cover);
+    landmark("toc", kContentsHref, plan.labels().contents);
+    landmark("bodymatter", plan.sections().front().href, plan.labels().start);
     w.close_line();
     w.close_line();
     return end_xhtml(w);

@@ -113,8 +113,9 @@ void write_accessibility(XmlWriter& w, const BookPlan& plan) {
     for (const std::string& v : a.access_mode_sufficient) meta(w, "schema:accessModeSufficient", v);
     for (const std::string& v : a.features) meta(w, "schema:accessibilityFeature", v);
     for (const std::string& v : a.hazards) meta(w, "schema:accessibilityHazard", v);
+    // galley writes the summary in English, whatever the labels' language.
     XmlAttributes lang;
-    if (!same_language(plan.issue().lang, labels().lang)) lang = {{"xml:lang", labels().lang}};
+    if (!same_language(plan.issue().lang, "en")) lang = {{"xml:lang", "en"}};
     meta(w, "schema:accessibilitySummary", a.summary, lang);
 }
 

@@ -102,6 +102,20 @@ void add_furniture_specs(std::vector<SettingSpec>& out) {
                       "article in another language is tagged with it in the PDF, so a screen reader voices it "
                       "right.")
                       .to([](auto& l) -> auto& { return l.labels.lang; }).take());
+    out.push_back(Def("label", "contents", T::text, "Contents", "EPUB: the heading of the contents and navigation pages.")
+                      .to([](auto& l) -> auto& { return l.labels.contents; }).take());
+    out.push_back(Def("label", "cover", T::text, "Cover", "EPUB: the name of the cover in the navigation's landmarks.")
+                      .to([](auto& l) -> auto& { return l.labels.cover; }).take());
+    out.push_back(Def("label", "start-of-content", T::text, "Start of content", "EPUB: the name of the first section in the navigation's landmarks.")
+                      .to([](auto& l) -> auto& { return l.labels.start; }).take());
+    out.push_back(Def("label", "landmarks", T::text, "Landmarks", "EPUB: the heading of the navigation's landmarks.")
+                      .to([](auto& l) -> auto& { return l.labels.landmarks; }).take());
+    out.push_back(Def("label", "related", T::text, "Related articles", "EPUB: the heading of an article's related items (print: label.more-stories).")
+                      .to([](auto& l) -> auto& { return l.labels.related; }).take());
+    out.push_back(Def("label", "correction", T::text, "Correction", "EPUB: the heading of an article's correction.")
+                      .to([](auto& l) -> auto& { return l.labels.correction; }).take());
+    out.push_back(Def("label", "corrections", T::text, "Corrections", "EPUB: the heading of an article's corrections, when it has more than one.")
+                      .to([](auto& l) -> auto& { return l.labels.corrections; }).take());
 }
 
 }  // namespace galley::layout::detail

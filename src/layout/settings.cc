@@ -37,6 +37,18 @@ std::vector<std::string> label_characters(std::string_view text) {
     return out;
 }
 
+std::string Labels::volume_and_number(const std::string& issue_volume, const std::string& issue_number) const {
+    auto filled = [](std::string text, std::string_view key, const std::string& value) {
+        const std::size_t at = text.find(key);
+        if (at != std::string::npos) text.replace(at, key.size(), value);
+        return text;
+    };
+    std::string out;
+    if (!issue_volume.empty()) out = filled(volume, "{volume}", issue_volume);
+    if (!issue_number.empty()) out += (out.empty() ? "" : ", ") + filled(number, "{number}", issue_number);
+    return out;
+}
+
 const ParagraphStyle& Layout::style(ParagraphStyleId id) const { return paragraph_styles[static_cast<std::size_t>(id)]; }
 ParagraphStyle& Layout::style(ParagraphStyleId id) { return paragraph_styles[static_cast<std::size_t>(id)]; }
 

@@ -147,6 +147,17 @@ struct Labels {
     std::string volume;          ///< "{volume}" as the masthead shows it.
     std::string number;          ///< "{number}" as the masthead shows it.
     std::string lang;            ///< The language they are written in (BCP 47).
+    // The EPUB's own words.
+    std::string contents;        ///< Heading of the contents and navigation pages.
+    std::string cover;           ///< The cover landmark.
+    std::string start;           ///< The start-of-content landmark.
+    std::string landmarks;       ///< Heading of the landmarks list.
+    std::string related;         ///< Heading of an article's related items.
+    std::string correction;      ///< Heading of one correction.
+    std::string corrections;     ///< Heading of several.
+
+    /// "Vol. 17, No. 12" from `volume` and `number`; empty parts left out.
+    std::string volume_and_number(const std::string& issue_volume, const std::string& issue_number) const;
 };
 
 /// The comma-separated names of a label list (label.months,

@@ -372,4 +372,37 @@ TEST_CASE("cover page: masthead from the logo, issue title, date, volume and num
     CHECK(cover.value("//h:p[@class='issue-number']") == "Vol. 17, No. 12");
 }
 
+TEST_CASE("labels: the layout's words, marked with their language inside documents in another") {
+    layout::Layout french = tabloid_layout();
+    layout::Labels& l = french.labels;
+    l.lang = "fr";
+    l.contents = "Sommaire";
+    l.cover = "Couverture";
+    l.start = "D\u00e9but du contenu";
+    l.landmarks = "Rep\u00e8res";
+    l.related = "\u00c0 lire aussi";
+    l.volume = "Ann\u00e9e {volume}";
+    l.number = "n\u00b0 {number}";
+    Diagnostics diags;
+    auto book = epub::build_epub(sample_issue(), french, &bundled_fonts(), {}, diags);
+    REQUIRE(book);
+    std::map<std::string, std::string> files = zip_map(book->bytes);
+    // The sample is in English: every label says it is French.
+    const std::string& nav = files.at("EPUB/nav.xhtml");
+    CHECK(nav.find("<h1 id=\"toc-title\" lang=\"fr\" xml:lang=\"fr\">Sommaire</h1>") != std::string::npos);
+    CHECK(nav.find(">Couverture</a>") != std::string::npos);
+    CHECK(nav.find(">D\u00e9but du contenu</a>") != std::string::npos);
+    CHECK(nav.find("Rep\u00e8res</h2>") != std::string::npos);
+    CHECK(files.at("EPUB/cover.xhtml").find("Ann\u00e9e 17, n\u00b0 12") != std::string::npos);
+    CHECK(files.at("EPUB/articles/anti-trafficking-tier-2.xhtml")
+              .find("<h2 id=\"related\" lang=\"fr\" xml:lang=\"fr\">\u00c0 lire aussi</h2>") != std::string::npos);
+    // galley's accessibility summary is English whatever the labels.
+    CHECK(files.at("EPUB/package.opf").find("accessibilitySummary\">") != std::string::npos);
+    for (const auto& [name, data] : files) {
+        INFO(name);
+        CHECK(data.find(">Contents<") == std::string::npos);
+        CHECK(data.find(">Related articles<") == std::string::npos);
+    }
+}
+
 }  // namespace galley::test

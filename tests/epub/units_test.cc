@@ -12,6 +12,7 @@
 #include "epub/uuid.h"
 #include "epub/xml_writer.h"
 #include "epub/zip_archive.h"
+#include "epub_test_support.h"
 
 namespace galley::test {
 namespace {
@@ -143,20 +144,27 @@ TEST_CASE("css: numbers in the classic format, accent colours kept only when the
     CHECK(epub::contrast_on_white(*yellow) >= 4.5);
 }
 
-TEST_CASE("labels: English, marked as such inside documents in other languages") {
+TEST_CASE("labels: English by default, marked as such inside documents in other languages") {
+    const layout::Labels& english = tabloid_layout().labels;
+    CHECK(english.lang == "en");
+    CHECK(english.contents == "Contents");
     CHECK(epub::same_language("en-GB", "en"));
     CHECK_FALSE(epub::same_language("km", "en"));
-    auto attrs = epub::label_lang_attributes("fr");
+    auto attrs = epub::label_lang_attributes(english, "fr");
     REQUIRE(attrs.size() == 3);
     CHECK(attrs[0].name == "lang");
     CHECK(attrs[1].value == "en");
     CHECK(attrs[2].name.empty());  // both left to right: no dir
-    CHECK(epub::label_lang_attributes("en")[0].name.empty());
+    CHECK(epub::label_lang_attributes(english, "en")[0].name.empty());
     // In a document read right to left, the English label turns back.
-    auto in_arabic = epub::label_lang_attributes("ar");
+    auto in_arabic = epub::label_lang_attributes(english, "ar");
     REQUIRE(in_arabic.size() == 3);
     CHECK(in_arabic[2].name == "dir");
     CHECK(in_arabic[2].value == "ltr");
+    // Labels in the document's own language need no marking.
+    layout::Labels french = english;
+    french.lang = "fr";
+    CHECK(epub::label_lang_attributes(french, "fr-CA")[0].name.empty());
 }
 
 }  // namespace galley::test

@@ -26,7 +26,7 @@ void line_at(ComposeContext& ctx, std::vector<page::Item>& out, const std::strin
 }
 
 std::string date_line(const model::Issue& issue, const layout::Labels& labels) {
-    std::string line = volume_and_number(issue.volume, issue.number, labels);
+    std::string line = labels.volume_and_number(issue.volume, issue.number);
     std::string date = long_date(issue.date, labels);
     if (!date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + date;
     return line;

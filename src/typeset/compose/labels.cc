@@ -59,18 +59,4 @@ std::string long_date(const std::string& iso, const layout::Labels& labels) {
     return out;
 }
 
-std::string volume_and_number(const std::string& volume, const std::string& number, const layout::Labels& labels) {
-    std::string out;
-    if (!volume.empty()) {
-        out = labels.volume;
-        fill(out, "volume", volume);
-    }
-    if (!number.empty()) {
-        std::string n = labels.number;
-        fill(n, "number", number);
-        out += (out.empty() ? "" : ", ") + n;
-    }
-    return out;
-}
-
 }  // namespace galley::typeset

@@ -21,7 +21,4 @@ std::string with_page(std::string label, int page, const layout::Labels& labels)
 /// "2008-06-13" by default); text that is not a date as it is.
 std::string long_date(const std::string& iso_date, const layout::Labels& labels);
 
-/// "Vol. 17, No. 12" (label.volume, label.number); empty parts left out.
-std::string volume_and_number(const std::string& volume, const std::string& number, const layout::Labels& labels);
-
 }  // namespace galley::typeset

@@ -50,13 +50,13 @@ TEST_CASE("labels: a Khmer layout writes the date, folios and jump pages in Khme
 
 TEST_CASE("labels: volume and number, each left out when the issue has none") {
     layout::Labels l = english();
-    CHECK(typeset::volume_and_number("17", "12", l) == "Vol. 17, No. 12");
-    CHECK(typeset::volume_and_number("", "12", l) == "No. 12");
-    CHECK(typeset::volume_and_number("17", "", l) == "Vol. 17");
-    CHECK(typeset::volume_and_number("", "", l).empty());
+    CHECK(l.volume_and_number("17", "12") == "Vol. 17, No. 12");
+    CHECK(l.volume_and_number("", "12") == "No. 12");
+    CHECK(l.volume_and_number("17", "") == "Vol. 17");
+    CHECK(l.volume_and_number("", "").empty());
     l.volume = "Année {volume}";
     l.number = "n\u00b0 {number}";
-    CHECK(typeset::volume_and_number("17", "12", l) == "Année 17, n\u00b0 12");
+    CHECK(l.volume_and_number("17", "12") == "Année 17, n\u00b0 12");
 }
 
 TEST_CASE("labels: lists split at commas and trimmed, digits counted by character") {
