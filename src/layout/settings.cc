@@ -37,15 +37,23 @@ std::vector<std::string> label_characters(std::string_view text) {
     return out;
 }
 
+void fill_label(std::string& text, std::string_view name, const std::string& value) {
+    const std::string braced = "{" + std::string(name) + "}";
+    const std::size_t at = text.find(braced);
+    if (at != std::string::npos) text.replace(at, braced.size(), value);
+}
+
 std::string Labels::volume_and_number(const std::string& issue_volume, const std::string& issue_number) const {
-    auto filled = [](std::string text, std::string_view key, const std::string& value) {
-        const std::size_t at = text.find(key);
-        if (at != std::string::npos) text.replace(at, key.size(), value);
-        return text;
-    };
     std::string out;
-    if (!issue_volume.empty()) out = filled(volume, "{volume}", issue_volume);
-    if (!issue_number.empty()) out += (out.empty() ? "" : ", ") + filled(number, "{number}", issue_number);
+    if (!issue_volume.empty()) {
+        out = volume;
+        fill_label(out, "volume", issue_volume);
+    }
+    if (!issue_number.empty()) {
+        std::string n = number;
+        fill_label(n, "number", issue_number);
+        out += (out.empty() ? "" : ", ") + n;
+    }
     return out;
 }
 

@@ -167,6 +167,9 @@ std::vector<std::string> label_list(std::string_view list);
 /// The characters (code points, each as UTF-8) of a label (label.digits).
 std::vector<std::string> label_characters(std::string_view text);
 
+/// Replaces the first "{name}" in a label's `text` with `value`.
+void fill_label(std::string& text, std::string_view name, const std::string& value);
+
 /// Settings for the press PDF (issue 7): marks, output profile, ink.
 struct PressSettings {
     bool crop_marks{};

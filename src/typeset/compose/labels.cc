@@ -17,13 +17,6 @@ long days_from_civil(long y, long m, long d) {
     return era * 146097 + doe - 719468;
 }
 
-/// Replaces the first `{key}` in `text` with `value`.
-void fill(std::string& text, std::string_view key, const std::string& value) {
-    const std::string braced = "{" + std::string(key) + "}";
-    const std::size_t at = text.find(braced);
-    if (at != std::string::npos) text.replace(at, braced.size(), value);
-}
-
 }  // namespace
 
 std::string local_number(long number, const layout::Labels& labels) {
@@ -36,7 +29,7 @@ std::string local_number(long number, const layout::Labels& labels) {
 }
 
 std::string with_page(std::string label, int page, const layout::Labels& labels) {
-    fill(label, "page", local_number(page, labels));
+    layout::fill_label(label, "page", local_number(page, labels));
     return label;
 }
 
@@ -52,10 +45,10 @@ std::string long_date(const std::string& iso, const layout::Labels& labels) {
     const long days = days_from_civil(y, m, d);
     const long weekday = (((days + 3) % 7) + 7) % 7;
     std::string out = labels.date;
-    fill(out, "weekday", weekdays[static_cast<std::size_t>(weekday)]);
-    fill(out, "day", local_number(d, labels));
-    fill(out, "month", months[static_cast<std::size_t>(m - 1)]);
-    fill(out, "year", local_number(y, labels));
+    layout::fill_label(out, "weekday", weekdays[static_cast<std::size_t>(weekday)]);
+    layout::fill_label(out, "day", local_number(d, labels));
+    layout::fill_label(out, "month", months[static_cast<std::size_t>(m - 1)]);
+    layout::fill_label(out, "year", local_number(y, labels));
     return out;
 }
 
