@@ -52,6 +52,10 @@ void add_page_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("columns", "balance", T::boolean, "true",
                       "Balance the last columns of an article so they end level.")
                       .to([](auto& l) -> auto& { return l.columns.balance; }).take());
+    out.push_back(Def("columns", "min-leg", T::integer, "6",
+                      "Shallowest leg of text, in lines, that balancing may leave in a column beside deeper ones "
+                      "(two lines under a picture); the lines go to the other columns instead. 0 for no limit.")
+                      .range("0", "60").to([](auto& l) -> auto& { return l.columns.min_leg; }).take());
 
     // grid
     out.push_back(Def("grid", "leading", T::length, "11pt",

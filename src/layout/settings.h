@@ -45,6 +45,7 @@ struct ColumnGrid {
     Length rule_width;  ///< A vertical rule in each gutter; 0 = none.
     Colour rule_colour;
     bool balance{};     ///< Balance the last columns of an article.
+    int min_leg{};      ///< Shallowest leg of text a balanced column may be left with, in lines; 0 = any.
 };
 
 /// The baseline grid body text sits on: `origin` is the distance from the top

@@ -73,6 +73,7 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
     fr.mode = mode;
     fr.grid = &grid_;
     fr.must_progress = rq_.must_progress;
+    fr.min_leg = rq_.min_leg;
     const std::size_t floats = rq_.stream->floats.size();
     // Floats that found no room across their span and are tried in their
     // one-column form instead.
@@ -145,6 +146,31 @@ double AreaFiller::even_share(const std::vector<ColumnSpace>& columns) const {
 
 }  // namespace
 
+bool has_runt_leg(const Stream& stream, const AreaResult& r, int min_leg) {
+    if (min_leg <= 1) return false;
+    std::vector<int> lines(r.fill.column_bottoms.size(), 0);
+    for (const Placed& p : r.fill.placed) {
+        const FlowItem& item = stream.items[p.item];
+        if (item.kind == FlowKind::line && item.box < 0) ++lines[static_cast<std::size_t>(p.column)];
+    }
+    bool full = std::any_of(lines.begin(), lines.end(), [&](int n) { return n >= min_leg; });
+    return full && std::any_of(lines.begin(), lines.end(), [&](int n) { return n > 0 && n < min_leg; });
+}
+
+namespace {
+
+/// Whether a column of `r` holds nothing at all: no item and no float.
+bool has_empty_column(const AreaResult& r) {
+    std::vector<char> used(r.fill.column_bottoms.size(), 0);
+    for (const Placed& p : r.fill.placed) used[static_cast<std::size_t>(p.column)] = 1;
+    for (const FloatRect& f : r.floats)
+        for (int j = f.first; j < f.first + f.span && j < static_cast<int>(used.size()); ++j)
+            used[static_cast<std::size_t>(j)] = 1;
+    return std::find(used.begin(), used.end(), 0) != used.end();
+}
+
+}  // namespace
+
 double AreaResult::foot() const {
     double foot = -std::numeric_limits<double>::infinity();
     for (double b : fill.column_bottoms) foot = std::max(foot, b);
@@ -210,6 +236,25 @@ AreaResult fill_area(const AreaRequest& request) {
             if (sc < best_score - kEpsilon) {
                 best_score = sc;
                 chosen = std::move(r);
+            }
+        }
+    }
+    // A runt leg: lower, a grid line at a time, until no column has one,
+    // as long as every column still holds something (a picture or a box
+    // where the runt was; never an empty column under the headline).
+    if (has_runt_leg(*request.stream, chosen, request.min_leg) && !has_empty_column(chosen)) {
+        bool done = false;
+        for (std::size_t b = hi + 1; b < bottoms.size() && !done; ++b) {
+            std::vector<ColumnSpace> cols = request.columns;
+            for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottoms[b]);
+            for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
+                AreaResult r = filler.attempt(cols, mode);
+                if (!r.complete || r.fill.forced || has_runt_leg(*request.stream, r, request.min_leg) ||
+                    has_empty_column(r))
+                    continue;
+                chosen = std::move(r);
+                done = true;
+                break;
             }
         }
     }

@@ -15,6 +15,11 @@
 //     the even share of the content and that fill's lowest foot for the
 //     smallest bottom at which everything still fits, filling in `fair`
 //     mode (columns differ by at most a line) or else greedily.
+//     A column left with a runt leg (fewer than `min_leg` lines of text
+//     while another column holds a full leg: two lines under a picture)
+//     is taken lower, a grid line at a time, until the other columns hold
+//     those lines too, if every column still holds something (the picture
+//     or box that made the leg short).
 #pragma once
 
 #include <cstddef>
@@ -31,6 +36,7 @@ struct AreaRequest {
     const BaselineGrid* grid = nullptr;
     bool balance = false;
     bool must_progress = false;
+    int min_leg = 0;  ///< columns.min-leg: the shallowest leg balancing may leave; 0 = any
 };
 
 struct AreaResult {
@@ -42,5 +48,10 @@ struct AreaResult {
 };
 
 AreaResult fill_area(const AreaRequest& request);
+
+/// Whether a column of `r` holds a runt leg: some, but fewer than
+/// `min_leg`, lines of text outside boxes, while another column holds
+/// `min_leg` or more.
+bool has_runt_leg(const Stream& stream, const AreaResult& r, int min_leg);
 
 }  // namespace galley::typeset

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <utility>
 
 namespace galley::typeset {
@@ -45,6 +46,10 @@ private:
         return item.box >= 0 ? s_.boxes[static_cast<std::size_t>(item.box)].inset_top : 0.0;
     }
     void take_back_from(std::size_t first_item, std::size_t placed_from);
+    /// The first item of a runt leg ending column `c` (its items placed from
+    /// `placed_from` on): fewer than min_leg lines of text after a picture,
+    /// a box or a float, that may start the next column; kNone if none.
+    std::size_t runt_leg(int c, std::size_t placed_from) const;
     /// The box end of the deferrable box starting at `i`, if the box is
     /// kept whole (no break inside it); kNone otherwise.
     std::size_t deferrable_box_end(std::size_t i) const;
@@ -117,6 +122,31 @@ void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
     anchors.erase(
         std::remove_if(anchors.begin(), anchors.end(), [&](const AnchorHit& a) { return a.item >= first_item; }),
         anchors.end());
+}
+
+std::size_t Filler::runt_leg(int c, std::size_t placed_from) const {
+    if (rq_.min_leg <= 1 || rq_.mode != FillMode::fair) return kNone;
+    const auto& placed = res_.placed;
+    std::size_t q = placed.size();
+    int lines = 0;
+    while (q > placed_from && placed[q - 1].column == c) {
+        const FlowItem& item = s_.items[placed[q - 1].item];
+        if (item.kind != FlowKind::line || item.box >= 0) break;
+        ++lines;
+        --q;
+    }
+    if (lines == 0 || lines >= rq_.min_leg) return kNone;
+    const Placed& first = placed[q];
+    // What stands above the leg: a picture or a box in this column, or a float.
+    bool under = false;
+    if (q > placed_from && placed[q - 1].column == c) {
+        const FlowItem& above = s_.items[placed[q - 1].item];
+        under = above.kind == FlowKind::box_end || (above.kind == FlowKind::block && above.deferrable);
+    }
+    for (const FloatRect& r : rq_.floats)
+        if (c >= r.first && c < r.first + r.span && std::abs(r.bottom - first.top) < grid_.leading()) under = true;
+    if (!under || !breakable(s_.items[first.item])) return kNone;
+    return first.item;
 }
 
 std::size_t Filler::deferrable_box_end(std::size_t i) const {
@@ -284,6 +314,14 @@ FillResult Filler::run() {
                 res_.forced = true;  // no legal break: end the column here anyway
             }
             break;
+        }
+        // A runt leg at the foot of a column that has a next one goes there.
+        if (c + 1 < k && pending == kNone) {
+            std::size_t runt = runt_leg(c, placed_from);
+            if (runt != kNone) {
+                take_back_from(runt, placed_from);
+                i = runt;
+            }
         }
     }
     if (pending != kNone) {

@@ -16,6 +16,9 @@
 //         (widows, orphans, keep-with-next), taking back what follows;
 //         when that break is a factbox kept whole and more columns follow,
 //         defer the whole box instead and keep filling with text
+//     in `fair` mode, a column (not the last) that would end with a runt
+//       leg, fewer than `min_leg` lines under a picture, box or float, ends
+//       above it instead
 //   stop when the items or the columns run out
 //
 // The limit of a column is the area's bottom, or in `fair` mode (balancing)
@@ -65,6 +68,9 @@ struct FillRequest {
     /// Place the first item even where it does not fit (a fresh page must
     /// take something, or composition would never end).
     bool must_progress = false;
+    /// columns.min-leg: in `fair` mode, fewer lines than this under a
+    /// picture, a box or a float at a column's foot go on to the next column.
+    int min_leg = 0;
 };
 
 /// An item placed in column `column`, its slot from `top` to `bottom`.

@@ -172,6 +172,7 @@ AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std
     rq.columns = cols;
     rq.grid = &ctx_.grid;
     rq.balance = balance && ctx_.layout.columns.balance;
+    rq.min_leg = ctx_.layout.columns.min_leg;
     rq.must_progress = fresh();
     return fill_area(rq);
 }

@@ -36,7 +36,8 @@ std::vector<ColumnSpace> columns(int k, double top = 0, double bottom = 1000) {
     return cols;
 }
 
-AreaResult fill(const Stream& s, const std::vector<ColumnSpace>& cols, bool balance, std::size_t from = 0) {
+AreaResult fill(const Stream& s, const std::vector<ColumnSpace>& cols, bool balance, std::size_t from = 0,
+                int min_leg = 0) {
     BaselineGrid g = grid();
     AreaRequest rq;
     rq.stream = &s;
@@ -44,6 +45,7 @@ AreaResult fill(const Stream& s, const std::vector<ColumnSpace>& cols, bool bala
     rq.columns = cols;
     rq.grid = &g;
     rq.balance = balance;
+    rq.min_leg = min_leg;
     return fill_area(rq);
 }
 
@@ -254,6 +256,52 @@ TEST_CASE("a figure that does not fit at a column foot waits for the next column
     for (const Placed& p : r.fill.placed)
         if (p.column == 0) ++col0;
     CHECK(col0 == 8);
+}
+
+TEST_CASE("balancing leaves no runt leg beside a picture when the other columns can take its lines") {
+    // Three columns: text, a tall picture, text. Balanced evenly, the
+    // picture's column keeps a line under it; with min-leg 6 that line goes
+    // to the next column and the picture stands alone.
+    Stream s;
+    StreamBuilder b(s);
+    for (int i = 0; i < 12; ++i) paragraph(b, 1, 1, 1);
+    b.block(Fragment{}, 10 * kLeading, true);
+    for (int i = 0; i < 12; ++i) paragraph(b, 1, 1, 1);
+    b.finish();
+
+    AreaResult plain = fill(s, columns(3), true);
+    REQUIRE(plain.complete);
+    std::vector<int> before = lines_per_column(s, plain, 3);
+    CAPTURE(before[0]);
+    CAPTURE(before[1]);
+    CAPTURE(before[2]);
+    CHECK(has_runt_leg(s, plain, 6));
+
+    AreaResult r = fill(s, columns(3), true, 0, 6);
+    REQUIRE(r.complete);
+    CHECK_FALSE(r.fill.forced);
+    CHECK_FALSE(has_runt_leg(s, r, 6));
+    std::vector<int> per = lines_per_column(s, r, 3);
+    CHECK(std::accumulate(per.begin(), per.end(), 0) == 24);
+    CHECK(per[1] == 0);  // the picture stands alone in its column
+    for (int c = 0; c < 3; ++c)
+        CHECK(std::any_of(r.fill.placed.begin(), r.fill.placed.end(), [&](const Placed& p) { return p.column == c; }));
+    // At a line or two of depth at most.
+    CHECK(r.foot() <= plain.foot() + 2 * kLeading + 1e-6);
+}
+
+TEST_CASE("balancing never empties a column to mend a runt leg: a short last column of plain text stays") {
+    // 6 + 6 + 4 lines: the 4-line leg is shorter than min-leg 6, but the
+    // only cure would leave the third column empty under its headline.
+    Stream s;
+    StreamBuilder b(s);
+    for (int i = 0; i < 16; ++i) paragraph(b, 1, 1, 1);
+    b.finish();
+    AreaResult plain = fill(s, columns(3), true);
+    AreaResult r = fill(s, columns(3), true, 0, 8);
+    REQUIRE(r.complete);
+    CHECK(lines_per_column(s, r, 3) == lines_per_column(s, plain, 3));
+    CHECK(r.foot() == doctest::Approx(plain.foot()));
 }
 
 TEST_CASE("a framed box split between columns keeps its inset at both sides of the break") {
