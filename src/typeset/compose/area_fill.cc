@@ -146,15 +146,15 @@ double AreaFiller::even_share(const std::vector<ColumnSpace>& columns) const {
 
 }  // namespace
 
-bool has_runt_leg(const Stream& stream, const AreaResult& r, int min_leg) {
-    if (min_leg <= 1) return false;
-    std::vector<int> lines(r.fill.column_bottoms.size(), 0);
-    for (const Placed& p : r.fill.placed) {
-        const FlowItem& item = stream.items[p.item];
-        if (item.kind == FlowKind::line && item.box < 0) ++lines[static_cast<std::size_t>(p.column)];
+bool has_runt_leg(const Stream& stream, const AreaResult& r, double leading, int min_leg) {
+    for (std::size_t c = 0; c < r.fill.column_bottoms.size(); ++c) {
+        std::vector<Placed> items;
+        for (const Placed& p : r.fill.placed)
+            if (p.column == static_cast<int>(c)) items.push_back(p);
+        std::stable_sort(items.begin(), items.end(), [](const Placed& a, const Placed& b) { return a.top < b.top; });
+        if (runt_leg(stream, items, r.floats, static_cast<int>(c), leading, min_leg) < items.size()) return true;
     }
-    bool full = std::any_of(lines.begin(), lines.end(), [&](int n) { return n >= min_leg; });
-    return full && std::any_of(lines.begin(), lines.end(), [&](int n) { return n > 0 && n < min_leg; });
+    return false;
 }
 
 namespace {
@@ -242,14 +242,17 @@ AreaResult fill_area(const AreaRequest& request) {
     // A runt leg: lower, a grid line at a time, until no column has one,
     // as long as every column still holds something (a picture or a box
     // where the runt was; never an empty column under the headline).
-    if (has_runt_leg(*request.stream, chosen, request.min_leg) && !has_empty_column(chosen)) {
+    if (has_runt_leg(*request.stream, chosen, request.grid->leading(), request.min_leg) && !has_empty_column(chosen)) {
+        // Spreading fewer than min_leg lines over the other columns takes
+        // fewer than min_leg grid lines of depth.
         bool done = false;
-        for (std::size_t b = hi + 1; b < bottoms.size() && !done; ++b) {
+        const std::size_t last = std::min(bottoms.size(), hi + 1 + static_cast<std::size_t>(request.min_leg));
+        for (std::size_t b = hi + 1; b < last && !done; ++b) {
             std::vector<ColumnSpace> cols = request.columns;
             for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottoms[b]);
             for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
                 AreaResult r = filler.attempt(cols, mode);
-                if (!r.complete || r.fill.forced || has_runt_leg(*request.stream, r, request.min_leg) ||
+                if (!r.complete || r.fill.forced || has_runt_leg(*request.stream, r, request.grid->leading(), request.min_leg) ||
                     has_empty_column(r))
                     continue;
                 chosen = std::move(r);

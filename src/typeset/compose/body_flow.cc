@@ -369,12 +369,10 @@ void BodyFlow::separator(const Measure& m) {
         case layout::SeparatorKind::space:
             break;
     }
-    // Never at a column's top or foot: a column ends before the lines
-    // above it or after the lines below it.
+    // Never at a column's top: it ends the column with what it follows.
     if (!items.empty()) {
         out_->keep_with_next();
         out_->block(Fragment{std::move(items)}, leading);
-        out_->keep_with_next();
     }
     out_->space(space);
     first_in_flow_ = true;

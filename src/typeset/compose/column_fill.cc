@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <utility>
 
 namespace galley::typeset {
@@ -125,28 +124,12 @@ void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
 }
 
 std::size_t Filler::runt_leg(int c, std::size_t placed_from) const {
-    if (rq_.min_leg <= 1 || rq_.mode != FillMode::fair) return kNone;
-    const auto& placed = res_.placed;
-    std::size_t q = placed.size();
-    int lines = 0;
-    while (q > placed_from && placed[q - 1].column == c) {
-        const FlowItem& item = s_.items[placed[q - 1].item];
-        if (item.kind != FlowKind::line || item.box >= 0) break;
-        ++lines;
-        --q;
-    }
-    if (lines == 0 || lines >= rq_.min_leg) return kNone;
-    const Placed& first = placed[q];
-    // What stands above the leg: a picture or a box in this column, or a float.
-    bool under = false;
-    if (q > placed_from && placed[q - 1].column == c) {
-        const FlowItem& above = s_.items[placed[q - 1].item];
-        under = above.kind == FlowKind::box_end || (above.kind == FlowKind::block && above.deferrable);
-    }
-    for (const FloatRect& r : rq_.floats)
-        if (c >= r.first && c < r.first + r.span && std::abs(r.bottom - first.top) < grid_.leading()) under = true;
-    if (!under || !breakable(s_.items[first.item])) return kNone;
-    return first.item;
+    if (rq_.mode != FillMode::fair) return kNone;
+    // This column's items, placed top-down from placed_from on.
+    std::vector<Placed> items(res_.placed.begin() + static_cast<std::ptrdiff_t>(placed_from), res_.placed.end());
+    std::size_t at = typeset::runt_leg(s_, items, rq_.floats, c, grid_.leading(), rq_.min_leg);
+    if (at >= items.size() || !breakable(s_.items[items[at].item])) return kNone;
+    return items[at].item;
 }
 
 std::size_t Filler::deferrable_box_end(std::size_t i) const {
@@ -342,6 +325,32 @@ FillResult Filler::run() {
 }
 
 }  // namespace
+
+std::size_t runt_leg(const Stream& stream, const std::vector<Placed>& column_items,
+                     const std::vector<FloatRect>& floats, int column, double leading, int min_leg) {
+    const std::size_t none = column_items.size();
+    if (min_leg <= 1) return none;
+    std::size_t q = column_items.size();
+    int lines = 0;
+    while (q > 0) {
+        const FlowItem& item = stream.items[column_items[q - 1].item];
+        if (item.kind != FlowKind::line || item.box >= 0 || !item.grid) break;
+        ++lines;
+        --q;
+    }
+    if (lines == 0 || lines >= min_leg) return none;
+    // What stands above the leg: a picture or a framed box, or a float.
+    if (q > 0) {
+        const FlowItem& above = stream.items[column_items[q - 1].item];
+        if (above.kind == FlowKind::box_end || (above.kind == FlowKind::block && above.deferrable)) return q;
+    }
+    const double top = column_items[q].top;
+    for (const FloatRect& r : floats)
+        if (column >= r.first && column < r.first + r.span && top >= r.bottom - kEpsilon &&
+            top < r.bottom + leading)
+            return q;
+    return none;
+}
 
 FillResult fill_columns(const FillRequest& request) {
     Filler filler(request);

@@ -100,4 +100,13 @@ struct FillResult {
 /// One pass over the stream; see the sketch at the top of this file.
 FillResult fill_columns(const FillRequest& request);
 
+/// A runt leg at the foot of a column: fewer than `min_leg` lines of body
+/// text (on the grid, outside boxes) under a picture, a framed box or a
+/// float. `column_items`
+/// are the items placed in column `column`, top-down. Returns the index in
+/// `column_items` of the leg's first line, or column_items.size() if the
+/// column ends with no runt leg.
+std::size_t runt_leg(const Stream& stream, const std::vector<Placed>& column_items,
+                     const std::vector<FloatRect>& floats, int column, double leading, int min_leg);
+
 }  // namespace galley::typeset

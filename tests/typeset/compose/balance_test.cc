@@ -275,12 +275,12 @@ TEST_CASE("balancing leaves no runt leg beside a picture when the other columns 
     CAPTURE(before[0]);
     CAPTURE(before[1]);
     CAPTURE(before[2]);
-    CHECK(has_runt_leg(s, plain, 6));
+    CHECK(has_runt_leg(s, plain, kLeading, 6));
 
     AreaResult r = fill(s, columns(3), true, 0, 6);
     REQUIRE(r.complete);
     CHECK_FALSE(r.fill.forced);
-    CHECK_FALSE(has_runt_leg(s, r, 6));
+    CHECK_FALSE(has_runt_leg(s, r, kLeading, 6));
     std::vector<int> per = lines_per_column(s, r, 3);
     CHECK(std::accumulate(per.begin(), per.end(), 0) == 24);
     CHECK(per[1] == 0);  // the picture stands alone in its column
@@ -290,9 +290,9 @@ TEST_CASE("balancing leaves no runt leg beside a picture when the other columns 
     CHECK(r.foot() <= plain.foot() + 2 * kLeading + 1e-6);
 }
 
-TEST_CASE("balancing never empties a column to mend a runt leg: a short last column of plain text stays") {
-    // 6 + 6 + 4 lines: the 4-line leg is shorter than min-leg 6, but the
-    // only cure would leave the third column empty under its headline.
+TEST_CASE("a short last leg of plain text is no runt leg: balancing leaves it, and no column empty") {
+    // 6 + 6 + 4 lines: the 4-line leg is shorter than min-leg 8, but nothing
+    // stands above it, and the only cure would empty the third column.
     Stream s;
     StreamBuilder b(s);
     for (int i = 0; i < 16; ++i) paragraph(b, 1, 1, 1);
@@ -300,6 +300,7 @@ TEST_CASE("balancing never empties a column to mend a runt leg: a short last col
     AreaResult plain = fill(s, columns(3), true);
     AreaResult r = fill(s, columns(3), true, 0, 8);
     REQUIRE(r.complete);
+    CHECK_FALSE(has_runt_leg(s, plain, kLeading, 8));
     CHECK(lines_per_column(s, r, 3) == lines_per_column(s, plain, 3));
     CHECK(r.foot() == doctest::Approx(plain.foot()));
 }
