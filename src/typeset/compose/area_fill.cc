@@ -152,7 +152,9 @@ bool has_runt_leg(const Stream& stream, const AreaResult& r, double leading, int
         for (const Placed& p : r.fill.placed)
             if (p.column == static_cast<int>(c)) items.push_back(p);
         std::stable_sort(items.begin(), items.end(), [](const Placed& a, const Placed& b) { return a.top < b.top; });
-        if (runt_leg(stream, items, r.floats, static_cast<int>(c), leading, min_leg) < items.size()) return true;
+        if (runt_leg(stream, items, r.floats, static_cast<int>(c), leading, min_leg) < items.size() ||
+            runt_leg_on_top(stream, items, r.floats, static_cast<int>(c), leading, min_leg))
+            return true;
     }
     return false;
 }

@@ -16,7 +16,8 @@
 //     smallest bottom at which everything still fits, filling in `fair`
 //     mode (columns differ by at most a line) or else greedily.
 //     A column left with a runt leg (fewer than `min_leg` lines of text
-//     under a picture, a box or a float: two lines under a photograph)
+//     under a picture, a box or a float, or above one at the column's
+//     top: two lines under a photograph)
 //     is taken lower, a grid line at a time, until the other columns hold
 //     those lines too, if every column still holds something (the picture
 //     or box that made the leg short).
@@ -49,7 +50,8 @@ struct AreaResult {
 
 AreaResult fill_area(const AreaRequest& request);
 
-/// Whether a column of `r` ends with a runt leg (column_fill.h).
+/// Whether a column of `r` ends with a runt leg under a picture, box or
+/// float, or starts with one above any of them (column_fill.h).
 bool has_runt_leg(const Stream& stream, const AreaResult& r, double leading, int min_leg);
 
 }  // namespace galley::typeset

@@ -10,6 +10,16 @@ namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
+/// A line of body text: on the grid, outside framed boxes.
+bool body_line(const FlowItem& item) { return item.kind == FlowKind::line && item.box < 0 && item.grid; }
+
+/// A picture (a figure block) or a framed box: its first item (`start`) or
+/// its last.
+bool picture_or_box(const FlowItem& item, bool start) {
+    if (item.kind == FlowKind::block) return item.deferrable;
+    return item.kind == (start ? FlowKind::box_start : FlowKind::box_end);
+}
+
 /// Whether a column may end just before `item`.
 bool breakable(const FlowItem& item) {
     switch (item.kind) {
@@ -326,6 +336,27 @@ FillResult Filler::run() {
 
 }  // namespace
 
+bool runt_leg_on_top(const Stream& stream, const std::vector<Placed>& column_items,
+                     const std::vector<FloatRect>& floats, int column, double leading, int min_leg) {
+    if (min_leg <= 1) return false;
+    std::size_t q = 0;
+    int lines = 0;
+    double foot = 0;
+    for (; q < column_items.size(); ++q) {
+        const FlowItem& item = stream.items[column_items[q].item];
+        if (item.kind == FlowKind::anchor) continue;
+        if (!body_line(item)) break;
+        ++lines;
+        foot = column_items[q].bottom;
+    }
+    if (lines == 0 || lines >= min_leg) return false;
+    if (q < column_items.size() && picture_or_box(stream.items[column_items[q].item], true)) return true;
+    for (const FloatRect& r : floats)
+        if (column >= r.first && column < r.first + r.span && r.top >= foot - kEpsilon && r.top < foot + leading)
+            return true;
+    return false;
+}
+
 std::size_t runt_leg(const Stream& stream, const std::vector<Placed>& column_items,
                      const std::vector<FloatRect>& floats, int column, double leading, int min_leg) {
     const std::size_t none = column_items.size();
@@ -334,16 +365,18 @@ std::size_t runt_leg(const Stream& stream, const std::vector<Placed>& column_ite
     int lines = 0;
     while (q > 0) {
         const FlowItem& item = stream.items[column_items[q - 1].item];
-        if (item.kind != FlowKind::line || item.box >= 0 || !item.grid) break;
+        if (item.kind == FlowKind::anchor) {
+            --q;
+            continue;
+        }
+        if (!body_line(item)) break;
         ++lines;
         --q;
     }
     if (lines == 0 || lines >= min_leg) return none;
+    while (q < column_items.size() && stream.items[column_items[q].item].kind == FlowKind::anchor) ++q;
     // What stands above the leg: a picture or a framed box, or a float.
-    if (q > 0) {
-        const FlowItem& above = stream.items[column_items[q - 1].item];
-        if (above.kind == FlowKind::box_end || (above.kind == FlowKind::block && above.deferrable)) return q;
-    }
+    if (q > 0 && picture_or_box(stream.items[column_items[q - 1].item], false)) return q;
     const double top = column_items[q].top;
     for (const FloatRect& r : floats)
         if (column >= r.first && column < r.first + r.span && top >= r.bottom - kEpsilon &&

@@ -108,5 +108,9 @@ FillResult fill_columns(const FillRequest& request);
 /// column ends with no runt leg.
 std::size_t runt_leg(const Stream& stream, const std::vector<Placed>& column_items,
                      const std::vector<FloatRect>& floats, int column, double leading, int min_leg);
+/// Whether a column starts with a runt leg: fewer than `min_leg` lines of
+/// body text at its top, then a picture, a framed box or a float.
+bool runt_leg_on_top(const Stream& stream, const std::vector<Placed>& column_items,
+                     const std::vector<FloatRect>& floats, int column, double leading, int min_leg);
 
 }  // namespace galley::typeset

@@ -290,6 +290,31 @@ TEST_CASE("balancing leaves no runt leg beside a picture when the other columns 
     CHECK(r.foot() <= plain.foot() + 2 * kLeading + 1e-6);
 }
 
+TEST_CASE("balancing leaves no runt leg above a box at a column's top: the box starts the column") {
+    // Text, then a factbox kept whole: balanced evenly, the second column
+    // starts with two lines above the box; with min-leg 6 they stay in the
+    // first column, a line or two deeper.
+    Stream s;
+    StreamBuilder b(s);
+    for (int i = 0; i < 14; ++i) paragraph(b, 1, 1, 1);
+    layout::Box style;
+    b.open_box(style, 2, 2, true);
+    paragraph(b, 8, 1, 1);
+    b.close_box(1000);
+    b.finish();
+
+    AreaResult plain = fill(s, columns(2), true);
+    REQUIRE(plain.complete);
+    CHECK(has_runt_leg(s, plain, kLeading, 6));
+    AreaResult r = fill(s, columns(2), true, 0, 6);
+    REQUIRE(r.complete);
+    CHECK_FALSE(r.fill.forced);
+    CHECK_FALSE(has_runt_leg(s, r, kLeading, 6));
+    std::vector<int> per = lines_per_column(s, r, 2);
+    CHECK(per[0] == 14);  // every body line in the first column; the box alone in the second
+    CHECK(r.foot() <= plain.foot() + 6 * kLeading + 1e-6);
+}
+
 TEST_CASE("a short last leg of plain text is no runt leg: balancing leaves it, and no column empty") {
     // 6 + 6 + 4 lines: the 4-line leg is shorter than min-leg 8, but nothing
     // stands above it, and the only cure would empty the third column.
