@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "typeset/compose/decoration.h"
@@ -25,6 +26,23 @@ constexpr double kJumpGap = 0.25;
 std::size_t count_lines(const Stream& s, const FillResult& f) {
     return static_cast<std::size_t>(std::count_if(
         f.placed.begin(), f.placed.end(), [&](const Placed& p) { return s.items[p.item].kind == FlowKind::line; }));
+}
+
+/// Whether the body leaves a runt leg under the head: in a column the head
+/// reaches lower in than in others (under a lead figure over some of the
+/// columns), some but fewer than `min_leg` lines of body text.
+bool runt_under_head(const Stream& s, const std::vector<ColumnSpace>& cols, const AreaResult& area, int min_leg) {
+    if (min_leg <= 1 || cols.empty()) return false;
+    double highest = cols.front().top;
+    for (const ColumnSpace& c : cols) highest = std::min(highest, c.top);
+    std::vector<int> lines(cols.size(), 0);
+    for (const Placed& p : area.fill.placed) {
+        const FlowItem& item = s.items[p.item];
+        if (item.kind == FlowKind::line && item.grid && item.box < 0) ++lines[static_cast<std::size_t>(p.column)];
+    }
+    for (std::size_t j = 0; j < cols.size(); ++j)
+        if (cols[j].top > highest + kEpsilon && lines[j] > 0 && lines[j] < min_leg) return true;
+    return false;
 }
 
 /// Fewest lines of body text an article jumps to another page with.
@@ -369,7 +387,8 @@ void Paginator::grow_last() {
         fit.fill_share = h / frame.height();
         Opening o = open_at(a, last.run, fit);
         if (o.head_foot <= last.head_foot + kEpsilon) break;  // no taller than it was
-        if (o.fits_head && o.area.complete && std::max(o.area.foot(), o.head_foot) <= frame.bottom + kEpsilon) {
+        if (o.fits_head && o.area.complete && std::max(o.area.foot(), o.head_foot) <= frame.bottom + kEpsilon &&
+            !runt_under_head(a.body, o.cols, o.area, ctx_.layout.columns.min_leg)) {
             best = std::move(o);
             break;
         }
@@ -420,24 +439,38 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         if (narrow > 0) fits.push_back(FigureFit{narrow, 0.4});
         fits.push_back(FigureFit{narrow, 0.22});
     }
+    // The first fit that holds the whole article wins, unless it leaves a
+    // runt leg under the picture and a smaller one does not; else the one
+    // that gives the text six lines a column (and no runt leg), else the
+    // one that sets most lines here.
+    const int min_leg = ctx_.layout.columns.min_leg;
     Opening o;
+    std::optional<Opening> whole;  // the first fit holding it all, with a runt leg
     std::size_t best_lines = 0;
     bool roomy = false;  // the chosen opening gives the text six lines a column
     for (const FigureFit& fit : fits) {
         Opening n = open_at(a, run, fit);
         if (!n.fits_head) continue;
+        const bool runt = runt_under_head(a.body, n.cols, n.area, min_leg);
         if (n.area.complete) {
-            o = std::move(n);
-            break;
+            if (!runt) {
+                o = std::move(n);
+                whole.reset();
+                break;
+            }
+            if (!whole) whole = std::move(n);
+            continue;
         }
+        if (whole) continue;
         std::size_t lines = count_lines(a.body, n.area.fill);
-        bool enough = lines >= static_cast<std::size_t>(6 * run.span);
+        bool enough = lines >= static_cast<std::size_t>(6 * run.span) && !runt;
         if (!o.fits_head || (!roomy && (enough || lines > best_lines))) {
             roomy = enough;
             best_lines = lines;
             o = std::move(n);
         }
     }
+    if (whole) o = std::move(*whole);
     if (!o.fits_head) return {};
     AreaResult& area = o.area;
     std::vector<ColumnSpace>& cols = o.cols;

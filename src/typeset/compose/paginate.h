@@ -5,7 +5,9 @@
 //       try to start it here: the leftmost run of its columns with the
 //         highest free top (widened over free columns beside it that no
 //         article still to place could use);
-//         the headline block and lead figures, then the body, balanced
+//         the headline block and lead figures, then the body, balanced;
+//         smaller lead figures when the article does not fit, or when a
+//         figure over some of its columns leaves a runt leg under it
 //       fits: done; its columns' tops move below it plus the space between
 //       does not fit, but may jump (the front page; or an article longer
 //         than a page with half a page free): fill the columns to the foot

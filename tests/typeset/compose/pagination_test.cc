@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <set>
 #include <variant>
@@ -369,6 +370,70 @@ TEST_CASE("figure.lead-fill: an article that ends its page with room below grows
     CHECK(shown(*d).height == doctest::Approx(d->rect.height));
     CHECK_FALSE(soft->diags.contains("W-IMAGE-LOW-RESOLUTION"));
     for (const auto& p : check_all(soft->doc, grows, soft->issue)) FAIL_CHECK(p);
+}
+
+namespace {
+
+/// Lines of body text under the picture on page 1, per column the picture
+/// covers, when the picture covers some of the columns only; empty when it
+/// spans the live width.
+std::map<long, int> legs_under_picture(const page::Document& doc, const layout::Layout& l) {
+    const page::Image* img = nullptr;
+    for (const auto& item : doc.pages.front().items)
+        if (auto* i = std::get_if<page::Image>(&item)) img = i;
+    REQUIRE(img);
+    const page::Rect r = shown(*img);
+    std::map<long, int> legs;
+    if (r.width >= l.live_width().to_pt() - 1) return legs;
+    const double body = l.style(layout::ParagraphStyleId::body).size.to_pt();
+    const double step = l.column_width().to_pt() + l.columns.gutter.to_pt();
+    std::map<long, std::set<long>> baselines;
+    for (const auto& item : doc.pages.front().items) {
+        const auto* run = std::get_if<page::GlyphRun>(&item);
+        if (!run || std::abs(run->size - body) > 0.01) continue;
+        if (run->origin.x < r.x - 1 || run->origin.x > r.x + r.width || run->origin.y < r.y + r.height) continue;
+        baselines[std::lround(std::floor((run->origin.x - r.x + 1) / step))].insert(std::lround(run->origin.y * 10));
+    }
+    for (const auto& [column, ys] : baselines) legs[column] = static_cast<int>(ys.size());
+    return legs;
+}
+
+}  // namespace
+
+TEST_CASE("a lead picture over some of an article's columns leaves no runt leg under it") {
+    // The sample's front-page story alone in the magazine: its picture over
+    // two of the three columns at full height leaves five and two lines
+    // under it before the jump; with columns.min-leg the smaller picture
+    // is chosen, and each column under it holds at least min-leg lines.
+    const model::Article* front = sample("magazine").issue.find_article("anti-trafficking-tier-2");
+    REQUIRE(front);
+    layout::Layout l = bundled_layout("magazine");
+    REQUIRE(l.columns.min_leg == 6);
+    layout::Layout off = l;
+    off.columns.min_leg = 0;
+
+    auto before = compose(issue_of({*front}), off);
+    std::map<long, int> runts = legs_under_picture(before->doc, off);
+    REQUIRE_FALSE(runts.empty());
+    CHECK(std::any_of(runts.begin(), runts.end(), [](const auto& c) { return c.second > 0 && c.second < 6; }));
+
+    auto after = compose(issue_of({*front}), l);
+    std::map<long, int> legs = legs_under_picture(after->doc, l);
+    REQUIRE_FALSE(legs.empty());
+    for (const auto& [column, lines] : legs) {
+        CAPTURE(column);
+        CHECK(lines >= l.columns.min_leg);
+    }
+    for (const auto& p : check_all(after->doc, l, after->issue)) FAIL_CHECK(p);
+    // Articles of a few paragraphs: the same, whatever the picture does.
+    for (int paragraphs : {2, 3, 5, 8, 12, 16, 24}) {
+        CAPTURE(paragraphs);
+        auto c = compose(issue_of({with_lead_picture(paragraphs)}), l);
+        for (const auto& [column, lines] : legs_under_picture(c->doc, l)) {
+            CAPTURE(column);
+            CHECK(lines >= l.columns.min_leg);
+        }
+    }
 }
 
 TEST_CASE("figure.lead-fill: only the last article on the page grows, and its warnings are reported once") {
