@@ -1,6 +1,9 @@
 #include "typeset/compose/house_ads.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <variant>
 
 namespace galley::typeset {
 
@@ -17,6 +20,39 @@ page::Rect fitted(const model::Image& ad, double width, double height, int min_d
 }
 
 }  // namespace
+
+std::vector<double> free_tops(const PageFrame& frame, const std::vector<const std::vector<page::Item>*>& drawn,
+                              double space) {
+    const int n = frame.columns;
+    std::vector<double> lowest(static_cast<std::size_t>(n), -std::numeric_limits<double>::infinity());
+    auto mark = [&](double x0, double x1, double top, double bottom) {
+        if (bottom < frame.top - kEpsilon || top > frame.bottom + kEpsilon) return;  // furniture, bleed
+        for (int c = 0; c < n; ++c) {
+            const double cx = frame.column_x(c);
+            if (x1 > cx + kEpsilon && x0 < cx + frame.column_width - kEpsilon)
+                lowest[static_cast<std::size_t>(c)] = std::max(lowest[static_cast<std::size_t>(c)], bottom);
+        }
+    };
+    for (const std::vector<page::Item>* items : drawn)
+        for (const page::Item& item : *items) {
+            if (const auto* run = std::get_if<page::GlyphRun>(&item)) {
+                mark(run->origin.x, run->origin.x + run->advance, run->origin.y - 0.8 * run->size,
+                     run->origin.y + 0.25 * run->size);
+            } else if (const auto* img = std::get_if<page::Image>(&item)) {
+                const page::Rect r = img->clip ? *img->clip : img->rect;
+                mark(r.x, r.x + r.width, r.y, r.y + r.height);
+            } else if (const auto* box = std::get_if<page::Box>(&item)) {
+                mark(box->rect.x, box->rect.x + box->rect.width, box->rect.y, box->rect.y + box->rect.height);
+            } else if (const auto* rule = std::get_if<page::Rule>(&item)) {
+                mark(std::min(rule->from.x, rule->to.x), std::max(rule->from.x, rule->to.x),
+                     std::min(rule->from.y, rule->to.y), std::max(rule->from.y, rule->to.y) + rule->width / 2);
+            }
+        }
+    std::vector<double> tops(static_cast<std::size_t>(n), frame.top);
+    for (std::size_t c = 0; c < tops.size(); ++c)
+        if (std::isfinite(lowest[c])) tops[c] = std::min(frame.bottom, lowest[c] + space);
+    return tops;
+}
 
 std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
                                            const std::vector<model::Image>& ads, const std::vector<bool>& used,

@@ -28,6 +28,13 @@ struct HouseAdSlot {
     page::Rect rect;     ///< where it is drawn
 };
 
+/// Where the free room at the foot of each column starts: `space` below
+/// the lowest thing drawn in the column inside the live area (text,
+/// picture, rule, box), however far an article's run reaches in its
+/// other columns; the live area's top where nothing is drawn.
+std::vector<double> free_tops(const PageFrame& frame, const std::vector<const std::vector<page::Item>*>& drawn,
+                              double space);
+
 /// The best house ad for the page's holes, or none. `tops[c]` is where
 /// the next thing in column c could start; `used[i]` marks ads already
 /// printed in the issue.

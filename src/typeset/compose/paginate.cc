@@ -408,7 +408,12 @@ void Paginator::grow_last() {
 void Paginator::place_house_ads() {
     const std::vector<model::Image>& ads = ctx_.issue.house_ads;
     if (ads.empty() || fresh()) return;
-    while (auto slot = choose_house_ad(page_.frame, page_.tops, ads, ads_used_, ctx_.layout.house_ads.min_hole,
+    // The holes as drawn: under each column's lowest ink, also below a short
+    // column of an article whose other columns run deeper.
+    std::vector<const std::vector<page::Item>*> drawn;
+    for (const Chunk& c : page_.chunks) drawn.push_back(&c.items);
+    std::vector<double> tops = free_tops(page_.frame, drawn, ctx_.space(ctx_.layout.flow.space_between));
+    while (auto slot = choose_house_ad(page_.frame, tops, ads, ads_used_, ctx_.layout.house_ads.min_hole,
                                        ctx_.layout.figures.min_dpi)) {
         const model::Image& ad = ads[slot->ad];
         ads_used_[slot->ad] = true;
@@ -422,7 +427,7 @@ void Paginator::place_house_ads() {
         chunk.items.emplace_back(tag_end(page::TagKind::figure));
         page_.chunks.push_back(std::move(chunk));
         for (int j = slot->first; j < slot->first + slot->span; ++j)
-            page_.tops[static_cast<std::size_t>(j)] = page_.frame.bottom;
+            page_.tops[static_cast<std::size_t>(j)] = tops[static_cast<std::size_t>(j)] = page_.frame.bottom;
     }
 }
 

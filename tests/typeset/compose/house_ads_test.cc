@@ -103,4 +103,44 @@ TEST_CASE("house ads: a raster ad is never printed below figure.min-dpi, and the
     CHECK(both->ad == 1);
 }
 
+TEST_CASE("free_tops: each column's hole starts under its own lowest ink, furniture and other columns aside") {
+    using typeset::free_tops;
+    const PageFrame f = frame();
+    // Column 0: a line of text at baseline 200; columns 0-1: a picture
+    // down to 320 over both; column 2: a rule at 400 and a box to 500;
+    // column 3: nothing but a folio below the live area.
+    page::GlyphRun line;
+    line.size = 10;
+    line.origin = {40, 200};
+    line.advance = 90;
+    page::Image pic;
+    pic.rect = {40, 220, 210, 100};
+    page::Rule rule;
+    rule.from = {260, 400};
+    rule.to = {350, 400};
+    rule.width = 1;
+    page::Box box;
+    box.rect = {260, 410, 100, 90};
+    page::GlyphRun folio;
+    folio.size = 8;
+    folio.origin = {370, 680};
+    folio.advance = 10;
+    std::vector<page::Item> first{line, pic};
+    std::vector<page::Item> second{rule, box, folio};
+    std::vector<double> tops = free_tops(f, {&first, &second}, 12);
+    REQUIRE(tops.size() == 4);
+    CHECK(tops[0] == doctest::Approx(332));
+    CHECK(tops[1] == doctest::Approx(332));
+    CHECK(tops[2] == doctest::Approx(512));
+    CHECK(tops[3] == doctest::Approx(50));  // nothing drawn: the live area's top
+    // With column 3 filled to the foot, the ad goes under the picture,
+    // across the two columns it covers, clear of its ink.
+    tops[3] = 640;
+    auto slot = choose_house_ad(f, tops, {ad(200, 150)}, {false}, 0.15, 150);
+    REQUIRE(slot);
+    CHECK(slot->first == 0);
+    CHECK(slot->span == 2);
+    CHECK(slot->rect.y >= 332);
+}
+
 }  // namespace galley::test
