@@ -81,7 +81,7 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
                       "0 never does.")
                       .range("0", "0.9").to([](auto& l) -> auto& { return l.figures.lead_fill; }).take());
 
-    out.push_back(Def("house-ad", "min-hole", T::number, "0.15",
+    out.push_back(Def("house-ad", "min-hole", T::number, "0.12",
                       "A page left with at least this share of its live height empty at the foot of some of its "
                       "columns gets one of the issue's house ads there, each ad used once, scaled to the hole "
                       "(never below figure.min-dpi). 0 never places them.")

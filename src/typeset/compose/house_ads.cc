@@ -44,7 +44,9 @@ std::vector<double> free_tops(const PageFrame& frame, const std::vector<const st
             } else if (const auto* box = std::get_if<page::Box>(&item)) {
                 mark(box->rect.x, box->rect.x + box->rect.width, box->rect.y, box->rect.y + box->rect.height);
             } else if (const auto* rule = std::get_if<page::Rule>(&item)) {
-                mark(std::min(rule->from.x, rule->to.x), std::max(rule->from.x, rule->to.x),
+                // A rule in a gutter (column rules) bars both columns beside it.
+                const double reach = frame.gutter / 2 + 1;
+                mark(std::min(rule->from.x, rule->to.x) - reach, std::max(rule->from.x, rule->to.x) + reach,
                      std::min(rule->from.y, rule->to.y), std::max(rule->from.y, rule->to.y) + rule->width / 2);
             }
         }

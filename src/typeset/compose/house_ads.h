@@ -30,8 +30,9 @@ struct HouseAdSlot {
 
 /// Where the free room at the foot of each column starts: `space` below
 /// the lowest thing drawn in the column inside the live area (text,
-/// picture, rule, box), however far an article's run reaches in its
-/// other columns; the live area's top where nothing is drawn.
+/// picture, rule, box; a rule in a gutter counts for the columns on both
+/// sides), however far an article's run reaches in its other columns; the
+/// live area's top where nothing is drawn.
 std::vector<double> free_tops(const PageFrame& frame, const std::vector<const std::vector<page::Item>*>& drawn,
                               double space);
 

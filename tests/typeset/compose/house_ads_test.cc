@@ -133,6 +133,17 @@ TEST_CASE("free_tops: each column's hole starts under its own lowest ink, furnit
     CHECK(tops[1] == doctest::Approx(332));
     CHECK(tops[2] == doctest::Approx(512));
     CHECK(tops[3] == doctest::Approx(50));  // nothing drawn: the live area's top
+    // A column rule in the gutter between columns 2 and 3, down to 600,
+    // bars both.
+    page::Rule gutter;
+    gutter.from = {365, 100};
+    gutter.to = {365, 600};
+    gutter.width = 0.5;
+    std::vector<page::Item> third{gutter};
+    std::vector<double> ruled = free_tops(f, {&first, &second, &third}, 12);
+    CHECK(ruled[1] == doctest::Approx(332));
+    CHECK(ruled[2] == doctest::Approx(612.25));
+    CHECK(ruled[3] == doctest::Approx(612.25));
     // With column 3 filled to the foot, the ad goes under the picture,
     // across the two columns it covers, clear of its ink.
     tops[3] = 640;
