@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <utility>
 
 #include "typeset/compose/area_fill.h"
 #include "typeset/compose/stream_builder.h"
@@ -47,6 +48,19 @@ AreaResult fill(const Stream& s, const std::vector<ColumnSpace>& cols, bool bala
     rq.balance = balance;
     rq.min_leg = min_leg;
     return fill_area(rq);
+}
+
+/// Balances `s` over `k` columns with and without min-leg 6: the plain
+/// fill must have a runt leg, the mended one none, whole and unforced.
+std::pair<AreaResult, AreaResult> mend_runt(const Stream& s, int k) {
+    AreaResult plain = fill(s, columns(k), true);
+    REQUIRE(plain.complete);
+    CHECK(has_runt_leg(s, plain, kLeading, 6));
+    AreaResult mended = fill(s, columns(k), true, 0, 6);
+    REQUIRE(mended.complete);
+    CHECK_FALSE(mended.fill.forced);
+    CHECK_FALSE(has_runt_leg(s, mended, kLeading, 6));
+    return {std::move(plain), std::move(mended)};
 }
 
 std::vector<int> lines_per_column(const Stream& s, const AreaResult& r, int k) {
@@ -269,18 +283,7 @@ TEST_CASE("balancing leaves no runt leg beside a picture when the other columns 
     for (int i = 0; i < 12; ++i) paragraph(b, 1, 1, 1);
     b.finish();
 
-    AreaResult plain = fill(s, columns(3), true);
-    REQUIRE(plain.complete);
-    std::vector<int> before = lines_per_column(s, plain, 3);
-    CAPTURE(before[0]);
-    CAPTURE(before[1]);
-    CAPTURE(before[2]);
-    CHECK(has_runt_leg(s, plain, kLeading, 6));
-
-    AreaResult r = fill(s, columns(3), true, 0, 6);
-    REQUIRE(r.complete);
-    CHECK_FALSE(r.fill.forced);
-    CHECK_FALSE(has_runt_leg(s, r, kLeading, 6));
+    auto [plain, r] = mend_runt(s, 3);
     std::vector<int> per = lines_per_column(s, r, 3);
     CHECK(std::accumulate(per.begin(), per.end(), 0) == 24);
     CHECK(per[1] == 0);  // the picture stands alone in its column
@@ -303,13 +306,7 @@ TEST_CASE("balancing leaves no runt leg above a box at a column's top: the box s
     b.close_box(1000);
     b.finish();
 
-    AreaResult plain = fill(s, columns(2), true);
-    REQUIRE(plain.complete);
-    CHECK(has_runt_leg(s, plain, kLeading, 6));
-    AreaResult r = fill(s, columns(2), true, 0, 6);
-    REQUIRE(r.complete);
-    CHECK_FALSE(r.fill.forced);
-    CHECK_FALSE(has_runt_leg(s, r, kLeading, 6));
+    auto [plain, r] = mend_runt(s, 2);
     std::vector<int> per = lines_per_column(s, r, 2);
     CHECK(per[0] == 14);  // every body line in the first column; the box alone in the second
     CHECK(r.foot() <= plain.foot() + 6 * kLeading + 1e-6);
