@@ -136,7 +136,7 @@ void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
 std::size_t Filler::runt_leg(int c, std::size_t placed_from) const {
     if (rq_.mode != FillMode::fair) return kNone;
     // This column's items, placed top-down from placed_from on.
-    std::vector<Placed> items(res_.placed.begin() + static_cast<std::ptrdiff_t>(placed_from), res_.placed.end());
+    std::span<const Placed> items(res_.placed.data() + placed_from, res_.placed.size() - placed_from);
     std::size_t at = typeset::runt_leg(s_, items, rq_.floats, c, grid_.leading(), rq_.min_leg);
     if (at >= items.size() || !breakable(s_.items[items[at].item])) return kNone;
     return items[at].item;
@@ -336,7 +336,7 @@ FillResult Filler::run() {
 
 }  // namespace
 
-bool runt_leg_on_top(const Stream& stream, const std::vector<Placed>& column_items,
+bool runt_leg_on_top(const Stream& stream, std::span<const Placed> column_items,
                      const std::vector<FloatRect>& floats, int column, double leading, int min_leg) {
     if (min_leg <= 1) return false;
     std::size_t q = 0;
@@ -357,7 +357,7 @@ bool runt_leg_on_top(const Stream& stream, const std::vector<Placed>& column_ite
     return false;
 }
 
-std::size_t runt_leg(const Stream& stream, const std::vector<Placed>& column_items,
+std::size_t runt_leg(const Stream& stream, std::span<const Placed> column_items,
                      const std::vector<FloatRect>& floats, int column, double leading, int min_leg) {
     const std::size_t none = column_items.size();
     if (min_leg <= 1) return none;

@@ -28,6 +28,7 @@
 
 #include <cstddef>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "typeset/compose/flow.h"
@@ -106,11 +107,11 @@ FillResult fill_columns(const FillRequest& request);
 /// are the items placed in column `column`, top-down. Returns the index in
 /// `column_items` of the leg's first line, or column_items.size() if the
 /// column ends with no runt leg.
-std::size_t runt_leg(const Stream& stream, const std::vector<Placed>& column_items,
+std::size_t runt_leg(const Stream& stream, std::span<const Placed> column_items,
                      const std::vector<FloatRect>& floats, int column, double leading, int min_leg);
 /// Whether a column starts with a runt leg: fewer than `min_leg` lines of
 /// body text at its top, then a picture, a framed box or a float.
-bool runt_leg_on_top(const Stream& stream, const std::vector<Placed>& column_items,
+bool runt_leg_on_top(const Stream& stream, std::span<const Placed> column_items,
                      const std::vector<FloatRect>& floats, int column, double leading, int min_leg);
 
 }  // namespace galley::typeset
