@@ -10,9 +10,6 @@ namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-/// A line of body text: on the grid, outside framed boxes.
-bool body_line(const FlowItem& item) { return item.kind == FlowKind::line && item.box < 0 && item.grid; }
-
 /// A picture (a figure block) or a framed box: its first item (`start`) or
 /// its last.
 bool picture_or_box(const FlowItem& item, bool start) {
@@ -345,7 +342,7 @@ bool runt_leg_on_top(const Stream& stream, std::span<const Placed> column_items,
     for (; q < column_items.size(); ++q) {
         const FlowItem& item = stream.items[column_items[q].item];
         if (item.kind == FlowKind::anchor) continue;
-        if (!body_line(item)) break;
+        if (!item.body_line()) break;
         ++lines;
         foot = column_items[q].bottom;
     }
@@ -369,7 +366,7 @@ std::size_t runt_leg(const Stream& stream, std::span<const Placed> column_items,
             --q;
             continue;
         }
-        if (!body_line(item)) break;
+        if (!item.body_line()) break;
         ++lines;
         --q;
     }

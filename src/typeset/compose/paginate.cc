@@ -38,7 +38,7 @@ bool runt_under_head(const Stream& s, const std::vector<ColumnSpace>& cols, cons
     std::vector<int> lines(cols.size(), 0);
     for (const Placed& p : area.fill.placed) {
         const FlowItem& item = s.items[p.item];
-        if (item.kind == FlowKind::line && item.grid && item.box < 0) ++lines[static_cast<std::size_t>(p.column)];
+        if (item.body_line()) ++lines[static_cast<std::size_t>(p.column)];
     }
     for (std::size_t j = 0; j < cols.size(); ++j)
         if (cols[j].top > highest + kEpsilon && lines[j] > 0 && lines[j] < min_leg) return true;
@@ -52,7 +52,7 @@ constexpr std::size_t kMinJumpLines = 6;
 std::size_t body_lines_from(const Stream& s, std::size_t from) {
     std::size_t n = 0;
     for (std::size_t i = from; i < s.size(); ++i)
-        if (s.items[i].kind == FlowKind::line && s.items[i].grid && s.items[i].box < 0) ++n;
+        if (s.items[i].body_line()) ++n;
     return n;
 }
 
