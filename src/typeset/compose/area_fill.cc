@@ -19,6 +19,10 @@ public:
 
     /// Fills `columns` (bottoms already set), placing floats as anchors are met.
     AreaResult attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const;
+    /// Fills `columns` around floats already placed (`floats`), placing no
+    /// others.
+    AreaResult refill(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& floats,
+                      FillMode mode) const;
     /// The lowest bottom at which the columns could hold the content evenly.
     double even_share(const std::vector<ColumnSpace>& columns) const;
 
@@ -128,6 +132,24 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
     return out;
 }
 
+AreaResult AreaFiller::refill(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& floats,
+                              FillMode mode) const {
+    FillRequest fr;
+    fr.stream = rq_.stream;
+    fr.from = rq_.from;
+    fr.columns = columns;
+    fr.floats = floats;
+    fr.mode = mode;
+    fr.grid = &grid_;
+    fr.must_progress = rq_.must_progress;
+    fr.min_leg = rq_.min_leg;
+    AreaResult out;
+    out.fill = fill_columns(fr);
+    out.complete = out.fill.next >= rq_.stream->size();
+    out.floats = floats;
+    return out;
+}
+
 double AreaFiller::even_share(const std::vector<ColumnSpace>& columns) const {
     double content = rq_.stream->remaining(rq_.from);
     double lowest_top = std::numeric_limits<double>::infinity();
@@ -146,29 +168,63 @@ double AreaFiller::even_share(const std::vector<ColumnSpace>& columns) const {
 
 }  // namespace
 
-bool has_runt_leg(const Stream& stream, const AreaResult& r, double leading, int min_leg) {
+namespace {
+
+/// Column `c`'s items, top-down.
+std::vector<Placed> column_items(const AreaResult& r, int c) {
+    std::vector<Placed> items;
+    for (const Placed& p : r.fill.placed)
+        if (p.column == c) items.push_back(p);
+    std::stable_sort(items.begin(), items.end(), [](const Placed& a, const Placed& b) { return a.top < b.top; });
+    return items;
+}
+
+/// The first column of `r` that ends with a runt leg under a picture, box
+/// or float standing at the column's top, so that only lines from the
+/// column before can lengthen the leg; -1 if there is none.
+int runt_under_top(const Stream& stream, const AreaResult& r, double leading, int min_leg) {
+    for (std::size_t c = 1; c < r.fill.column_bottoms.size(); ++c) {
+        const int col = static_cast<int>(c);
+        std::vector<Placed> items = column_items(r, col);
+        std::size_t leg = runt_leg(stream, items, r.floats, col, leading, min_leg);
+        if (leg >= items.size()) continue;
+        // Nothing but the picture (or float) above the leg.
+        bool text_above = false;
+        for (std::size_t q = 0; q < leg; ++q)
+            if (stream.items[items[q].item].body_line()) text_above = true;
+        if (!text_above) return col;
+    }
+    return -1;
+}
+
+/// How many columns of `r` end or start with a runt leg.
+int runt_legs(const Stream& stream, const AreaResult& r, double leading, int min_leg) {
+    int n = 0;
     for (std::size_t c = 0; c < r.fill.column_bottoms.size(); ++c) {
-        std::vector<Placed> items;
-        for (const Placed& p : r.fill.placed)
-            if (p.column == static_cast<int>(c)) items.push_back(p);
-        std::stable_sort(items.begin(), items.end(), [](const Placed& a, const Placed& b) { return a.top < b.top; });
+        std::vector<Placed> items = column_items(r, static_cast<int>(c));
         if (runt_leg(stream, items, r.floats, static_cast<int>(c), leading, min_leg) < items.size() ||
             runt_leg_on_top(stream, items, r.floats, static_cast<int>(c), leading, min_leg))
-            return true;
+            ++n;
     }
-    return false;
+    return n;
+}
+
+}  // namespace
+
+bool has_runt_leg(const Stream& stream, const AreaResult& r, double leading, int min_leg) {
+    return runt_legs(stream, r, leading, min_leg) > 0;
 }
 
 namespace {
 
-/// Whether a column of `r` holds nothing at all: no item and no float.
-bool has_empty_column(const AreaResult& r) {
+/// How many columns of `r` hold nothing at all: no item and no float.
+int empty_columns(const AreaResult& r) {
     std::vector<char> used(r.fill.column_bottoms.size(), 0);
     for (const Placed& p : r.fill.placed) used[static_cast<std::size_t>(p.column)] = 1;
     for (const FloatRect& f : r.floats)
         for (int j = f.first; j < f.first + f.span && j < static_cast<int>(used.size()); ++j)
             used[static_cast<std::size_t>(j)] = 1;
-    return std::find(used.begin(), used.end(), 0) != used.end();
+    return static_cast<int>(std::count(used.begin(), used.end(), 0));
 }
 
 }  // namespace
@@ -242,9 +298,11 @@ AreaResult fill_area(const AreaRequest& request) {
         }
     }
     // A runt leg: lower, a grid line at a time, until no column has one,
-    // as long as every column still holds something (a picture or a box
-    // where the runt was; never an empty column under the headline).
-    if (has_runt_leg(*request.stream, chosen, request.grid->leading(), request.min_leg) && !has_empty_column(chosen)) {
+    // as long as no more columns are left empty (every column holds
+    // something: a picture or a box where the runt was; never an empty
+    // column under the headline).
+    const int empty = empty_columns(chosen);
+    if (has_runt_leg(*request.stream, chosen, request.grid->leading(), request.min_leg)) {
         // Spreading fewer than min_leg lines over the other columns takes
         // fewer than min_leg grid lines of depth.
         bool done = false;
@@ -255,11 +313,35 @@ AreaResult fill_area(const AreaRequest& request) {
             for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
                 AreaResult r = filler.attempt(cols, mode);
                 if (!r.complete || r.fill.forced || has_runt_leg(*request.stream, r, request.grid->leading(), request.min_leg) ||
-                    has_empty_column(r))
+                    empty_columns(r) > empty)
                     continue;
                 chosen = std::move(r);
                 done = true;
                 break;
+            }
+        }
+        // A picture at a column's top with a runt leg under it (balancing
+        // counted the picture's height as if it could be shared): the
+        // column before ends higher, a line at a time, so that its last
+        // lines go under the picture, with the area as much lower as that
+        // needs. The floats stay where they are; taken when it leaves
+        // fewer runt legs than before.
+        const int rc = done ? -1 : runt_under_top(*request.stream, chosen, request.grid->leading(), request.min_leg);
+        const int runts = rc > 0 ? runt_legs(*request.stream, chosen, request.grid->leading(), request.min_leg) : 0;
+        const auto prev = static_cast<std::size_t>(rc - 1);
+        for (std::size_t b = hi; rc > 0 && b < last && !done; ++b) {
+            for (int d = 1; d <= request.min_leg && !done; ++d) {
+                std::vector<ColumnSpace> cols = request.columns;
+                for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottoms[b]);
+                cols[prev].bottom = std::min(cols[prev].bottom,
+                                             chosen.fill.column_bottoms[prev] - d * request.grid->leading());
+                if (cols[prev].bottom <= cols[prev].top + kEpsilon) break;
+                AreaResult r = filler.refill(cols, chosen.floats, FillMode::fair);
+                if (!r.complete || r.fill.forced || empty_columns(r) > empty ||
+                    runt_legs(*request.stream, r, request.grid->leading(), request.min_leg) >= runts)
+                    continue;
+                chosen = std::move(r);
+                done = true;
             }
         }
     }

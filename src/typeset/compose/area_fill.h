@@ -19,8 +19,11 @@
 //     under a picture, a box or a float, or above one at the column's
 //     top: two lines under a photograph)
 //     is taken lower, a grid line at a time, until the other columns hold
-//     those lines too, if every column still holds something (the picture
-//     or box that made the leg short).
+//     those lines too, if no more columns are left empty (every column
+//     holds the picture or box that made the leg short). Failing that, a
+//     leg under a picture at a column's top is lengthened from the column
+//     before, which ends higher a line at a time (floats kept in place),
+//     when that leaves fewer runt legs.
 #pragma once
 
 #include <cstddef>

@@ -63,6 +63,19 @@ std::pair<AreaResult, AreaResult> mend_runt(const Stream& s, int k) {
     return {std::move(plain), std::move(mended)};
 }
 
+/// The columns of `r` that end with a runt leg under a picture, box or float.
+std::vector<int> runt_feet(const Stream& s, const AreaResult& r, int k, int min_leg) {
+    std::vector<int> out;
+    for (int c = 0; c < k; ++c) {
+        std::vector<Placed> items;
+        for (const Placed& p : r.fill.placed)
+            if (p.column == c) items.push_back(p);
+        std::stable_sort(items.begin(), items.end(), [](const Placed& a, const Placed& b) { return a.top < b.top; });
+        if (runt_leg(s, items, r.floats, c, kLeading, min_leg) < items.size()) out.push_back(c);
+    }
+    return out;
+}
+
 std::vector<int> lines_per_column(const Stream& s, const AreaResult& r, int k) {
     std::vector<int> n(static_cast<std::size_t>(k), 0);
     for (const Placed& p : r.fill.placed)
@@ -310,6 +323,46 @@ TEST_CASE("balancing leaves no runt leg above a box at a column's top: the box s
     std::vector<int> per = lines_per_column(s, r, 2);
     CHECK(per[0] == 14);  // every body line in the first column; the box alone in the second
     CHECK(r.foot() <= plain.foot() + 6 * kLeading + 1e-6);
+}
+
+TEST_CASE("a picture at a column's top keeps no runt leg under it: the column before gives it lines") {
+    // A short story in five columns, shaped like the sample's market report:
+    // a paragraph with a table across two columns anchored after it, a chart
+    // (a picture that waits for a column's top), three short paragraphs and
+    // a "More stories" box kept whole. Balanced evenly, the chart's column
+    // keeps two lines under it, because balancing spread the chart's height
+    // as if it were text. With min-leg 6 the column before ends higher and
+    // its lines go on, so that no picture has a runt leg under it.
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 10);
+    b.block(Fragment{}, 10 * kLeading, true);
+    FloatBlock table;
+    table.span = 2;
+    table.height = 9 * kLeading;
+    b.anchor(table);
+    paragraph(b, 6);
+    paragraph(b, 2);
+    paragraph(b, 2);
+    layout::Box style;
+    b.open_box(style, 2, 2, true);
+    paragraph(b, 6, 1, 1);
+    b.close_box(1000);
+    b.finish();
+
+    AreaResult plain = fill(s, columns(5), true);
+    REQUIRE(plain.complete);
+    CHECK(runt_feet(s, plain, 5, 6) == std::vector<int>{3});
+    AreaResult r = fill(s, columns(5), true, 0, 6);
+    REQUIRE(r.complete);
+    CHECK_FALSE(r.fill.forced);
+    CHECK(runt_feet(s, r, 5, 6).empty());
+    // Every column still holds something, at most two lines deeper.
+    for (int c = 0; c < 5; ++c)
+        CHECK(std::any_of(r.fill.placed.begin(), r.fill.placed.end(), [&](const Placed& p) { return p.column == c; }));
+    CHECK(r.foot() <= plain.foot() + 2 * kLeading + 1e-6);
+    std::vector<int> per = lines_per_column(s, r, 5);
+    CHECK(std::accumulate(per.begin(), per.end(), 0) == 26);
 }
 
 TEST_CASE("a short last leg of plain text is no runt leg: balancing leaves it, and no column empty") {
