@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 namespace galley::typeset {
@@ -56,6 +57,11 @@ private:
     /// `placed_from` on): fewer than min_leg lines of text after a picture,
     /// a box or a float, that may start the next column; kNone if none.
     std::size_t runt_leg(int c, std::size_t placed_from) const;
+    /// A picture (item `i`) that would stand under a runt leg at the top of
+    /// column `c` (its items placed from `placed_from` on, all lines of body
+    /// text) goes to the column's top instead, the leg under it, if all of
+    /// it still ends above `limit`. Returns where the column then ends.
+    std::optional<double> lift_picture(int c, std::size_t i, std::size_t placed_from, double top, double limit);
     /// The box end of the deferrable box starting at `i`, if the box is
     /// kept whole (no break inside it); kNone otherwise.
     std::size_t deferrable_box_end(std::size_t i) const;
@@ -137,6 +143,29 @@ std::size_t Filler::runt_leg(int c, std::size_t placed_from) const {
     std::size_t at = typeset::runt_leg(s_, items, rq_.floats, c, grid_.leading(), rq_.min_leg);
     if (at >= items.size() || !breakable(s_.items[items[at].item])) return kNone;
     return items[at].item;
+}
+
+std::optional<double> Filler::lift_picture(int c, std::size_t i, std::size_t placed_from, double top,
+                                          double limit) {
+    if (rq_.min_leg <= 1) return std::nullopt;
+    const std::size_t n = res_.placed.size() - placed_from;
+    if (n == 0 || n >= static_cast<std::size_t>(rq_.min_leg)) return std::nullopt;
+    for (std::size_t q = placed_from; q < res_.placed.size(); ++q)
+        if (!s_.items[res_.placed[q].item].body_line()) return std::nullopt;
+    auto [pic_top, pic_bottom] = slot(s_.items[i], c, top);
+    // The room the stream leaves between the picture and the text after it.
+    double y = pic_bottom;
+    for (std::size_t j = i + 1; j < end_ && s_.items[j].kind == FlowKind::space; ++j) y += s_.items[j].height;
+    std::vector<Placed> moved{{i, c, pic_top, pic_bottom}};
+    for (std::size_t q = placed_from; q < res_.placed.size(); ++q) {
+        auto [t, b] = slot(s_.items[res_.placed[q].item], c, y);
+        moved.push_back({res_.placed[q].item, c, t, b});
+        y = b;
+    }
+    if (y > limit + kEpsilon) return std::nullopt;
+    res_.placed.resize(placed_from);
+    res_.placed.insert(res_.placed.end(), moved.begin(), moved.end());
+    return y;
 }
 
 std::size_t Filler::deferrable_box_end(std::size_t i) const {
@@ -229,9 +258,28 @@ FillResult Filler::run() {
                 fits = true;  // a fresh page must take something
                 res_.forced = true;
             }
+            if (fits && item.kind == FlowKind::block && item.deferrable && item.box < 0 && !starts_with_pending) {
+                if (auto end = lift_picture(c, i, placed_from, col.top, limit)) {
+                    cursor = cursor_before_space = *end;
+                    col_content = area_content = true;
+                    skip_spaces = true;  // its spaces went with it
+                    ++i;
+                    continue;
+                }
+            }
             if (fits) {
-                if (item.kind == FlowKind::anchor) res_.anchors.push_back({i, item.float_index, c, top});
                 res_.placed.push_back({i, c, top, bottom});
+                if (item.kind == FlowKind::anchor) {
+                    res_.anchors.push_back({i, item.float_index, c, top});
+                    // A float that stands where its anchor fell (at the
+                    // next grid line) comes before what follows the anchor
+                    // in its column: a small line must not slip into the
+                    // gap above it.
+                    for (const FloatRect& r : rq_.floats)
+                        if (r.float_index == item.float_index && c >= r.first && c < r.first + r.span &&
+                            r.top >= top - kEpsilon && r.top <= top + grid_.leading() + kEpsilon)
+                            bottom = std::max(bottom, r.bottom);
+                }
                 cursor = cursor_before_space = bottom;
                 col_content = area_content = true;
                 ++i;

@@ -9,7 +9,10 @@
 //     first
 //     for each item: spaces are dropped at a column top; grid lines snap to
 //       the next grid cell; anything that meets a float moves below it
-//       if it fits above the column's limit: place it
+//       if it fits above the column's limit: place it (a picture under
+//         fewer than `min_leg` lines of body text at the column's top goes
+//         to the top, those lines under it; after a float's anchor, the
+//         cursor goes below a float standing at the next grid line)
 //       else if it is a figure that may wait and more columns follow:
 //         defer it to the next column's top and keep filling with text
 //       else: end the column at the last legal break at or before it

@@ -365,6 +365,84 @@ TEST_CASE("a picture at a column's top keeps no runt leg under it: the column be
     CHECK(std::accumulate(per.begin(), per.end(), 0) == 26);
 }
 
+TEST_CASE("a picture under a runt leg at a column's top goes to the top, the leg under it") {
+    // Three lines open the column (a story continued from another page has
+    // no column before to take them back), then a picture: with min-leg 6
+    // the picture stands at the top and the three lines follow it.
+    Stream s;
+    StreamBuilder b(s);
+    for (int i = 0; i < 3; ++i) paragraph(b, 1, 1, 1);
+    b.space(6);
+    b.block(Fragment{}, 5 * kLeading, true);
+    b.space(6);
+    for (int i = 0; i < 10; ++i) paragraph(b, 1, 1, 1);
+    b.finish();
+    auto top_of = [](const AreaResult& r, std::size_t item) {
+        for (const Placed& p : r.fill.placed)
+            if (p.item == item) return p.top;
+        return -1.0;
+    };
+    const std::size_t picture = 4;  // three lines and a space before it
+    REQUIRE(s.items[picture].kind == FlowKind::block);
+
+    AreaResult plain = fill(s, columns(2), false);
+    REQUIRE(plain.complete);
+    CHECK(top_of(plain, 0) == doctest::Approx(0));
+    CHECK(top_of(plain, picture) > 3 * kLeading - 1e-6);
+
+    AreaResult r = fill(s, columns(2), false, 0, 6);
+    REQUIRE(r.complete);
+    CHECK(top_of(r, picture) == doctest::Approx(0));
+    // The three lines under it on the grid, in their order, then the rest,
+    // with no gap between them and no line lost.
+    double y = -1;
+    for (std::size_t i : {0u, 1u, 2u, 6u}) {
+        CHECK(top_of(r, i) >= 5 * kLeading + 6 - 1e-6);
+        CHECK(top_of(r, i) > y);
+        y = top_of(r, i);
+    }
+    CHECK(top_of(r, 6) == doctest::Approx(top_of(r, 2) + kLeading));
+    CHECK(lines_per_column(s, r, 2)[0] == 13);
+
+    // Six lines are a leg: they stay above the picture.
+    Stream six;
+    StreamBuilder b6(six);
+    for (int i = 0; i < 6; ++i) paragraph(b6, 1, 1, 1);
+    b6.block(Fragment{}, 5 * kLeading, true);
+    for (int i = 0; i < 4; ++i) paragraph(b6, 1, 1, 1);
+    b6.finish();
+    AreaResult kept = fill(six, columns(2), false, 0, 6);
+    CHECK(top_of(kept, 0) == doctest::Approx(0));
+    CHECK(top_of(kept, 6) == doctest::Approx(6 * kLeading));
+}
+
+TEST_CASE("a float placed at the grid line after its anchor comes before what follows the anchor in its column") {
+    // The anchor falls off the grid (after a 12 pt block); its float starts
+    // at the next grid line, leaving 11 pt above it. The small lines after
+    // the anchor (a rights line) must not slip into that gap, split around
+    // the float.
+    Stream s;
+    StreamBuilder b(s);
+    b.block(Fragment{}, 12);
+    FloatBlock f;
+    f.span = 1;
+    f.height = 3 * kLeading;
+    b.anchor(f);
+    SetParagraph p;
+    p.lines.resize(2);
+    LineSpec small;
+    small.leading = 8;
+    small.size = 6.5;
+    b.paragraph(p, small);
+    b.finish();
+    AreaResult r = fill(s, columns(1), false);
+    REQUIRE(r.complete);
+    REQUIRE(r.floats.size() == 1);
+    CHECK(r.floats.front().top > 12 + 8 - 1e-6);  // the gap above the float could hold a line
+    for (const Placed& pl : r.fill.placed)
+        if (s.items[pl.item].kind == FlowKind::line) CHECK(pl.top >= r.floats.front().bottom - 1e-6);
+}
+
 TEST_CASE("a short last leg of plain text is no runt leg: balancing leaves it, and no column empty") {
     // 6 + 6 + 4 lines: the 4-line leg is shorter than min-leg 8, but nothing
     // stands above it, and the only cure would empty the third column.
