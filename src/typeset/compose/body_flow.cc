@@ -415,7 +415,13 @@ void BodyFlow::related(const Measure& m) {
             styled(text_inlines(labels.more_stories), ParagraphStyleId::related_heading, inner, article_.where,
                    std::move(heading));
         }
+        // Items are apart by a teaser's space after it, also where one has
+        // no teaser (two titles would read as one).
+        const double gap = ctx_.space(ctx_.style(ParagraphStyleId::related_teaser).space_after);
+        bool spaced = true;
         for (const model::RelatedItem& item : article_.end.related) {
+            if (!spaced) out_->space(gap);
+            spaced = !model::is_blank(item.teaser);
             styled(item.kicker, ParagraphStyleId::related_kicker, inner, item.where, tag(page::TagKind::paragraph));
             model::Inlines title = item.title;
             std::string href = !item.href.empty() ? item.href : !item.ref.empty() ? "galley-article:" + item.ref : "";

@@ -85,6 +85,24 @@ TEST_CASE("related stories naming an article of the issue link to where it start
     CHECK(internal >= 1);
 }
 
+TEST_CASE("items of a More stories box are set apart, also where one has no teaser") {
+    // The opinion piece's box: a title with no teaser, then a title with no
+    // kicker. Without the gap the two titles would read as one headline.
+    const Composed& c = sample("tabloid");
+    const page::GlyphRun* before = nullptr;
+    const page::GlyphRun* after = nullptr;
+    for (const auto& p : c.doc.pages)
+        for (const auto& item : p.items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                if (r->text == "rape, robbery" && r->size > 10) before = r;
+                if (r->text == "Letters to the editor" && r->size > 10 && r->size < 12) after = r;
+            }
+    REQUIRE(before);
+    REQUIRE(after);
+    const double leading = bundled_layout("tabloid").style(layout::ParagraphStyleId::related_title).leading.to_pt();
+    CHECK(after->origin.y - before->origin.y >= leading + 2 * 72 / 25.4 - 0.01);  // related-teaser space-after, 2 mm
+}
+
 TEST_CASE("composition is deterministic") {
     auto a = compose(sample("broadsheet").issue, bundled_layout("broadsheet"));
     CHECK(dump_pages(a->doc) == dump_pages(sample("broadsheet").doc));
