@@ -27,6 +27,7 @@ public:
     double even_share(const std::vector<ColumnSpace>& columns) const;
 
 private:
+    FillRequest request(const std::vector<ColumnSpace>& columns, FillMode mode) const;
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
                                          const AnchorHit& hit, bool narrow) const;
 
@@ -69,7 +70,7 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
     return std::nullopt;
 }
 
-AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const {
+FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMode mode) const {
     FillRequest fr;
     fr.stream = rq_.stream;
     fr.from = rq_.from;
@@ -78,6 +79,11 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
     fr.grid = &grid_;
     fr.must_progress = rq_.must_progress;
     fr.min_leg = rq_.min_leg;
+    return fr;
+}
+
+AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const {
+    FillRequest fr = request(columns, mode);
     const std::size_t floats = rq_.stream->floats.size();
     // Floats that found no room across their span and are tried in their
     // one-column form instead.
@@ -134,15 +140,8 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
 
 AreaResult AreaFiller::refill(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& floats,
                               FillMode mode) const {
-    FillRequest fr;
-    fr.stream = rq_.stream;
-    fr.from = rq_.from;
-    fr.columns = columns;
+    FillRequest fr = request(columns, mode);
     fr.floats = floats;
-    fr.mode = mode;
-    fr.grid = &grid_;
-    fr.must_progress = rq_.must_progress;
-    fr.min_leg = rq_.min_leg;
     AreaResult out;
     out.fill = fill_columns(fr);
     out.complete = out.fill.next >= rq_.stream->size();
