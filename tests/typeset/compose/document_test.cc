@@ -1,6 +1,7 @@
 // What the document says about itself: metadata, outline, labels, tags.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <variant>
 
 #include "compose_fixture.h"
@@ -101,6 +102,35 @@ TEST_CASE("items of a More stories box are set apart, also where one has no teas
     REQUIRE(after);
     const double leading = bundled_layout("tabloid").style(layout::ParagraphStyleId::related_title).leading.to_pt();
     CHECK(after->origin.y - before->origin.y >= leading + 2 * 72 / 25.4 - 0.01);  // related-teaser space-after, 2 mm
+}
+
+TEST_CASE("a letter's sign-off, set in lines of its own, stays in the column of the letter it ends") {
+    // The letters page: each letter ends with a paragraph of name and
+    // address lines (<br/>). A column break before it would leave a name at
+    // the head of a column with no letter above it.
+    for (const char* name : kLayouts) {
+        CAPTURE(name);
+        const Composed& c = sample(name);
+        for (const char* signer : {"Chhay Vannak", "Mey Srey Neang", "Ouk Rathana"}) {
+            CAPTURE(signer);
+            const page::GlyphRun* previous = nullptr;
+            const page::GlyphRun* found = nullptr;
+            for (const auto& p : c.doc.pages)
+                for (const auto& item : p.items)
+                    if (auto* r = std::get_if<page::GlyphRun>(&item); r && !found) {
+                        if (r->text == signer)
+                            found = r;
+                        else
+                            previous = r;
+                    }
+            REQUIRE(found);
+            REQUIRE(previous);
+            // The line before it ends the letter, on the same page just above.
+            CHECK(previous->origin.y < found->origin.y);
+            CHECK(found->origin.y - previous->origin.y < 3 * found->size);
+            CHECK(std::abs(found->origin.x - previous->origin.x) < 20);
+        }
+    }
 }
 
 TEST_CASE("composition is deterministic") {
