@@ -106,12 +106,31 @@ void Paginator::new_page() {
         if (hand_over_) hand_over_(std::move(done));
         else done_.push_back(std::move(done));
     }
-    int number = page_.number + 1;
-    page_ = PageState{};
-    page_.number = number;
-    page_.frame = page_frame(ctx_.layout, number);
-    page_.content_top = page_.frame.top + (number == 1 ? masthead_band(ctx_) : 0.0);
-    page_.tops.assign(static_cast<std::size_t>(page_.frame.columns), page_.content_top);
+    page_ = blank_page(page_.number + 1);
+}
+
+Paginator::PageState Paginator::blank_page(int number) const {
+    PageState p;
+    p.number = number;
+    p.frame = page_frame(ctx_.layout, number);
+    p.content_top = p.frame.top + (number == 1 ? masthead_band(ctx_) : 0.0);
+    p.tops.assign(static_cast<std::size_t>(p.frame.columns), p.content_top);
+    return p;
+}
+
+bool Paginator::fits_on_next_page(PreparedArticle& a) {
+    PageState here = std::exchange(page_, blank_page(page_.number + 1));
+    const Run run = choose_run(a.span, std::numeric_limits<int>::max());
+    bool whole = false;
+    for (const FigureFit& fit : figure_fits(a, run)) {
+        Opening o = open_at(a, run, fit);
+        if (o.area.complete && !runt_under_head(a.body, o.cols, o.area, ctx_.layout.columns.min_leg)) {
+            whole = true;
+            break;
+        }
+    }
+    page_ = std::move(here);
+    return whole;
 }
 
 std::vector<PageDraft> Paginator::finish() {
@@ -431,6 +450,16 @@ void Paginator::place_house_ads() {
     }
 }
 
+std::vector<FigureFit> Paginator::figure_fits(const PreparedArticle& a, const Run& run) const {
+    std::vector<FigureFit> fits{FigureFit{}};
+    if (has_lead_figure(*a.article)) {
+        int narrow = run.span >= 2 ? std::max(1, (run.span * 3 + 2) / 5) : 0;
+        if (narrow > 0) fits.push_back(FigureFit{narrow, 0.4});
+        fits.push_back(FigureFit{narrow, 0.22});
+    }
+    return fits;
+}
+
 Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int others) {
     const PageFrame& frame = page_.frame;
     Run run = choose_run(a.span, others);
@@ -438,12 +467,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
 
     // Smaller lead figures (over fewer columns, text beside them; then
     // lower) may make the article fit here, or leave its text more room.
-    std::vector<FigureFit> fits{FigureFit{}};
-    if (has_lead_figure(*a.article)) {
-        int narrow = run.span >= 2 ? std::max(1, (run.span * 3 + 2) / 5) : 0;
-        if (narrow > 0) fits.push_back(FigureFit{narrow, 0.4});
-        fits.push_back(FigureFit{narrow, 0.22});
-    }
+    const std::vector<FigureFit> fits = figure_fits(a, run);
     // The first fit that holds the whole article wins, unless it leaves a
     // runt leg under the picture and a smaller one does not; else the one
     // that gives the text six lines a column (and no runt leg), else the
@@ -506,8 +530,11 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         if (area.fill.next == 0 && !fresh()) return {};
         // A jump that would carry only a few lines on (with the end matter)
         // is refused at first, so that articles after this one may take the
-        // room; when none does, the short jump is better than the hole.
-        if (!fresh() && policy == Jump::long_only && body_lines_from(a.body, area.fill.next) < kMinJumpLines)
+        // room. When none does, the short jump is better than the hole,
+        // unless the next page would hold nothing but those lines: then
+        // the article starts there whole, as a desk would move it.
+        if (!fresh() && body_lines_from(a.body, area.fill.next) < kMinJumpLines &&
+            (policy == Jump::long_only || (policy == Jump::short_if_must && fits_on_next_page(a))))
             return {};
         opens = true;
     }
@@ -614,7 +641,12 @@ void Paginator::place_section(std::vector<PreparedArticle>& articles) {
         Started r = try_start(articles[i], Jump::long_only, others);
         if (r.outcome == Started::Outcome::failed && holes) {
             fill_holes(articles, placed, i + 1);
-            r = try_start(articles[i], Jump::any, narrowest_left(articles, placed, i));
+            // The section's last article left, and the next starts a new
+            // page: its jump page would hold nothing else.
+            const bool last = flow.section_start == layout::ArticleStart::new_page &&
+                              std::all_of(placed.begin() + static_cast<std::ptrdiff_t>(i) + 1, placed.end(),
+                                          [](bool b) { return b; });
+            r = try_start(articles[i], last ? Jump::short_if_must : Jump::any, narrowest_left(articles, placed, i));
         }
         if (r.outcome == Started::Outcome::failed) {
             new_page();

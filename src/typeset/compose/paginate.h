@@ -16,7 +16,9 @@
 //         from page M" (on all columns while it still does not fit)
 //       else: later articles of the section that fit whole fill the holes;
 //         then it starts here and jumps if a third of the page is still
-//         free, else on a new page
+//         free, else on a new page (also when it would jump only a few
+//         lines to a page that would hold nothing else, and fits whole
+//         on that page)
 //   leaving a page (or ending a section when the next one starts a new
 //     page): if the article placed last on it ended there with room below
 //     it and has a lead photograph, it is placed again with the photograph
@@ -81,8 +83,12 @@ private:
         int span = 1;
         double top = 0;
     };
-    /// When an article that does not fit may start anyway and jump.
-    enum class Jump { never, long_only, any };
+    /// When an article that does not fit may start anyway and jump:
+    /// never; only with at least kMinJumpLines lines of text going on;
+    /// with fewer only when it could not start whole on the next page
+    /// instead (nothing else would come on this page's room, nothing
+    /// else of its section is left for the next one); always.
+    enum class Jump { never, long_only, short_if_must, any };
     struct Started {
         enum class Outcome { failed, placed, jumped } outcome = Outcome::failed;
         std::size_t resume = 0;
@@ -91,6 +97,9 @@ private:
 
     void new_page();
     bool fresh() const { return page_.chunks.empty(); }
+    /// Whether the article, started at the top of the page after this
+    /// one, would fit there whole (this page stays as it is).
+    bool fits_on_next_page(PreparedArticle& a);
     /// The run an article of `span` columns starts in: the leftmost with
     /// the highest free top, widened over free columns beside it narrower
     /// than `others` (the narrowest article still to place) or than two.
@@ -122,6 +131,9 @@ private:
         std::vector<Diagnostic> notes;  ///< its head pieces' notes, reported
     };
     Opening open_at(PreparedArticle& a, const Run& run, FigureFit fit);
+    /// The lead figure fits an article tries at `run`, in order: as the
+    /// layout has it, then smaller (over fewer columns; then lower).
+    std::vector<FigureFit> figure_fits(const PreparedArticle& a, const Run& run) const;
     Started try_start(PreparedArticle& a, Jump policy, int others);
     void continue_article(PreparedArticle& a, std::size_t from, int span);
     void fill_holes(std::vector<PreparedArticle>& articles, std::vector<bool>& placed, std::size_t from);
@@ -181,6 +193,8 @@ private:
         std::vector<Chunk> chunks;
         std::string section;
     };
+    /// Page `number` with nothing on it yet.
+    PageState blank_page(int number) const;
     PageState page_;
     std::vector<PageDraft> done_;
     std::function<void(PageDraft&&)> hand_over_;

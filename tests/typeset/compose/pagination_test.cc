@@ -660,10 +660,12 @@ TEST_CASE("a layout with column rules gets a vertical rule in each gutter betwee
 
 TEST_CASE("an article does not jump with a few lines while a later article can take its room") {
     // Sample articles in an order that leaves the market report starting at
-    // the foot of page 1 with all but its last two lines room: on its own
-    // it jumps them to page 2 (nothing else could use the room), but with
-    // the letters after it, the letters take the foot of page 1 and the
-    // report starts on page 2 whole.
+    // the foot of page 1 with all but its last two lines room. When the next
+    // section could share page 2, it jumps them there (nothing else could
+    // use the room on page 1); when page 2 would hold nothing but those two
+    // lines (the report ends its section and the next starts a new page),
+    // the report starts on page 2 whole; with the letters after it, the
+    // letters take the foot of page 1 and the report starts on page 2 whole.
     const model::Issue& sample_issue = sample("tabloid").issue;
     auto find = [&](const std::string& id) {
         const model::Article* a = sample_issue.find_article(id);
@@ -680,23 +682,67 @@ TEST_CASE("an article does not jump with a few lines while a later article can t
     auto jumps = [](const Composed& c) {
         return c.doc.pages.size() >= 2 && page_says(c.doc.pages[1], "Continued from page 1");
     };
+    auto invariants_hold = [](const Composed& c) {
+        auto problems = check_all(c.doc, *c.layout, c.issue);
+        for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    };
     // The sample geometry this order was found on: balanced without
     // mending runt legs (columns.min-leg sets some articles deeper).
     layout::Layout l = bundled_layout("tabloid");
     l.columns.min_leg = 0;
     model::Issue alone = issue_of(order);
-    auto a = compose(alone, l);
+
+    layout::Layout shared = l;
+    shared.flow.section_start = layout::ArticleStart::continue_on_page;
+    auto a = compose(alone, shared);
     CHECK(report_page(*a) == 1);
     REQUIRE(jumps(*a));
     CHECK(page_says(a->doc.pages[1], "are on page 14."));  // its last lines
+    invariants_hold(*a);
+
+    REQUIRE(l.flow.section_start == layout::ArticleStart::new_page);
+    auto moved = compose(alone, l);
+    CHECK(report_page(*moved) == 2);
+    CHECK_FALSE(jumps(*moved));
+    CHECK(moved->doc.pages.size() == a->doc.pages.size());  // no page more
+    invariants_hold(*moved);
 
     order.push_back(find("letters-to-the-editor"));
     auto b = compose(issue_of(order), l);
     CHECK(report_page(*b) == 2);
     CHECK_FALSE(jumps(*b));
     CHECK(page_says(b->doc.pages[0], "Letters to the editor"));
-    auto problems = check_all(b->doc, *b->layout, b->issue);
-    for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    invariants_hold(*b);
+}
+
+TEST_CASE("no page of the sample holds nothing but the last few lines of a jumped article") {
+    // A jump page holds at least six lines of the body text of the article
+    // it continues (its boxes aside), or another article too: else the
+    // article should have started there.
+    for (const char* name : kLayouts) {
+        CAPTURE(name);
+        const Composed& c = sample(name);
+        for (std::size_t n = 0; n < c.doc.pages.size(); ++n) {
+            const page::Page& p = c.doc.pages[n];
+            if (!page_says(p, "Continued from page")) continue;
+            CAPTURE(n + 1);
+            const double body = c.layout->style(layout::ParagraphStyleId::body).size.to_pt();
+            int lines = 0, depth = 0;
+            bool others = false, ended = false;
+            for (const page::Item& item : p.items) {
+                if (auto* b = std::get_if<page::TagBegin>(&item)) {
+                    if (b->kind == page::TagKind::artifact || b->kind == page::TagKind::note) ++depth;
+                    if (b->kind == page::TagKind::article) others = true;
+                } else if (auto* e = std::get_if<page::TagEnd>(&item)) {
+                    if (e->kind == page::TagKind::artifact || e->kind == page::TagKind::note) --depth;
+                    if (e->kind == page::TagKind::article) ended = true;
+                } else if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                    if (!ended && depth == 0 && std::abs(r->size - body) < 0.01) ++lines;
+                }
+            }
+            CHECK((lines >= 6 || others));
+        }
+    }
 }
 
 namespace {
