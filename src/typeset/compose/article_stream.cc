@@ -9,7 +9,7 @@ PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& artic
     PreparedArticle out;
     out.article = &article;
     out.section = section;
-    out.span = ctx.layout.tier_columns(article.effective_priority());
+    out.span = article_span(ctx.layout, article);
     out.rtl = ctx.right_to_left(article.lang);
     out.title = headline_text(article);
     StreamBuilder builder(out.body);
@@ -18,6 +18,10 @@ PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& artic
     flow.end_matter(flow.column());
     builder.finish();
     return out;
+}
+
+int article_span(const layout::Layout& layout, const model::Article& article) {
+    return layout.tier_columns(article.effective_priority());
 }
 
 }  // namespace galley::typeset

@@ -3,6 +3,7 @@
 // is built later, once its width is known (head_block.h).
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "model/article.h"
@@ -20,5 +21,23 @@ struct PreparedArticle {
 };
 
 PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& article, int section);
+
+/// The columns of an article's headline tier (PreparedArticle::span),
+/// known before it is prepared.
+int article_span(const layout::Layout& layout, const model::Article& article);
+
+/// One section's articles as the paginator takes them: the model's
+/// articles at once, each prepared article only when first asked for, so
+/// that the first pages can be laid out while later articles are still
+/// being set.
+class SectionArticles {
+public:
+    virtual ~SectionArticles() = default;
+    virtual std::size_t size() const = 0;
+    virtual const model::Article& article(std::size_t i) const = 0;
+    /// The i-th article, prepared (those before it are prepared first);
+    /// the same object on every call while the section is placed.
+    virtual PreparedArticle& prepared(std::size_t i) = 0;
+};
 
 }  // namespace galley::typeset

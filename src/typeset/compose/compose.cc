@@ -115,12 +115,12 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
             stats.finishing += seconds_since(furnishing);
         });
     for (std::size_t s = 0; s < issue.sections.size(); ++s) {
-        const auto preparing = Clock::now();
-        std::vector<PreparedArticle> section = preparer.take(s);
-        stats.preparing += seconds_since(preparing);
-        const auto paginating = Clock::now();
+        const auto placing = Clock::now();
+        ArticlePreparer::Section section = preparer.take(s);
         paginator.place_section(section);
-        stats.paginating += seconds_since(paginating);
+        section.close();
+        stats.preparing += section.seconds();
+        stats.paginating += seconds_since(placing) - section.seconds();
         int pages = 0;
         for (const auto& [article, start] : paginator.starts()) pages = std::max(pages, start.page + 1);
         report([&](ComposeProgress& p) {

@@ -5,7 +5,8 @@
 //     prepare   every article once: body and end matter as a column flow
 //               (article_stream.h), every paragraph set once at its width;
 //               on worker threads too when there are helper setters
-//               (prepare_pool.h), section by section ahead of paginate
+//               (prepare_pool.h), ahead of paginate, which takes each
+//               article when it first needs it
 //     paginate  sections and articles in order onto pages: modular
 //               placement of each article in the columns the layout gives
 //               it, balanced, jumped to a later page when it does not fit,

@@ -595,21 +595,21 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
     }
 }
 
-int Paginator::narrowest_left(const std::vector<PreparedArticle>& articles, const std::vector<bool>& placed,
+int Paginator::narrowest_left(const SectionArticles& articles, const std::vector<bool>& placed,
                               std::size_t except) const {
     int narrowest = std::numeric_limits<int>::max();
     if (ctx_.layout.flow.article_start == layout::ArticleStart::new_page) return narrowest;
     for (std::size_t j = 0; j < articles.size(); ++j)
-        if (!placed[j] && j != except) narrowest = std::min(narrowest, articles[j].span);
+        if (!placed[j] && j != except) narrowest = std::min(narrowest, article_span(ctx_.layout, articles.article(j)));
     return narrowest;
 }
 
-void Paginator::fill_holes(std::vector<PreparedArticle>& articles, std::vector<bool>& placed, std::size_t from) {
+void Paginator::fill_holes(SectionArticles& articles, std::vector<bool>& placed, std::size_t from) {
     for (bool progress = true; progress;) {
         progress = false;
         for (std::size_t j = from; j < articles.size(); ++j) {
             if (placed[j]) continue;
-            if (try_start(articles[j], Jump::never, narrowest_left(articles, placed, j)).outcome ==
+            if (try_start(articles.prepared(j), Jump::never, narrowest_left(articles, placed, j)).outcome ==
                 Started::Outcome::placed) {
                 placed[j] = true;
                 progress = true;
@@ -618,7 +618,7 @@ void Paginator::fill_holes(std::vector<PreparedArticle>& articles, std::vector<b
     }
 }
 
-void Paginator::place_section(std::vector<PreparedArticle>& articles) {
+void Paginator::place_section(SectionArticles& articles) {
     const layout::ArticleFlow& flow = ctx_.layout.flow;
     bool holes = flow.article_start == layout::ArticleStart::continue_on_page;
     std::vector<bool> placed(articles.size(), false);
@@ -629,8 +629,8 @@ void Paginator::place_section(std::vector<PreparedArticle>& articles) {
             // Briefs of the section (this article or later ones) share the
             // page when they fit whole below what is there.
             for (std::size_t j = i; i > 0 && j < articles.size(); ++j) {
-                if (placed[j] || articles[j].article->effective_priority() < flow.brief_priority) continue;
-                if (try_start(articles[j], Jump::never, narrowest_left(articles, placed, j)).outcome ==
+                if (placed[j] || articles.article(j).effective_priority() < flow.brief_priority) continue;
+                if (try_start(articles.prepared(j), Jump::never, narrowest_left(articles, placed, j)).outcome ==
                     Started::Outcome::placed)
                     placed[j] = true;
             }
@@ -638,7 +638,7 @@ void Paginator::place_section(std::vector<PreparedArticle>& articles) {
             new_page();
         }
         int others = narrowest_left(articles, placed, i);
-        Started r = try_start(articles[i], Jump::long_only, others);
+        Started r = try_start(articles.prepared(i), Jump::long_only, others);
         if (r.outcome == Started::Outcome::failed && holes) {
             fill_holes(articles, placed, i + 1);
             // The section's last article left, and the next starts a new
@@ -646,16 +646,16 @@ void Paginator::place_section(std::vector<PreparedArticle>& articles) {
             const bool last = flow.section_start == layout::ArticleStart::new_page &&
                               std::all_of(placed.begin() + static_cast<std::ptrdiff_t>(i) + 1, placed.end(),
                                           [](bool b) { return b; });
-            r = try_start(articles[i], last ? Jump::short_if_must : Jump::any, narrowest_left(articles, placed, i));
+            r = try_start(articles.prepared(i), last ? Jump::short_if_must : Jump::any, narrowest_left(articles, placed, i));
         }
         if (r.outcome == Started::Outcome::failed) {
             new_page();
-            r = try_start(articles[i], Jump::any, narrowest_left(articles, placed, i));
+            r = try_start(articles.prepared(i), Jump::any, narrowest_left(articles, placed, i));
         }
         placed[i] = true;
         if (r.outcome == Started::Outcome::jumped) {
             if (holes) fill_holes(articles, placed, i + 1);
-            continue_article(articles[i], r.resume, r.span);
+            continue_article(articles.prepared(i), r.resume, r.span);
         }
     }
     // The section's articles go when it is placed: its last one grows now,

@@ -68,8 +68,9 @@ class Paginator {
 public:
     explicit Paginator(ComposeContext& ctx);
 
-    /// Places one section's articles (in order; later small ones may fill holes).
-    void place_section(std::vector<PreparedArticle>& articles);
+    /// Places one section's articles (in order; later small ones may fill
+    /// holes). Asks for each prepared article only when it needs it.
+    void place_section(SectionArticles& articles);
     /// Hands each page over as soon as the next one is begun (nothing is
     /// placed on a page once it is left), instead of keeping it for finish().
     void hand_over(std::function<void(PageDraft&&)> done) { hand_over_ = std::move(done); }
@@ -136,11 +137,10 @@ private:
     std::vector<FigureFit> figure_fits(const PreparedArticle& a, const Run& run) const;
     Started try_start(PreparedArticle& a, Jump policy, int others);
     void continue_article(PreparedArticle& a, std::size_t from, int span);
-    void fill_holes(std::vector<PreparedArticle>& articles, std::vector<bool>& placed, std::size_t from);
+    void fill_holes(SectionArticles& articles, std::vector<bool>& placed, std::size_t from);
     /// The narrowest span among the section's articles not placed yet
     /// (other than `except`); very large when none could share the page.
-    int narrowest_left(const std::vector<PreparedArticle>& articles, const std::vector<bool>& placed,
-                       std::size_t except) const;
+    int narrowest_left(const SectionArticles& articles, const std::vector<bool>& placed, std::size_t except) const;
     /// The head pieces of an article `span` columns wide: its text, then
     /// its lead figures fitted by `fit` (each set once, then kept).
     std::vector<const HeadPiece*> head(PreparedArticle& a, int span, FigureFit fit);

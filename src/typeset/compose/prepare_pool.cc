@@ -107,30 +107,50 @@ ArticlePreparer::~ArticlePreparer() {
     for (std::thread& t : shared_->workers) t.join();
 }
 
-std::vector<PreparedArticle> ArticlePreparer::take(std::size_t section) {
+ArticlePreparer::Section ArticlePreparer::take(std::size_t section) {
     Shared& s = *shared_;
-    const std::size_t begin = s.section_begin[section], end = s.section_begin[section + 1];
-    // Prepare what nobody has claimed yet, then wait for the rest.
-    std::size_t i = 0;
-    while (s.claim_before(end, i)) s.run(i, s.ctx.setter);
+    return Section(s, s.section_begin[section], s.section_begin[section + 1]);
+}
+
+ArticlePreparer::Section::Section(Shared& shared, std::size_t begin, std::size_t end)
+    : shared_(&shared), begin_(begin), end_(end), handed_(begin) {}
+
+ArticlePreparer::Section::~Section() {
+    // Only tasks handed over: the others may still be in a worker's hands.
+    for (std::size_t k = begin_; k < handed_; ++k) shared_->tasks[k].result.reset();
+}
+
+const model::Article& ArticlePreparer::Section::article(std::size_t i) const {
+    return *shared_->tasks[begin_ + i].article;
+}
+
+PreparedArticle& ArticlePreparer::Section::prepared(std::size_t i) {
+    Shared& s = *shared_;
+    const std::size_t k = begin_ + i;
+    if (k < handed_) return *s.tasks[k].result;
+    const auto started = std::chrono::steady_clock::now();
+    // Prepare what nobody has claimed yet up to it, then wait for the rest.
+    std::size_t j = 0;
+    while (s.claim_before(k + 1, j)) s.run(j, s.ctx.setter);
     {
         std::unique_lock<std::mutex> lock(s.mutex);
         s.changed.wait(lock, [&] {
-            for (std::size_t k = begin; k < end; ++k)
-                if (!s.tasks[k].done) return false;
+            for (std::size_t t = handed_; t <= k; ++t)
+                if (!s.tasks[t].done) return false;
             return true;
         });
     }
-    std::vector<PreparedArticle> out;
-    out.reserve(end - begin);
-    for (std::size_t k = begin; k < end; ++k) {
-        Task& t = s.tasks[k];
+    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    for (; handed_ <= k; ++handed_) {
+        Task& t = s.tasks[handed_];
         if (t.error) std::rethrow_exception(t.error);
         s.ctx.diags.append(t.diags);
-        out.push_back(std::move(*t.result));
-        t.result.reset();
     }
-    return out;
+    return *s.tasks[k].result;
+}
+
+void ArticlePreparer::Section::close() {
+    if (end_ > begin_) prepared(end_ - begin_ - 1);
 }
 
 std::vector<ArticleTiming> ArticlePreparer::timings() const {
