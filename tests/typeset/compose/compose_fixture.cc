@@ -81,6 +81,21 @@ std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Lay
     return compose_with(std::move(issue), layout, true);
 }
 
+std::vector<std::size_t> articles_set_at_each_page(model::Issue issue, const layout::Layout& layout) {
+    typeset::TextSetter setter(layout, font_library(), data_dir() / "layouts" / "hyphenation");
+    typeset::ComposeOptions options;
+    options.creator = "galley test";
+    std::size_t set = 0;
+    std::vector<std::size_t> out;
+    options.progress = [&](const typeset::ComposeProgress& p) { set = p.articles_set; };
+    options.page_sink = [&](page::Page&&) { out.push_back(set); };
+    std::function<bool(page::Link&)> resolve;
+    options.link_resolver = &resolve;
+    Diagnostics diags;
+    typeset::compose_issue(issue, layout, setter, options, diags);
+    return out;
+}
+
 const Composed& sample(const std::string& layout_name) {
     static std::map<std::string, std::unique_ptr<Composed>> cache;
     auto it = cache.find(layout_name);

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "layout/settings.h"
@@ -29,6 +30,11 @@ std::unique_ptr<Composed> compose(model::Issue issue, const layout::Layout& layo
 /// handed over, article links resolved afterwards with the resolver
 /// compose_issue set (as the PDF drawn while composing does).
 std::unique_ptr<Composed> compose_streamed(model::Issue issue, const layout::Layout& layout);
+
+/// `issue` composed in `layout` on the calling thread alone, through a page
+/// sink: for each page as it was handed over, how many of the issue's
+/// articles had been set by then.
+std::vector<std::size_t> articles_set_at_each_page(model::Issue issue, const layout::Layout& layout);
 
 /// The sample issue (samples/ppp-2008-06-13) composed in a bundled layout.
 const Composed& sample(const std::string& layout_name);

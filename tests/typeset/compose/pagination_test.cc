@@ -980,4 +980,17 @@ TEST_CASE("Thai, Chinese and Khmer articles compose in every layout with the pag
     }
 }
 
+TEST_CASE("pages are handed over while the articles after them are still to be set") {
+    // One section of six articles, each on a page of its own: the first
+    // page goes to the renderer before the last articles are set, so the
+    // PDF is drawn while the rest of a long section is set.
+    std::vector<model::Article> articles;
+    for (int i = 0; i < 6; ++i) articles.push_back(article("a" + std::to_string(i), "Story " + std::to_string(i), 8));
+    const std::vector<std::size_t> set = articles_set_at_each_page(issue_of(articles), bundled_layout("peer-tabloid"));
+    REQUIRE(set.size() == 6);
+    CHECK(set.front() <= 2);
+    CHECK(std::is_sorted(set.begin(), set.end()));
+    CHECK(set.back() == 6);
+}
+
 }  // namespace galley::test
