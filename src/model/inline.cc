@@ -28,6 +28,21 @@ std::string plain_text(const Inlines& content) {
     return out;
 }
 
+bool has_line_break(const Inlines& content) {
+    for (const Inline& in : content) {
+        const bool found = std::visit(
+            [](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, Text>) return false;
+                else if constexpr (std::is_same_v<T, LineBreak>) return true;
+                else return has_line_break(n.content);
+            },
+            in.node);
+        if (found) return true;
+    }
+    return false;
+}
+
 bool is_blank(const Inlines& content) {
     return plain_text(content).find_first_not_of(" \t\r\n") == std::string::npos;
 }

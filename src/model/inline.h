@@ -32,6 +32,8 @@ struct Inline {
 
 /// The text of `content` with markup dropped; a LineBreak becomes "\n".
 std::string plain_text(const Inlines& content);
+/// Whether `content` holds a LineBreak, at any depth.
+bool has_line_break(const Inlines& content);
 /// Whether `content` holds no text at all (only white space or nothing).
 bool is_blank(const Inlines& content);
 

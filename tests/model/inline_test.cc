@@ -18,6 +18,19 @@ TEST_CASE("plain text drops markup and keeps line breaks") {
     CHECK(is_blank(Inlines{}));
 }
 
+TEST_CASE("a line break is found at any depth, and only a line break") {
+    Inlines nested;
+    nested.push_back({Text{"Chhay Vannak"}});
+    nested.push_back({Emphasis{{Inline{Span{"km", {Inline{LineBreak{}}}}}}}});
+    CHECK(has_line_break(nested));
+    CHECK(has_line_break(Inlines{Inline{LineBreak{}}}));
+    Inlines flat;
+    flat.push_back({Text{"Street 182, Boeung Prolit"}});
+    flat.push_back({Strong{{Inline{Text{"Phnom Penh"}}}}});
+    CHECK_FALSE(has_line_break(flat));
+    CHECK_FALSE(has_line_break(Inlines{}));
+}
+
 TEST_CASE("every person role has a name") {
     CHECK(std::string(role_name(PersonRole::author)) == "author");
     CHECK(std::string(role_name(PersonRole::photographer)) == "photographer");

@@ -151,7 +151,7 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
     int short_by = p.dropcap_lines - static_cast<int>(p.lines.size());
     // A paragraph set in lines of its own (a letter's sign-off and address,
     // a verse) belongs to what it follows: no column break before it.
-    if (!first_in_flow_ && model::plain_text(content).find('\n') != std::string::npos) out_->keep_with_next();
+    if (!first_in_flow_ && model::has_line_break(content)) out_->keep_with_next();
     out_->paragraph(std::move(p), spec);
     out_->end(page::TagKind::paragraph);
     if (short_by > 0) out_->space(short_by * (spec.grid ? ctx_.grid.leading() : spec.leading));
