@@ -75,7 +75,7 @@ public:
     Section take(std::size_t s);
 
     /// Every article's timing, in issue order (complete once every section
-    /// has been taken).
+    /// has been taken and closed).
     std::vector<ArticleTiming> timings() const;
 
 private:
