@@ -13,6 +13,18 @@ bool shares_columns(const FloatRect& r, int first, int span) {
     return r.first < first + span && first < r.first + r.span;
 }
 
+/// `columns` with their text ending at `bottom` at the latest; with `hang`,
+/// a picture or a box kept whole at a column's top may still reach the
+/// column's own bottom, hanging below the balanced legs.
+std::vector<ColumnSpace> capped(const std::vector<ColumnSpace>& columns, double bottom, bool hang) {
+    std::vector<ColumnSpace> cols = columns;
+    for (ColumnSpace& c : cols) {
+        c.hang_bottom = hang ? c.hang() : 0.0;
+        c.bottom = std::min(c.bottom, bottom);
+    }
+    return cols;
+}
+
 class AreaFiller {
 public:
     explicit AreaFiller(const AreaRequest& rq) : rq_(rq), grid_(*rq.grid) {}
@@ -23,8 +35,12 @@ public:
     /// others.
     AreaResult refill(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& floats,
                       FillMode mode) const;
-    /// The lowest bottom at which the columns could hold the content evenly.
-    double even_share(const std::vector<ColumnSpace>& columns) const;
+    /// The lowest bottom at which the columns could hold the content evenly;
+    /// with `text_only`, leaving out the pictures and boxes kept whole
+    /// (which may hang below it).
+    double even_share(const std::vector<ColumnSpace>& columns, bool text_only) const;
+    /// Whether a picture or a box kept whole is among the content.
+    bool has_deferrable() const;
 
 private:
     FillRequest request(const std::vector<ColumnSpace>& columns, FillMode mode) const;
@@ -149,8 +165,25 @@ AreaResult AreaFiller::refill(const std::vector<ColumnSpace>& columns, const std
     return out;
 }
 
-double AreaFiller::even_share(const std::vector<ColumnSpace>& columns) const {
-    double content = rq_.stream->remaining(rq_.from);
+bool AreaFiller::has_deferrable() const {
+    const Stream& s = *rq_.stream;
+    for (std::size_t i = rq_.from; i < s.size(); ++i)
+        if (s.items[i].deferrable) return true;
+    return false;
+}
+
+double AreaFiller::even_share(const std::vector<ColumnSpace>& columns, bool text_only) const {
+    const Stream& s = *rq_.stream;
+    double content = s.remaining(rq_.from);
+    for (std::size_t i = rq_.from; text_only && i < s.size(); ++i) {
+        const FlowItem& item = s.items[i];
+        if (!item.deferrable) continue;
+        std::size_t last = i;
+        if (item.kind == FlowKind::box_start)
+            while (last + 1 < s.size() && s.items[last + 1].box == item.box) ++last;
+        content -= s.remaining(i) - s.remaining(last + 1);
+        i = last;
+    }
     double lowest_top = std::numeric_limits<double>::infinity();
     double foot = -std::numeric_limits<double>::infinity();
     for (const ColumnSpace& c : columns) {
@@ -241,16 +274,20 @@ AreaResult fill_area(const AreaRequest& request) {
     if (!request.balance || !full.complete) return full;
 
     // The candidate bottoms: grid lines from the even share to the greedy foot.
-    double high = full.foot();
-    double low = std::min(filler.even_share(request.columns), high);
-    std::vector<double> bottoms;
-    for (double b = request.grid->cell_top_from(low); b < high - kEpsilon; b += request.grid->leading())
-        bottoms.push_back(b);
-    bottoms.push_back(high);
+    const double high = full.foot();
+    auto grid_lines = [&](double low) {
+        std::vector<double> lines;
+        for (double b = request.grid->cell_top_from(low); b < high - kEpsilon; b += request.grid->leading())
+            lines.push_back(b);
+        lines.push_back(high);
+        return lines;
+    };
+    std::vector<double> bottoms = grid_lines(std::min(filler.even_share(request.columns, false), high));
 
+    bool hang = false;  // pictures and boxes at a column's top may hang below the bottom tried
+    auto capped_at = [&](double bottom) { return capped(request.columns, bottom, hang); };
     auto try_bottom = [&](double bottom) -> std::optional<AreaResult> {
-        std::vector<ColumnSpace> cols = request.columns;
-        for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottom);
+        std::vector<ColumnSpace> cols = capped_at(bottom);
         AreaResult fair = filler.attempt(cols, FillMode::fair);
         if (fair.complete && !fair.fill.forced) return fair;
         AreaResult greedy = filler.attempt(cols, FillMode::greedy);
@@ -272,6 +309,34 @@ AreaResult fill_area(const AreaRequest& request) {
             lo = mid + 1;
         }
     }
+    // A box or picture taller than the text beside it set that bottom: the
+    // text legs may end higher, even, with the box hanging below them, as
+    // long as the area ends no lower. The smallest such bottom.
+    if (filler.has_deferrable()) {
+        std::vector<double> lower = grid_lines(std::min(filler.even_share(request.columns, true), bottoms[hi]));
+        const std::size_t offset = lower.size() - bottoms.size();
+        hang = true;
+        std::optional<AreaResult> found;
+        std::size_t l = 0;
+        std::size_t h = hi + offset;
+        while (l < h) {
+            std::size_t mid = (l + h) / 2;
+            std::optional<AreaResult> r = try_bottom(lower[mid]);
+            if (r && r->foot() <= best->foot() + kEpsilon) {
+                found = std::move(r);
+                h = mid;
+            } else {
+                l = mid + 1;
+            }
+        }
+        if (found) {
+            best = std::move(found);
+            bottoms = std::move(lower);
+            hi = h;
+        } else {
+            hang = false;
+        }
+    }
     // A line or two lower may end the columns more evenly (a tall box or
     // figure can leave the others short): weigh the ragged foot against
     // the height given up.
@@ -284,8 +349,7 @@ AreaResult fill_area(const AreaRequest& request) {
     double best_score = score(*best);
     AreaResult chosen = *best;
     for (std::size_t extra = 1; extra <= 2 && hi + extra < bottoms.size(); ++extra) {
-        std::vector<ColumnSpace> cols = request.columns;
-        for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottoms[hi + extra]);
+        std::vector<ColumnSpace> cols = capped_at(bottoms[hi + extra]);
         for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
             AreaResult r = filler.attempt(cols, mode);
             if (!r.complete || r.fill.forced) continue;
@@ -307,8 +371,7 @@ AreaResult fill_area(const AreaRequest& request) {
         bool done = false;
         const std::size_t last = std::min(bottoms.size(), hi + 1 + static_cast<std::size_t>(request.min_leg));
         for (std::size_t b = hi + 1; b < last && !done; ++b) {
-            std::vector<ColumnSpace> cols = request.columns;
-            for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottoms[b]);
+            std::vector<ColumnSpace> cols = capped_at(bottoms[b]);
             for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
                 AreaResult r = filler.attempt(cols, mode);
                 if (!r.complete || r.fill.forced || has_runt_leg(*request.stream, r, request.grid->leading(), request.min_leg) ||
@@ -330,8 +393,7 @@ AreaResult fill_area(const AreaRequest& request) {
         const auto prev = static_cast<std::size_t>(rc - 1);
         for (std::size_t b = hi; rc > 0 && b < last && !done; ++b) {
             for (int d = 1; d <= request.min_leg && !done; ++d) {
-                std::vector<ColumnSpace> cols = request.columns;
-                for (ColumnSpace& c : cols) c.bottom = std::min(c.bottom, bottoms[b]);
+                std::vector<ColumnSpace> cols = capped_at(bottoms[b]);
                 cols[prev].bottom = std::min(cols[prev].bottom,
                                              chosen.fill.column_bottoms[prev] - d * request.grid->leading());
                 if (cols[prev].bottom <= cols[prev].top + kEpsilon) break;

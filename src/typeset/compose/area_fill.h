@@ -14,7 +14,11 @@
 //     fill(area bottom); if everything fits, search the grid lines between
 //     the even share of the content and that fill's lowest foot for the
 //     smallest bottom at which everything still fits, filling in `fair`
-//     mode (columns differ by at most a line) or else greedily.
+//     mode (columns differ by at most a line) or else greedily. Then,
+//     where the content has pictures or boxes kept whole, search lower
+//     with those standing at a column's top allowed to hang below the
+//     bottom (ColumnSpace::hang_bottom): the smallest bottom whose area
+//     ends no lower wins, the text legs level beside a deeper box.
 //     A column left with a runt leg (fewer than `min_leg` lines of text
 //     under a picture, a box or a float, or above one at the column's
 //     top: two lines under a photograph)

@@ -65,6 +65,9 @@ private:
     /// The box end of the deferrable box starting at `i`, if the box is
     /// kept whole (no break inside it); kNone otherwise.
     std::size_t deferrable_box_end(std::size_t i) const;
+    /// Items [first, last] stacked in column `c` from `y` (spaces dropped
+    /// before the first), or nothing when one would reach below `limit`.
+    std::vector<Placed> stack_whole(std::size_t first, std::size_t last, int c, double y, double limit) const;
 
     const FillRequest& rq_;
     const Stream& s_;
@@ -180,6 +183,22 @@ std::size_t Filler::deferrable_box_end(std::size_t i) const {
     return kNone;
 }
 
+std::vector<Placed> Filler::stack_whole(std::size_t first, std::size_t last, int c, double y, double limit) const {
+    std::vector<Placed> out;
+    for (std::size_t q = first; q <= last; ++q) {
+        const FlowItem& item = s_.items[q];
+        if (item.kind == FlowKind::space) {
+            if (!out.empty()) y += item.height;
+            continue;
+        }
+        auto [top, bottom] = slot(item, c, y);
+        if (bottom > limit + kEpsilon) return {};
+        out.push_back({q, c, top, bottom});
+        y = bottom;
+    }
+    return out;
+}
+
 FillResult Filler::run() {
     const auto& cols = rq_.columns;
     const int k = static_cast<int>(cols.size());
@@ -209,22 +228,7 @@ FillResult Filler::run() {
         double limit = rq_.mode == FillMode::fair && c + 1 < k ? fair_limit(c, i, cursor, pending_height) : col.bottom;
 
         if (pending != kNone) {
-            std::vector<Placed> waiting;
-            double y = cursor;
-            for (std::size_t q = pending; q <= pending_last; ++q) {
-                const FlowItem& item = s_.items[q];
-                if (item.kind == FlowKind::space) {
-                    if (!waiting.empty()) y += item.height;
-                    continue;
-                }
-                auto [top, bottom] = slot(item, c, y);
-                if (bottom > col.bottom + kEpsilon) {
-                    waiting.clear();
-                    break;
-                }
-                waiting.push_back({q, c, top, bottom});
-                y = bottom;
-            }
+            std::vector<Placed> waiting = stack_whole(pending, pending_last, c, cursor, col.hang());
             if (waiting.empty()) {
                 // No room even at the top of a column: leave it, and what
                 // followed it, for the next area.
@@ -234,7 +238,7 @@ FillResult Filler::run() {
                 break;
             }
             res_.placed.insert(res_.placed.end(), waiting.begin(), waiting.end());
-            cursor = y;
+            cursor = waiting.back().bottom;
             col_content = area_content = starts_with_pending = true;
             pending = kNone;
         }
@@ -249,11 +253,27 @@ FillResult Filler::run() {
                 continue;
             }
             skip_spaces = false;
+            // A factbox kept whole at the column's top that passes the
+            // column's bottom hangs below it, down to the hang line.
+            if (!col_content && item.kind == FlowKind::box_start && col.hang() > col.bottom + kEpsilon) {
+                const std::size_t box_end = deferrable_box_end(i);
+                std::vector<Placed> whole =
+                    box_end != kNone ? stack_whole(i, box_end, c, cursor, col.hang()) : std::vector<Placed>{};
+                if (!whole.empty() && whole.back().bottom > col.bottom + kEpsilon) {
+                    res_.placed.insert(res_.placed.end(), whole.begin(), whole.end());
+                    cursor = cursor_before_space = whole.back().bottom;
+                    col_content = area_content = true;
+                    i = box_end + 1;
+                    continue;
+                }
+            }
             auto [top, bottom] = slot(item, c, cursor);
             double reserve = item.kind != FlowKind::box_end ? inset_below(item) : 0.0;
             bool fits = bottom + reserve <= limit + kEpsilon;
-            // An empty column takes what fits it, whatever the balancing limit.
-            if (!fits && !col_content && bottom + reserve <= col.bottom + kEpsilon) fits = true;
+            // An empty column takes what fits it, whatever the balancing
+            // limit; a picture, down to the hang line.
+            const double own_bottom = item.kind == FlowKind::block && item.deferrable ? col.hang() : col.bottom;
+            if (!fits && !col_content && bottom + reserve <= own_bottom + kEpsilon) fits = true;
             if (!fits && !area_content && rq_.must_progress && bottom + reserve > col.bottom + kEpsilon) {
                 fits = true;  // a fresh page must take something
                 res_.forced = true;

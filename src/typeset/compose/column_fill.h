@@ -6,7 +6,8 @@
 //   for each column:
 //     start at its top (inside a framed box split from the previous column:
 //     below a fresh inset); place a block deferred from the previous column
-//     first
+//     first; a picture or a box kept whole standing at the top may reach
+//     down to the column's hang line (below a balancing limit)
 //     for each item: spaces are dropped at a column top; grid lines snap to
 //       the next grid cell; anything that meets a float moves below it
 //       if it fits above the column's limit: place it (a picture under
@@ -45,6 +46,13 @@ struct ColumnSpace {
     double width = 0;
     double top = 0;     ///< where content may start
     double bottom = 0;  ///< how low content may reach
+    /// How low a picture or a factbox kept whole may reach when it stands
+    /// at the column's top (nothing above it), where that is lower than
+    /// `bottom`: balancing lowers `bottom` to the line the text legs end
+    /// on, and a box taller than the legs hangs below them rather than
+    /// setting their depth. 0: `bottom`.
+    double hang_bottom = 0;
+    double hang() const { return hang_bottom > bottom ? hang_bottom : bottom; }
 };
 
 /// Where a float sits in an area: columns [first, first + span) of the

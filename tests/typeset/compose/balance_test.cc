@@ -543,6 +543,64 @@ TEST_CASE("a factbox kept whole that does not fit at a column foot waits for the
     CHECK(t.fill.next <= 6);
 }
 
+TEST_CASE("balancing: a factbox or picture taller than the text legs hangs below them, the legs even") {
+    // Five columns: 24 lines, a box kept whole (or a picture) 15 lines
+    // deep, 15 lines. Spread as if the box were text, the legs came out
+    // 12, 12, 9, 6 beside it; with it hanging they differ by one line at
+    // most, and the area is as deep as the box, no deeper.
+    auto lines_outside = [](const Stream& s, const AreaResult& r) {
+        std::map<int, int> n;
+        for (const Placed& p : r.fill.placed)
+            if (s.items[p.item].body_line()) n[p.column]++;
+        return n;
+    };
+    for (bool box : {true, false}) {
+        CAPTURE(box);
+        Stream s;
+        StreamBuilder b(s);
+        for (int i = 0; i < 24; ++i) paragraph(b, 1, 1, 1);
+        if (box) {
+            layout::Box style;
+            b.open_box(style, 4, 4, true);
+            paragraph(b, 15, 1, 1);
+            b.close_box(1000);
+        } else {
+            b.block(Fragment{}, 15 * kLeading, true);
+        }
+        for (int i = 0; i < 15; ++i) paragraph(b, 1, 1, 1);
+        b.finish();
+
+        AreaResult r = fill(s, columns(5, 0, 40 * kLeading), true);
+        REQUIRE(r.complete);
+        CHECK_FALSE(r.fill.forced);
+        std::map<int, int> legs = lines_outside(s, r);
+        REQUIRE(legs.size() == 4);
+        int shortest = 99, longest = 0, total = 0;
+        for (const auto& [column, n] : legs) {
+            shortest = std::min(shortest, n);
+            longest = std::max(longest, n);
+            total += n;
+        }
+        CHECK(total == 39);
+        CHECK(longest - shortest <= 1);
+        // The box (or picture) has a column of its own, from its top.
+        double box_top = -1, box_bottom = 0;
+        int box_column = -1;
+        for (const Placed& p : r.fill.placed) {
+            const FlowItem& item = s.items[p.item];
+            if ((box && item.box >= 0) || (!box && item.kind == FlowKind::block)) {
+                if (box_top < 0) box_top = p.top;
+                box_column = p.column;
+                box_bottom = std::max(box_bottom, p.bottom);
+            }
+        }
+        CHECK(box_top == doctest::Approx(0));
+        CHECK(legs.count(box_column) == 0);
+        CHECK(r.foot() == doctest::Approx(box_bottom));
+        CHECK(longest * kLeading < box_bottom);
+    }
+}
+
 TEST_CASE("an area that cannot take anything reports no progress, a fresh page must take something") {
     Stream s;
     StreamBuilder b(s);
