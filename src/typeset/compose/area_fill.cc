@@ -312,8 +312,11 @@ AreaResult fill_area(const AreaRequest& request) {
     // A box or picture taller than the text beside it set that bottom: the
     // text legs may end higher, even, with the box hanging below them, as
     // long as the area ends no lower. The smallest such bottom.
-    if (filler.has_deferrable()) {
-        std::vector<double> lower = grid_lines(std::min(filler.even_share(request.columns, true), bottoms[hi]));
+    std::vector<double> lower;
+    if (filler.has_deferrable())
+        lower = grid_lines(std::min(filler.even_share(request.columns, true), bottoms[hi]));
+    // The same grid lines as `bottoms`, and more above them.
+    if (!lower.empty() && lower.size() >= bottoms.size()) {
         const std::size_t offset = lower.size() - bottoms.size();
         hang = true;
         std::optional<AreaResult> found;
