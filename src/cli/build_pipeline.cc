@@ -269,9 +269,9 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     // page (its cover) is composed. Begun once the composer was done, it
     // was made beside libqpdf's objects in the PDF's finishing pass: 147 MB
     // at the peak of a 500-article build, against 132 MB for the PDF alone.
-    // Otherwise it starts once the pages are composed. Its diagnostics, the front page's
-    // included, are kept apart and appended last whatever -j is, so their
-    // order never depends on threads.
+    // Otherwise it starts once the pages are composed. Its diagnostics, the
+    // front page's included, are kept apart and appended last whatever -j
+    // is, so their order never depends on threads.
     const bool cover_from_print = want_epub && !issue.cover;
     std::vector<Produced> produced;
     Diagnostics epub_diags;
