@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How empty each page's foot is: the deepest blank at the foot of any column.
+"""How empty each page is: the deepest blank at the foot of any column, and inside one.
 
     page_fill.py FILE.pdf --layout NAME|PATH [--galley PATH] [--dpi 36]
 
@@ -9,7 +9,10 @@ inner margin on their left), and for each column walks up from the foot
 of the live area to the first pixel darker than near-white. Prints, per
 page, the deepest such blank as a share of the live height: 0 % for a page
 whose every column reaches the foot, 50 % for one with a column empty
-over its lower half. Python 3 standard library only.
+over its lower half. Then, after "inside", the deepest blank band between
+two things in one column (a story ending well above the ad under it):
+the space between stories and around headlines stays under 5 %. Python 3
+standard library only.
 """
 import argparse
 import glob
@@ -54,16 +57,26 @@ def main():
             right = outer if number % 2 == 1 else inner
             x0, x1 = left * scale, (width - right) * scale
             y0, y1 = top * scale, (height - bottom) * scale
-            deepest = 0.0
+            deepest = inside = 0.0
             for c in range(columns):
                 a0 = int(x0 + (x1 - x0) * c / columns) + 2
                 a1 = int(x0 + (x1 - x0) * (c + 1) / columns) - 2
-                y = int(y1) - 1
-                while y > y0 and all(pixels[y * w + x] > 245 for x in range(a0, a1)):
-                    y -= 1
-                deepest = max(deepest, (y1 - y) / (y1 - y0))
-            shares.append(deepest)
-    print(" ".join("p%d %d%%" % (i, round(100 * s)) for i, s in enumerate(shares, 1)))
+                blank = [all(pixels[y * w + x] > 245 for x in range(a0, a1)) for y in range(int(y0), int(y1))]
+                foot = 0
+                while foot < len(blank) and blank[len(blank) - 1 - foot]:
+                    foot += 1
+                deepest = max(deepest, foot / (y1 - y0))
+                run, inked = 0, False
+                for b in blank[: len(blank) - foot]:
+                    if b:
+                        run += 1
+                    else:
+                        if inked:
+                            inside = max(inside, run / (y1 - y0))
+                        run, inked = 0, True
+            shares.append((deepest, inside))
+    print(" ".join("p%d %d%%" % (i, round(100 * s[0])) for i, s in enumerate(shares, 1)))
+    print("inside " + " ".join("p%d %d%%" % (i, round(100 * s[1])) for i, s in enumerate(shares, 1)))
 
 
 if __name__ == "__main__":

@@ -95,6 +95,8 @@ FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMod
     fr.grid = &grid_;
     fr.must_progress = rq_.must_progress;
     fr.min_leg = rq_.min_leg;
+    fr.carry = rq_.carry;
+    fr.may_carry = rq_.may_carry;
     return fr;
 }
 
@@ -148,7 +150,7 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
         }
     }
     AreaResult out;
-    out.complete = fill.next >= rq_.stream->size();
+    out.complete = fill.next >= rq_.stream->size() && fill.carry == kNoItem;
     out.fill = std::move(fill);
     out.floats = std::move(fr.floats);
     return out;
@@ -160,13 +162,14 @@ AreaResult AreaFiller::refill(const std::vector<ColumnSpace>& columns, const std
     fr.floats = floats;
     AreaResult out;
     out.fill = fill_columns(fr);
-    out.complete = out.fill.next >= rq_.stream->size();
+    out.complete = out.fill.next >= rq_.stream->size() && out.fill.carry == kNoItem;
     out.floats = floats;
     return out;
 }
 
 bool AreaFiller::has_deferrable() const {
     const Stream& s = *rq_.stream;
+    if (rq_.carry != kNoItem) return true;
     for (std::size_t i = rq_.from; i < s.size(); ++i)
         if (s.items[i].deferrable) return true;
     return false;
@@ -175,6 +178,7 @@ bool AreaFiller::has_deferrable() const {
 double AreaFiller::even_share(const std::vector<ColumnSpace>& columns, bool text_only) const {
     const Stream& s = *rq_.stream;
     double content = s.remaining(rq_.from);
+    if (rq_.carry != kNoItem && !text_only) content += s.items[rq_.carry].height;
     for (std::size_t i = rq_.from; text_only && i < s.size(); ++i) {
         const FlowItem& item = s.items[i];
         if (!item.deferrable) continue;

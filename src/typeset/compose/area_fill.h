@@ -45,12 +45,14 @@ struct AreaRequest {
     bool balance = false;
     bool must_progress = false;
     int min_leg = 0;  ///< columns.min-leg: the shallowest leg balancing may leave; 0 = any
+    std::size_t carry = kNoItem;  ///< a figure handed on by the previous area (FillRequest::carry)
+    bool may_carry = false;       ///< the last column may hand a figure on (FillRequest::may_carry)
 };
 
 struct AreaResult {
     FillResult fill;
     std::vector<FloatRect> floats;
-    bool complete = false;  ///< every item from `from` was placed
+    bool complete = false;  ///< every item from `from` was placed, and none is carried on
     /// Lowest content in the area (the highest column top when empty).
     double foot() const;
 };

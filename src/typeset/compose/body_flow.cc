@@ -178,8 +178,12 @@ void BodyFlow::quotation(const model::Quotation& q, const Measure& m, const Sour
         out_->end(page::TagKind::paragraph);
         first = false;
     }
-    if (!model::is_blank(q.attribution))
+    if (!model::is_blank(q.attribution)) {
+        // The source goes with the quotation's last lines, never alone at
+        // the head of the next column.
+        if (!q.paragraphs.empty()) out_->keep_with_next();
         styled(q.attribution, ParagraphStyleId::attribution, m, where, tag(page::TagKind::paragraph));
+    }
     out_->end(page::TagKind::block_quote);
     out_->space(ctx_.space(st.space_after));
     first_in_flow_ = false;

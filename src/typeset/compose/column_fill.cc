@@ -4,18 +4,36 @@
 #include <cmath>
 #include <optional>
 #include <utility>
+#include <variant>
 
 namespace galley::typeset {
 
 namespace {
 
-constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+constexpr std::size_t kNone = kNoItem;
 
 /// A picture (a figure block) or a framed box: its first item (`start`) or
 /// its last.
 bool picture_or_box(const FlowItem& item, bool start) {
     if (item.kind == FlowKind::block) return item.deferrable;
     return item.kind == (start ? FlowKind::box_start : FlowKind::box_end);
+}
+
+/// Whether item `i` is a figure whose drawing holds whole tagged elements
+/// only (its Figure, then its caption), so that it may be drawn on the next
+/// page without breaking the tags' nesting.
+bool own_figure(const Stream& s, std::size_t i) {
+    const FlowItem& item = s.items[i];
+    if (item.kind != FlowKind::block || !item.deferrable || item.box >= 0 || item.fragment < 0) return false;
+    const std::vector<page::Item>& items = s.fragments[static_cast<std::size_t>(item.fragment)].items;
+    const auto* open = items.empty() ? nullptr : std::get_if<page::TagBegin>(&items.front());
+    if (!open || open->kind != page::TagKind::figure) return false;
+    int depth = 0;
+    for (const page::Item& it : items) {
+        if (std::holds_alternative<page::TagBegin>(it)) ++depth;
+        if (std::holds_alternative<page::TagEnd>(it) && --depth < 0) return false;
+    }
+    return depth == 0;
 }
 
 /// Whether a column may end just before `item`.
@@ -68,6 +86,10 @@ private:
     /// Items [first, last] stacked in column `c` from `y` (spaces dropped
     /// before the first), or nothing when one would reach below `limit`.
     std::vector<Placed> stack_whole(std::size_t first, std::size_t last, int c, double y, double limit) const;
+
+    /// Moves the figure carried in (placed first) after the lines that end
+    /// the paragraph the area resumes, if it resumes one.
+    void carried_after_paragraph();
 
     const FillRequest& rq_;
     const Stream& s_;
@@ -126,6 +148,29 @@ double Filler::fair_limit(int column, std::size_t i, double cursor, double pendi
         if (capacity + kEpsilon >= content) return b;
     }
     return bottom;
+}
+
+void Filler::carried_after_paragraph() {
+    if (rq_.from >= s_.size() || s_.items[rq_.from].kind != FlowKind::line) return;
+    const int group = s_.items[rq_.from].group;
+    // The line before `from` (spaces and the figure aside) is of the same
+    // paragraph: the area begins inside it.
+    std::size_t p = rq_.from;
+    bool inside = false;
+    while (p-- > 0) {
+        const FlowItem& before = s_.items[p];
+        if (p == rq_.carry || before.kind == FlowKind::space) continue;
+        inside = before.kind == FlowKind::line && before.group == group;
+        break;
+    }
+    if (!inside) return;
+    auto& placed = res_.placed;
+    std::size_t last = 0;
+    for (std::size_t q = 1; q < placed.size(); ++q) {
+        const FlowItem& item = s_.items[placed[q].item];
+        if (item.kind == FlowKind::line && item.group == group) last = q;
+    }
+    std::rotate(placed.begin(), placed.begin() + 1, placed.begin() + static_cast<std::ptrdiff_t>(last) + 1);
 }
 
 void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
@@ -205,8 +250,8 @@ FillResult Filler::run() {
     std::size_t i = rq_.from;
     // A figure, or a framed box kept whole (items pending..pending_last),
     // waiting for the next column's top.
-    std::size_t pending = kNone;
-    std::size_t pending_last = kNone;
+    std::size_t pending = rq_.carry;
+    std::size_t pending_last = rq_.carry;
     bool area_content = false;
 
     for (int c = 0; c < k && (i < end_ || pending != kNone); ++c) {
@@ -231,9 +276,16 @@ FillResult Filler::run() {
             std::vector<Placed> waiting = stack_whole(pending, pending_last, c, cursor, col.hang());
             if (waiting.empty()) {
                 // No room even at the top of a column: leave it, and what
-                // followed it, for the next area.
-                take_back_from(pending + 1, 0);
-                i = pending;
+                // followed it, for the next area (a figure carried in goes
+                // on being carried, and nothing is placed here).
+                if (pending == rq_.carry) {
+                    take_back_from(rq_.from, 0);
+                    i = rq_.from;
+                    res_.carry = rq_.carry;
+                } else {
+                    take_back_from(pending + 1, 0);
+                    i = pending;
+                }
                 pending = kNone;
                 break;
             }
@@ -314,6 +366,15 @@ FillResult Filler::run() {
                 skip_spaces = true;
                 continue;
             }
+            if (rq_.may_carry && c + 1 == k && col_content && pending == kNone && res_.carry == kNone &&
+                i != rq_.carry && own_figure(s_, i)) {
+                // The last column: the figure goes on to the next area,
+                // where it opens the first column, and the text closes up.
+                res_.carry = i++;
+                cursor = cursor_before_space;
+                skip_spaces = true;
+                continue;
+            }
             // End the column at the last legal break at or before item i.
             // A column that began inside a paragraph holds enough of it.
             // In the area's last column the break may be a jump to another
@@ -387,8 +448,13 @@ FillResult Filler::run() {
         i = pending;
     }
     res_.next = i;
+    // A figure handed on, then taken back with the text before it, comes
+    // in its place in the next area.
+    if (res_.carry != kNone && res_.carry != rq_.carry && res_.carry >= i) res_.carry = kNone;
     std::stable_sort(res_.placed.begin(), res_.placed.end(),
                      [](const Placed& a, const Placed& b) { return a.item < b.item; });
+    if (rq_.carry != kNone && !res_.placed.empty() && res_.placed.front().item == rq_.carry)
+        carried_after_paragraph();
     res_.column_bottoms.assign(static_cast<std::size_t>(k), 0.0);
     for (int c = 0; c < k; ++c)
         res_.column_bottoms[static_cast<std::size_t>(c)] = cols[static_cast<std::size_t>(c)].top;

@@ -16,6 +16,9 @@
 //         cursor goes below a float standing at the next grid line)
 //       else if it is a figure that may wait and more columns follow:
 //         defer it to the next column's top and keep filling with text
+//       else if it is a figure in the last column of an area that may
+//         carry one (an article jumping on): hand it to the next area,
+//         whose first column it opens, and keep filling with text
 //       else: end the column at the last legal break at or before it
 //         (widows, orphans, keep-with-next), taking back what follows;
 //         when that break is a factbox kept whole and more columns follow,
@@ -39,6 +42,9 @@
 #include "typeset/compose/page_frame.h"
 
 namespace galley::typeset {
+
+/// No item of a stream.
+inline constexpr std::size_t kNoItem = std::numeric_limits<std::size_t>::max();
 
 /// One column of an area, in page coordinates.
 struct ColumnSpace {
@@ -83,6 +89,13 @@ struct FillRequest {
     /// columns.min-leg: in `fair` mode, fewer lines than this under a
     /// picture, a box or a float at a column's foot go on to the next column.
     int min_leg = 0;
+    /// A figure handed on by the previous area (a block before `from`):
+    /// placed first, at the top of the first column. kNoItem: none.
+    std::size_t carry = kNoItem;
+    /// In the last column, a figure that does not fit where it falls may be
+    /// handed on to the next area (FillResult::carry) while the text after
+    /// it fills this column: for an article that jumps to another page.
+    bool may_carry = false;
 };
 
 /// An item placed in column `column`, its slot from `top` to `bottom`.
@@ -102,11 +115,16 @@ struct AnchorHit {
 };
 
 struct FillResult {
-    std::vector<Placed> placed;  ///< in stream order
+    /// In stream order; a figure carried in from the previous area comes
+    /// after the lines that end the paragraph this area resumes, so that
+    /// structure tags stay nested and it reads between paragraphs.
+    std::vector<Placed> placed;
     std::vector<AnchorHit> anchors;
     std::size_t next = 0;                ///< the first item not placed
     std::vector<double> column_bottoms;  ///< lowest content per column (its top when empty)
     bool forced = false;                 ///< something was placed against a break rule or below the limit
+    /// A figure (before `next`) handed on to the next area, or kNoItem.
+    std::size_t carry = kNoItem;
 };
 
 /// One pass over the stream; see the sketch at the top of this file.

@@ -57,21 +57,26 @@ std::vector<double> free_tops(const PageFrame& frame, const std::vector<const st
 }
 
 std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
-                                           const std::vector<model::Image>& ads, const std::vector<bool>& used,
-                                           double min_hole, int min_dpi) {
+                                           const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
+                                           const std::vector<bool>& barred, double min_hole, int min_dpi) {
     if (min_hole <= 0) return std::nullopt;
     const double least = min_hole * frame.height();
     const int n = static_cast<int>(tops.size());
     std::optional<HouseAdSlot> best;
     double best_area = 0;
     for (std::size_t i = 0; i < ads.size(); ++i) {
-        if (used[i] || ads[i].width_px == 0 || ads[i].height_px == 0) continue;
+        if (barred[i] || ads[i].width_px == 0 || ads[i].height_px == 0) continue;
         // Narrow runs first, so that of two runs giving the ad one size the
         // narrower keeps it (the wider one's other columns stay free).
         for (int span = 1; span <= n; ++span) {
             for (int first = 0; first + span <= n; ++first) {
                 const double top = *std::max_element(tops.begin() + first, tops.begin() + first + span);
-                const double hole = frame.bottom - top;
+                const auto [low, high] = std::minmax_element(bottoms.begin() + first, bottoms.begin() + first + span);
+                // An ad over columns whose holes end at different depths
+                // would leave white under it in the deeper ones.
+                if (*high - *low > kEpsilon) continue;
+                const double bottom = *low;
+                const double hole = bottom - top;
                 if (hole < least - kEpsilon) continue;
                 const double width = frame.span_width(span);
                 page::Rect r = fitted(ads[i], width, hole, min_dpi);
@@ -81,7 +86,7 @@ std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::ve
                 const double area = r.width * r.height;
                 if (area <= best_area + kEpsilon) continue;
                 r.x = frame.column_x(first) + (width - r.width) / 2;
-                r.y = frame.bottom - r.height;
+                r.y = bottom - r.height;
                 best = HouseAdSlot{i, first, span, r};
                 best_area = area;
             }

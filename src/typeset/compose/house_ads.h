@@ -4,11 +4,14 @@
 //   when a page is left: for every run of adjacent columns, the hole is
 //   from the lowest thing in those columns (and the space that follows an
 //   article) to the foot; holes shallower than house-ad.min-hole of the
-//   live height are left alone. Of the ads not used yet, each scaled to
-//   fit the hole whole (never distorted, never cropped, a raster ad never
-//   printed below figure.min-dpi), the one covering most of the page
-//   wins, in the narrowest run that gives it that size; it sits on the
-//   foot, centred in its columns. Repeat while holes and ads are left.
+//   live height are left alone. Of the ads printed least so far and not on
+//   the page yet, each scaled to fit the hole whole (never distorted,
+//   never cropped, a raster ad never printed below figure.min-dpi), the
+//   one covering most of the page wins, in the narrowest run that gives
+//   it that size; it sits on the foot, centred in its columns. Repeat
+//   while holes are left: the room left above an ad is a hole too, so a
+//   short ad under a short story gets a banner stacked on it rather than a
+//   band of white paper. Every ad runs once before any runs again.
 #pragma once
 
 #include <cstddef>
@@ -36,11 +39,13 @@ struct HouseAdSlot {
 std::vector<double> free_tops(const PageFrame& frame, const std::vector<const std::vector<page::Item>*>& drawn,
                               double space);
 
-/// The best house ad for the page's holes, or none. `tops[c]` is where
-/// the next thing in column c could start; `used[i]` marks ads already
-/// printed in the issue.
+/// The best house ad for the page's holes, or none. Column c's hole runs
+/// from `tops[c]`, where the next thing in it could start, to `bottoms[c]`,
+/// the live area's foot or the space above an ad placed before; the ad
+/// sits on the hole's bottom. `barred[i]` marks ads not to print here
+/// (on the page already, or printed more often than others).
 std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
-                                           const std::vector<model::Image>& ads, const std::vector<bool>& used,
-                                           double min_hole, int min_dpi);
+                                           const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
+                                           const std::vector<bool>& barred, double min_hole, int min_dpi);
 
 }  // namespace galley::typeset

@@ -96,7 +96,7 @@ void bleed_to_sides(std::vector<page::Item>& items, std::size_t from, const Page
 
 }  // namespace
 
-Paginator::Paginator(ComposeContext& ctx) : ctx_(ctx), ads_used_(ctx.issue.house_ads.size(), false) { new_page(); }
+Paginator::Paginator(ComposeContext& ctx) : ctx_(ctx), ad_prints_(ctx.issue.house_ads.size(), 0) { new_page(); }
 
 void Paginator::new_page() {
     if (page_.number > 0) {
@@ -202,7 +202,7 @@ std::vector<ColumnSpace> Paginator::columns(int first, int span, double top, boo
 }
 
 AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols,
-                           bool balance) {
+                           bool balance, std::size_t carry, bool may_carry) {
     AreaRequest rq;
     rq.stream = &a.body;
     rq.from = from;
@@ -211,6 +211,8 @@ AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std
     rq.balance = balance && ctx_.layout.columns.balance;
     rq.min_leg = ctx_.layout.columns.min_leg;
     rq.must_progress = fresh();
+    rq.carry = carry;
+    rq.may_carry = may_carry;
     return fill_area(rq);
 }
 
@@ -431,11 +433,32 @@ void Paginator::place_house_ads() {
     // column of an article whose other columns run deeper.
     std::vector<const std::vector<page::Item>*> drawn;
     for (const Chunk& c : page_.chunks) drawn.push_back(&c.items);
-    std::vector<double> tops = free_tops(page_.frame, drawn, ctx_.space(ctx_.layout.flow.space_between));
-    while (auto slot = choose_house_ad(page_.frame, tops, ads, ads_used_, ctx_.layout.house_ads.min_hole,
-                                       ctx_.layout.figures.min_dpi)) {
+    const double space = ctx_.space(ctx_.layout.flow.space_between);
+    std::vector<double> tops = free_tops(page_.frame, drawn, space);
+    std::vector<double> bottoms(tops.size(), page_.frame.bottom);
+    // Every ad is printed once before any is printed again, and never twice
+    // on one page: of the ads this page does not have yet, those printed
+    // least are tried first, then the next least, and so on.
+    std::vector<bool> here(ads.size(), false);
+    auto next_slot = [&]() -> std::optional<HouseAdSlot> {
+        std::vector<int> rounds;
+        for (std::size_t i = 0; i < ads.size(); ++i)
+            if (!here[i]) rounds.push_back(ad_prints_[i]);
+        std::sort(rounds.begin(), rounds.end());
+        rounds.erase(std::unique(rounds.begin(), rounds.end()), rounds.end());
+        for (int round : rounds) {
+            std::vector<bool> barred(ads.size());
+            for (std::size_t i = 0; i < ads.size(); ++i) barred[i] = here[i] || ad_prints_[i] > round;
+            if (auto slot = choose_house_ad(page_.frame, tops, bottoms, ads, barred, ctx_.layout.house_ads.min_hole,
+                                            ctx_.layout.figures.min_dpi))
+                return slot;
+        }
+        return std::nullopt;
+    };
+    while (auto slot = next_slot()) {
         const model::Image& ad = ads[slot->ad];
-        ads_used_[slot->ad] = true;
+        here[slot->ad] = true;
+        ++ad_prints_[slot->ad];
         Chunk chunk;
         page::TagBegin t = tag(page::TagKind::figure);
         t.alt = ad.alt.value_or("");
@@ -445,8 +468,12 @@ void Paginator::place_house_ads() {
         chunk.items.emplace_back(std::move(img));
         chunk.items.emplace_back(tag_end(page::TagKind::figure));
         page_.chunks.push_back(std::move(chunk));
-        for (int j = slot->first; j < slot->first + slot->span; ++j)
-            page_.tops[static_cast<std::size_t>(j)] = tops[static_cast<std::size_t>(j)] = page_.frame.bottom;
+        // Nothing more goes below the ad; the room above it is still a hole.
+        for (int j = slot->first; j < slot->first + slot->span; ++j) {
+            const auto c = static_cast<std::size_t>(j);
+            page_.tops[c] = page_.frame.bottom;
+            bottoms[c] = slot->rect.y - space;
+        }
     }
 }
 
@@ -526,7 +553,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         }
         jump = jump_to(page_.number + 1, a.rtl);
         jump_column = reserve_jump(cols, jump.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
-        area = fill(a, 0, cols, false);
+        area = fill(a, 0, cols, false, kNoItem, true);
         if (area.fill.next == 0 && !fresh()) return {};
         // A jump that would carry only a few lines on (with the end matter)
         // is refused at first, so that articles after this one may take the
@@ -543,11 +570,12 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     Started out;
     out.outcome = opens ? Started::Outcome::jumped : Started::Outcome::placed;
     out.resume = area.fill.next;
+    out.carry = area.fill.carry;
     out.span = run.span;
     return out;
 }
 
-void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span) {
+void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size_t carry, int span) {
     const std::string& section = ctx_.issue.sections[static_cast<std::size_t>(a.section)].title;
     for (;;) {
         int previous = page_.number;
@@ -564,7 +592,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
             double top = page_.content_top + from_line.height +
                          ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();
             std::vector<ColumnSpace> cols = columns(0, k, top, a.rtl);
-            AreaResult area = fill(a, from, cols, true);
+            AreaResult area = fill(a, from, cols, true, carry);
             if (!area.complete && k < n) continue;
             Chunk chunk;
             chunk.continues = true;
@@ -576,7 +604,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
                 to_line = jump_to(page_.number + 1, a.rtl);
                 jump_column =
                     reserve_jump(cols, to_line.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
-                area = fill(a, from, cols, false);
+                area = fill(a, from, cols, false, carry, true);
             }
             append_area(chunk, a, area, cols);
             if (opens) {
@@ -590,6 +618,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, int span)
             commit(std::move(chunk), Run{0, k, page_.content_top}, area.foot(), opens, section);
             if (!opens) return;
             from = area.fill.next;
+            carry = area.fill.carry;
             break;
         }
     }
@@ -655,7 +684,7 @@ void Paginator::place_section(SectionArticles& articles) {
         placed[i] = true;
         if (r.outcome == Started::Outcome::jumped) {
             if (holes) fill_holes(articles, placed, i + 1);
-            continue_article(articles.prepared(i), r.resume, r.span);
+            continue_article(articles.prepared(i), r.resume, r.carry, r.span);
         }
     }
     // The section's articles go when it is placed: its last one grows now,

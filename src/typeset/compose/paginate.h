@@ -93,6 +93,7 @@ private:
     struct Started {
         enum class Outcome { failed, placed, jumped } outcome = Outcome::failed;
         std::size_t resume = 0;
+        std::size_t carry = kNoItem;  ///< a figure handed on to the next page
         int span = 1;
     };
 
@@ -136,7 +137,7 @@ private:
     /// layout has it, then smaller (over fewer columns; then lower).
     std::vector<FigureFit> figure_fits(const PreparedArticle& a, const Run& run) const;
     Started try_start(PreparedArticle& a, Jump policy, int others);
-    void continue_article(PreparedArticle& a, std::size_t from, int span);
+    void continue_article(PreparedArticle& a, std::size_t from, std::size_t carry, int span);
     void fill_holes(SectionArticles& articles, std::vector<bool>& placed, std::size_t from);
     /// The narrowest span among the section's articles not placed yet
     /// (other than `except`); very large when none could share the page.
@@ -150,7 +151,11 @@ private:
     /// Columns [first, first + span) of the page, in reading order: from
     /// the right when `rtl`.
     std::vector<ColumnSpace> columns(int first, int span, double top, bool rtl) const;
-    AreaResult fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols, bool balance);
+    /// The article's body from item `from` (after `carry`, a figure the
+    /// page before handed on) in `cols`; with `may_carry`, the last column
+    /// may hand a figure on to the next page (the article jumps there).
+    AreaResult fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols, bool balance,
+                    std::size_t carry = kNoItem, bool may_carry = false);
     /// A jump line ("Continued on page N", "Continued from page N") set
     /// in the kicker style, no larger than body text.
     struct JumpLine {
@@ -202,7 +207,7 @@ private:
     std::map<std::tuple<const model::Article*, int, FigureFit>, HeadBlock> head_figures_;
     std::map<const model::Article*, ArticleStart> starts_;
     std::optional<LastPlaced> last_;
-    std::vector<bool> ads_used_;  ///< per house ad of the issue: printed already
+    std::vector<int> ad_prints_;  ///< per house ad of the issue: times printed so far
 };
 
 }  // namespace galley::typeset

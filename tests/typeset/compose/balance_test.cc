@@ -285,6 +285,78 @@ TEST_CASE("a figure that does not fit at a column foot waits for the next column
     CHECK(col0 == 8);
 }
 
+TEST_CASE("in an article's last column on a page, a figure that does not fit opens the next page") {
+    // Six lines, a picture five lines deep (tagged, with its caption), then
+    // a paragraph of eight; one column of eight lines per page.
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 6);
+    page::TagBegin fig;
+    fig.kind = page::TagKind::figure;
+    b.begin(fig);
+    b.block(Fragment{}, 5 * kLeading, true);
+    b.end(page::TagKind::figure);
+    page::TagBegin caption;
+    caption.kind = page::TagKind::caption;
+    s.fragments.back().items.emplace_back(caption);
+    s.fragments.back().items.emplace_back(page::TagEnd{page::TagKind::caption});
+    paragraph(b, 8);
+    b.finish();
+    const std::size_t figure = 6;
+    BaselineGrid g = grid();
+    AreaRequest rq;
+    rq.stream = &s;
+    rq.columns = columns(1, 0, 8 * kLeading);
+    rq.grid = &g;
+
+    // Without leave to carry it, the picture ends the column.
+    AreaResult kept = fill_area(rq);
+    CHECK(kept.fill.next == figure);
+    CHECK(kept.fill.carry == kNoItem);
+
+    // With it, the picture goes on and the text after it fills the column.
+    rq.may_carry = true;
+    AreaResult first = fill_area(rq);
+    CHECK_FALSE(first.complete);
+    CHECK(first.fill.carry == figure);
+    CHECK(first.fill.next == figure + 3);  // two lines of the paragraph after it
+    CHECK(first.fill.placed.size() == 8);
+    for (const Placed& p : first.fill.placed) CHECK(p.item != figure);
+
+    // The next page (twelve lines) opens with it, then the paragraph's
+    // other six lines; in reading order it comes after them (the paragraph
+    // began before it).
+    rq.columns = columns(1, 0, 12 * kLeading);
+    rq.from = first.fill.next;
+    rq.carry = first.fill.carry;
+    rq.may_carry = false;
+    AreaResult second = fill_area(rq);
+    REQUIRE(second.complete);
+    REQUIRE(second.fill.placed.size() == 7);
+    const Placed& last = second.fill.placed.back();
+    CHECK(last.item == figure);
+    CHECK(last.top == doctest::Approx(0));
+    for (std::size_t q = 0; q + 1 < second.fill.placed.size(); ++q)
+        CHECK(second.fill.placed[q].top >= last.bottom - 1e-9);
+
+    // A picture whose drawing holds no tag of its own (or the edge of
+    // another one) is never carried: it could not be tagged on its page.
+    Stream bare;
+    StreamBuilder bb(bare);
+    paragraph(bb, 6);
+    bb.block(Fragment{}, 5 * kLeading, true);
+    paragraph(bb, 8);
+    bb.finish();
+    rq.stream = &bare;
+    rq.columns = columns(1, 0, 8 * kLeading);
+    rq.from = 0;
+    rq.carry = kNoItem;
+    rq.may_carry = true;
+    AreaResult untagged = fill_area(rq);
+    CHECK(untagged.fill.carry == kNoItem);
+    CHECK(untagged.fill.next == figure);
+}
+
 TEST_CASE("balancing leaves no runt leg beside a picture when the other columns can take its lines") {
     // Three columns: text, a tall picture, text. Balanced evenly, the
     // picture's column keeps a line under it; with min-leg 6 that line goes

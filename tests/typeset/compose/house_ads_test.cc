@@ -28,6 +28,9 @@ PageFrame frame() {
     return f;
 }
 
+/// Every column's hole reaches the live area's foot.
+std::vector<double> foot() { return std::vector<double>(4, 650.0); }
+
 model::Image ad(std::uint32_t w, std::uint32_t h, model::ImageFormat format = model::ImageFormat::svg) {
     model::Image i;
     i.path = "img/ad.svg";
@@ -43,7 +46,7 @@ TEST_CASE("house ads: a wide ad takes a full-width hole, on the foot, its shape 
     const PageFrame f = frame();
     // The stories end 300 pt down: a hole of 350 pt over all four columns.
     std::vector<double> tops(4, 300.0);
-    auto slot = choose_house_ad(f, tops, {ad(1200, 480)}, {false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, foot(), {ad(1200, 480)}, {false}, 0.15, 150);
     REQUIRE(slot);
     CHECK(slot->ad == 0);
     CHECK(slot->first == 0);
@@ -54,16 +57,45 @@ TEST_CASE("house ads: a wide ad takes a full-width hole, on the foot, its shape 
     CHECK(slot->rect.y + slot->rect.height == doctest::Approx(650));
 }
 
+TEST_CASE("house ads: the room left above an ad is a hole, and a banner is stacked on the ad") {
+    const PageFrame f = frame();
+    std::vector<double> tops(4, 300.0);
+    // A 3:2 ad across all four columns is 286.7 pt tall and leaves 63.3 pt
+    // above it: shallower than 0.15 of the live height (90 pt), so nothing
+    // more is placed there.
+    std::vector<double> above(4, 650.0 - 430.0 / 1.5 - 12.0);
+    CHECK_FALSE(choose_house_ad(f, tops, above, {ad(1600, 400)}, {false}, 0.15, 150));
+    // A 5:2 ad leaves 178 pt: a 4:1 banner goes across the columns, on the
+    // first ad's top less the space between them.
+    const double first_top = 650.0 - 430.0 / 2.5;
+    std::vector<double> room(4, first_top - 12.0);
+    auto slot = choose_house_ad(f, tops, room, {ad(1600, 400)}, {false}, 0.15, 150);
+    REQUIRE(slot);
+    CHECK(slot->span == 4);
+    CHECK(slot->rect.width == doctest::Approx(430));
+    CHECK(slot->rect.y + slot->rect.height == doctest::Approx(first_top - 12.0));
+    CHECK(slot->rect.y >= 300.0);
+    // Where the first ad took only columns 2 and 3, no run spans both
+    // depths (an ad there would float with white under it): the banner
+    // goes on the foot of columns 0 and 1, or on the ad in 2 and 3.
+    std::vector<double> half{650.0, 650.0, first_top - 12.0, first_top - 12.0};
+    auto beside = choose_house_ad(f, tops, half, {ad(1600, 400)}, {false}, 0.15, 150);
+    REQUIRE(beside);
+    CHECK(beside->span == 2);
+    CHECK(beside->first == 0);
+    CHECK(beside->rect.y + beside->rect.height == doctest::Approx(650));
+}
+
 TEST_CASE("house ads: no hole deep enough, no ads, or min-hole 0 place nothing") {
     const PageFrame f = frame();
     // 600 pt live height: 0.15 of it is 90 pt; these holes are 80 pt deep.
     std::vector<double> shallow(4, 570.0);
-    CHECK_FALSE(choose_house_ad(f, shallow, {ad(1200, 480)}, {false}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, shallow, foot(), {ad(1200, 480)}, {false}, 0.15, 150));
     std::vector<double> deep(4, 300.0);
-    CHECK_FALSE(choose_house_ad(f, deep, {}, {}, 0.15, 150));
-    CHECK_FALSE(choose_house_ad(f, deep, {ad(1200, 480)}, {false}, 0.0, 150));
+    CHECK_FALSE(choose_house_ad(f, deep, foot(), {}, {}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, deep, foot(), {ad(1200, 480)}, {false}, 0.0, 150));
     // An ad used already is not printed again.
-    CHECK_FALSE(choose_house_ad(f, deep, {ad(1200, 480)}, {true}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, deep, foot(), {ad(1200, 480)}, {true}, 0.15, 150));
 }
 
 TEST_CASE("house ads: a tall ad goes in the narrowest run that gives it its size, centred there") {
@@ -71,7 +103,7 @@ TEST_CASE("house ads: a tall ad goes in the narrowest run that gives it its size
     // Columns 2 and 3 are free from 200 pt down (450 pt); 0 and 1 are full.
     std::vector<double> tops{655.0, 655.0, 200.0, 200.0};
     // 2:3 portrait: 210 pt wide would be 315 pt tall, which fits.
-    auto slot = choose_house_ad(f, tops, {ad(600, 900)}, {false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, foot(), {ad(600, 900)}, {false}, 0.15, 150);
     REQUIRE(slot);
     CHECK(slot->first == 2);
     CHECK(slot->span == 2);
@@ -86,18 +118,18 @@ TEST_CASE("house ads: a raster ad is never printed below figure.min-dpi, and the
     std::vector<double> tops(4, 300.0);
     // 600 px at 150 dpi is 288 pt wide at most: in three columns (320 pt),
     // not in all four (430 pt, where it would leave a third of them empty).
-    auto capped = choose_house_ad(f, tops, {ad(600, 400, model::ImageFormat::png)}, {false}, 0.15, 150);
+    auto capped = choose_house_ad(f, tops, foot(), {ad(600, 400, model::ImageFormat::png)}, {false}, 0.15, 150);
     REQUIRE(capped);
     CHECK(capped->span == 3);
     CHECK(capped->rect.width == doctest::Approx(288));
     CHECK(capped->rect.height == doctest::Approx(192));
     CHECK(capped->rect.x == doctest::Approx(f.column_x(capped->first) + 16));
     // The same picture as SVG scales freely: all four columns.
-    auto vector = choose_house_ad(f, tops, {ad(600, 400)}, {false}, 0.15, 150);
+    auto vector = choose_house_ad(f, tops, foot(), {ad(600, 400)}, {false}, 0.15, 150);
     REQUIRE(vector);
     CHECK(vector->span == 4);
     // Of two ads, the one covering more of the page is chosen.
-    auto both = choose_house_ad(f, tops, {ad(600, 400, model::ImageFormat::png), ad(1200, 480)}, {false, false},
+    auto both = choose_house_ad(f, tops, foot(), {ad(600, 400, model::ImageFormat::png), ad(1200, 480)}, {false, false},
                                 0.15, 150);
     REQUIRE(both);
     CHECK(both->ad == 1);
@@ -147,7 +179,7 @@ TEST_CASE("free_tops: each column's hole starts under its own lowest ink, furnit
     // With column 3 filled to the foot, the ad goes under the picture,
     // across the two columns it covers, clear of its ink.
     tops[3] = 640;
-    auto slot = choose_house_ad(f, tops, {ad(200, 150)}, {false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, foot(), {ad(200, 150)}, {false}, 0.15, 150);
     REQUIRE(slot);
     CHECK(slot->first == 0);
     CHECK(slot->span == 2);

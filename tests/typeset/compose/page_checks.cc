@@ -248,7 +248,12 @@ std::vector<std::string> article_words(const model::Article& a) {
             add_words(fig->credit, out);
         }
     }
-    for (const model::Block& b : a.body) block_words(b, out, true);
+    for (const model::Block& b : a.body) {
+        // Pictures in the text float (one may open the next page while
+        // the text goes on): their words are checked on their own.
+        const auto* fig = std::get_if<model::Figure>(&b.node);
+        if (!fig || fig->placement == model::Placement::lead) block_words(b, out, true);
+    }
     add_words(a.end.tagline, out);
     for (const auto& c : a.end.corrections) add_words(c, out);
     for (const auto& r : a.end.related) {
@@ -257,6 +262,18 @@ std::vector<std::string> article_words(const model::Article& a) {
         add_words(r.teaser, out);
     }
     add_words(a.meta.rights, out);
+    return out;
+}
+
+std::vector<std::vector<std::string>> figure_words(const model::Article& a) {
+    std::vector<std::vector<std::string>> out;
+    for (const model::Block& b : a.body) {
+        const auto* fig = std::get_if<model::Figure>(&b.node);
+        if (!fig || fig->placement == model::Placement::lead || !model::in_print(b.edition)) continue;
+        std::vector<std::string> words;
+        block_words(b, words, true);
+        if (!words.empty()) out.push_back(std::move(words));
+    }
     return out;
 }
 
@@ -540,39 +557,46 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
         for (const model::Article& a : s.articles) {
             std::string title = typeset::headline_text(a);
             const std::vector<Token>& have = tokens[title];
-            std::vector<std::string> want = article_words(a);
-            std::size_t pos = 0;
-            for (std::size_t k = 0; k < want.size(); ++k) {
-                bool found = false;
-                for (std::size_t t = pos; t < have.size() && !found; ++t) {
-                    // The word itself, or pieces of it (hyphenated, split
-                    // into runs), artifacts in between skipped.
-                    std::string joined;
-                    std::size_t pieces = 0;
-                    for (std::size_t n = t; n < have.size() && pieces < 3; ++n) {
-                        if (have[n].artifact && n != t) continue;
-                        joined += have[n].word;
-                        ++pieces;
-                        if (joined == want[k]) {
-                            pos = n + 1;
-                            found = true;
-                            break;
+            // Each sequence's words in order among the printed ones, other
+            // text between them allowed; `what` names it in the message.
+            auto check = [&](const std::vector<std::string>& want, const std::string& what) {
+                std::size_t pos = 0;
+                for (std::size_t k = 0; k < want.size(); ++k) {
+                    bool found = false;
+                    for (std::size_t t = pos; t < have.size() && !found; ++t) {
+                        // The word itself, or pieces of it (hyphenated, split
+                        // into runs), artifacts in between skipped.
+                        std::string joined;
+                        std::size_t pieces = 0;
+                        for (std::size_t n = t; n < have.size() && pieces < 3; ++n) {
+                            if (have[n].artifact && n != t) continue;
+                            joined += have[n].word;
+                            ++pieces;
+                            if (joined == want[k]) {
+                                pos = n + 1;
+                                found = true;
+                                break;
+                            }
+                            if (want[k].compare(0, joined.size(), joined) != 0) break;
                         }
-                        if (want[k].compare(0, joined.size(), joined) != 0) break;
+                    }
+                    if (!found) {
+                        std::string context;
+                        for (std::size_t c = k >= 4 ? k - 4 : 0; c <= k; ++c) context += " " + want[c];
+                        std::string printed;
+                        for (std::size_t c = pos >= 4 ? pos - 4 : 0; c < have.size() && c < pos + 8; ++c)
+                            printed += " " + have[c].word;
+                        problems.push_back("article \"" + title + "\"" + what + ": word " + std::to_string(k + 1) +
+                                           " of " + std::to_string(want.size()) + " missing or out of order:" +
+                                           context + " (printed after the last match:" + printed + ")");
+                        return;
                     }
                 }
-                if (!found) {
-                    std::string context;
-                    for (std::size_t c = k >= 4 ? k - 4 : 0; c <= k; ++c) context += " " + want[c];
-                    std::string printed;
-                    for (std::size_t c = pos >= 4 ? pos - 4 : 0; c < have.size() && c < pos + 8; ++c)
-                        printed += " " + have[c].word;
-                    problems.push_back("article \"" + title + "\": word " + std::to_string(k + 1) + " of " +
-                                       std::to_string(want.size()) + " missing or out of order:" + context +
-                                       " (printed after the last match:" + printed + ")");
-                    break;
-                }
-            }
+            };
+            check(article_words(a), "");
+            const std::vector<std::vector<std::string>> figures = figure_words(a);
+            for (std::size_t f = 0; f < figures.size(); ++f)
+                check(figures[f], ", picture " + std::to_string(f + 1) + "'s caption");
         }
     }
     return problems;

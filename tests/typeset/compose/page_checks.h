@@ -37,7 +37,10 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
 /// All of the above.
 std::vector<std::string> check_all(const page::Document& doc, const layout::Layout& layout, const model::Issue& issue);
 
-/// The words of an article as print shows them, in reading order.
+/// The words of an article as print shows them, in reading order, but for
+/// the captions and credits of the pictures in its text (which float).
 std::vector<std::string> article_words(const model::Article& article);
+/// The words of each picture in an article's text (caption, credit).
+std::vector<std::vector<std::string>> figure_words(const model::Article& article);
 
 }  // namespace galley::test
