@@ -366,10 +366,19 @@ FillResult Filler::run() {
                 skip_spaces = true;
                 continue;
             }
-            if (rq_.may_carry && c + 1 == k && col_content && pending == kNone && res_.carry == kNone &&
+            // Another figure waiting for the next column already, where
+            // this one would not fit under it either.
+            auto crowded = [&] {
+                if (pending == kNone || c + 1 >= k) return false;
+                const ColumnSpace& next = cols[static_cast<std::size_t>(c + 1)];
+                const double waiting = s_.remaining(pending) - s_.remaining(pending_last + 1);
+                return waiting + item.height > next.hang() - next.top + kEpsilon;
+            };
+            if (rq_.may_carry && (c + 1 == k || crowded()) && col_content && res_.carry == kNone &&
                 i != rq_.carry && own_figure(s_, i)) {
-                // The last column: the figure goes on to the next area,
-                // where it opens the first column, and the text closes up.
+                // The last column, or the next one has no room for it: the
+                // figure goes on to the next area, where it opens the
+                // first column, and the text closes up.
                 res_.carry = i++;
                 cursor = cursor_before_space;
                 skip_spaces = true;

@@ -17,8 +17,10 @@
 //       else if it is a figure that may wait and more columns follow:
 //         defer it to the next column's top and keep filling with text
 //       else if it is a figure in the last column of an area that may
-//         carry one (an article jumping on): hand it to the next area,
-//         whose first column it opens, and keep filling with text
+//         carry one (an article jumping on), or one the next column has
+//         no room for under the figure already waiting there: hand it to
+//         the next area, whose first column it opens, and keep filling
+//         with text
 //       else: end the column at the last legal break at or before it
 //         (widows, orphans, keep-with-next), taking back what follows;
 //         when that break is a factbox kept whole and more columns follow,

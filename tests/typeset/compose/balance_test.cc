@@ -31,6 +31,19 @@ void paragraph(StreamBuilder& b, int n, int orphans = 2, int widows = 2) {
     b.paragraph(p, spec);
 }
 
+/// A picture `lines` grid lines deep, tagged as a figure and its caption.
+void tagged_figure(StreamBuilder& b, Stream& s, int lines) {
+    page::TagBegin fig;
+    fig.kind = page::TagKind::figure;
+    b.begin(fig);
+    b.block(Fragment{}, lines * kLeading, true);
+    b.end(page::TagKind::figure);
+    page::TagBegin caption;
+    caption.kind = page::TagKind::caption;
+    s.fragments.back().items.emplace_back(caption);
+    s.fragments.back().items.emplace_back(page::TagEnd{page::TagKind::caption});
+}
+
 std::vector<ColumnSpace> columns(int k, double top = 0, double bottom = 1000) {
     std::vector<ColumnSpace> cols;
     for (int c = 0; c < k; ++c) cols.push_back(ColumnSpace{c * 150.0, 140.0, top, bottom});
@@ -291,15 +304,7 @@ TEST_CASE("in an article's last column on a page, a figure that does not fit ope
     Stream s;
     StreamBuilder b(s);
     paragraph(b, 6);
-    page::TagBegin fig;
-    fig.kind = page::TagKind::figure;
-    b.begin(fig);
-    b.block(Fragment{}, 5 * kLeading, true);
-    b.end(page::TagKind::figure);
-    page::TagBegin caption;
-    caption.kind = page::TagKind::caption;
-    s.fragments.back().items.emplace_back(caption);
-    s.fragments.back().items.emplace_back(page::TagEnd{page::TagKind::caption});
+    tagged_figure(b, s, 5);
     paragraph(b, 8);
     b.finish();
     const std::size_t figure = 6;
@@ -355,6 +360,47 @@ TEST_CASE("in an article's last column on a page, a figure that does not fit ope
     AreaResult untagged = fill_area(rq);
     CHECK(untagged.fill.carry == kNoItem);
     CHECK(untagged.fill.next == figure);
+}
+
+TEST_CASE("a second figure the next column has no room for, beside one waiting there, opens the next page") {
+    // Six lines, picture A (three lines), two lines, picture B, ten lines;
+    // two columns of eight lines. A waits for column 1; B does not fit
+    // under the two lines either.
+    for (int depth : {5, 6}) {
+        CAPTURE(depth);
+        Stream s;
+        StreamBuilder b(s);
+        paragraph(b, 6);
+        tagged_figure(b, s, 3);
+        paragraph(b, 2);
+        tagged_figure(b, s, depth);
+        paragraph(b, 10);
+        b.finish();
+        const std::size_t a = 6;
+        const std::size_t fig_b = 9;
+        BaselineGrid g = grid();
+        AreaRequest rq;
+        rq.stream = &s;
+        rq.columns = columns(2, 0, 8 * kLeading);
+        rq.grid = &g;
+        rq.may_carry = true;
+        AreaResult r = fill_area(rq);
+        CHECK_FALSE(r.complete);
+        std::map<std::size_t, int> column_of;
+        for (const Placed& p : r.fill.placed) column_of[p.item] = p.column;
+        CHECK(column_of.at(a) == 1);
+        if (depth == 5) {
+            // B fits under A: it waits for column 1 too, and nothing is carried.
+            CHECK(r.fill.carry == kNoItem);
+            CHECK(column_of.at(fig_b) == 1);
+            CHECK(r.fill.next == fig_b + 1);
+        } else {
+            // It does not: B opens the next page, the text fills column 1.
+            CHECK(r.fill.carry == fig_b);
+            CHECK(column_of.count(fig_b) == 0);
+            CHECK(r.fill.next == fig_b + 6);
+        }
+    }
 }
 
 TEST_CASE("balancing leaves no runt leg beside a picture when the other columns can take its lines") {
