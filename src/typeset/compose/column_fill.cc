@@ -274,6 +274,12 @@ FillResult Filler::run() {
 
         if (pending != kNone) {
             std::vector<Placed> waiting = stack_whole(pending, pending_last, c, cursor, col.hang());
+            if (waiting.empty() && pending == rq_.carry && c == 0 && rq_.must_progress) {
+                // A fresh page must take the figure carried in, even one
+                // deeper than its column: it would be carried forever.
+                waiting = stack_whole(pending, pending_last, c, cursor, std::numeric_limits<double>::infinity());
+                res_.forced = true;
+            }
             if (waiting.empty()) {
                 // No room even at the top of a column: leave it, and what
                 // followed it, for the next area (a figure carried in goes

@@ -344,6 +344,21 @@ TEST_CASE("in an article's last column on a page, a figure that does not fit ope
     for (std::size_t q = 0; q + 1 < second.fill.placed.size(); ++q)
         CHECK(second.fill.placed[q].top >= last.bottom - 1e-9);
 
+    // On a fresh page a picture carried in is placed even where it is
+    // deeper than the column, or it would be carried on for ever.
+    rq.columns = columns(1, 0, 4 * kLeading);
+    rq.must_progress = true;
+    AreaResult deep = fill_area(rq);
+    CHECK(deep.fill.carry == kNoItem);
+    CHECK(deep.fill.forced);
+    REQUIRE_FALSE(deep.fill.placed.empty());
+    CHECK(deep.fill.placed.front().item == figure);
+    rq.must_progress = false;
+    AreaResult waits = fill_area(rq);
+    CHECK(waits.fill.carry == figure);
+    CHECK(waits.fill.placed.empty());
+    CHECK(waits.fill.next == rq.from);
+
     // A picture whose drawing holds no tag of its own (or the edge of
     // another one) is never carried: it could not be tagged on its page.
     Stream bare;
