@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "model/inline.h"
 #include "typeset/compose/decoration.h"
@@ -18,6 +19,14 @@ namespace {
 using layout::ParagraphStyleId;
 
 model::Inlines text_inlines(const std::string& text) { return {model::Inline{model::Text{text}}}; }
+
+/// How far the first line of a set label reaches.
+double advance_of(const SetParagraph& p) {
+    double advance = 0;
+    if (!p.lines.empty())
+        for (const page::GlyphRun& r : p.lines.front().runs) advance = std::max(advance, r.origin.x + r.advance);
+    return advance;
+}
 
 /// The tallest a figure inside the columns may be, as a share of the live height.
 constexpr double kFigureMaxHeight = 0.5;
@@ -254,28 +263,33 @@ void BodyFlow::figure(const model::Figure& fig, const Measure& m, const SourceLo
 void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation& where) {
     ParagraphStyleId style = m.boxed ? ParagraphStyleId::aside_body : ParagraphStyleId::list;
     const layout::ParagraphStyle& st = ctx_.style(style);
-    double label_width = ctx_.layout.lists.label_width.to_pt();
+    const double label_width = ctx_.layout.lists.label_width.to_pt();
+    const double gap = 0.3 * st.size.to_pt();
+    // Every label first: they end a gap before the item text, so "9." and
+    // "10." end together, and the items are indented further when the
+    // widest label ("10.", "100.") needs more room than the layout gives.
+    std::vector<SetParagraph> labels;
+    double widest = 0;
+    for (std::size_t n = 1; n <= l.items.size(); ++n) {
+        std::string text = l.type == model::ListType::bullet ? ctx_.layout.lists.bullet : std::to_string(n) + ".";
+        labels.push_back(ctx_.set_text(text, style, label_width * 4, layout::Alignment::left));
+        widest = std::max(widest, advance_of(labels.back()));
+    }
+    const double room = st.left_indent.to_pt() + st.first_line_indent.to_pt() + (m.boxed ? label_width : 0.0);
+    const double indent = (m.boxed ? label_width : 0.0) + std::max(0.0, widest + gap - room);
     out_->space(ctx_.space(st.space_before));
     out_->begin(tag(page::TagKind::list));
-    int number = 0;
-    for (const model::Inlines& item : l.items) {
-        ++number;
+    for (std::size_t n = 0; n < l.items.size(); ++n) {
         ParagraphShape shape;
         shape.width = m.width;
         shape.lang = article_.lang;
         shape.first_in_flow = true;
-        if (m.boxed) shape.indents = [label_width](int) { return std::pair<double, double>(label_width, 0.0); };
-        SetParagraph p = ctx_.setter.set(item, style, shape, where, ctx_.diags);
-        std::string label = l.type == model::ListType::bullet ? ctx_.layout.lists.bullet : std::to_string(number) + ".";
-        SetParagraph lp = ctx_.set_text(label, style, label_width * 4, layout::Alignment::left);
+        if (indent > 0) shape.indents = [indent](int) { return std::pair<double, double>(indent, 0.0); };
+        SetParagraph p = ctx_.setter.set(l.items[n], style, shape, where, ctx_.diags);
         std::vector<page::Item> extra;
-        if (!lp.lines.empty() && !p.lines.empty()) {
-            const SetLine& ll = lp.lines.front();
-            double advance = 0;
-            for (const page::GlyphRun& r : ll.runs) advance = std::max(advance, r.origin.x + r.advance);
-            double gap = 0.3 * st.size.to_pt();
-            double x = m.x + p.lines.front().left - gap - advance;
-            append_line(extra, ll, std::max(x, m.x), 0.0);
+        if (!labels[n].lines.empty() && !p.lines.empty()) {
+            double x = m.x + p.lines.front().left - gap - advance_of(labels[n]);
+            append_line(extra, labels[n].lines.front(), std::max(x, m.x), 0.0);
         }
         out_->begin(tag(page::TagKind::list_item));
         out_->paragraph(std::move(p), ctx_.lines(style, m.x), std::move(extra));
