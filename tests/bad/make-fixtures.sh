@@ -445,6 +445,15 @@ case("xml-size-over-limit", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("xml-size-at-limit-ok", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("text-word-1mb-ok", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("text-paragraph-1mb-ok", {"story.xml": article("    <p>" + FILL + "</p>")})
+# A table cell holding one 86-letter word beside a cell of 250 words: the
+# word's column must not squeeze the other to a letter a line, and the row,
+# deeper than a column, must go on in the next column rather than hang.
+case("table-long-word-ok", {"story.xml": article(
+    "    <table><row><cell>" + "abcdefghijklmnopqrstuvwxyz" * 3 + "abcdefgh</cell><cell>" +
+    " ".join(["lorem"] * 250) + "</cell></row></table>", meta_extra="<priority>5</priority>")})
+# One cell of 1,200 words: a row deeper than a page, cut between lines.
+case("table-row-1200-words-ok", {"story.xml": article(
+    "    <table><row><cell>" + " ".join(["lorem"] * 1200) + "</cell></row></table>")})
 
 # Articles that say nothing -------------------------------------------------
 case("article-empty", {"story.xml": DECL + '<article id="story" xml:lang="en"/>\n'})

@@ -1,6 +1,8 @@
 #include "typeset/compose/body_flow.h"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -30,6 +32,9 @@ double advance_of(const SetParagraph& p) {
 
 /// The tallest a figure inside the columns may be, as a share of the live height.
 constexpr double kFigureMaxHeight = 0.5;
+/// The deepest a spanning table may be to be placed whole, as a share of
+/// the live height (a page with a jump line at its head still takes it).
+constexpr double kFloatMaxHeight = 0.75;
 /// Framed boxes up to this share of the live height are never split.
 constexpr double kKeepWhole = 0.4;
 
@@ -55,7 +60,7 @@ void BodyFlow::block_at(Fragment f, double height, double x, bool deferrable) {
 }
 
 template <class Build>
-void BodyFlow::as_float(int span, Build build, bool narrow) {
+bool BodyFlow::as_float(int span, Build build, bool narrow, double max_height) {
     double margin = 0.5 * ctx_.grid.leading();
     auto set = [&](double width, double& height, Fragment& out) {
         Stream sub;
@@ -75,11 +80,13 @@ void BodyFlow::as_float(int span, Build build, bool narrow) {
     FloatBlock f;
     f.span = span;
     set(ctx_.frame.span_width(span), f.height, f.content);
+    if (max_height > 0 && f.height > max_height) return false;
     if (narrow) {
         f.narrow.emplace();
         set(ctx_.frame.span_width(1), f.narrow->height, f.narrow->content);
     }
     out_->anchor(std::move(f));
+    return true;
 }
 
 void BodyFlow::blocks(const std::vector<model::Block>& blocks, const Measure& m) {
@@ -220,12 +227,24 @@ void BodyFlow::pullquote(const model::Quotation& q, const Measure& m, const Sour
     }
     stack.space(in.bottom);
     double height = stack.y();
+    double margin = 0.5 * ctx_.grid.leading();
+    // A pull quote repeats the story in display type: one too deep to be
+    // placed whole (a paragraph of the body marked by mistake) is left out
+    // of the page, where it could only push the story off it.
+    const double deepest = (span >= 2 ? kFloatMaxHeight : kFigureMaxHeight) * ctx_.frame.height();
+    if (height + 2 * margin > deepest) {
+        ctx_.diags.warning("W-PULLQUOTE-TOO-DEEP", where,
+                           "a pull quote " + std::to_string(static_cast<int>(std::lround(height / 72.0 * 25.4))) +
+                               " mm deep is more than the page can take whole (" +
+                               std::to_string(static_cast<int>(std::lround(deepest / 72.0 * 25.4))) +
+                               " mm); left out of the print edition");
+        return;
+    }
     std::vector<page::Item> items = box_decoration_items(box, page::Rect{0, 0, width, height});
     for (page::Item& item : stack.items()) items.push_back(std::move(item));
     Fragment f;
     append_artifact(f.items, std::move(items));
 
-    double margin = 0.5 * ctx_.grid.leading();
     if (span >= 2) {
         FloatBlock fb;
         fb.span = span;
@@ -321,10 +340,9 @@ void BodyFlow::aside(const model::Aside& a, const Measure& m, const SourceLocati
         return;
     }
     int span = columns_for(ctx_.layout.spans.aside, m);
-    if (span >= 2) {
-        as_float(span, build);
-        return;
-    }
+    // A float is placed whole: a box too deep for that flows in the column
+    // instead, where it may break between columns.
+    if (span >= 2 && as_float(span, build, false, kFloatMaxHeight * ctx_.frame.height())) return;
     double margin = 0.5 * ctx_.grid.leading();
     out_->space(margin);
     build(m);
@@ -335,9 +353,12 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     const layout::Box& box = ctx_.layout.box(layout::BoxId::table);
     Insets in = box_insets(box);
     TableNeeds needs = measure_table(ctx_, t);
+    // No row deeper than a figure may be: a deeper one goes on in the next
+    // column or page, cut between lines.
+    const double max_row = kFigureMaxHeight * ctx_.frame.height();
     auto build = [&](const Measure& outer) {
         double inner = outer.width - in.left - in.right;
-        TableLayout tl = layout_table(ctx_, t, needs, inner, article_.lang, where);
+        TableLayout tl = layout_table(ctx_, t, needs, inner, article_.lang, where, max_row);
         out_->begin(tag(page::TagKind::table));
         if (tl.caption) {
             block_at(std::move(tl.caption->fragment), tl.caption->height, outer.x);
@@ -355,10 +376,9 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     int span = columns_for(ctx_.layout.spans.table, m);
     // Wider than the layout says when its words would not fit otherwise.
     while (!m.boxed && span < span_ && ctx_.frame.span_width(span) - in.left - in.right < needs.least_width()) ++span;
-    if (span >= 2) {
-        as_float(span, build);
-        return;
-    }
+    // A float is placed whole: a table too deep for that flows in the
+    // column instead, where it breaks between rows.
+    if (span >= 2 && as_float(span, build, false, kFloatMaxHeight * ctx_.frame.height())) return;
     double margin = 0.5 * ctx_.grid.leading();
     out_->space(margin);
     build(m);
@@ -454,12 +474,10 @@ void BodyFlow::related(const Measure& m) {
         out_->close_box(kKeepWhole * ctx_.frame.height());
     };
     int span = columns_for(ctx_.layout.spans.related, m);
-    if (span >= 2) {
-        // At the article's end, a box too wide for the room left is set in
-        // one column rather than jumping to another page on its own.
-        as_float(span, build, true);
-        return;
-    }
+    // At the article's end, a box too wide for the room left is set in one
+    // column rather than jumping to another page on its own; one too deep to
+    // be placed whole flows in the column.
+    if (span >= 2 && as_float(span, build, true, kFloatMaxHeight * ctx_.frame.height())) return;
     double margin = 0.5 * ctx_.grid.leading();
     out_->space(margin);
     build(m);

@@ -63,9 +63,11 @@ private:
     int columns_for(const layout::Span& s, const Measure& m) const;
     /// Runs `build` into a separate stream at `width` and anchors the result
     /// as a float over `span` columns; with `narrow`, also at one column's
-    /// width, the form used where the span finds no room.
+    /// width, the form used where the span finds no room. False, with
+    /// nothing anchored, when the float would be deeper than `max_height`
+    /// (when above 0): the caller then sets it in the column.
     template <class Build>
-    void as_float(int span, Build build, bool narrow = false);
+    bool as_float(int span, Build build, bool narrow = false, double max_height = 0);
     /// A block fragment moved `x` from the column edge.
     void block_at(Fragment f, double height, double x, bool deferrable = false);
 

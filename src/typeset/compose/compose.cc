@@ -4,6 +4,8 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <string>
+#include <variant>
 #include <utility>
 
 #include "typeset/compose/article_stream.h"
@@ -50,6 +52,28 @@ page::Page assemble(ComposeContext& ctx, PageDraft& draft, bool first, bool last
         if (!c.continues && c.opens) take(c);
     if (last) page.items.emplace_back(tag_end(page::TagKind::document));
     return page;
+}
+
+/// Warns of text set below the foot of the page or past its side, which
+/// no printer or viewer shows: what the paginator had to place whole on a
+/// fresh page though it is deeper than the page (a headline of hundreds
+/// of words, a caption of thousands).
+void warn_off_page(const page::Page& page, std::size_t number, Diagnostics& diags) {
+    std::size_t lines = 0;
+    std::string first;
+    for (const page::Item& item : page.items)
+        if (const auto* r = std::get_if<page::GlyphRun>(&item)) {
+            const bool below = r->origin.y - 0.75 * r->size > page.height;
+            const bool beside = r->origin.x >= page.width || r->origin.x + r->advance <= 0;
+            if (!below && !beside) continue;
+            if (lines++ == 0) first = r->text;
+        }
+    if (lines == 0) return;
+    if (first.size() > 60) first = first.substr(0, 57) + "...";
+    diags.warning("W-LAYOUT-OFF-PAGE", {},
+                  std::to_string(lines) + (lines == 1 ? " line lies" : " lines lie") + " outside page " +
+                      std::to_string(number) + ", where it will not print, from \"" + first +
+                      "\": a headline or caption deeper than the page");
 }
 
 }  // namespace
@@ -101,6 +125,7 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
         for (std::size_t i = 0; i < drafts.size(); ++i) {
             page::Page page = assemble(ctx, drafts[i], assembled == 0, last && i + 1 == drafts.size());
             ++assembled;
+            warn_off_page(page, assembled, diags);
             if (options.page_sink) options.page_sink(std::move(page));
             else doc.pages.push_back(std::move(page));
         }

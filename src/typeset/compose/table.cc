@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <sstream>
 
 #include "model/inline.h"
@@ -53,8 +54,26 @@ std::vector<double> fit_columns(const std::vector<double>& natural, const std::v
         for (std::size_t j = 0; j < n; ++j)
             out[j] = least[j] + (lack > 0 ? (width - sum_least) * (natural[j] - least[j]) / lack : 0.0);
     } else {
+        // Some word must break. The columns whose longest word fits an even
+        // share keep it whole; the others share what is left evenly, so one
+        // long word (a URL, a code) never squeezes the rest to a letter a line.
+        std::vector<bool> whole(n, false);
+        double left = width;
+        std::size_t open = n;
+        for (bool changed = true; changed && open > 0;) {
+            changed = false;
+            const double share = left / static_cast<double>(open);
+            for (std::size_t j = 0; j < n; ++j)
+                if (!whole[j] && least[j] <= share) {
+                    whole[j] = true;
+                    out[j] = least[j];
+                    left -= least[j];
+                    --open;
+                    changed = true;
+                }
+        }
         for (std::size_t j = 0; j < n; ++j)
-            out[j] = sum_least > 0 ? least[j] * width / sum_least : width / static_cast<double>(n);
+            if (!whole[j]) out[j] = std::max(0.0, left) / static_cast<double>(open);
     }
     return out;
 }
@@ -96,7 +115,7 @@ TableNeeds measure_table(ComposeContext& ctx, const model::Table& table) {
 }
 
 TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const TableNeeds& needs, double width,
-                         const std::string& lang, const SourceLocation& where) {
+                         const std::string& lang, const SourceLocation& where, double max_row_height) {
     TableLayout out;
     std::vector<const model::Row*> rows = table_rows(table);
     std::size_t ncols = needs.natural.size();
@@ -123,36 +142,62 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
         bool head = r == 0 && table.head.has_value();
         ParagraphStyleId style = head ? ParagraphStyleId::table_head : ParagraphStyleId::table_cell;
         page::TagKind cell_kind = head ? page::TagKind::table_header_cell : page::TagKind::table_cell;
-        Stack stack;
-        stack.begin(tag(page::TagKind::table_row));
-        double x = 0;
-        double tallest = 0;
-        for (std::size_t j = 0; j < ncols; ++j) {
-            stack.begin(tag(cell_kind));
-            if (j < rows[r]->cells.size()) {
-                const model::Cell& cell = rows[r]->cells[j];
-                SetParagraph p = ctx.set(cell.content, style, widths[j], lang, where, true, cell_alignment(cell.align));
-                stack.set_y(kRowPadding);
-                LineSpec spec = ctx.lines(style, rtl ? width - x - widths[j] : x);
-                stack.lines(p, spec);
-                tallest = std::max(tallest, stack.y() - kRowPadding);
+        std::vector<std::optional<SetParagraph>> cells(ncols);
+        std::size_t most_lines = 0;
+        double leading = ctx.style(style).leading.to_pt();
+        for (std::size_t j = 0; j < ncols && j < rows[r]->cells.size(); ++j) {
+            const model::Cell& cell = rows[r]->cells[j];
+            cells[j] = ctx.set(cell.content, style, widths[j], lang, where, true, cell_alignment(cell.align));
+            most_lines = std::max(most_lines, cells[j]->lines.size());
+            if (cells[j]->leading > 0) leading = cells[j]->leading;
+        }
+        // A row deeper than `max_row_height` is cut between lines into rows
+        // of its own, each holding the next lines of every cell, so it can
+        // go on in the next column or page.
+        std::size_t per_part = most_lines;
+        if (max_row_height > 0 && leading > 0 &&
+            static_cast<double>(most_lines) * leading + 2 * kRowPadding > max_row_height)
+            per_part = std::max<std::size_t>(1, static_cast<std::size_t>((max_row_height - 2 * kRowPadding) / leading));
+        const std::size_t parts = per_part > 0 ? std::max<std::size_t>(1, (most_lines + per_part - 1) / per_part) : 1;
+        for (std::size_t part = 0; part < parts; ++part) {
+            Stack stack;
+            stack.begin(tag(page::TagKind::table_row));
+            double x = 0;
+            double tallest = 0;
+            for (std::size_t j = 0; j < ncols; ++j) {
+                stack.begin(tag(cell_kind));
+                if (cells[j]) {
+                    SetParagraph p;
+                    p.leading = cells[j]->leading;
+                    const std::size_t first = std::min(part * per_part, cells[j]->lines.size());
+                    const std::size_t end = parts == 1 ? cells[j]->lines.size()
+                                                       : std::min(first + per_part, cells[j]->lines.size());
+                    p.lines.assign(cells[j]->lines.begin() + static_cast<std::ptrdiff_t>(first),
+                                   cells[j]->lines.begin() + static_cast<std::ptrdiff_t>(end));
+                    stack.set_y(kRowPadding);
+                    LineSpec spec = ctx.lines(style, rtl ? width - x - widths[j] : x);
+                    stack.lines(p, spec);
+                    tallest = std::max(tallest, stack.y() - kRowPadding);
+                }
+                stack.end(cell_kind);
+                x += widths[j] + gap;
             }
-            stack.end(cell_kind);
-            x += widths[j] + gap;
+            stack.end(page::TagKind::table_row);
+            double height = tallest + 2 * kRowPadding;
+            bool last = r + 1 == rows.size() && part + 1 == parts;
+            if (part + 1 < parts) {
+                // the row goes on: no rule
+            } else if (head) {
+                stack.add(horizontal_rule(0, width, height - 0.25, 0.5, page::Colour{0, 0, 0}), 0, 0);
+            } else if (!last) {
+                stack.add(horizontal_rule(0, width, height - 0.125, 0.25, page::Colour{0.6, 0.6, 0.6}), 0, 0);
+            }
+            TableRowLayout row;
+            row.height = height;
+            row.head = head && part == 0;
+            row.fragment = stack.take();
+            out.rows.push_back(std::move(row));
         }
-        stack.end(page::TagKind::table_row);
-        double height = tallest + 2 * kRowPadding;
-        bool last = r + 1 == rows.size();
-        if (head) {
-            stack.add(horizontal_rule(0, width, height - 0.25, 0.5, page::Colour{0, 0, 0}), 0, 0);
-        } else if (!last) {
-            stack.add(horizontal_rule(0, width, height - 0.125, 0.25, page::Colour{0.6, 0.6, 0.6}), 0, 0);
-        }
-        TableRowLayout row;
-        row.height = height;
-        row.head = head;
-        row.fragment = stack.take();
-        out.rows.push_back(std::move(row));
     }
     return out;
 }

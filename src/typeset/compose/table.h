@@ -1,7 +1,8 @@
 // Tables: column widths from the content (each column's natural width,
-// never below its longest word, fitted to the span), every cell set once at
-// its column's width and alignment, head cells bold, one fragment per row
-// so a table may break between rows.
+// never below its longest word while the words fit, fitted to the span),
+// every cell set once at its column's width and alignment, head cells bold,
+// one fragment per row so a table may break between rows, and a row too
+// deep for a column cut between lines into several.
 #pragma once
 
 #include <optional>
@@ -27,7 +28,9 @@ struct TableLayout {
 /// Column widths for natural widths `natural` and narrowest widths `least`
 /// (the longest word) in `width` less gaps: natural widths grown in
 /// proportion when they fit, else each column's least width plus a share of
-/// the rest in proportion to what it lacks, else least widths scaled down.
+/// the rest in proportion to what it lacks, else the columns whose longest
+/// word fits an even share get it and the others (whose words will break)
+/// share the rest evenly.
 std::vector<double> fit_columns(const std::vector<double>& natural, const std::vector<double>& least, double width);
 
 /// What a table's columns need: natural and least widths, and the gap
@@ -42,7 +45,10 @@ struct TableNeeds {
 
 TableNeeds measure_table(ComposeContext& ctx, const model::Table& table);
 
+/// The table set at `width`. A row deeper than `max_row_height` (when
+/// above 0) is cut between lines into several rows, each with the next
+/// lines of every cell, so that no row is too deep for a column.
 TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const TableNeeds& needs, double width,
-                         const std::string& lang, const SourceLocation& where);
+                         const std::string& lang, const SourceLocation& where, double max_row_height = 0);
 
 }  // namespace galley::typeset

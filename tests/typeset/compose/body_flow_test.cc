@@ -1,4 +1,5 @@
-// The blocks of an article body as they come out on the page: lists.
+// The blocks of an article body as they come out on the page: lists,
+// tables, pull quotes, and what is too deep for any page.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -95,6 +96,99 @@ TEST_CASE("list labels end together before their items, however many digits they
                 CHECK(label_end == doctest::Approx(one.label->origin.x + one.label->advance));
         }
     }
+}
+
+TEST_CASE("a table row deeper than a column is cut between lines and goes on in the next columns and pages") {
+    // One cell of 1,200 numbered words beside a cell of one unbreakable
+    // 86-letter string: before, the row was drawn past the foot of the page,
+    // or (spanning, at priority 5) opened empty pages for ever.
+    std::string many;
+    for (int i = 0; i < 1200; ++i) many += (i ? " w" : "w") + std::to_string(i);
+    for (std::string layout : {"tabloid", "magazine", "peer-tabloid"}) {
+        for (bool long_word : {false, true}) {
+            CAPTURE(layout);
+            CAPTURE(long_word);
+            model::Table t;
+            model::Row row;
+            if (long_word) row.cells.push_back(model::Cell{model::Align::start, text(std::string(86, 'x'))});
+            row.cells.push_back(model::Cell{model::Align::start, text(many)});
+            t.rows.push_back(row);
+            model::Block b;
+            b.node = t;
+            model::Issue issue = issue_with({b});
+            issue.sections[0].articles[0].meta.priority = 5;
+            auto c = compose(issue, bundled_layout(layout));
+            // Nothing outside the live area, tags nested, and every word once
+            // and in order (but the 86-letter string, broken between letters
+            // where the column is narrower).
+            std::vector<std::string> problems = check_overlaps(c->doc);
+            for (auto more : {check_columns(c->doc, *c->layout), check_live_area(c->doc, *c->layout),
+                              check_tags(c->doc)})
+                problems.insert(problems.end(), more.begin(), more.end());
+            if (!long_word) {
+                auto more = check_completeness(c->doc, c->issue);
+                problems.insert(problems.end(), more.begin(), more.end());
+            }
+            CHECK_MESSAGE(problems.empty(), (problems.empty() ? std::string() : problems.front()));
+            // The row was cut: its lines sit in more than one column.
+            std::map<long, int> columns;
+            for (const page::Page& p : c->doc.pages)
+                for (const page::Item& item : p.items)
+                    if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("w"))
+                        ++columns[std::lround(r->origin.x) + 10000L * static_cast<long>(&p - c->doc.pages.data())];
+            CHECK(columns.size() >= 2);
+        }
+    }
+}
+
+TEST_CASE("a pull quote too deep for any page is left out with a warning, the story set around it") {
+    std::string many;
+    for (int i = 0; i < 1500; ++i) many += (i ? " q" : "q") + std::to_string(i);
+    for (std::string layout : {"tabloid", "magazine", "newsletter", "peer-tabloid"}) {
+        CAPTURE(layout);
+        model::PullQuote pq;
+        pq.quote.paragraphs.push_back(model::Paragraph{text(many)});
+        model::Block quote;
+        quote.node = pq;
+        model::Block before, after;
+        before.node = model::Paragraph{text("Before the quote.")};
+        after.node = model::Paragraph{text("After the quote.")};
+        auto c = compose(issue_with({before, quote, after}), bundled_layout(layout));
+        CHECK(c->diags.contains("W-PULLQUOTE-TOO-DEEP"));
+        // The page is sound (the completeness check would want the quote's
+        // words) and the story is all there, on one page.
+        std::vector<std::string> problems = check_overlaps(c->doc);
+        for (auto more : {check_columns(c->doc, *c->layout), check_live_area(c->doc, *c->layout),
+                          check_tags(c->doc)})
+            problems.insert(problems.end(), more.begin(), more.end());
+        CHECK_MESSAGE(problems.empty(), (problems.empty() ? std::string() : problems.front()));
+        REQUIRE(c->doc.pages.size() == 1);
+        int story = 0;
+        for (const page::Item& item : c->doc.pages[0].items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item))
+                story += r->text.ends_with("the quote.");  // "Before" may start with a drop cap
+        CHECK(story == 2);
+    }
+}
+
+TEST_CASE("text the page cannot hold is reported, never silently lost") {
+    // A headline of 400 words is placed whole on a fresh page: most of it
+    // lies below the foot.
+    std::string words;
+    for (int i = 0; i < 400; ++i) words += (i ? " h" : "h") + std::to_string(i);
+    model::Block body;
+    body.node = model::Paragraph{text("Body.")};
+    model::Issue issue = issue_with({body});
+    issue.sections[0].articles[0].head.headline = text(words);
+    auto c = compose(issue, bundled_layout("tabloid"));
+    REQUIRE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+    for (const Diagnostic& d : c->diags.all())
+        if (d.code == "W-LAYOUT-OFF-PAGE") {
+            CHECK(d.message.find(" lines lie outside page 1, where it will not print, from \"h") != std::string::npos);
+            CHECK(d.message.ends_with("\": a headline or caption deeper than the page"));
+        }
+    // The sample issue has nothing outside its pages.
+    for (const char* name : kLayouts) CHECK(!sample(name).diags.contains("W-LAYOUT-OFF-PAGE"));
 }
 
 }  // namespace galley::test
