@@ -32,17 +32,7 @@ model::Issue issue_with(std::vector<model::Block> body) {
     a.meta.priority = 3;
     a.head.headline = text("Lists");
     a.body = std::move(body);
-    model::Issue issue;
-    issue.id = "test";
-    issue.lang = "en";
-    issue.publication = "The Test Post";
-    issue.date = "2008-06-13";
-    issue.root = (source_dir() / "samples" / "ppp-2008-06-13").string();
-    model::Section s;
-    s.title = "News";
-    s.articles.push_back(std::move(a));
-    issue.sections.push_back(std::move(s));
-    return issue;
+    return issue_of({std::move(a)});
 }
 
 struct Labelled {

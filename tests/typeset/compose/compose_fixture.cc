@@ -108,4 +108,18 @@ const Composed& sample(const std::string& layout_name) {
 
 model::Inlines text(const std::string& s) { return {model::Inline{model::Text{s}}}; }
 
+model::Issue issue_of(std::vector<model::Article> articles) {
+    model::Issue issue;
+    issue.id = "test";
+    issue.lang = "en";
+    issue.publication = "The Test Post";
+    issue.date = "2008-06-13";
+    issue.root = (source_dir() / "samples" / "ppp-2008-06-13").string();
+    model::Section s;
+    s.title = "News";
+    s.articles = std::move(articles);
+    issue.sections.push_back(std::move(s));
+    return issue;
+}
+
 }  // namespace galley::test

@@ -45,4 +45,8 @@ const char* const kLayouts[] = {"tabloid", "broadsheet", "magazine", "newsletter
 /// Inlines holding one text.
 model::Inlines text(const std::string& s);
 
+/// An issue of one section, "News", holding `articles` (its images found in
+/// the sample issue's folder).
+model::Issue issue_of(std::vector<model::Article> articles);
+
 }  // namespace galley::test

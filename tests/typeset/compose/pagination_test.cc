@@ -70,20 +70,6 @@ model::Article article(const std::string& id, const std::string& headline, int p
     return a;
 }
 
-model::Issue issue_of(std::vector<model::Article> articles) {
-    model::Issue issue;
-    issue.id = "test";
-    issue.lang = "en";
-    issue.publication = "The Test Post";
-    issue.date = "2008-06-13";
-    issue.root = (source_dir() / "samples" / "ppp-2008-06-13").string();
-    model::Section s;
-    s.title = "News";
-    s.articles = std::move(articles);
-    issue.sections.push_back(std::move(s));
-    return issue;
-}
-
 std::vector<std::string> texts(const page::Page& p) {
     std::vector<std::string> out;
     for (const page::Item& item : p.items)
