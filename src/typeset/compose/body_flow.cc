@@ -32,8 +32,9 @@ double advance_of(const SetParagraph& p) {
 
 /// The tallest a figure inside the columns may be, as a share of the live height.
 constexpr double kFigureMaxHeight = 0.5;
-/// The deepest a spanning table may be to be placed whole, as a share of
-/// the live height (a page with a jump line at its head still takes it).
+/// The deepest a float (a spanning table, factbox, More stories box or
+/// pull quote) may be to be placed whole, as a share of the live height (a
+/// page with a jump line at its head still takes it).
 constexpr double kFloatMaxHeight = 0.75;
 /// Framed boxes up to this share of the live height are never split.
 constexpr double kKeepWhole = 0.4;

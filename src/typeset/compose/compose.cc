@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
-#include <variant>
 #include <utility>
+#include <variant>
 
 #include "typeset/compose/article_stream.h"
 #include "typeset/compose/compose_context.h"
@@ -54,26 +54,34 @@ page::Page assemble(ComposeContext& ctx, PageDraft& draft, bool first, bool last
     return page;
 }
 
-/// Warns of text set below the foot of the page or past its side, which
-/// no printer or viewer shows: what the paginator had to place whole on a
-/// fresh page though it is deeper than the page (a headline of hundreds
-/// of words, a caption of thousands).
-void warn_off_page(const page::Page& page, std::size_t number, Diagnostics& diags) {
+/// Warns of story text set below the live area (furniture aside): in the
+/// bottom margin, over the folio, or off the page, where it will not print.
+/// It is what the paginator had to place whole on a fresh page though the
+/// room there was too shallow for it (a headline of hundreds of words, a
+/// figure under a tall head, a caption of thousands of words).
+void warn_below_live_area(const page::Page& page, const PageFrame& frame, std::size_t number, Diagnostics& diags) {
     std::size_t lines = 0;
     std::string first;
-    for (const page::Item& item : page.items)
-        if (const auto* r = std::get_if<page::GlyphRun>(&item)) {
-            const bool below = r->origin.y - 0.75 * r->size > page.height;
+    int artifact = 0;  // open artifact tags: furniture lies in the margins by design
+    for (const page::Item& item : page.items) {
+        if (const auto* b = std::get_if<page::TagBegin>(&item)) {
+            if (b->kind == page::TagKind::artifact) ++artifact;
+        } else if (const auto* e = std::get_if<page::TagEnd>(&item)) {
+            if (e->kind == page::TagKind::artifact) --artifact;
+        } else if (const auto* r = std::get_if<page::GlyphRun>(&item); r && artifact == 0) {
+            // A baseline on the grid, or a caption's, lies above the bottom.
+            const bool below = r->origin.y > frame.bottom + 0.5;
             const bool beside = r->origin.x >= page.width || r->origin.x + r->advance <= 0;
             if (!below && !beside) continue;
             if (lines++ == 0) first = r->text;
         }
+    }
     if (lines == 0) return;
     if (first.size() > 60) first = first.substr(0, 57) + "...";
     diags.warning("W-LAYOUT-OFF-PAGE", {},
-                  std::to_string(lines) + (lines == 1 ? " line lies" : " lines lie") + " outside page " +
-                      std::to_string(number) + ", where it will not print, from \"" + first +
-                      "\": a headline or caption deeper than the page");
+                  std::to_string(lines) + (lines == 1 ? " line lies" : " lines lie") + " below the text area of page " +
+                      std::to_string(number) + ", in the margin or off the page, from \"" + first +
+                      "\": a headline, picture or caption deeper than the room the page had");
 }
 
 }  // namespace
@@ -125,7 +133,7 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
         for (std::size_t i = 0; i < drafts.size(); ++i) {
             page::Page page = assemble(ctx, drafts[i], assembled == 0, last && i + 1 == drafts.size());
             ++assembled;
-            warn_off_page(page, assembled, diags);
+            warn_below_live_area(page, page_frame(layout, static_cast<int>(assembled)), assembled, diags);
             if (options.page_sink) options.page_sink(std::move(page));
             else doc.pages.push_back(std::move(page));
         }

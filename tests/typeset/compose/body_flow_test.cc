@@ -174,8 +174,9 @@ TEST_CASE("text the page cannot hold is reported, never silently lost") {
     REQUIRE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
     for (const Diagnostic& d : c->diags.all())
         if (d.code == "W-LAYOUT-OFF-PAGE") {
-            CHECK(d.message.find(" lines lie outside page 1, where it will not print, from \"h") != std::string::npos);
-            CHECK(d.message.ends_with("\": a headline or caption deeper than the page"));
+            CHECK(d.message.find(" lines lie below the text area of page 1, in the margin or off the page, from \"h") !=
+                  std::string::npos);
+            CHECK(d.message.ends_with("\": a headline, picture or caption deeper than the room the page had"));
         }
     // The sample issue has nothing outside its pages.
     for (const char* name : kLayouts) CHECK(!sample(name).diags.contains("W-LAYOUT-OFF-PAGE"));
