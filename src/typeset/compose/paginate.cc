@@ -202,7 +202,7 @@ std::vector<ColumnSpace> Paginator::columns(int first, int span, double top, boo
 }
 
 AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols,
-                           bool balance, std::size_t carry, bool may_carry) {
+                           bool balance, bool must_progress, std::size_t carry, bool may_carry) {
     AreaRequest rq;
     rq.stream = &a.body;
     rq.from = from;
@@ -210,7 +210,7 @@ AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std
     rq.grid = &ctx_.grid;
     rq.balance = balance && ctx_.layout.columns.balance;
     rq.min_leg = ctx_.layout.columns.min_leg;
-    rq.must_progress = fresh();
+    rq.must_progress = must_progress;
     rq.carry = carry;
     rq.may_carry = may_carry;
     return fill_area(rq);
@@ -313,7 +313,9 @@ Paginator::Opening Paginator::open_at(PreparedArticle& a, const Run& run, Figure
     if (!o.fits_head) return o;
     o.cols = columns(run.first, run.span, run.top, a.rtl);
     for (std::size_t j = 0; j < o.cols.size(); ++j) o.cols[j].top = tops[j];
-    o.area = fill(a, 0, o.cols, true);
+    // The head is what this page takes of the article: a body whose first
+    // picture does not fit below it is handed on, not forced in.
+    o.area = fill(a, 0, o.cols, true, false);
     return o;
 }
 
@@ -553,7 +555,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         }
         jump = jump_to(page_.number + 1, a.rtl);
         jump_column = reserve_jump(cols, jump.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
-        area = fill(a, 0, cols, false, kNoItem, true);
+        area = fill(a, 0, cols, false, false, kNoItem, true);
         if (area.fill.next == 0 && !fresh()) return {};
         // A jump that would carry only a few lines on (with the end matter)
         // is refused at first, so that articles after this one may take the
@@ -592,7 +594,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
             double top = page_.content_top + from_line.height +
                          ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();
             std::vector<ColumnSpace> cols = columns(0, k, top, a.rtl);
-            AreaResult area = fill(a, from, cols, true, carry);
+            AreaResult area = fill(a, from, cols, true, fresh(), carry);
             if (!area.complete && k < n) continue;
             Chunk chunk;
             chunk.continues = true;
@@ -604,7 +606,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
                 to_line = jump_to(page_.number + 1, a.rtl);
                 jump_column =
                     reserve_jump(cols, to_line.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
-                area = fill(a, from, cols, false, carry, true);
+                area = fill(a, from, cols, false, fresh(), carry, true);
             }
             append_area(chunk, a, area, cols);
             if (opens) {

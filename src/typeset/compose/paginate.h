@@ -154,8 +154,10 @@ private:
     /// The article's body from item `from` (after `carry`, a figure the
     /// page before handed on) in `cols`; with `may_carry`, the last column
     /// may hand a figure on to the next page (the article jumps there).
+    /// With `must_progress`, a fresh page takes the first item even where
+    /// it does not fit (it would be handed on for ever).
     AreaResult fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols, bool balance,
-                    std::size_t carry = kNoItem, bool may_carry = false);
+                    bool must_progress, std::size_t carry = kNoItem, bool may_carry = false);
     /// A jump line ("Continued on page N", "Continued from page N") set
     /// in the kicker style, no larger than body text.
     struct JumpLine {

@@ -422,6 +422,36 @@ TEST_CASE("a lead picture over some of an article's columns leaves no runt leg u
     }
 }
 
+TEST_CASE("a body that opens with a tall picture below the head and lead picture is never forced past the foot") {
+    // On a fresh page the head and lead picture are what the page takes of
+    // the article: a portrait picture first in the body that does not fit
+    // under them is placed beside a smaller lead picture, or goes on to
+    // the next page, and never runs into the bottom margin. (It used to be
+    // forced in at full size: the picture over the folio, its caption and
+    // credit below the live area.)
+    for (const char* name : kLayouts) {
+        for (int paragraphs : {0, 1, 4}) {
+            CAPTURE(name);
+            CAPTURE(paragraphs);
+            model::Article a = with_lead_picture(0);
+            a.head.deck = text("A deck of a few words under the headline");
+            model::Block portrait = figure_block(model::Placement::inline_, "img/cover-riverfront-dawn.jpg", 1067,
+                                                 1600, "Dawn on the riverfront", "A tall picture first in the body");
+            std::get<model::Figure>(portrait.node).credit = text("Credit line");
+            a.body.push_back(portrait);
+            for (int i = 0; i < paragraphs; ++i) a.body.push_back(para(words(50, i)));
+            auto c = compose(issue_of({a}), bundled_layout(name));
+            CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+            for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+            int images = 0;
+            for (const page::Page& p : c->doc.pages)
+                for (const page::Item& item : p.items)
+                    if (std::holds_alternative<page::Image>(item)) ++images;
+            CHECK(images == 2);
+        }
+    }
+}
+
 TEST_CASE("figure.lead-fill: only the last article on the page grows, and its warnings are reported once") {
     layout::Layout l = bundled_layout("tabloid");
     layout::Layout stays = l;
