@@ -263,20 +263,50 @@ void BodyFlow::figure(const model::Figure& fig, const Measure& m, const SourceLo
     int span = columns_for(ctx_.layout.spans.inline_figure, m);
     double max_h = kFigureMaxHeight * ctx_.frame.height();
     double margin = 0.5 * ctx_.grid.leading();
+    // Placed whole (a float, or a block in the column) while no deeper than
+    // this; a figure with a caption of hundreds of words is set in the
+    // column, its caption free to go on in the next one.
+    const double deepest = kFloatMaxHeight * ctx_.frame.height();
     if (span >= 2) {
         FigureLayout f = layout_figure(ctx_, fig, ctx_.frame.span_width(span), max_h, article_.lang, where);
-        for (const Diagnostic& d : f.notes) ctx_.diags.add(d);
-        FloatBlock fb;
-        fb.span = span;
-        fb.height = f.height + 2 * margin;
-        append_translated(fb.content.items, f.fragment.items, 0, margin);
-        out_->anchor(std::move(fb));
-        return;
+        if (f.height + 2 * margin <= deepest) {
+            for (const Diagnostic& d : f.notes) ctx_.diags.add(d);
+            FloatBlock fb;
+            fb.span = span;
+            fb.height = f.height + 2 * margin;
+            append_translated(fb.content.items, f.fragment.items, 0, margin);
+            out_->anchor(std::move(fb));
+            return;
+        }
     }
     FigureLayout f = layout_figure(ctx_, fig, m.width, max_h, article_.lang, where);
+    if (f.height + 2 * margin > deepest) {
+        deep_figure(fig, m, where);
+        return;
+    }
     for (const Diagnostic& d : f.notes) ctx_.diags.add(d);
     out_->space(margin);
     block_at(std::move(f.fragment), f.height, m.x, !m.boxed);
+    out_->space(margin);
+}
+
+void BodyFlow::deep_figure(const model::Figure& fig, const Measure& m, const SourceLocation& where) {
+    // The picture alone as a block, kept with the first lines of its
+    // caption; caption and credit as lines that may break between columns.
+    model::Figure picture = fig;
+    picture.caption.clear();
+    picture.credit.clear();
+    FigureLayout f = layout_figure(ctx_, picture, m.width, kFigureMaxHeight * ctx_.frame.height(), article_.lang, where);
+    for (const Diagnostic& d : f.notes) ctx_.diags.add(d);
+    const double margin = 0.5 * ctx_.grid.leading();
+    out_->space(margin);
+    block_at(std::move(f.fragment), f.height, m.x);  // not deferred: its caption follows it
+    out_->keep_with_next();
+    out_->space(ctx_.space(ctx_.layout.figures.caption_gap));
+    out_->begin(tag(page::TagKind::caption));
+    styled(fig.caption, ParagraphStyleId::caption, m, where, tag(page::TagKind::paragraph));
+    styled(fig.credit, ParagraphStyleId::credit, m, where, tag(page::TagKind::paragraph));
+    out_->end(page::TagKind::caption);
     out_->space(margin);
 }
 

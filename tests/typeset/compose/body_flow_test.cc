@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <variant>
 
@@ -128,6 +129,63 @@ TEST_CASE("a table row deeper than a column is cut between lines and goes on in 
                         ++columns[std::lround(r->origin.x) + 10000L * static_cast<long>(&p - c->doc.pages.data())];
             CHECK(columns.size() >= 2);
         }
+    }
+}
+
+TEST_CASE("a picture whose caption is deeper than a column has its caption go on in the next column") {
+    // A caption of 900 numbered words: placed whole, the figure ran off the
+    // page (W-LAYOUT-OFF-PAGE). Set in the column, its picture first, the
+    // caption breaks like text, every word printed once and in order.
+    std::string many;
+    for (int i = 0; i < 900; ++i) many += (i ? " c" : "c") + std::to_string(i);
+    for (std::string name : kLayouts) {
+        CAPTURE(name);
+        model::Figure f;
+        f.placement = model::Placement::inline_;
+        f.image.path = "img/cover-riverfront-dawn.jpg";
+        f.image.format = model::ImageFormat::jpeg;
+        f.image.width_px = 1067;
+        f.image.height_px = 1600;
+        f.image.alt = "Dawn on the riverfront";
+        f.caption = text(many);
+        f.credit = text("Credit line");
+        model::Block fig;
+        fig.node = f;
+        model::Block before;
+        before.node = model::Paragraph{text("Before the picture.")};
+        model::Block after;
+        after.node = model::Paragraph{text("After the picture.")};
+        auto c = compose(issue_with({before, fig, after}), bundled_layout(name));
+        CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+        for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+        // The caption's lines sit in more than one column; its first line
+        // is right under the picture, in its column.
+        std::set<long> columns;
+        const page::Image* img = nullptr;
+        const page::GlyphRun* first = nullptr;
+        int img_page = -1, first_page = -1;
+        for (std::size_t p = 0; p < c->doc.pages.size(); ++p)
+            for (const page::Item& item : c->doc.pages[p].items) {
+                if (auto* i = std::get_if<page::Image>(&item); i && !img) {
+                    img = i;
+                    img_page = static_cast<int>(p);
+                }
+                if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("c")) {
+                    columns.insert(std::lround(r->origin.x) + 10000L * static_cast<long>(p));
+                    if (r->text.starts_with("c0 ") && !first) {
+                        first = r;
+                        first_page = static_cast<int>(p);
+                    }
+                }
+            }
+        CHECK(columns.size() >= 2);
+        REQUIRE(img);
+        REQUIRE(first);
+        CHECK(first_page == img_page);
+        CHECK(first->origin.x == doctest::Approx(img->rect.x).epsilon(0.001));
+        const page::Rect shown = img->clip ? *img->clip : img->rect;  // a photograph may be cropped
+        CHECK(first->origin.y > shown.y + shown.height);
+        CHECK(first->origin.y < shown.y + shown.height + 3 * c->layout->grid.leading.to_pt());
     }
 }
 
