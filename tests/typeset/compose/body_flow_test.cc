@@ -186,6 +186,15 @@ TEST_CASE("a picture whose caption is deeper than a column has its caption go on
         const page::Rect shown = img->clip ? *img->clip : img->rect;  // a photograph may be cropped
         CHECK(first->origin.y > shown.y + shown.height);
         CHECK(first->origin.y < shown.y + shown.height + 3 * c->layout->grid.leading.to_pt());
+
+        // A word of the caption broken to fit is reported once, though the
+        // caption was set more than once to find the figure's depth.
+        f.caption = text(many + " " + std::string(90, 'x'));
+        fig.node = f;
+        auto broken = compose(issue_with({before, fig, after}), bundled_layout(name));
+        int reports = 0;
+        for (const Diagnostic& d : broken->diags.all()) reports += d.code == "W-TEXT-FORCED-BREAK";
+        CHECK(reports == 1);
     }
 }
 
