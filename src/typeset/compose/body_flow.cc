@@ -110,8 +110,12 @@ void BodyFlow::block(const model::Block& b, const Measure& m) {
             } else if constexpr (std::is_same_v<T, model::PullQuote>) {
                 pullquote(node.quote, m, b.where);
             } else if constexpr (std::is_same_v<T, model::Figure>) {
-                // Lead figures go with the headline block (head_block.h).
-                if (node.placement == model::Placement::lead && !m.boxed) return;
+                // Lead figures go with the headline block (head_block.h),
+                // their captions too unless too deep for it.
+                if (node.placement == model::Placement::lead && !m.boxed) {
+                    if (lead_caption_in_text(ctx_, node, article_.lang, b.where)) caption_lines(node, m, b.where);
+                    return;
+                }
                 figure(node, m, b.where);
             } else if constexpr (std::is_same_v<T, model::List>) {
                 list(node, m, b.where);
@@ -313,11 +317,15 @@ void BodyFlow::deep_figure(const model::Figure& fig, const Measure& m, const Sou
     block_at(std::move(f.fragment), f.height, m.x);  // not deferred: its caption follows it
     out_->keep_with_next();
     out_->space(ctx_.space(ctx_.layout.figures.caption_gap));
+    caption_lines(fig, m, where);
+    out_->space(margin);
+}
+
+void BodyFlow::caption_lines(const model::Figure& fig, const Measure& m, const SourceLocation& where) {
     out_->begin(tag(page::TagKind::caption));
     styled(fig.caption, ParagraphStyleId::caption, m, where, tag(page::TagKind::paragraph));
     styled(fig.credit, ParagraphStyleId::credit, m, where, tag(page::TagKind::paragraph));
     out_->end(page::TagKind::caption);
-    out_->space(margin);
 }
 
 void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation& where) {

@@ -52,6 +52,8 @@ private:
     void figure(const model::Figure& f, const Measure& m, const SourceLocation& where);
     /// A figure too deep to place whole: its caption breaks like text.
     void deep_figure(const model::Figure& f, const Measure& m, const SourceLocation& where);
+    /// A figure's caption and credit as lines of text, in one Caption tag.
+    void caption_lines(const model::Figure& f, const Measure& m, const SourceLocation& where);
     void list(const model::List& l, const Measure& m, const SourceLocation& where);
     void aside(const model::Aside& a, const Measure& m, const SourceLocation& where);
     void table(const model::Table& t, const Measure& m, const SourceLocation& where);

@@ -49,6 +49,37 @@ page::ImageFormat page_format(model::ImageFormat f) {
 
 }  // namespace
 
+bool lead_caption_in_text(ComposeContext& ctx, const model::Figure& figure, const std::string& lang,
+                          const SourceLocation& where) {
+    using layout::ParagraphStyleId;
+    const double width = ctx.frame.column_width;
+    const double deepest = 0.5 * ctx.frame.height();
+    const layout::ParagraphStyle& caption = ctx.style(ParagraphStyleId::caption);
+    const layout::ParagraphStyle& credit = ctx.style(ParagraphStyleId::credit);
+    // Most captions are far too short for that: no glyph is wider than
+    // 1.5 em, and a line breaks with at least half of it full.
+    std::size_t chars = 0;
+    for (const model::Inlines* text : {&figure.caption, &figure.credit})
+        for (char c : model::plain_text(*text)) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    const double em = std::max(caption.size.to_pt(), credit.size.to_pt());
+    const double leading = std::max(caption.leading.to_pt(), credit.leading.to_pt());
+    if (width <= 0 || static_cast<double>(chars) * 1.5 * em < (deepest / leading) * (width / 2)) return false;
+
+    const std::size_t reported = ctx.diags.all().size();
+    double height = 0;
+    for (auto [text, style] : {std::pair{&figure.caption, ParagraphStyleId::caption},
+                               std::pair{&figure.credit, ParagraphStyleId::credit}}) {
+        if (model::is_blank(*text)) continue;
+        SetParagraph p = ctx.set(*text, style, width, lang, where, true);
+        height += static_cast<double>(p.lines.size()) * ctx.lines(style).leading;
+    }
+    // Only a measure: what setting reported is reported where it is set.
+    const std::vector<Diagnostic> trial(ctx.diags.all().begin() + static_cast<std::ptrdiff_t>(reported),
+                                        ctx.diags.all().end());
+    for (auto d = trial.rbegin(); d != trial.rend(); ++d) ctx.diags.retract(*d);
+    return height > deepest;
+}
+
 page::Image page_image(const ComposeContext& ctx, const model::Image& image) {
     page::Image img;
     img.file = ctx.image_file(image.path);

@@ -29,6 +29,14 @@ struct FigureLayout {
 FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
                            const std::string& lang, const SourceLocation& where, double fill_height = 0);
 
+/// Whether a lead figure's caption and credit go at the start of the
+/// article's text, as lines that break between columns, rather than under
+/// its picture in the head (which is placed whole): set one column wide
+/// they would be deeper than half the live area (a caption of hundreds of
+/// words). The same answer for every span the head is tried at.
+bool lead_caption_in_text(ComposeContext& ctx, const model::Figure& figure, const std::string& lang,
+                          const SourceLocation& where);
+
 /// A model image as the page draws it: its file (opened again through the
 /// issue folder), format and pixel size; where it goes is the caller's.
 page::Image page_image(const ComposeContext& ctx, const model::Image& image);

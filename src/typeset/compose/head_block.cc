@@ -110,7 +110,12 @@ HeadBlock HeadBuilder::figures() {
     for (const model::Block& b : a_.body) {
         const auto* fig = std::get_if<model::Figure>(&b.node);
         if (!fig || fig->placement != model::Placement::lead || !model::in_print(b.edition)) continue;
-        FigureLayout f = layout_figure(ctx_, *fig, ctx_.frame.span_width(span), max_h, a_.lang, b.where,
+        model::Figure shown = *fig;
+        if (lead_caption_in_text(ctx_, *fig, a_.lang, b.where)) {
+            shown.caption.clear();  // set at the start of the text (body_flow.h)
+            shown.credit.clear();
+        }
+        FigureLayout f = layout_figure(ctx_, shown, ctx_.frame.span_width(span), max_h, a_.lang, b.where,
                                        fit_.fill_share * ctx_.frame.height());
         Stack stack;
         stack.add(f.fragment.items, 0, 0);

@@ -198,6 +198,54 @@ TEST_CASE("a picture whose caption is deeper than a column has its caption go on
     }
 }
 
+TEST_CASE("a lead picture's caption too deep for the head is set at the start of the text, breaking between columns") {
+    // A lead picture with a caption of 900 words: the head is placed whole,
+    // so it ran off the page. The picture stays in the head; caption and
+    // credit open the text, every word once and in order.
+    std::string many;
+    for (int i = 0; i < 900; ++i) many += (i ? " c" : "c") + std::to_string(i);
+    for (std::string name : kLayouts) {
+        CAPTURE(name);
+        model::Figure f;
+        f.placement = model::Placement::lead;
+        f.image.path = "img/kratie-dolphin-surfacing.jpg";
+        f.image.format = model::ImageFormat::jpeg;
+        f.image.width_px = 1600;
+        f.image.height_px = 1067;
+        f.image.alt = "A dolphin surfacing";
+        f.caption = text(many);
+        f.credit = text("Credit line");
+        model::Block fig;
+        fig.node = f;
+        model::Block para;
+        para.node = model::Paragraph{text("The story itself.")};
+        auto c = compose(issue_with({fig, para}), bundled_layout(name));
+        CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+        for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+        // The caption's first line opens the text: below the picture, or
+        // beside it where the picture is narrower than the article (a side
+        // caption); the caption goes on in more than one column.
+        std::set<long> columns;
+        const page::Image* img = nullptr;
+        const page::GlyphRun* first = nullptr;
+        for (std::size_t p = 0; p < c->doc.pages.size(); ++p)
+            for (const page::Item& item : c->doc.pages[p].items) {
+                if (auto* i = std::get_if<page::Image>(&item); i && !img) img = i;
+                if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("c")) {
+                    columns.insert(std::lround(r->origin.x) + 10000L * static_cast<long>(p));
+                    if (r->text.starts_with("c0 ") && !first) first = r;
+                }
+            }
+        CHECK(columns.size() >= 2);
+        REQUIRE(img);
+        REQUIRE(first);
+        const page::Rect shown = img->clip ? *img->clip : img->rect;
+        const bool below = first->origin.y > shown.y + shown.height;
+        const bool beside = first->origin.x + first->advance <= shown.x || first->origin.x >= shown.x + shown.width;
+        CHECK((below || beside));
+    }
+}
+
 TEST_CASE("a pull quote too deep for any page is left out with a warning, the story set around it") {
     std::string many;
     for (int i = 0; i < 1500; ++i) many += (i ? " q" : "q") + std::to_string(i);
