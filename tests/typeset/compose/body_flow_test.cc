@@ -140,17 +140,10 @@ TEST_CASE("a picture whose caption is deeper than a column has its caption go on
     for (int i = 0; i < 900; ++i) many += (i ? " c" : "c") + std::to_string(i);
     for (std::string name : kLayouts) {
         CAPTURE(name);
-        model::Figure f;
-        f.placement = model::Placement::inline_;
-        f.image.path = "img/cover-riverfront-dawn.jpg";
-        f.image.format = model::ImageFormat::jpeg;
-        f.image.width_px = 1067;
-        f.image.height_px = 1600;
-        f.image.alt = "Dawn on the riverfront";
-        f.caption = text(many);
+        model::Block fig = figure_block(model::Placement::inline_, "img/cover-riverfront-dawn.jpg", 1067, 1600,
+                                        "Dawn on the riverfront", many);
+        model::Figure& f = std::get<model::Figure>(fig.node);
         f.credit = text("Credit line");
-        model::Block fig;
-        fig.node = f;
         model::Block before;
         before.node = model::Paragraph{text("Before the picture.")};
         model::Block after;
@@ -190,7 +183,6 @@ TEST_CASE("a picture whose caption is deeper than a column has its caption go on
         // A word of the caption broken to fit is reported once, though the
         // caption was set more than once to find the figure's depth.
         f.caption = text(many + " " + std::string(90, 'x'));
-        fig.node = f;
         auto broken = compose(issue_with({before, fig, after}), bundled_layout(name));
         int reports = 0;
         for (const Diagnostic& d : broken->diags.all()) reports += d.code == "W-TEXT-FORCED-BREAK";
@@ -206,17 +198,9 @@ TEST_CASE("a lead picture's caption too deep for the head is set at the start of
     for (int i = 0; i < 900; ++i) many += (i ? " c" : "c") + std::to_string(i);
     for (std::string name : kLayouts) {
         CAPTURE(name);
-        model::Figure f;
-        f.placement = model::Placement::lead;
-        f.image.path = "img/kratie-dolphin-surfacing.jpg";
-        f.image.format = model::ImageFormat::jpeg;
-        f.image.width_px = 1600;
-        f.image.height_px = 1067;
-        f.image.alt = "A dolphin surfacing";
-        f.caption = text(many);
-        f.credit = text("Credit line");
-        model::Block fig;
-        fig.node = f;
+        model::Block fig = figure_block(model::Placement::lead, "img/kratie-dolphin-surfacing.jpg", 1600, 1067,
+                                        "A dolphin surfacing", many);
+        std::get<model::Figure>(fig.node).credit = text("Credit line");
         model::Block para;
         para.node = model::Paragraph{text("The story itself.")};
         auto c = compose(issue_with({fig, para}), bundled_layout(name));

@@ -122,4 +122,19 @@ model::Issue issue_of(std::vector<model::Article> articles) {
     return issue;
 }
 
+model::Block figure_block(model::Placement placement, const std::string& path, std::uint32_t width,
+                          std::uint32_t height, const std::string& alt, const std::string& caption) {
+    model::Figure f;
+    f.placement = placement;
+    f.image.path = path;
+    f.image.format = path.ends_with(".png") ? model::ImageFormat::png : model::ImageFormat::jpeg;
+    f.image.width_px = width;
+    f.image.height_px = height;
+    f.image.alt = alt;
+    f.caption = text(caption);
+    model::Block b;
+    b.node = f;
+    return b;
+}
+
 }  // namespace galley::test

@@ -2,6 +2,7 @@
 // once per layout and kept for the run), or a hand-built issue.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,5 +49,10 @@ model::Inlines text(const std::string& s);
 /// An issue of one section, "News", holding `articles` (its images found in
 /// the sample issue's folder).
 model::Issue issue_of(std::vector<model::Article> articles);
+
+/// A figure of one of the sample's images (`path` under the sample issue,
+/// JPEG or PNG by its name), `width` x `height` pixels.
+model::Block figure_block(model::Placement placement, const std::string& path, std::uint32_t width,
+                          std::uint32_t height, const std::string& alt, const std::string& caption);
 
 }  // namespace galley::test

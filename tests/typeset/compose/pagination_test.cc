@@ -42,23 +42,6 @@ model::Block para(const std::string& s, model::Edition e = model::Edition::both)
     return b;
 }
 
-/// A figure of one of the sample's images (`path` under the sample issue,
-/// JPEG or PNG by its name), `width` x `height` pixels.
-model::Block figure_block(model::Placement placement, const std::string& path, std::uint32_t width,
-                          std::uint32_t height, const std::string& alt, const std::string& caption) {
-    model::Figure f;
-    f.placement = placement;
-    f.image.path = path;
-    f.image.format = path.ends_with(".png") ? model::ImageFormat::png : model::ImageFormat::jpeg;
-    f.image.width_px = width;
-    f.image.height_px = height;
-    f.image.alt = alt;
-    f.caption = text(caption);
-    model::Block b;
-    b.node = f;
-    return b;
-}
-
 model::Article article(const std::string& id, const std::string& headline, int paragraphs, int priority = 3) {
     model::Article a;
     a.id = id;
