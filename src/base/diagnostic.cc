@@ -31,6 +31,10 @@ bool Diagnostics::retract(const Diagnostic& d) {
     return true;
 }
 
+void Diagnostics::retract_after(std::size_t count) {
+    if (count < items_.size()) items_.resize(count);
+}
+
 std::size_t Diagnostics::count(Severity s) const {
     return static_cast<std::size_t>(
         std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));

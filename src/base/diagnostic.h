@@ -40,6 +40,9 @@ public:
     /// Takes back the last diagnostic equal to `d` (one reported for a
     /// result that was then redone); false when there is none.
     bool retract(const Diagnostic& d);
+    /// Takes back everything reported after the first `count` (what a
+    /// trial layout that was then not used reported).
+    void retract_after(std::size_t count);
 
     const std::vector<Diagnostic>& all() const { return items_; }
     bool empty() const { return items_.empty(); }

@@ -48,6 +48,20 @@ TEST_CASE("a diagnostic taken back removes its last report only") {
     CHECK(d.all().size() == 2);
 }
 
+TEST_CASE("what a trial reported after a point is taken back, what came before stays") {
+    Diagnostics d;
+    d.warning("W-A", {"a.xml", 1, 0}, "before");
+    const std::size_t mark = d.all().size();
+    d.warning("W-B", {"a.xml", 2, 0}, "trial");
+    d.error("E-C", {"a.xml", 3, 0}, "trial");
+    d.retract_after(mark);
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all().front().message == "before");
+    CHECK_FALSE(d.has_errors());
+    d.retract_after(5);  // past the end: nothing to take back
+    CHECK(d.all().size() == 1);
+}
+
 TEST_CASE("lengths convert between units") {
     CHECK(Length::mm(25.4).to_pt() == doctest::Approx(72.0));
     CHECK(Length::in(1).to_pt() == doctest::Approx(72.0));

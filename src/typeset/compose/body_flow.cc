@@ -274,11 +274,6 @@ void BodyFlow::figure(const model::Figure& fig, const Measure& m, const SourceLo
     // What setting the caption reported (a word broken to fit) is taken
     // back when that layout is not the one used.
     const std::size_t reported = ctx_.diags.all().size();
-    auto take_back = [&] {
-        const std::vector<Diagnostic> trial(ctx_.diags.all().begin() + static_cast<std::ptrdiff_t>(reported),
-                                            ctx_.diags.all().end());
-        for (auto d = trial.rbegin(); d != trial.rend(); ++d) ctx_.diags.retract(*d);
-    };
     if (span >= 2) {
         FigureLayout f = layout_figure(ctx_, fig, ctx_.frame.span_width(span), max_h, article_.lang, where);
         if (f.height + 2 * margin <= deepest) {
@@ -291,10 +286,10 @@ void BodyFlow::figure(const model::Figure& fig, const Measure& m, const SourceLo
             return;
         }
     }
-    take_back();  // the float's layout is not used
+    ctx_.diags.retract_after(reported);  // the float's layout is not used
     FigureLayout f = layout_figure(ctx_, fig, m.width, max_h, article_.lang, where);
     if (f.height + 2 * margin > deepest) {
-        take_back();
+        ctx_.diags.retract_after(reported);
         deep_figure(fig, m, where);
         return;
     }

@@ -73,10 +73,7 @@ bool lead_caption_in_text(ComposeContext& ctx, const model::Figure& figure, cons
         SetParagraph p = ctx.set(*text, style, width, lang, where, true);
         height += static_cast<double>(p.lines.size()) * ctx.lines(style).leading;
     }
-    // Only a measure: what setting reported is reported where it is set.
-    const std::vector<Diagnostic> trial(ctx.diags.all().begin() + static_cast<std::ptrdiff_t>(reported),
-                                        ctx.diags.all().end());
-    for (auto d = trial.rbegin(); d != trial.rend(); ++d) ctx.diags.retract(*d);
+    ctx.diags.retract_after(reported);  // only a measure: reported where it is set
     return height > deepest;
 }
 
