@@ -111,9 +111,13 @@ void BodyFlow::block(const model::Block& b, const Measure& m) {
                 pullquote(node.quote, m, b.where);
             } else if constexpr (std::is_same_v<T, model::Figure>) {
                 // Lead figures go with the headline block (head_block.h),
-                // their captions too unless too deep for it.
-                if (node.placement == model::Placement::lead && !m.boxed) {
-                    if (lead_caption_in_text(ctx_, node, article_.lang, b.where)) caption_lines(node, m, b.where);
+                // their captions too unless too deep for it; those after
+                // such a caption come in the text, in reading order.
+                if (node.placement == model::Placement::lead && !m.boxed && !lead_caption_moved_) {
+                    if (lead_caption_in_text(ctx_, node, article_.lang, b.where)) {
+                        caption_lines(node, m, b.where);
+                        lead_caption_moved_ = true;
+                    }
                     return;
                 }
                 figure(node, m, b.where);

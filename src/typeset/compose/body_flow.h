@@ -81,6 +81,9 @@ private:
     int span_;
     bool first_in_flow_ = true;
     bool dropcap_pending_ = true;
+    /// A lead figure's caption opened the text: later lead figures are set
+    /// in the text too, each caption after its picture (head_block.h).
+    bool lead_caption_moved_ = false;
 };
 
 }  // namespace galley::typeset

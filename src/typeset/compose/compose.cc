@@ -60,28 +60,40 @@ page::Page assemble(ComposeContext& ctx, PageDraft& draft, bool first, bool last
 /// room there was too shallow for it (a headline of hundreds of words, a
 /// figure under a tall head, a caption of thousands of words).
 void warn_below_live_area(const page::Page& page, const PageFrame& frame, std::size_t number, Diagnostics& diags) {
-    std::size_t lines = 0;
-    std::string first;
+    std::size_t lines = 0, pictures = 0;
+    std::string first, picture;
     int artifact = 0;  // open artifact tags: furniture lies in the margins by design
     for (const page::Item& item : page.items) {
         if (const auto* b = std::get_if<page::TagBegin>(&item)) {
             if (b->kind == page::TagKind::artifact) ++artifact;
         } else if (const auto* e = std::get_if<page::TagEnd>(&item)) {
             if (e->kind == page::TagKind::artifact) --artifact;
-        } else if (const auto* r = std::get_if<page::GlyphRun>(&item); r && artifact == 0) {
+        } else if (artifact > 0) {
+            continue;
+        } else if (const auto* r = std::get_if<page::GlyphRun>(&item)) {
             // A baseline on the grid, or a caption's, lies above the bottom.
             const bool below = r->origin.y > frame.bottom + 0.5;
             const bool beside = r->origin.x >= page.width || r->origin.x + r->advance <= 0;
             if (!below && !beside) continue;
             if (lines++ == 0) first = r->text;
+        } else if (const auto* i = std::get_if<page::Image>(&item)) {
+            // What it shows, past the foot (a bleed runs off the sides only).
+            const page::Rect shown = i->clip ? *i->clip : i->rect;
+            if (shown.y + shown.height <= frame.bottom + 0.5) continue;
+            if (pictures++ == 0) picture = std::filesystem::path(i->file).filename().string();
         }
     }
-    if (lines == 0) return;
+    if (lines == 0 && pictures == 0) return;
     if (first.size() > 60) first = first.substr(0, 57) + "...";
+    std::string what;
+    if (lines > 0) what = std::to_string(lines) + (lines == 1 ? " line" : " lines");
+    if (pictures > 0)
+        what += (what.empty() ? "" : " and ") + std::to_string(pictures) + (pictures == 1 ? " picture" : " pictures");
     diags.warning("W-LAYOUT-OFF-PAGE", {},
-                  std::to_string(lines) + (lines == 1 ? " line lies" : " lines lie") + " below the text area of page " +
-                      std::to_string(number) + ", in the margin or off the page, from \"" + first +
-                      "\": a headline, picture or caption deeper than the room the page had");
+                  what + (lines + pictures == 1 ? " lies" : " lie") + " below the text area of page " +
+                      std::to_string(number) + ", in the margin or off the page, from " +
+                      (lines > 0 ? "\"" + first + "\"" : "image '" + picture + "'") +
+                      ": a headline, picture or caption deeper than the room the page had");
 }
 
 }  // namespace

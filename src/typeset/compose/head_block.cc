@@ -110,9 +110,12 @@ HeadBlock HeadBuilder::figures() {
     for (const model::Block& b : a_.body) {
         const auto* fig = std::get_if<model::Figure>(&b.node);
         if (!fig || fig->placement != model::Placement::lead || !model::in_print(b.edition)) continue;
+        // A caption too deep for the head opens the text (body_flow.h), and
+        // any later lead figure goes there after it, in reading order.
         model::Figure shown = *fig;
-        if (lead_caption_in_text(ctx_, *fig, a_.lang, b.where)) {
-            shown.caption.clear();  // set at the start of the text (body_flow.h)
+        const bool moved = lead_caption_in_text(ctx_, *fig, a_.lang, b.where);
+        if (moved) {
+            shown.caption.clear();
             shown.credit.clear();
         }
         FigureLayout f = layout_figure(ctx_, shown, ctx_.frame.span_width(span), max_h, a_.lang, b.where,
@@ -123,6 +126,7 @@ HeadBlock HeadBuilder::figures() {
         piece(stack, span, first);
         out_.pieces.back().notes = std::move(f.notes);
         out_.pieces.back().lead_figure = true;
+        if (moved) break;
     }
     return std::move(out_);
 }

@@ -506,9 +506,12 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     std::optional<Opening> whole;  // the first fit holding it all, with a runt leg
     std::size_t best_lines = 0;
     bool roomy = false;  // the chosen opening gives the text six lines a column
-    for (const FigureFit& fit : fits) {
-        Opening n = open_at(a, run, fit);
+    for (std::size_t k = 0; k < fits.size(); ++k) {
+        Opening n = open_at(a, run, fits[k]);
         if (!n.fits_head) continue;
+        // A head deeper than the fresh page runs off it: a smaller lead
+        // picture whose head fits is taken first, the smallest otherwise.
+        if (n.head_foot > frame.bottom + kEpsilon && (k + 1 < fits.size() || o.fits_head || whole)) continue;
         const bool runt = runt_under_head(a.body, n.cols, n.area, min_leg);
         if (n.area.complete) {
             if (!runt) {

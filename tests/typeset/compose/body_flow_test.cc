@@ -230,6 +230,93 @@ TEST_CASE("a lead picture's caption too deep for the head is set at the start of
     }
 }
 
+TEST_CASE("two lead pictures with deep captions read picture, caption, picture, caption") {
+    // The first caption too deep for the head opens the text; the second
+    // lead picture follows it there, its own caption after it.
+    std::string many;
+    for (int i = 0; i < 700; ++i) many += (i ? " c" : "c") + std::to_string(i);
+    for (std::string name : kLayouts) {
+        CAPTURE(name);
+        model::Block first = figure_block(model::Placement::lead, "img/kratie-dolphin-surfacing.jpg", 1600, 1067,
+                                          "A dolphin", many);
+        model::Block second = figure_block(model::Placement::lead, "img/kampi-tourist-boat.jpg", 1600, 1067,
+                                           "A boat", "A short caption for the boat");
+        model::Block para;
+        para.node = model::Paragraph{text("The story itself.")};
+        auto c = compose(issue_with({first, second, para}), bundled_layout(name));
+        CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+        for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+        std::string order;
+        for (const page::Page& p : c->doc.pages)
+            for (const page::Item& item : p.items)
+                if (auto* b = std::get_if<page::TagBegin>(&item)) {
+                    if (b->kind == page::TagKind::figure) order += "F";
+                    if (b->kind == page::TagKind::caption) order += "C";
+                }
+        CHECK(order == "FCFC");
+    }
+}
+
+TEST_CASE("a head too deep for the page with its lead picture takes a smaller one rather than run off") {
+    // Newsletter, a front-page story whose lead caption is 300 words (of the
+    // Universal Declaration of Human Rights): not deep enough to open the
+    // text, so it stays under its picture; at full size the head ran 2
+    // lines past the foot. The head with the smaller lead picture fits.
+    const std::string caption =
+        "to have recourse, as a last resort, to rebellion against tyranny and oppression, that human rights s"
+        "hould be protected by the rule of law, Whereas it is essential to promote the development of friendl"
+        "y relations between nations, Whereas the peoples of the United Nations have in the Charter reaffirme"
+        "d their faith in fundamental human rights, in the dignity and worth of the human person and in the e"
+        "qual rights of men and women and have determined to promote social progress and better standards of "
+        "life in larger freedom, Whereas Member States have pledged themselves to achieve, in co‐operation wi"
+        "th the United Nations, the promotion of universal respect for and observance of human rights and fun"
+        "damental freedoms, Whereas a common understanding of these rights and freedoms is of the greatest im"
+        "portance for the full realization of this pledge, Proclaims this Universal Declaration of Human Righ"
+        "ts as a common standard of achievement for all peoples and all nations, to the end that every indivi"
+        "dual and every organ of society, keeping this Declaration constantly in mind, shall strive by teachi"
+        "ng and education to promote respect for these rights and freedoms and by progressive measures, natio"
+        "nal and international, to secure their universal and effective recognition and observance, both amon"
+        "g the peoples of Member States themselves and among the peoples of territories under their jurisdict"
+        "ion. All human beings are born free and equal in dignity and rights. They are endowed with reason an"
+        "d conscience and should act towards one another in a spirit of brotherhood. Everyone is entitled to "
+        "all the rights and freedoms set forth in this Declaration, without distinction of any kind, such as "
+        "race, colour, sex, language, religion, political or other opinion, national or social origin, proper"
+        "ty, birth or other status. Furthermore, no distinction shall be made on the basis of the";
+    const char* const paragraphs[] = {
+        "any discrimination to equal protection of the law. All are entitled to equal protection against any "
+        "discrimination in violation of this Declaration and against any incitement to such discrimination. E"
+        "veryone has the right to an effective remedy by the competent national tribunals for acts violating "
+        "the fundamental rights granted him by the constitution or by law. No one shall be",
+        "charge against him. 1. Everyone charged with a penal offence has the right to be presumed innocent u"
+        "ntil proved guilty according to law in a public trial at which he has had all the guarantees necessa"
+        "ry for his defence. 2. No one shall be held guilty of any penal offence on account of any act or omi"
+        "ssion which did not",
+        "No one shall be subjected to arbitrary interference with his privacy, family, home or correspondence"
+        ", nor to attacks upon his honour and reputation. Everyone has the right to the protection of the law"
+        " against such interference or attacks. 1. Everyone has the right to freedom of movement and residenc"
+        "e within the borders of each State. 2. Everyone has the right"};
+    std::vector<model::Block> body{figure_block(model::Placement::lead, "img/kratie-dolphin-surfacing.jpg", 1600,
+                                                1067, "as a last resort, to", caption)};
+    std::get<model::Figure>(body.front().node).credit = text("Credit to rebellion");
+    for (const char* p : paragraphs) {
+        model::Block b;
+        b.node = model::Paragraph{text(p)};
+        body.push_back(b);
+    }
+    model::Issue issue = issue_with(body);
+    model::Article& a = issue.sections[0].articles[0];
+    a.meta.priority = 1;
+    a.head.kicker = text("Kick");
+    a.head.headline = text("act towards one another in a spirit");
+    a.head.deck = text("is the natural and fundamental group unit of society and is entitled to protection by "
+                       "society and the");
+    a.head.bylines.push_back(text("By Jo Bloggs"));
+    a.head.dateline = text("PHNOM PENH");
+    auto c = compose(issue, bundled_layout("newsletter"));
+    CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+    for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("a pull quote too deep for any page is left out with a warning, the story set around it") {
     std::string many;
     for (int i = 0; i < 1500; ++i) many += (i ? " q" : "q") + std::to_string(i);
@@ -277,6 +364,17 @@ TEST_CASE("text the page cannot hold is reported, never silently lost") {
                   std::string::npos);
             CHECK(d.message.ends_with("\": a headline, picture or caption deeper than the room the page had"));
         }
+    // A lead picture pushed below the foot by that headline is counted too.
+    model::Issue with_picture = issue;
+    with_picture.sections[0].articles[0].body.insert(
+        with_picture.sections[0].articles[0].body.begin(),
+        figure_block(model::Placement::lead, "img/kratie-dolphin-surfacing.jpg", 1600, 1067, "A dolphin", "Caption"));
+    auto p = compose(with_picture, bundled_layout("tabloid"));
+    bool picture = false;
+    for (const Diagnostic& d : p->diags.all())
+        picture = picture || (d.code == "W-LAYOUT-OFF-PAGE" && d.message.find(" lines and 1 picture lie below the text "
+                                                                             "area of page 1") != std::string::npos);
+    CHECK(picture);
     // The sample issue has nothing outside its pages.
     for (const char* name : kLayouts) CHECK(!sample(name).diags.contains("W-LAYOUT-OFF-PAGE"));
 }
