@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <tuple>
+#include <vector>
 
 namespace galley {
 
@@ -49,6 +51,20 @@ void Diagnostics::sort_by_location() {
         return std::tie(a.where.file, a.where.line, a.where.column) <
                std::tie(b.where.file, b.where.line, b.where.column);
     });
+}
+
+void Diagnostics::drop_repeats() {
+    // Equal diagnostics share a location: compare within each location only.
+    std::map<std::tuple<std::string, int, int>, std::vector<std::size_t>> kept_at;
+    std::vector<Diagnostic> kept;
+    kept.reserve(items_.size());
+    for (Diagnostic& d : items_) {
+        std::vector<std::size_t>& same_place = kept_at[{d.where.file, d.where.line, d.where.column}];
+        if (std::any_of(same_place.begin(), same_place.end(), [&](std::size_t k) { return kept[k] == d; })) continue;
+        same_place.push_back(kept.size());
+        kept.push_back(std::move(d));
+    }
+    items_ = std::move(kept);
 }
 
 const char* severity_name(Severity s) {

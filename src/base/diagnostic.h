@@ -54,6 +54,9 @@ public:
     /// Stable order for printing: by file, then line, then column; ties keep
     /// the order in which they were reported.
     void sort_by_location();
+    /// Drops a diagnostic equal to an earlier one (a paragraph set at more
+    /// than one width reports the same word twice); the order is kept.
+    void drop_repeats();
 
 private:
     std::vector<Diagnostic> items_;

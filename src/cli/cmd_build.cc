@@ -152,6 +152,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
                                              [&](const std::string& text, bool stage) { progress.show(text, stage); });
         progress.clear();
         build_diags.sort_by_location();
+        build_diags.drop_repeats();
         if (!opts.json) print_diagnostics(io.err, build_diags, print);
         li.diags.append(build_diags);
         output_failed = output_failed || outcome.output_failed;

@@ -86,6 +86,7 @@ int run_check(const std::vector<std::string>& args, Streams& io) {
                              [&](const std::string& text, bool stage) { progress.show(text, stage); });
         li.diags.append(layout_diags);
         li.diags.sort_by_location();
+        li.diags.drop_repeats();
     }
     progress.clear();
     return report(issues, opts, io);

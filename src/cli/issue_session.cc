@@ -53,6 +53,7 @@ std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, con
             if (ok) check_layout_and_fonts(*li.read.issue, *builder.layout(), *builder.font_library(), li.diags);
         }
         li.diags.sort_by_location();
+        li.diags.drop_repeats();
         out.push_back(std::move(li));
     }
     return out;

@@ -62,6 +62,21 @@ TEST_CASE("what a trial reported after a point is taken back, what came before s
     CHECK(d.all().size() == 1);
 }
 
+TEST_CASE("a diagnostic equal to an earlier one is dropped, the order kept") {
+    Diagnostics d;
+    d.warning("W-A", {"a.xml", 4, 0}, "broken word");
+    d.warning("W-B", {"a.xml", 4, 0}, "other");
+    d.warning("W-A", {"a.xml", 4, 0}, "broken word");  // the same paragraph set at another width
+    d.warning("W-A", {"a.xml", 5, 0}, "broken word");  // another line: kept
+    d.error("W-A", {"a.xml", 4, 0}, "broken word");    // another severity: kept
+    d.drop_repeats();
+    REQUIRE(d.all().size() == 4);
+    CHECK(d.all()[0].code == "W-A");
+    CHECK(d.all()[1].code == "W-B");
+    CHECK(d.all()[2].where.line == 5);
+    CHECK(d.all()[3].severity == Severity::error);
+}
+
 TEST_CASE("lengths convert between units") {
     CHECK(Length::mm(25.4).to_pt() == doctest::Approx(72.0));
     CHECK(Length::in(1).to_pt() == doctest::Approx(72.0));
