@@ -45,14 +45,15 @@ public:
 private:
     FillRequest request(const std::vector<ColumnSpace>& columns, FillMode mode) const;
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
-                                         const AnchorHit& hit, bool narrow) const;
+                                         const std::vector<Placed>& placed, const AnchorHit& hit, bool narrow) const;
 
     const AreaRequest& rq_;
     const BaselineGrid& grid_;
 };
 
 std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>& columns,
-                                                 const std::vector<FloatRect>& rects, const AnchorHit& hit,
+                                                 const std::vector<FloatRect>& rects,
+                                                 const std::vector<Placed>& placed, const AnchorHit& hit,
                                                  bool narrow) const {
     const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
     narrow = narrow && fb.narrow.has_value();
@@ -66,10 +67,25 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
         tops = std::max(tops, grid_.cell_top_from(columns[static_cast<std::size_t>(j)].top));
         foot = std::min(foot, columns[static_cast<std::size_t>(j)].bottom);
     }
+    // On a fresh page the first thing placed is placed even where it does
+    // not fit (the page must take something). Where that is a block (a
+    // picture, a table row) in these columns that the float would cover, it
+    // would stand below the float in the next fill, and if too deep for the
+    // room left there, be forced past the foot: the float may not cover it.
+    // (Anything else the float covers moves on to a later column or page.)
+    auto stranded = [&](const Placed& p, double y) {
+        if (p.column < first || p.column >= first + span) return false;
+        if (rq_.stream->items[p.item].kind != FlowKind::block) return false;
+        if (!(y < p.bottom - kEpsilon && y + height > p.top + kEpsilon)) return false;
+        const double below = grid_.cell_top_from(y + height);
+        return below + (p.bottom - p.top) > columns[static_cast<std::size_t>(p.column)].hang() + kEpsilon;
+    };
     auto free_at = [&](double y) {
         for (const FloatRect& r : rects)
             if (shares_columns(r, first, span) && y < r.bottom - kEpsilon && y + height > r.top + kEpsilon)
                 return std::optional<double>(r.bottom);
+        if (rq_.must_progress && !placed.empty() && stranded(placed.front(), y))
+            return std::optional<double>(placed.front().bottom);
         return std::optional<double>();
     };
     // Where the anchor fell, moved down past other floats.
@@ -141,7 +157,8 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
             }
         }
         if (!open) break;
-        if (auto rect = place_float(columns, fr.floats, *open, narrowed[static_cast<std::size_t>(open->float_index)])) {
+        if (auto rect = place_float(columns, fr.floats, fill.placed, *open,
+                                    narrowed[static_cast<std::size_t>(open->float_index)])) {
             fr.floats.push_back(*rect);
         } else if (narrow_instead(open->float_index)) {
             continue;

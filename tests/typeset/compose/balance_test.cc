@@ -275,6 +275,52 @@ TEST_CASE("a float with a one-column form takes it where its span finds no room,
     CHECK(roomy.floats.front().span == 2);
 }
 
+TEST_CASE("a float is not put over a picture that would find no room below it: it goes on instead") {
+    // A fresh page: a picture 14 lines deep opens the flow, 4 lines, a
+    // float 10 lines deep across all three columns, 30 more lines; columns
+    // of 20 lines. The float does not fit where its anchor falls (18 lines
+    // down column 0), and as low as it fits (lines 10 to 20) it would cover
+    // the picture, which would then have to stand below it, 20 to 34 lines
+    // down a 20-line column: forced past the foot. The float, and what
+    // follows it, go on to the next page instead.
+    Stream s;
+    StreamBuilder b(s);
+    b.block(Fragment{}, 14 * kLeading, true);
+    paragraph(b, 4, 1, 1);
+    FloatBlock f;
+    f.span = 3;
+    f.height = 10 * kLeading;
+    b.anchor(f);
+    paragraph(b, 30, 1, 1);
+    b.finish();
+    const std::size_t anchor = 5;
+    REQUIRE(s.items[anchor].kind == FlowKind::anchor);
+    for (bool balance : {false, true}) {
+        CAPTURE(balance);
+        BaselineGrid g = grid();
+        AreaRequest rq;
+        rq.stream = &s;
+        rq.columns = columns(3, 0, 20 * kLeading);
+        rq.grid = &g;
+        rq.balance = balance;
+        rq.must_progress = true;
+        AreaResult r = fill_area(rq);
+        CHECK_FALSE(r.fill.forced);
+        CHECK(r.floats.empty());
+        CHECK(r.fill.next == anchor);
+        REQUIRE_FALSE(r.fill.placed.empty());
+        CHECK(r.fill.placed.front().item == 0);
+        CHECK(r.fill.placed.front().top == doctest::Approx(0));
+        for (const Placed& p : r.fill.placed) CHECK(p.bottom <= 20 * kLeading + 1e-6);
+    }
+
+    // Where the picture has room below the float, the float stays at its
+    // anchor and the picture stands under it, as before.
+    AreaResult roomy = fill(s, columns(3, 0, 40 * kLeading), false);
+    REQUIRE(roomy.floats.size() == 1);
+    CHECK_FALSE(roomy.fill.forced);
+}
+
 TEST_CASE("a figure that does not fit at a column foot waits for the next column while text fills this one") {
     Stream s;
     StreamBuilder b(s);
