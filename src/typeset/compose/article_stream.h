@@ -17,10 +17,15 @@ struct PreparedArticle {
     int span = 1;       ///< columns of its headline tier
     bool rtl = false;   ///< its language is written right to left: its columns are read from the right
     std::string title;  ///< the headline as plain text
+    /// Every lead caption and credit opens `body` rather than standing under
+    /// its picture in the head: chosen by the paginator when the head was
+    /// deeper than a fresh page even with its smallest lead pictures.
+    bool lead_captions_in_text = false;
     Stream body;
 };
 
-PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& article, int section);
+PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& article, int section,
+                                bool lead_captions_in_text = false);
 
 /// The columns of an article's headline tier (PreparedArticle::span),
 /// known before it is prepared.

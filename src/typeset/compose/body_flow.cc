@@ -41,8 +41,9 @@ constexpr double kKeepWhole = 0.4;
 
 }  // namespace
 
-BodyFlow::BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span)
-    : ctx_(ctx), article_(article), out_(&out), span_(std::max(span, 1)) {}
+BodyFlow::BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span,
+                   bool lead_captions_in_text)
+    : ctx_(ctx), article_(article), out_(&out), span_(std::max(span, 1)), lead_captions_in_text_(lead_captions_in_text) {}
 
 Measure BodyFlow::column() const { return Measure{ctx_.frame.column_width, 0, false}; }
 
@@ -114,7 +115,7 @@ void BodyFlow::block(const model::Block& b, const Measure& m) {
                 // their captions too unless too deep for it; those after
                 // such a caption come in the text, in reading order.
                 if (node.placement == model::Placement::lead && !m.boxed && !lead_caption_moved_) {
-                    if (lead_caption_in_text(ctx_, node, article_.lang, b.where)) {
+                    if (lead_caption_in_text(ctx_, node, article_.lang, b.where, lead_captions_in_text_)) {
                         caption_lines(node, m, b.where);
                         lead_caption_moved_ = true;
                     }

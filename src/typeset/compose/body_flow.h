@@ -36,7 +36,10 @@ struct Measure {
 class BodyFlow {
 public:
     /// `span`: the columns the article occupies, the widest a float may be.
-    BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span);
+    /// `lead_captions_in_text`: every lead caption opens the text
+    /// (PreparedArticle::lead_captions_in_text).
+    BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span,
+             bool lead_captions_in_text = false);
 
     /// The top-level measure: one column.
     Measure column() const;
@@ -84,6 +87,7 @@ private:
     /// A lead figure's caption opened the text: later lead figures are set
     /// in the text too, each caption after its picture (head_block.h).
     bool lead_caption_moved_ = false;
+    bool lead_captions_in_text_ = false;
 };
 
 }  // namespace galley::typeset

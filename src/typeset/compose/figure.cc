@@ -50,7 +50,8 @@ page::ImageFormat page_format(model::ImageFormat f) {
 }  // namespace
 
 bool lead_caption_in_text(ComposeContext& ctx, const model::Figure& figure, const std::string& lang,
-                          const SourceLocation& where) {
+                          const SourceLocation& where, bool all) {
+    if (all) return !model::is_blank(figure.caption) || !model::is_blank(figure.credit);
     using layout::ParagraphStyleId;
     const double width = ctx.frame.column_width;
     const double deepest = 0.5 * ctx.frame.height();

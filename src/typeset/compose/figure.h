@@ -33,9 +33,11 @@ FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, dou
 /// article's text, as lines that break between columns, rather than under
 /// its picture in the head (which is placed whole): set one column wide
 /// they would be deeper than half the live area (a caption of hundreds of
-/// words). The same answer for every span the head is tried at.
+/// words). The same answer for every span the head is tried at. With
+/// `all` (the article's head was deeper than a fresh page even with its
+/// smallest lead pictures), any caption or credit goes there.
 bool lead_caption_in_text(ComposeContext& ctx, const model::Figure& figure, const std::string& lang,
-                          const SourceLocation& where);
+                          const SourceLocation& where, bool all = false);
 
 /// A model image as the page draws it: its file (opened again through the
 /// issue folder), format and pixel size; where it goes is the caller's.

@@ -113,7 +113,7 @@ HeadBlock HeadBuilder::figures() {
         // A caption too deep for the head opens the text (body_flow.h), and
         // any later lead figure goes there after it, in reading order.
         model::Figure shown = *fig;
-        const bool moved = lead_caption_in_text(ctx_, *fig, a_.lang, b.where);
+        const bool moved = lead_caption_in_text(ctx_, *fig, a_.lang, b.where, fit_.captions_in_text);
         if (moved) {
             shown.caption.clear();
             shown.credit.clear();
@@ -147,6 +147,16 @@ bool has_lead_figure(const model::Article& article) {
     for (const model::Block& b : article.body) {
         const auto* fig = std::get_if<model::Figure>(&b.node);
         if (fig && fig->placement == model::Placement::lead && model::in_print(b.edition)) return true;
+    }
+    return false;
+}
+
+bool has_lead_caption(const model::Article& article) {
+    for (const model::Block& b : article.body) {
+        const auto* fig = std::get_if<model::Figure>(&b.node);
+        if (fig && fig->placement == model::Placement::lead && model::in_print(b.edition) &&
+            (!model::is_blank(fig->caption) || !model::is_blank(fig->credit)))
+            return true;
     }
     return false;
 }

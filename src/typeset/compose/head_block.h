@@ -35,6 +35,9 @@ struct FigureFit {
     int columns = 0;
     double max_share = 0.4;
     double fill_share = 0;
+    /// Every lead caption and credit opens the text instead
+    /// (PreparedArticle::lead_captions_in_text).
+    bool captions_in_text = false;
     auto operator<=>(const FigureFit&) const = default;
 };
 
@@ -46,6 +49,8 @@ HeadBlock build_head_figures(ComposeContext& ctx, const model::Article& article,
 
 /// Whether the article has a lead figure in print.
 bool has_lead_figure(const model::Article& article);
+/// Whether a lead figure of the article in print has a caption or credit.
+bool has_lead_caption(const model::Article& article);
 
 /// The article's title in tags and the outline: its headline as plain text,
 /// else its kicker, else its id.

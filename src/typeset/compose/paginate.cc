@@ -486,6 +486,7 @@ std::vector<FigureFit> Paginator::figure_fits(const PreparedArticle& a, const Ru
         if (narrow > 0) fits.push_back(FigureFit{narrow, 0.4});
         fits.push_back(FigureFit{narrow, 0.22});
     }
+    for (FigureFit& f : fits) f.captions_in_text = a.lead_captions_in_text;
     return fits;
 }
 
@@ -533,6 +534,15 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     }
     if (whole) o = std::move(*whole);
     if (!o.fits_head) return {};
+    // Even with its smallest lead pictures the head is deeper than a fresh
+    // page: the captions placed whole under them would run past the foot.
+    // The article is set again with every lead caption opening its text
+    // (the pictures alone in the head, a later one in the text after the
+    // first caption), once.
+    if (fresh() && o.head_foot > frame.bottom + kEpsilon && !a.lead_captions_in_text && has_lead_caption(*a.article)) {
+        a = prepare_article(ctx_, *a.article, a.section, true);
+        return try_start(a, policy, others);
+    }
     AreaResult& area = o.area;
     std::vector<ColumnSpace>& cols = o.cols;
     const double head_foot = o.head_foot;

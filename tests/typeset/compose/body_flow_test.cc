@@ -317,6 +317,64 @@ TEST_CASE("a head too deep for the page with its lead picture takes a smaller on
     for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
 }
 
+TEST_CASE("two lead pictures whose captions together are too deep for a fresh page open the text with them") {
+    // A front-page story with two lead pictures, the second caption 220 to
+    // 340 words: each caption alone is short enough for the head, but
+    // under the masthead, a headline and two pictures they are not; the
+    // head ran up to 19 lines past the foot (newsletter). When even the
+    // smallest pictures leave the head deeper than the page, the captions
+    // open the text and the second picture follows there.
+    std::string words;
+    for (int i = 0; i < 340; ++i) words += (i ? " c" : "c") + std::to_string(i);
+    for (std::string name : kLayouts) {
+        for (int n : {220, 260, 300, 340}) {
+            CAPTURE(name);
+            CAPTURE(n);
+            std::string caption = words.substr(0, words.find(" c" + std::to_string(n) + " "));
+            model::Block first = figure_block(model::Placement::lead, "img/kratie-dolphin-surfacing.jpg", 1600,
+                                              1067, "A dolphin", "A short line for the dolphin, thirty "
+                                              "words or so, as a desk writes them under a picture on page one.");
+            model::Block second = figure_block(model::Placement::lead, "img/kampi-tourist-boat.jpg", 1600, 1067,
+                                               "A boat", caption);
+            std::vector<model::Block> body{first, second};
+            for (int p = 0; p < 4; ++p) {
+                model::Block b;
+                std::string text_p;
+                for (int w = 0; w < 60; ++w) text_p += (w ? " p" : "p") + std::to_string(p * 100 + w);
+                b.node = model::Paragraph{text(text_p)};
+                body.push_back(b);
+            }
+            model::Issue issue = issue_with(body);
+            model::Article& a = issue.sections[0].articles[0];
+            a.meta.priority = 1;
+            a.head.kicker = text("Kick");
+            a.head.headline = text("the rights and freedoms set forth in");
+            a.head.deck = text("is the natural and fundamental group unit of society and is entitled to "
+                               "protection by society and the");
+            a.head.bylines.push_back(text("By Jo Bloggs"));
+            a.head.dateline = text("PHNOM PENH");
+            auto c = compose(issue, bundled_layout(name));
+            CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+            for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+            // Both pictures and every caption word, once each, in order.
+            int images = 0;
+            std::string seen;
+            for (const page::Page& pg : c->doc.pages)
+                for (const page::Item& item : pg.items) {
+                    if (std::holds_alternative<page::Image>(item)) ++images;
+                    if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("c"))
+                        seen += (seen.empty() ? "" : " ") + r->text;
+                }
+            CHECK(images == 2);
+            std::string joined;
+            for (char ch : seen)
+                if (ch != ' ' || (!joined.empty() && joined.back() != ' ')) joined += ch;
+            while (!joined.empty() && joined.back() == ' ') joined.pop_back();
+            CHECK(joined == caption);
+        }
+    }
+}
+
 TEST_CASE("a pull quote too deep for any page is left out with a warning, the story set around it") {
     std::string many;
     for (int i = 0; i < 1500; ++i) many += (i ? " q" : "q") + std::to_string(i);
