@@ -55,6 +55,21 @@ std::map<int, Labelled> numbered_items(const page::Document& doc) {
     return out;
 }
 
+/// An issue of one story of `body`, with priority 1 and a full head
+/// (kicker, `headline`, deck, byline, dateline): the front page's lead.
+model::Issue front_page_story(const std::vector<model::Block>& body, const std::string& headline) {
+    model::Issue issue = issue_with(body);
+    model::Article& a = issue.sections[0].articles[0];
+    a.meta.priority = 1;
+    a.head.kicker = text("Kick");
+    a.head.headline = text(headline);
+    a.head.deck = text("is the natural and fundamental group unit of society and is entitled to protection by "
+                       "society and the");
+    a.head.bylines.push_back(text("By Jo Bloggs"));
+    a.head.dateline = text("PHNOM PENH");
+    return issue;
+}
+
 }  // namespace
 
 TEST_CASE("list labels end together before their items, however many digits they have") {
@@ -303,15 +318,7 @@ TEST_CASE("a head too deep for the page with its lead picture takes a smaller on
         b.node = model::Paragraph{text(p)};
         body.push_back(b);
     }
-    model::Issue issue = issue_with(body);
-    model::Article& a = issue.sections[0].articles[0];
-    a.meta.priority = 1;
-    a.head.kicker = text("Kick");
-    a.head.headline = text("act towards one another in a spirit");
-    a.head.deck = text("is the natural and fundamental group unit of society and is entitled to protection by "
-                       "society and the");
-    a.head.bylines.push_back(text("By Jo Bloggs"));
-    a.head.dateline = text("PHNOM PENH");
+    model::Issue issue = front_page_story(body, "act towards one another in a spirit");
     auto c = compose(issue, bundled_layout("newsletter"));
     CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
     for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
@@ -344,15 +351,7 @@ TEST_CASE("two lead pictures whose captions together are too deep for a fresh pa
                 b.node = model::Paragraph{text(text_p)};
                 body.push_back(b);
             }
-            model::Issue issue = issue_with(body);
-            model::Article& a = issue.sections[0].articles[0];
-            a.meta.priority = 1;
-            a.head.kicker = text("Kick");
-            a.head.headline = text("the rights and freedoms set forth in");
-            a.head.deck = text("is the natural and fundamental group unit of society and is entitled to "
-                               "protection by society and the");
-            a.head.bylines.push_back(text("By Jo Bloggs"));
-            a.head.dateline = text("PHNOM PENH");
+            model::Issue issue = front_page_story(body, "the rights and freedoms set forth in");
             auto c = compose(issue, bundled_layout(name));
             CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
             for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
