@@ -436,6 +436,44 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
         out.pieces.push_back(is_glue ? piece : Piece{});
     };
 
+    // The boxes are measured by slicing the whole word's shaping; a word
+    // broken at `at` is shaped in two parts (ligatures and kerning across
+    // the break change, and in a joining script such as Arabic the letters'
+    // forms). First: how much wider the line ending there really is (with
+    // a hyphen when `hyphen`); second: the same for the next line's start.
+    // The next line's difference is a box that a glue cancels when the
+    // line does not break there (a discretionary in Knuth-Plass items).
+    auto break_fixes = [&](const Segment* sg, std::size_t at, bool hyphen) {
+        double pre_fix = 0.0, post_fix = 0.0;
+        if (sg->b - sg->a <= kLongText) {
+            const Shaped& whole = *sg->shaped;
+            const std::size_t o_rel = at - sg->a;
+            const auto [c0, k0] = whole.cluster_range(0, o_rel);
+            const std::size_t n = whole.clusters.size();
+            const double left = whole.width_of(c0, k0) + static_cast<double>(k0) * sg->tracking;
+            std::string pre(t.text.data() + sg->a, o_rel);
+            if (hyphen) pre += '-';
+            const Shaped& ps = shaper_.shape(sg->font, pre);
+            const double pre_actual =
+                ps.width + static_cast<double>(ps.clusters.empty() ? 0 : ps.clusters.size() - 1) * sg->tracking;
+            pre_fix = pre_actual - left;
+            if (o_rel < sg->b - sg->a) {
+                const bool word_end = sg->b == b;
+                const std::size_t m_est = n - k0;
+                const double right =
+                    whole.width_of(k0, n) + static_cast<double>(word_end && m_est > 0 ? m_est - 1 : m_est) * sg->tracking;
+                const Shaped& qs = shaper_.shape(sg->font, std::string_view(t.text.data() + at, sg->b - at));
+                const std::size_t m = qs.clusters.size();
+                const double post_actual =
+                    qs.width + static_cast<double>(word_end && m > 0 ? m - 1 : m) * sg->tracking;
+                post_fix = post_actual - right;
+            }
+        } else if (hyphen) {
+            pre_fix = shaper_.shape(sg->font, "-").width + sg->tracking;
+        }
+        return std::pair{pre_fix, post_fix};
+    };
+
     // Fragments between opportunities, one box per segment part.
     struct Part {
         const Segment* sg;
@@ -539,7 +577,17 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                         cut.word = word;
                         cut.start = cut.end = static_cast<std::uint32_t>(at);
                         cut.conventional = conventional;
-                        emit_break(Item::penalty_item(0.0, penalty), cut, false);
+                        // Each part of a cut word is shaped on its own line:
+                        // its width as shaped, not as sliced (an Arabic
+                        // letter takes its final or initial form there).
+                        const auto [pre_fix, post_fix] = break_fixes(&sg, at, false);
+                        emit_break(Item::penalty_item(pre_fix, penalty), cut, false);
+                        if (std::abs(post_fix) > 1e-6) {
+                            out.items.push_back(Item::glue(-post_fix, 0.0, 0.0));
+                            out.pieces.emplace_back();
+                            out.items.push_back(Item::box(post_fix));
+                            out.pieces.emplace_back();
+                        }
                         acc = 0.0;
                         box = 0.0;
                         gaps = 0;
@@ -569,40 +617,7 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             p.add_hyphen = op.add_hyphen;
             p.run = sg->run;
             p.start = p.end = static_cast<std::uint32_t>(at);
-            // The boxes were measured by slicing the whole word's shaping; a
-            // broken word is shaped in two parts (ligatures and kerning across
-            // the break change). pre_fix: how much wider the line ending here
-            // really is (the hyphen included); post_fix: the same for the
-            // next line's start. The next line's difference is a box that a
-            // glue cancels when the line does not break here (a discretionary
-            // in Knuth-Plass items).
-            double pre_fix = 0.0, post_fix = 0.0;
-            if (sg->b - sg->a <= kLongText) {
-                const Shaped& whole = *sg->shaped;
-                const std::size_t o_rel = at - sg->a;
-                const auto [c0, k0] = whole.cluster_range(0, o_rel);
-                const std::size_t n = whole.clusters.size();
-                const double left = whole.width_of(c0, k0) + static_cast<double>(k0) * sg->tracking;
-                std::string pre(t.text.data() + sg->a, o_rel);
-                if (op.add_hyphen) pre += '-';
-                const Shaped& ps = shaper_.shape(sg->font, pre);
-                const double pre_actual =
-                    ps.width + static_cast<double>(ps.clusters.empty() ? 0 : ps.clusters.size() - 1) * sg->tracking;
-                pre_fix = pre_actual - left;
-                if (o_rel < sg->b - sg->a) {
-                    const bool word_end = sg->b == b;
-                    const std::size_t m_est = n - k0;
-                    const double right =
-                        whole.width_of(k0, n) + static_cast<double>(word_end && m_est > 0 ? m_est - 1 : m_est) * sg->tracking;
-                    const Shaped& qs = shaper_.shape(sg->font, std::string_view(t.text.data() + at, sg->b - at));
-                    const std::size_t m = qs.clusters.size();
-                    const double post_actual =
-                        qs.width + static_cast<double>(word_end && m > 0 ? m - 1 : m) * sg->tracking;
-                    post_fix = post_actual - right;
-                }
-            } else if (op.add_hyphen) {
-                pre_fix = shaper_.shape(sg->font, "-").width + sg->tracking;
-            }
+            const auto [pre_fix, post_fix] = break_fixes(sg, at, op.add_hyphen);
             constexpr double kEpsilon = 1e-6;
             const bool is_gap = op.kind == Piece::Kind::gap;
             const double penalty = op.kind == Piece::Kind::hyphen ? o.hyphen_penalty
