@@ -180,7 +180,12 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
     if (!first_in_flow_ && model::has_line_break(content)) out_->keep_with_next();
     out_->paragraph(std::move(p), spec);
     out_->end(page::TagKind::paragraph);
-    if (short_by > 0) out_->space(short_by * (spec.grid ? ctx_.grid.leading() : spec.leading));
+    if (short_by > 0) {
+        // Kept with the paragraph: at a column's foot the cap would hang
+        // below it.
+        out_->keep_with_next();
+        out_->block(Fragment{}, short_by * (spec.grid ? ctx_.grid.leading() : spec.leading));
+    }
     out_->space(ctx_.space(st.space_after));
     if (st.keep_with_next) out_->keep_with_next();
     first_in_flow_ = false;

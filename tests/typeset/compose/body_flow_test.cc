@@ -374,6 +374,26 @@ TEST_CASE("two lead pictures whose captions together are too deep for a fresh pa
     }
 }
 
+TEST_CASE("a drop cap deeper than its one-line paragraph never hangs below a column's foot") {
+    // Magazine: a list of n entries, then the first paragraph, one line
+    // long, with a three-line drop cap. The room the cap needs below the
+    // line was a space, dropped at a column's foot: where the line fell on
+    // the last grid line, the cap hung into the bottom margin. It is kept
+    // with the line now, and both go to the next column. The story after
+    // it is long enough to fill the page, so no column is balanced short.
+    std::string story;
+    for (int i = 0; i < 1500; ++i) story += (i ? " w" : "w") + std::to_string(i);
+    for (int n = 1; n <= 60; ++n) {
+        CAPTURE(n);
+        model::Block one, more;
+        one.node = model::Paragraph{text("One line.")};
+        more.node = model::Paragraph{text(story)};
+        auto c = compose(issue_with({list_block(model::ListType::bullet, n), one, more}), bundled_layout("magazine"));
+        CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+        for (const auto& p : check_all(c->doc, *c->layout, c->issue)) FAIL_CHECK(p);
+    }
+}
+
 TEST_CASE("a pull quote too deep for any page is left out with a warning, the story set around it") {
     std::string many;
     for (int i = 0; i < 1500; ++i) many += (i ? " q" : "q") + std::to_string(i);
