@@ -49,6 +49,9 @@ struct Segment {
     double tracking = 0.0;   ///< pt after each letter but the word's last
     double letter_max = 0.0; ///< pt of letter-spacing capacity per gap
     double letter_min = 0.0;
+    /// In a script whose letters change form with their neighbours (Arabic
+    /// joining, Indic conjuncts, ...): a part cut off is shaped differently.
+    bool reshapes = false;
 };
 
 /// E-mail addresses and URLs: they are broken only where convention allows
@@ -398,7 +401,8 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
         const std::string_view text(t.text.data() + sg.a, sg.b - sg.a);
         sg.shaped = &shaper_.shape(sg.font, text);
         const RunStyle& rs = styles_[t.runs[r].style];
-        if (allows_letter_spacing(text)) {
+        sg.reshapes = !allows_letter_spacing(text);
+        if (!sg.reshapes) {
             sg.tracking = rs.tracking / 1000.0 * rs.font.size;
             if (o.justify) {
                 sg.letter_max = o.letter_space_max / 1000.0 * rs.font.size;
@@ -578,9 +582,13 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                         cut.start = cut.end = static_cast<std::uint32_t>(at);
                         cut.conventional = conventional;
                         // Each part of a cut word is shaped on its own line:
-                        // its width as shaped, not as sliced (an Arabic
-                        // letter takes its final or initial form there).
-                        const auto [pre_fix, post_fix] = break_fixes(&sg, at, false);
+                        // in a script whose letters change form there (an
+                        // Arabic letter takes its final or initial form),
+                        // its width as shaped, not as sliced. Elsewhere the
+                        // difference is a kerning pair, not worth the
+                        // shaping at every cluster of a long word.
+                        const auto [pre_fix, post_fix] =
+                            sg.reshapes ? break_fixes(&sg, at, false) : std::pair{0.0, 0.0};
                         emit_break(Item::penalty_item(pre_fix, penalty), cut, false);
                         if (std::abs(post_fix) > 1e-6) {
                             out.items.push_back(Item::glue(-post_fix, 0.0, 0.0));
