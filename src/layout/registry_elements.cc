@@ -50,6 +50,12 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("article", "rule-width", T::length, "0.5pt",
                       "Rule between two articles on one page; 0 for none.")
                       .range("0pt", "5mm").to([](auto& l) -> auto& { return l.flow.rule_width; }).take());
+    out.push_back(Def("article", "head-max-share", T::number, "0.5",
+                      "Deepest an article's head text (kicker, headline, deck, bylines and dateline) may be, as a "
+                      "share of the live height. A headline that would make it deeper is set in the next smaller "
+                      "tiers, then smaller still down to the deck's size, with a warning "
+                      "(W-TEXT-HEADLINE-SHRUNK).")
+                      .range("0.2", "1").to([](auto& l) -> auto& { return l.flow.head_max_share; }).take());
 
     out.push_back(Def("dropcap", "lines", T::integer, "0",
                       "Lines a drop cap on an article's first paragraph drops through; 0 for none.")

@@ -81,6 +81,7 @@ struct ArticleFlow {
     int brief_priority{};          ///< Under new-page starts, articles this unimportant share the page when they fit.
     Space space_between;           ///< Between articles sharing a page.
     Length rule_width;             ///< A rule between articles sharing a page; 0 = none.
+    double head_max_share{};       ///< Deepest a head's text may be, as a share of the live height.
 };
 
 struct DropCap {

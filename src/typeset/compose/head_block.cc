@@ -1,6 +1,8 @@
 #include "typeset/compose/head_block.h"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 #include <variant>
 
 #include "model/inline.h"
@@ -26,6 +28,19 @@ private:
     void styled(Stack& stack, const model::Inlines& content, ParagraphStyleId style, double width, page::TagBegin t);
     int span_of(const layout::Span& s) const { return std::min(s.resolve(ctx_.frame.columns, k_), k_); }
     void piece(Stack& stack, int span, int first = 0);
+    struct HeadlineSize {
+        double size = 0;
+        double leading = 0;
+        int weight = 0;
+        int tier = 0;  ///< the tier it comes from; 0: a step below the smallest
+    };
+    /// The sizes to try for the headline, its tier's first.
+    std::vector<HeadlineSize> headline_sizes() const;
+    /// The headline onto `stack`, in the largest size that keeps the head
+    /// within article.head-max-share with `below` (deck, bylines) under it;
+    /// in the smallest when none does.
+    void headline(Stack& stack, double width, double below);
+    void report_shrunk(const HeadlineSize& used, const HeadlineSize& tier, double depth, bool still_deep);
 
     ComposeContext& ctx_;
     const model::Article& a_;
@@ -59,31 +74,10 @@ void HeadBuilder::piece(Stack& stack, int span, int first) {
 
 HeadBlock HeadBuilder::text() {
     const model::Head& head = a_.head;
-    double width = ctx_.frame.span_width(k_);
-    {
-        Stack stack;
-        styled(stack, head.kicker, ParagraphStyleId::kicker, width, tag(page::TagKind::paragraph));
-        if (!model::is_blank(head.headline)) {
-            const layout::ParagraphStyle& st = ctx_.style(ParagraphStyleId::headline);
-            const layout::HeadlineTier& tier = ctx_.layout.tier(a_.effective_priority());
-            ParagraphShape shape;
-            shape.width = width;
-            shape.lang = a_.lang;
-            shape.first_in_flow = true;
-            shape.size = tier.size.to_pt();
-            shape.leading = tier.leading.to_pt();
-            shape.weight = tier.weight;
-            SetParagraph p = ctx_.setter.set(head.headline, ParagraphStyleId::headline, shape, a_.where, ctx_.diags);
-            LineSpec spec;
-            spec.leading = tier.leading.to_pt();
-            spec.size = tier.size.to_pt();
-            stack.begin(heading_tag(1));
-            stack.lines(p, spec);
-            stack.end(page::TagKind::heading);
-            stack.space(ctx_.space(st.space_after));
-        }
-        piece(stack, k_);
-    }
+    const double width = ctx_.frame.span_width(k_);
+    // The deck and the bylines first: the headline may only take the room
+    // they leave (article.head-max-share). The kicker and headline piece
+    // is put back in front of them afterwards.
     {
         int span = span_of(ctx_.layout.spans.deck);
         Stack stack;
@@ -99,7 +93,87 @@ HeadBlock HeadBuilder::text() {
         styled(stack, head.dateline, ParagraphStyleId::dateline, w, tag(page::TagKind::paragraph));
         piece(stack, span);
     }
+    double below = 0;
+    for (const HeadPiece& p : out_.pieces) below += p.height;
+    const std::size_t after_deck = out_.pieces.size();
+    {
+        Stack stack;
+        styled(stack, head.kicker, ParagraphStyleId::kicker, width, tag(page::TagKind::paragraph));
+        headline(stack, width, below);
+        piece(stack, k_);
+    }
+    if (out_.pieces.size() > after_deck)
+        std::rotate(out_.pieces.begin(), out_.pieces.begin() + static_cast<std::ptrdiff_t>(after_deck),
+                    out_.pieces.end());
     return std::move(out_);
+}
+
+std::vector<HeadBuilder::HeadlineSize> HeadBuilder::headline_sizes() const {
+    // The article's tier, then each smaller tier, then smaller steps down
+    // to the deck's size, the leading kept in the last tier's proportion.
+    std::vector<HeadlineSize> out;
+    const int priority = std::clamp(a_.effective_priority(), 1, layout::kTierCount);
+    for (int t = priority; t <= layout::kTierCount; ++t) {
+        const layout::HeadlineTier& tier = ctx_.layout.tier(t);
+        const double size = tier.size.to_pt();
+        if (!out.empty() && size >= out.back().size - kEpsilon) continue;
+        out.push_back({size, tier.leading.to_pt(), tier.weight, t});
+    }
+    const HeadlineSize last = out.back();
+    const double floor = ctx_.style(ParagraphStyleId::deck).size.to_pt();
+    for (double size = last.size * 0.85; size > floor + kEpsilon; size *= 0.85)
+        out.push_back({size, last.leading * size / last.size, last.weight, 0});
+    if (floor < last.size - kEpsilon) out.push_back({floor, last.leading * floor / last.size, last.weight, 0});
+    return out;
+}
+
+void HeadBuilder::headline(Stack& stack, double width, double below) {
+    const model::Inlines& text = a_.head.headline;
+    if (model::is_blank(text)) return;
+    const double room = ctx_.layout.flow.head_max_share * ctx_.frame.height() - below;
+    const layout::ParagraphStyle& st = ctx_.style(ParagraphStyleId::headline);
+    const std::vector<HeadlineSize> sizes = headline_sizes();
+    double first_depth = 0;
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+        const HeadlineSize& hs = sizes[i];
+        const std::size_t reported = ctx_.diags.all().size();
+        ParagraphShape shape;
+        shape.width = width;
+        shape.lang = a_.lang;
+        shape.first_in_flow = true;
+        shape.size = hs.size;
+        shape.leading = hs.leading;
+        shape.weight = hs.weight;
+        SetParagraph p = ctx_.setter.set(text, ParagraphStyleId::headline, shape, a_.where, ctx_.diags);
+        LineSpec spec;
+        spec.leading = hs.leading;
+        spec.size = hs.size;
+        Stack trial = stack;
+        trial.begin(heading_tag(1));
+        trial.lines(p, spec);
+        trial.end(page::TagKind::heading);
+        trial.space(ctx_.space(st.space_after));
+        if (i == 0) first_depth = trial.y() + below;
+        const bool last = i + 1 == sizes.size();
+        if (trial.y() > room + kEpsilon && !last) {
+            ctx_.diags.retract_after(reported);  // that size's warnings: it is not used
+            continue;
+        }
+        stack = std::move(trial);
+        if (i > 0) report_shrunk(hs, sizes.front(), first_depth, stack.y() > room + kEpsilon);
+        return;
+    }
+}
+
+void HeadBuilder::report_shrunk(const HeadlineSize& used, const HeadlineSize& tier, double depth, bool still_deep) {
+    auto pt = [](double v) { return std::to_string(std::lround(v)) + " pt"; };
+    const std::string at = used.tier > 0 ? "tier " + std::to_string(used.tier) + "'s " + pt(used.size) : pt(used.size);
+    std::string msg = "headline set at " + at + ", not tier " + std::to_string(tier.tier) + "'s " + pt(tier.size) +
+                      ": at that size the head's text would be " + pt(depth) + " deep, more than " +
+                      std::to_string(std::lround(ctx_.layout.flow.head_max_share * 100)) + "% of the page's " +
+                      pt(ctx_.frame.height()) + " text area (article.head-max-share)";
+    if (still_deep) msg += "; even at the deck's size it is deeper than that";
+    ctx_.diags.warning("W-TEXT-HEADLINE-SHRUNK", a_.where, msg);
 }
 
 HeadBlock HeadBuilder::figures() {

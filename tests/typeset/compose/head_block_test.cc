@@ -1,0 +1,139 @@
+// The head of an article: a headline too long for its tier is set smaller
+// (article.head-max-share), never run off the page.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+#include <variant>
+
+#include "compose_fixture.h"
+#include "page_checks.h"
+#include "support/test_support.h"
+
+namespace galley::test {
+
+namespace {
+
+/// "w0 w1 ... w<n-1>": a headline of `n` words no other text holds.
+std::string headline_words(int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += (i ? " w" : "w") + std::to_string(i);
+    return s;
+}
+
+/// A lead story (priority 1) with a full head and a `headline` of many words.
+model::Issue lead_story(const std::string& headline) {
+    model::Article a;
+    a.id = "lead";
+    a.lang = "en";
+    a.meta.priority = 1;
+    a.head.kicker = text("Kick");
+    a.head.headline = text(headline);
+    a.head.deck = text("Officials say the revised nomination, with a smaller map, answers the committee's questions");
+    a.head.bylines.push_back(text("By Jo Bloggs"));
+    a.head.dateline = text("PHNOM PENH");
+    for (int i = 0; i < 12; ++i) {
+        model::Block b;
+        b.node = model::Paragraph{text("Body text of the story goes on here for a while so that the column "
+                                       "fills with several lines of ordinary prose, as stories do.")};
+        a.body.push_back(b);
+    }
+    return issue_of({std::move(a)});
+}
+
+struct HeadlineRuns {
+    std::set<double> sizes;
+    std::size_t words = 0;
+    double top = 1e9, bottom = -1e9;  ///< first and last baseline
+    std::set<std::size_t> pages;
+};
+
+HeadlineRuns headline_runs(const page::Document& doc) {
+    HeadlineRuns h;
+    for (std::size_t p = 0; p < doc.pages.size(); ++p)
+        for (const page::Item& item : doc.pages[p].items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("w") && r->text.size() > 1 &&
+                                                               std::isdigit(static_cast<unsigned char>(r->text[1]))) {
+                h.sizes.insert(std::round(r->size * 100) / 100);
+                h.words += static_cast<std::size_t>(std::count(r->text.begin(), r->text.end(), 'w'));
+                h.top = std::min(h.top, r->origin.y);
+                h.bottom = std::max(h.bottom, r->origin.y);
+                h.pages.insert(p);
+            }
+    return h;
+}
+
+std::vector<Diagnostic> with_code(const Diagnostics& d, const std::string& code) {
+    std::vector<Diagnostic> out;
+    for (const Diagnostic& x : d.all())
+        if (x.code == code) out.push_back(x);
+    return out;
+}
+
+std::string pt(double v) { return std::to_string(std::lround(v)) + " pt"; }
+
+}  // namespace
+
+TEST_CASE("a headline too deep for its tier is set in the smaller tiers, then smaller, never off the page") {
+    const layout::Layout l = bundled_layout("tabloid");
+    const double live_h = l.live_height().to_pt();
+    const double tier1 = l.tier(1).size.to_pt();
+    for (int words : {60, 150}) {
+        CAPTURE(words);
+        auto c = compose(lead_story(headline_words(words)), l);
+        CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+        for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+        const HeadlineRuns h = headline_runs(c->doc);
+        CHECK(h.words == static_cast<std::size_t>(words));  // every word, once
+        REQUIRE(h.sizes.size() == 1);                       // one size for the whole headline
+        CHECK(*h.sizes.begin() < tier1);
+        CHECK(*h.sizes.begin() >= l.style(layout::ParagraphStyleId::deck).size.to_pt() - 0.01);
+        CHECK(h.pages == std::set<std::size_t>{0});
+        CHECK(h.bottom - h.top < l.flow.head_max_share * live_h);
+        const auto shrunk = with_code(c->diags, "W-TEXT-HEADLINE-SHRUNK");
+        REQUIRE(shrunk.size() == 1);
+        const std::string& m = shrunk[0].message;
+        CHECK(m.starts_with("headline set at "));
+        CHECK(m.find(", not tier 1's " + pt(tier1) + ": at that size the head's text would be ") != std::string::npos);
+        CHECK(m.ends_with(" deep, more than 50% of the page's " + pt(live_h) +
+                          " text area (article.head-max-share)"));
+        // The size it names is the size it used.
+        CHECK(m.find(pt(*h.sizes.begin()) + ", not tier 1's") != std::string::npos);
+    }
+    // 60 words still fit in a smaller tier: the message names it.
+    auto c = compose(lead_story(headline_words(60)), l);
+    const auto shrunk = with_code(c->diags, "W-TEXT-HEADLINE-SHRUNK");
+    REQUIRE(shrunk.size() == 1);
+    CHECK(shrunk[0].message.starts_with("headline set at tier "));
+}
+
+TEST_CASE("article.head-max-share: a headline within the share keeps its tier's size") {
+    layout::Layout roomy = bundled_layout("tabloid");
+    roomy.flow.head_max_share = 1.0;
+    const double tier1 = roomy.tier(1).size.to_pt();
+    auto c = compose(lead_story(headline_words(60)), roomy);
+    const HeadlineRuns h = headline_runs(c->doc);
+    REQUIRE(h.sizes.size() == 1);
+    CHECK(*h.sizes.begin() == doctest::Approx(tier1));
+    CHECK_FALSE(c->diags.contains("W-TEXT-HEADLINE-SHRUNK"));
+    CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+    // The short headlines of the sample keep their tiers in every layout.
+    for (const char* name : kLayouts) CHECK_FALSE(sample(name).diags.contains("W-TEXT-HEADLINE-SHRUNK"));
+}
+
+TEST_CASE("a headline too deep even at the deck's size is set at that size, and what runs off is reported") {
+    const layout::Layout l = bundled_layout("tabloid");
+    auto c = compose(lead_story(headline_words(1500)), l);
+    const HeadlineRuns h = headline_runs(c->doc);
+    REQUIRE(h.sizes.size() == 1);
+    CHECK(*h.sizes.begin() == doctest::Approx(l.style(layout::ParagraphStyleId::deck).size.to_pt()));
+    const auto shrunk = with_code(c->diags, "W-TEXT-HEADLINE-SHRUNK");
+    REQUIRE(shrunk.size() == 1);
+    CHECK(shrunk[0].message.ends_with("(article.head-max-share); even at the deck's size it is deeper than that"));
+    // The lines the page cannot hold are reported, not lost.
+    CHECK(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+}
+
+}  // namespace galley::test
