@@ -54,16 +54,18 @@ page::Page assemble(ComposeContext& ctx, PageDraft& draft, bool first, bool last
     return page;
 }
 
-/// Warns of story text set below the live area (furniture aside): in the
-/// bottom margin, over the folio, or off the page, where it will not print.
-/// It is what the paginator had to place whole on a fresh page though the
-/// room there was too shallow for it (a headline of hundreds of words, a
-/// figure under a tall head, a caption of thousands of words).
-void warn_below_live_area(const page::Page& page, const PageFrame& frame, std::size_t number, Diagnostics& diags) {
+/// Warns of story text an article has on a page below the live area
+/// (furniture aside): in the bottom margin, over the folio, or off the
+/// page, where it will not print. It is what the paginator had to place
+/// whole on a fresh page though the room there was too shallow for it (a
+/// headline of hundreds of words at the deck's size, a figure under a tall
+/// head, a caption of thousands of words).
+void warn_below_live_area(const Chunk& chunk, const PageFrame& frame, double page_width, std::size_t number,
+                          Diagnostics& diags) {
     std::size_t lines = 0, pictures = 0;
     std::string first, picture;
     int artifact = 0;  // open artifact tags: furniture lies in the margins by design
-    for (const page::Item& item : page.items) {
+    for (const page::Item& item : chunk.items) {
         if (const auto* b = std::get_if<page::TagBegin>(&item)) {
             if (b->kind == page::TagKind::artifact) ++artifact;
         } else if (const auto* e = std::get_if<page::TagEnd>(&item)) {
@@ -73,7 +75,7 @@ void warn_below_live_area(const page::Page& page, const PageFrame& frame, std::s
         } else if (const auto* r = std::get_if<page::GlyphRun>(&item)) {
             // A baseline on the grid, or a caption's, lies above the bottom.
             const bool below = r->origin.y > frame.bottom + 0.5;
-            const bool beside = r->origin.x >= page.width || r->origin.x + r->advance <= 0;
+            const bool beside = r->origin.x >= page_width || r->origin.x + r->advance <= 0;
             if (!below && !beside) continue;
             if (lines++ == 0) first = r->text;
         } else if (const auto* i = std::get_if<page::Image>(&item)) {
@@ -89,7 +91,7 @@ void warn_below_live_area(const page::Page& page, const PageFrame& frame, std::s
     if (lines > 0) what = std::to_string(lines) + (lines == 1 ? " line" : " lines");
     if (pictures > 0)
         what += (what.empty() ? "" : " and ") + std::to_string(pictures) + (pictures == 1 ? " picture" : " pictures");
-    diags.warning("W-LAYOUT-OFF-PAGE", {},
+    diags.warning("W-LAYOUT-OFF-PAGE", chunk.article ? chunk.article->where : SourceLocation{},
                   what + (lines + pictures == 1 ? " lies" : " lie") + " below the text area of page " +
                       std::to_string(number) + ", in the margin or off the page, from " +
                       (lines > 0 ? "\"" + first + "\"" : "image '" + picture + "'") +
@@ -143,9 +145,12 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
     // Furnishes and assembles finished drafts, and hands them over or keeps them.
     auto assemble_drafts = [&](std::vector<PageDraft>& drafts, bool last) {
         for (std::size_t i = 0; i < drafts.size(); ++i) {
+            const std::size_t number = assembled + 1;
+            const PageFrame live = page_frame(layout, static_cast<int>(number));
+            for (const Chunk& c : drafts[i].chunks)
+                warn_below_live_area(c, live, layout.page.width.to_pt(), number, diags);
             page::Page page = assemble(ctx, drafts[i], assembled == 0, last && i + 1 == drafts.size());
             ++assembled;
-            warn_below_live_area(page, page_frame(layout, static_cast<int>(assembled)), assembled, diags);
             if (options.page_sink) options.page_sink(std::move(page));
             else doc.pages.push_back(std::move(page));
         }

@@ -266,6 +266,7 @@ void Paginator::append_area(Chunk& chunk, PreparedArticle& a, const AreaResult& 
 }
 
 void Paginator::begin_article(Chunk& chunk, const PreparedArticle& a, const Run& run) {
+    chunk.article = a.article;
     page::TagBegin t = tag(page::TagKind::article);
     t.title = a.title;
     if (!a.article->lang.empty() && a.article->lang != ctx_.issue.lang) t.lang = a.article->lang;
@@ -610,6 +611,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
             AreaResult area = fill(a, from, cols, true, fresh(), carry);
             if (!area.complete && k < n) continue;
             Chunk chunk;
+            chunk.article = a.article;
             chunk.continues = true;
             chunk.items = draw_jump(from_line, frame.column_x(0), page_.content_top);
             bool opens = !area.complete;

@@ -48,6 +48,7 @@ namespace galley::typeset {
 /// One article's items on one page.
 struct Chunk {
     std::vector<page::Item> items;
+    const model::Article* article = nullptr;  ///< whose items they are; none: a house ad
     bool opens = false;      ///< the article goes on to a later page (no TagEnd here)
     bool continues = false;  ///< the article came from an earlier page (no TagBegin here)
 };

@@ -434,10 +434,13 @@ TEST_CASE("text the page cannot hold is reported, never silently lost") {
     body.node = model::Paragraph{text("Body.")};
     model::Issue issue = issue_with({body});
     issue.sections[0].articles[0].head.headline = text(words);
+    const SourceLocation file{"articles/lists.xml", 2, 1};
+    issue.sections[0].articles[0].where = file;
     auto c = compose(issue, bundled_layout("tabloid"));
     REQUIRE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
     for (const Diagnostic& d : c->diags.all())
         if (d.code == "W-LAYOUT-OFF-PAGE") {
+            CHECK(d.where == file);  // the article whose text it is
             CHECK(d.message.find(" lines lie below the text area of page 1, in the margin or off the page, from \"h") !=
                   std::string::npos);
             CHECK(d.message.ends_with("\": a headline, picture or caption deeper than the room the page had"));
