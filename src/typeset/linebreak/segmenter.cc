@@ -7,6 +7,7 @@
 //     walk the line BreakIterator's boundaries
 //     keep a boundary when it is soft (not a hard line end), is not right
 //       after white space, does not cut a cluster (virama, combining mark),
+//       is not before a repetition or abbreviation mark (Khmer ៗ, Thai ๆ ฯ),
 //       and has a class-SA or CJK character next to it
 #include "typeset/linebreak/segmenter.h"
 
@@ -109,7 +110,8 @@ std::vector<ScriptBreak> Segmenter::breaks(std::string_view text) {
         const UChar32 before = char_before(text, offset);
         if (before < 0 || u_isUWhiteSpace(before)) continue;
         const UChar32 after = char_at(text, offset);
-        if (splits_cluster(before, after)) continue;
+        // (The marks are class SA: ICU's dictionaries do break before them.)
+        if (splits_cluster(before, after) || ends_word_before(static_cast<char32_t>(after))) continue;
         const Side left = classify(before), right = classify(after);
         if (left == Side::other && right == Side::other) continue;
         const bool dictionary = left == Side::dictionary || right == Side::dictionary;
@@ -122,6 +124,10 @@ std::vector<ScriptBreak> Segmenter::breaks(std::string_view text) {
     utext_close(ut);
     utext_close(empty);
     return out;
+}
+
+bool ends_word_before(char32_t c) {
+    return c == 0x17D7 || c == 0x0E46 || c == 0x0EC6 || c == 0x0E2F || c == 0x0EAF;
 }
 
 bool needs_segmentation(std::string_view text) {

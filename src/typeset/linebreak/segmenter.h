@@ -26,6 +26,12 @@ struct ScriptBreak {
     bool operator==(const ScriptBreak&) const = default;
 };
 
+/// A repetition or abbreviation mark (Khmer lek too U+17D7, Thai mai yamok
+/// U+0E46 and paiyannoi U+0E2F, Lao ko la U+0EC6 and U+0EAF): it belongs to
+/// the word before it, even across the space Thai writes before it, and
+/// never begins a line.
+bool ends_word_before(char32_t c);
+
 /// Whether `utf8` holds any character that needs a Segmenter (class SA,
 /// ideographs, kana, Hangul). Cheap; lets Latin text skip ICU entirely.
 bool needs_segmentation(std::string_view utf8);

@@ -123,6 +123,18 @@ int strong_direction(std::string_view text) {
     return 0;
 }
 
+bool may_have_right_to_left(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b >= 0xD6 && b <= 0xDF) return true;  // U+0580..U+07FF: Hebrew, Arabic, Syriac, Thaana, N'Ko
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+        if (b == 0xE0 && next >= 0xA0 && next <= 0xA3) return true;  // U+0800..U+08FF
+        if (b == 0xEF && next >= 0xAC && next <= 0xBB) return true;  // U+FB00..U+FEFF: presentation forms
+        if (b == 0xF0 && (next == 0x90 || next == 0x9E)) return true; // U+10000.., U+1E000..
+    }
+    return false;
+}
+
 std::size_t safe_cut(std::string_view text, std::size_t limit) {
     if (limit >= text.size()) return text.size();
     // Prefer a cut right after a space within the last quarter.

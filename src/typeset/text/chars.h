@@ -47,6 +47,10 @@ bool allows_letter_spacing(std::string_view text);
 /// it has none (digits, punctuation, spaces).
 int strong_direction(std::string_view text);
 
+/// Whether `text` may hold a letter written right to left (Hebrew, Arabic
+/// and the other right-to-left blocks; cheap, and never false for one).
+bool may_have_right_to_left(std::string_view text);
+
 /// Where a long text may be cut for shaping in pieces: the byte offset of a
 /// character boundary at or before `limit` that does not split a cluster,
 /// preferring one after a space; 0 when there is none.

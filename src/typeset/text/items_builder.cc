@@ -5,6 +5,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "typeset/linebreak/segmenter.h"
 #include "typeset/linebreak/word_shape.h"
 #include "typeset/text/chars.h"
 
@@ -244,6 +245,9 @@ Prepared ItemBuilder::build(const CollectedText& t, std::size_t from, const Buil
             k = m;
         }
         if (pending && have_box) {
+            // Thai writes a space before its repetition mark ("ใด ๆ"): the
+            // mark still belongs to the word before and never begins a line.
+            if (ends_word_before(c)) pending_fixed = true;
             const auto run = static_cast<std::uint32_t>(run_at(t, ws_a));
             const SpaceGlue g = space_glue(t.runs[run].style, o);
             Piece sp;

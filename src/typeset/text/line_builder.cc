@@ -33,8 +33,13 @@ public:
     RunWriter(std::vector<page::GlyphRun>& runs, std::size_t glyphs, std::size_t bytes)
         : runs_(runs), glyphs_(glyphs), bytes_(bytes) {}
 
-    page::GlyphRun& run_for(const RunKey& key, double pen, const Shaper& shaper) {
-        if (!runs_.empty() && current_ == key) return runs_.back();
+    /// With `at_end`, the run must also end at `pen`: a space after a word
+    /// whose runs lie in visual order (digits at the left of an Arabic word,
+    /// set right to left) goes in a run of its own, not in the digits'.
+    page::GlyphRun& run_for(const RunKey& key, double pen, const Shaper& shaper, bool at_end = false) {
+        if (!runs_.empty() && current_ == key &&
+            (!at_end || std::abs(runs_.back().origin.x + runs_.back().advance - pen) < 1e-6))
+            return runs_.back();
         page::GlyphRun r;
         if (runs_.empty()) {
             r.glyphs.reserve(glyphs_);
@@ -205,10 +210,18 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         e.font = builder_.font_of(style);
         e.text.assign(text_.text, e.a, e.b - e.a);
         if (e.hyphen) e.text += '-';
+        // In the paragraph's direction: a full stop after an Arabic word
+        // stands at its left in an Arabic paragraph, at its right in an
+        // English one.
+        // (A word with no right-to-left letter is shaped as measured, in
+        // its own direction, from the cache.)
+        const BaseDirection dir = !may_have_right_to_left(e.text) ? BaseDirection::automatic
+                                  : options_.rtl                  ? BaseDirection::right_to_left
+                                                                  : BaseDirection::left_to_right;
         if (e.long_text) {
-            e.shaped = &owned_.emplace_back(shaper_.shape_once(e.font, e.text));
+            e.shaped = &owned_.emplace_back(shaper_.shape_once(e.font, e.text, dir));
         } else {
-            e.shaped = &shaper_.shape(e.font, e.text);
+            e.shaped = &shaper_.shape(e.font, e.text, dir);
         }
         // The word goes on along the line: next, or past a break between
         // its letters that the line did not take (Chinese, Thai).
@@ -348,7 +361,8 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
                 const Shaped& sp = shaper_.space(font);
                 if (!sp.glyphs.empty()) {
                     const ShapedGlyph& g = sp.glyphs.front();
-                    page::GlyphRun& r = writer.run_for(RunKey{g.face, rs.colour, rs.baseline_shift}, pen, shaper_);
+                    page::GlyphRun& r =
+                        writer.run_for(RunKey{g.face, rs.colour, rs.baseline_shift}, pen, shaper_, true);
                     r.glyphs.push_back(page::Glyph{g.id, pen - r.origin.x, 0.0});
                     r.text.append(text_.text, e.a, e.b - e.a);
                     r.clusters.push_back(page::Cluster{static_cast<int>(e.b - e.a), 1});

@@ -169,6 +169,9 @@ struct Shaper::Impl {
     /// Shapes `text` (the display text) into `out`, cluster offsets mapped
     /// through `source_of` when given.
     void shape_into(int font, std::string_view text, const std::vector<std::uint32_t>* source_of, Shaped& out) {
+        pango_context_set_base_dir(context, direction == BaseDirection::right_to_left  ? PANGO_DIRECTION_RTL
+                                            : direction == BaseDirection::left_to_right ? PANGO_DIRECTION_LTR
+                                                                                        : PANGO_DIRECTION_WEAK_LTR);
         bool any_rtl = false;
         double pen = 0.0;
         for (std::size_t start = 0; start < text.size();) {
@@ -187,8 +190,13 @@ struct Shaper::Impl {
 
     double shape_piece(int font, std::string_view piece, std::size_t offset,
                        const std::vector<std::uint32_t>* source_of, double pen, bool& any_rtl, Shaped& out) {
-        GList* items = pango_itemize(context, piece.data(), 0, static_cast<int>(piece.size()),
-                                     attrs[static_cast<std::size_t>(font)], nullptr);
+        GList* logical = pango_itemize(context, piece.data(), 0, static_cast<int>(piece.size()),
+                                       attrs[static_cast<std::size_t>(font)], nullptr);
+        // Pens advance in visual order: items of a right-to-left level
+        // (an Arabic word and the full stop after it, in two faces) come
+        // right to left.
+        GList* items = pango_reorder_items(logical);
+        g_list_free(logical);
         for (GList* l = items; l != nullptr; l = l->next) {
             auto* item = static_cast<PangoItem*>(l->data);
             const std::string_view run = piece.substr(static_cast<std::size_t>(item->offset),
@@ -255,7 +263,8 @@ struct Shaper::Impl {
         if (!out.clusters.empty()) out.clusters.back().byte_end = static_cast<std::uint32_t>(text_size);
     }
 
-    void shape(int font, std::string_view text, Shaped& out) {
+    void shape(int font, std::string_view text, BaseDirection dir, Shaped& out) {
+        direction = dir;
         if (specs[static_cast<std::size_t>(font)].uppercase) {
             to_upper(text, display, upper_map);
             shape_into(font, display, &upper_map, out);
@@ -276,6 +285,7 @@ struct Shaper::Impl {
 
     PangoFontMap* map = nullptr;
     PangoContext* context = nullptr;
+    BaseDirection direction = BaseDirection::automatic;  ///< of the text being shaped
     PangoGlyphString* glyphs = nullptr;
 
     std::vector<FontSpec> specs;
@@ -323,10 +333,11 @@ int Shaper::intern(const FontSpec& spec) {
 
 const FontSpec& Shaper::spec(int font) const { return impl_->specs[static_cast<std::size_t>(font)]; }
 
-const Shaped& Shaper::shape(int font, std::string_view text) {
+const Shaped& Shaper::shape(int font, std::string_view text, BaseDirection dir) {
     Impl& m = *impl_;
     if (text.size() <= kMaxCachedBytes) {
         m.key.assign(reinterpret_cast<const char*>(&font), sizeof font);
+        m.key.push_back(static_cast<char>(dir));
         m.key.append(text);
         if (auto it = m.cache.find(m.key); it != m.cache.end()) {
             ++m.hits;
@@ -334,12 +345,12 @@ const Shaped& Shaper::shape(int font, std::string_view text) {
         }
         ++m.misses;
         Shaped& out = m.cache[m.key];
-        m.shape(font, text, out);
+        m.shape(font, text, dir, out);
         return out;
     }
     ++m.misses;
     Shaped& out = m.scratch.emplace_back();
-    m.shape(font, text, out);
+    m.shape(font, text, dir, out);
     return out;
 }
 
@@ -349,10 +360,10 @@ const Shaped& Shaper::space(int font) {
     return *slot;
 }
 
-Shaped Shaper::shape_once(int font, std::string_view text) {
+Shaped Shaper::shape_once(int font, std::string_view text, BaseDirection dir) {
     ++impl_->misses;
     Shaped out;
-    impl_->shape(font, text, out);
+    impl_->shape(font, text, dir, out);
     return out;
 }
 

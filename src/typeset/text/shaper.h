@@ -11,9 +11,12 @@
 //       glyph runs still carry the text as written
 //     long texts cut at cluster-safe points (kMaxShapeBytes) and shaped in
 //       pieces (bounded cost for pathological input)
-//     pango_itemize -> per item pango_shape_with_flags (no rounding)
+//     pango_itemize in the paragraph's base direction -> items in visual
+//       order (pango_reorder_items) -> per item pango_shape_with_flags (no
+//       rounding), so a full stop after an Arabic word in an Arabic
+//       paragraph stands at its left even in another face
 //     glyphs in logical order, each with its pen position; clusters
-//   results cached per (font, text) for short texts (words)
+//   results cached per (font, direction, text) for short texts (words)
 #pragma once
 
 #include <cstddef>
@@ -85,6 +88,11 @@ struct FontMetrics {
     double underline_thickness = 0.0;
 };
 
+/// The direction of the paragraph a text is shaped for: it decides the
+/// side of the neutral characters (punctuation, spaces) next to a word
+/// written against it. `automatic`: from the text's first strong letter.
+enum class BaseDirection : unsigned char { automatic, left_to_right, right_to_left };
+
 class Shaper {
 public:
     explicit Shaper(const fonts::FontLibrary& fonts);
@@ -98,13 +106,13 @@ public:
 
     /// `text` (well-formed UTF-8) shaped in `font`. The reference stays
     /// valid until end_paragraph().
-    const Shaped& shape(int font, std::string_view text);
+    const Shaped& shape(int font, std::string_view text, BaseDirection dir = BaseDirection::automatic);
 
     /// A space (U+0020) in `font`.
     const Shaped& space(int font);
 
     /// Like shape(), never cached: for one-off pieces of very long words.
-    Shaped shape_once(int font, std::string_view text);
+    Shaped shape_once(int font, std::string_view text, BaseDirection dir = BaseDirection::automatic);
 
     const FaceInfo& face(std::uint16_t index) const;
     /// The face of the spec's first family (for text without glyphs).

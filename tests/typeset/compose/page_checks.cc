@@ -496,10 +496,13 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
         bool artifact = false;
     };
     std::map<std::string, std::vector<Token>> tokens;  // by title
-    // A line of an article read right to left shows its words from the
-    // right (each in reading order): its tokens are taken in reverse. (Good
-    // for the tests' text; a left-to-right phrase of several words inside
-    // such a line would come out reversed.)
+    // A line of an article read right to left is read from its runs sorted
+    // from the right (by their right ends: an Arabic run's glyphs lie left
+    // of its origin); within a run, each word's text is in reading order
+    // and its words stand from the left. So a word whose digits stand at
+    // its left, as they must, still reads as written. (Good for the tests'
+    // text; a left-to-right phrase of several words inside such a line
+    // would come out reversed.)
     std::map<std::string, bool> rtl;  // by title
     for (const model::Section& s : issue.sections)
         for (const model::Article& a : s.articles)
@@ -508,17 +511,37 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
     std::string line;
     bool line_artifact = false;
     const page::GlyphRun* last = nullptr;
+    std::vector<const page::GlyphRun*> rtl_line;  // the runs of a right-to-left line
+    auto left_of = [](const page::GlyphRun& r) {
+        double left = 0;
+        for (const page::Glyph& g : r.glyphs) left = std::min(left, static_cast<double>(g.x));
+        return r.origin.x + left;
+    };
+    auto right_of = [](const page::GlyphRun& r) { return r.origin.x + r.advance; };
     auto flush = [&] {
+        if (!rtl_line.empty()) {
+            std::stable_sort(rtl_line.begin(), rtl_line.end(), [&](const page::GlyphRun* a, const page::GlyphRun* b) {
+                return right_of(*a) > right_of(*b);
+            });
+            for (std::size_t k = 0; k < rtl_line.size(); ++k) {
+                if (k > 0 && left_of(*rtl_line[k - 1]) > right_of(*rtl_line[k]) + 0.2 * rtl_line[k]->size) line += ' ';
+                // A run of several words holds them as they stand, from the left.
+                std::istringstream in(rtl_line[k]->text);
+                std::vector<std::string> words;
+                for (std::string word; in >> word;) words.push_back(word);
+                std::reverse(words.begin(), words.end());
+                for (std::size_t j = 0; j < words.size(); ++j) line += (j ? " " : "") + words[j];
+                if (!rtl_line[k]->text.empty() && rtl_line[k]->text.back() == ' ') line += ' ';
+            }
+            rtl_line.clear();
+        }
         if (!current.empty() && !line.empty()) {
             std::istringstream in(line);
             std::string word;
-            std::vector<Token> found;
             while (in >> word) {
                 std::string n = normalize(word);
-                if (!n.empty()) found.push_back(Token{n, line_artifact});
+                if (!n.empty()) tokens[current].push_back(Token{n, line_artifact});
             }
-            if (rtl[current]) std::reverse(found.begin(), found.end());
-            tokens[current].insert(tokens[current].end(), found.begin(), found.end());
         }
         line.clear();
         last = nullptr;
@@ -538,8 +561,21 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
         auto* r = std::get_if<page::GlyphRun>(&item);
         if (!r || current.empty()) return;
         bool artifact = in_artifact(open);
-        bool same_line = last && artifact == line_artifact && r->origin.x >= last->origin.x + last->advance - 1.0 &&
-                         std::abs(r->origin.y - last->origin.y) < 0.6 * std::max(r->size, last->size);
+        const bool same_row = last && artifact == line_artifact &&
+                              std::abs(r->origin.y - last->origin.y) < 0.6 * std::max(r->size, last->size);
+        if (rtl[current]) {
+            // Near the runs so far, not in the next column at the same height.
+            double lo = left_of(*r), hi = right_of(*r);
+            bool near = false;
+            for (const page::GlyphRun* q : rtl_line)
+                near = near || (lo < right_of(*q) + 3 * r->size && hi > left_of(*q) - 3 * r->size);
+            if (!same_row || !near) flush();
+            line_artifact = artifact;
+            rtl_line.push_back(r);
+            last = r;
+            return;
+        }
+        bool same_line = same_row && r->origin.x >= last->origin.x + last->advance - 1.0;
         if (!same_line) {
             flush();
         } else if (r->origin.x > last->origin.x + last->advance + 0.2 * r->size) {

@@ -29,7 +29,7 @@ std::string marked(std::string_view lang, const std::string& text) {
 }  // namespace
 
 // Excerpts of the Universal Declaration of Human Rights
-// (/work/shared/corpus/udhr/udhr-km.txt, udhr-th.txt, udhr-zh-Hans.txt).
+// (the shared UDHR corpus: udhr-km.txt, udhr-th.txt, udhr-zh-Hans.txt).
 
 TEST_CASE("Khmer is broken between words, where the builder adds zero-width glue") {
     CHECK(marked("km", "ដោយយល់ឃើញថា ការទទួលស្គាល់សេចក្ដីថ្លៃថ្នូរជាប់ពីកំណើត") ==
@@ -39,6 +39,18 @@ TEST_CASE("Khmer is broken between words, where the builder adds zero-width glue
 TEST_CASE("a Khmer subscript cluster is never cut, even where ICU's dictionary proposes it") {
     // ICU 72 offers a break after the coeng (U+17D2) of "យុត្ដិ".
     CHECK(marked("km", "សេរីភាព យុត្ដិធម៌ និងសន្ដិភាព") == "សេរីភាព យុត្ដិ|ធម៌ និង|សន្ដិ|ភាព");
+}
+
+TEST_CASE("no break before a repetition or abbreviation mark, which ICU's dictionaries offer") {
+    for (const std::string text : {"ពលរដ្ឋគ្រប់ៗប្រទេស", "មនុស្សម្នាក់ៗអាច", "ต่างๆนานา", "กรุงเทพฯเป็น"}) {
+        CAPTURE(text);
+        const std::string m = marked(text.find("\u0e01") != std::string::npos || text.find("\u0e15") != std::string::npos ? "th" : "km", text);
+        for (const char* mark : {"|ៗ", "|ๆ", "|ฯ"}) CHECK(m.find(mark) == std::string::npos);
+    }
+    CHECK(galley::typeset::ends_word_before(0x17D7));
+    CHECK(galley::typeset::ends_word_before(0x0E46));
+    CHECK(!galley::typeset::ends_word_before(U'a'));
+    CHECK(!galley::typeset::ends_word_before(0x17D4));  // the Khmer full stop is class BA: ICU keeps it
 }
 
 TEST_CASE("Thai is broken between words") {

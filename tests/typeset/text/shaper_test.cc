@@ -10,7 +10,9 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <algorithm>
 #include <atomic>
+#include <tuple>
 #include <chrono>
 #include <mutex>
 #include <string>
@@ -184,6 +186,37 @@ TEST_CASE("Shapers on four threads at once give the metrics one Shaper gives alo
         REQUIRE(out.size() == alone.size());
         for (std::size_t i = 0; i < out.size(); ++i) check_same(out[i], alone[i]);
     }
+}
+
+TEST_CASE("a full stop after an Arabic word stands on the side the paragraph's direction puts it") {
+    // Charis SIL has no Arabic: the word comes from a fallback face, the
+    // stop from Charis, two Pango items laid out in visual order.
+    using typeset::text::BaseDirection;
+    Shaper shaper(font_library());
+    const int font = shaper.intern(FontSpec{"Charis SIL", 400, false, 9.5, "ar", false});
+    const std::string word = "\u0627\u0644\u0639\u0627\u0644\u0645";  // "the world"
+    const std::string text = word + ".";
+    auto stop_and_letters = [&](BaseDirection dir) {
+        const typeset::text::Shaped& s = shaper.shape(font, text, dir);
+        double stop = -1, left = 1e9, right = -1e9;
+        for (const auto& g : s.glyphs) {
+            if (g.cluster == word.size()) {
+                stop = g.x;
+            } else {
+                left = std::min(left, g.x);
+                right = std::max(right, g.x + g.advance);
+            }
+        }
+        REQUIRE(stop >= 0);
+        CHECK(s.width == doctest::Approx(right - left + shaper.shape(font, ".").width));
+        return std::tuple{stop, left, right};
+    };
+    const auto [rtl_stop, rtl_left, rtl_right] = stop_and_letters(BaseDirection::right_to_left);
+    CHECK(rtl_stop < rtl_left);  // read right to left, the stop comes after the word
+    const auto [ltr_stop, ltr_left, ltr_right] = stop_and_letters(BaseDirection::left_to_right);
+    CHECK(ltr_stop >= ltr_right - 1e-6);  // an Arabic word quoted at the end of an English sentence
+    // The same text in two directions is cached apart.
+    CHECK(&shaper.shape(font, text, BaseDirection::right_to_left) != &shaper.shape(font, text, BaseDirection::left_to_right));
 }
 
 }  // namespace galley::test

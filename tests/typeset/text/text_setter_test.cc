@@ -180,6 +180,36 @@ TEST_CASE("Thai text is set in the bundled Thai fallback and wraps at word bound
     for (const char* name : {"tabloid", "peer-tabloid"}) check_set_in_fallback(name, "th", thai, 90, "SerifThai");
 }
 
+TEST_CASE("a repetition mark never begins a line, in Khmer or after the space Thai writes before it") {
+    // UDHR in Khmer (preamble, article 29) and Thai (articles 2 and 29):
+    // "គ្រប់ៗ", "ម្នាក់ៗ", "ใด ๆ". ICU's dictionaries break before the marks.
+    const std::string khmer = "ពលរដ្ឋគ្រប់ៗប្រទេស និងជនទាំងឡាយគ្រប់ៗរូប មនុស្សម្នាក់ៗ អាចប្រើសិទ្ធិ "
+                              "និងសេរីភាពរបស់ខ្លួន ដោយគ្មានការប្រកាន់បែងចែកជាតិសាសន៍ ពណ៌សម្បុរ ភេទ ភាសា សាសនា";
+    const std::string thai = "ทุกคนย่อมมีสิทธิและอิสรภาพบรรดาที่กำหนดไว้ในปฏิญญานี้ โดยปราศจากความแตกต่างใด ๆ "
+                             "ดังเช่นเชื้อชาติ ผิว เพศ ภาษา ศาสนา ความคิดเห็นทางการเมืองหรือทางอื่นใด ๆ "
+                             "เผ่าพันธุ์แห่งชาติ หรือสังคม ทรัพย์สิน กำเนิด หรือสถานะอื่นใด ๆ";
+    Setting& s = setting("tabloid");
+    for (const auto& [lang, text] : {std::pair{"km", khmer}, std::pair{"th", thai}}) {
+        int lines = 0;
+        for (double width = 40; width <= 160; width += 3) {
+            CAPTURE(lang);
+            CAPTURE(width);
+            Diagnostics diags;
+            ParagraphShape shape = column_shape(s, lang);
+            shape.width = width;
+            const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+            check_reconstructs(p, text);
+            for (const auto& l : p.lines) {
+                const std::string t = line_text(l);
+                ++lines;
+                CHECK(t.rfind("ៗ", 0) != 0);
+                CHECK(t.rfind("ๆ", 0) != 0);
+            }
+        }
+        CHECK(lines > 100);  // the measures made many lines, so many chances to go wrong
+    }
+}
+
 TEST_CASE("Chinese text is set in the bundled CJK fallback, broken between characters, within the measure") {
     // UDHR in Chinese (simplified), from the preamble. In tabloid the
     // indented first line once came out 0.33 pt over its measure.
