@@ -113,6 +113,7 @@ FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMod
     fr.min_leg = rq_.min_leg;
     fr.carry = rq_.carry;
     fr.may_carry = rq_.may_carry;
+    fr.stop = rq_.stop;
     return fr;
 }
 
@@ -167,7 +168,7 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
         }
     }
     AreaResult out;
-    out.complete = fill.next >= rq_.stream->size() && fill.carry == kNoItem;
+    out.complete = fill.next >= rq_.end() && fill.carry == kNoItem;
     out.fill = std::move(fill);
     out.floats = std::move(fr.floats);
     return out;
@@ -179,7 +180,7 @@ AreaResult AreaFiller::refill(const std::vector<ColumnSpace>& columns, const std
     fr.floats = floats;
     AreaResult out;
     out.fill = fill_columns(fr);
-    out.complete = out.fill.next >= rq_.stream->size() && out.fill.carry == kNoItem;
+    out.complete = out.fill.next >= rq_.end() && out.fill.carry == kNoItem;
     out.floats = floats;
     return out;
 }
@@ -187,21 +188,22 @@ AreaResult AreaFiller::refill(const std::vector<ColumnSpace>& columns, const std
 bool AreaFiller::has_deferrable() const {
     const Stream& s = *rq_.stream;
     if (rq_.carry != kNoItem) return true;
-    for (std::size_t i = rq_.from; i < s.size(); ++i)
+    for (std::size_t i = rq_.from; i < rq_.end(); ++i)
         if (s.items[i].deferrable) return true;
     return false;
 }
 
 double AreaFiller::even_share(const std::vector<ColumnSpace>& columns, bool text_only) const {
     const Stream& s = *rq_.stream;
-    double content = s.remaining(rq_.from);
+    const std::size_t end = rq_.end();
+    double content = s.remaining(rq_.from) - s.remaining(end);
     if (rq_.carry != kNoItem && !text_only) content += s.items[rq_.carry].height;
-    for (std::size_t i = rq_.from; text_only && i < s.size(); ++i) {
+    for (std::size_t i = rq_.from; text_only && i < end; ++i) {
         const FlowItem& item = s.items[i];
         if (!item.deferrable) continue;
         std::size_t last = i;
         if (item.kind == FlowKind::box_start)
-            while (last + 1 < s.size() && s.items[last + 1].box == item.box) ++last;
+            while (last + 1 < end && s.items[last + 1].box == item.box) ++last;
         content -= s.remaining(i) - s.remaining(last + 1);
         i = last;
     }

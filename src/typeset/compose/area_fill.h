@@ -30,7 +30,9 @@
 //     when that leaves fewer runt legs.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 #include "typeset/compose/column_fill.h"
@@ -47,12 +49,17 @@ struct AreaRequest {
     int min_leg = 0;  ///< columns.min-leg: the shallowest leg balancing may leave; 0 = any
     std::size_t carry = kNoItem;  ///< a figure handed on by the previous area (FillRequest::carry)
     bool may_carry = false;       ///< the last column may hand a figure on (FillRequest::may_carry)
+    /// Items from here on are left for the next area (FillRequest::stop);
+    /// the area is filled, and balanced, as if the stream ended there.
+    std::size_t stop = std::numeric_limits<std::size_t>::max();
+    /// The end of the items this area may take.
+    std::size_t end() const { return std::min(stop, stream->size()); }
 };
 
 struct AreaResult {
     FillResult fill;
     std::vector<FloatRect> floats;
-    bool complete = false;  ///< every item from `from` was placed, and none is carried on
+    bool complete = false;  ///< every item from `from` (to `stop`) was placed, and none is carried on
     /// Lowest content in the area (the highest column top when empty).
     double foot() const;
 };

@@ -36,7 +36,8 @@ bool own_figure(const Stream& s, std::size_t i) {
     return depth == 0;
 }
 
-/// Whether a column may end just before `item`.
+}  // namespace
+
 bool breakable(const FlowItem& item) {
     switch (item.kind) {
         case FlowKind::line:
@@ -50,6 +51,8 @@ bool breakable(const FlowItem& item) {
     }
     return false;
 }
+
+namespace {
 
 class Filler {
 public:

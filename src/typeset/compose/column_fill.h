@@ -132,6 +132,10 @@ struct FillResult {
 /// One pass over the stream; see the sketch at the top of this file.
 FillResult fill_columns(const FillRequest& request);
 
+/// Whether a column may end just before `item` (widows, orphans and
+/// keep-with-next are in its `break_before`).
+bool breakable(const FlowItem& item);
+
 /// A runt leg at the foot of a column: fewer than `min_leg` lines of body
 /// text (on the grid, outside boxes) under a picture, a framed box or a
 /// float. `column_items`

@@ -56,6 +56,24 @@ std::size_t body_lines_from(const Stream& s, std::size_t from) {
     return n;
 }
 
+/// Where an article that jumps at item `next` with fewer than
+/// kMinJumpLines lines of text left should end on this page instead, so
+/// that the jump carries its last kMinJumpLines lines on: the last legal
+/// break at or before them, when the page still keeps that many lines from
+/// `from`. kNoItem when the jump carries enough or the page would keep too
+/// little.
+std::size_t short_jump_stop(const Stream& s, std::size_t from, std::size_t next) {
+    if (next >= s.size() || body_lines_from(s, next) >= kMinJumpLines) return kNoItem;
+    std::size_t i = s.size();
+    std::size_t n = 0;
+    while (i > from && n < kMinJumpLines)
+        if (s.items[--i].body_line()) ++n;
+    while (i > from && !breakable(s.items[i])) --i;
+    if (n < kMinJumpLines || i <= from || body_lines_from(s, from) - body_lines_from(s, i) < kMinJumpLines)
+        return kNoItem;
+    return i;
+}
+
 /// Makes room for a "Continued on page N" line `height` tall at the foot of
 /// the last column that has room for it and a line of text (a lead figure
 /// can fill the last columns down to the foot); the columns after that one
@@ -202,7 +220,7 @@ std::vector<ColumnSpace> Paginator::columns(int first, int span, double top, boo
 }
 
 AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols,
-                           bool balance, bool must_progress, std::size_t carry, bool may_carry) {
+                           bool balance, bool must_progress, std::size_t carry, bool may_carry, std::size_t stop) {
     AreaRequest rq;
     rq.stream = &a.body;
     rq.from = from;
@@ -213,7 +231,30 @@ AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std
     rq.must_progress = must_progress;
     rq.carry = carry;
     rq.may_carry = may_carry;
+    rq.stop = stop;
     return fill_area(rq);
+}
+
+void Paginator::lengthen_jump(const PreparedArticle& a, std::size_t from, std::size_t carry,
+                              std::vector<ColumnSpace>& cols, std::size_t& jump_column, AreaResult& area,
+                              bool must_progress) {
+    const std::size_t stop = short_jump_stop(a.body, from, area.fill.next);
+    if (stop == kNoItem) return;
+    AreaResult shorter = fill(a, from, cols, true, must_progress, carry, true, stop);
+    if (shorter.fill.placed.empty() || shorter.fill.next <= from || shorter.fill.next > stop ||
+        body_lines_from(a.body, shorter.fill.next) < kMinJumpLines)
+        return;
+    // The column the text ends in, and the lowest thing in it.
+    std::size_t last = 0;
+    for (const Placed& p : shorter.fill.placed)
+        if (a.body.items[p.item].kind == FlowKind::line) last = std::max(last, static_cast<std::size_t>(p.column));
+    double foot = shorter.fill.column_bottoms[last];
+    for (const FloatRect& r : shorter.floats)
+        if (static_cast<int>(last) >= r.first && static_cast<int>(last) < r.first + r.span) foot = std::max(foot, r.bottom);
+    if (foot > cols[last].bottom + kEpsilon) return;
+    cols[last].bottom = foot;
+    jump_column = last;
+    area = std::move(shorter);
 }
 
 Paginator::JumpLine Paginator::jump_line(const std::string& text, double width, layout::Alignment align) {
@@ -579,6 +620,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         if (!fresh() && body_lines_from(a.body, area.fill.next) < kMinJumpLines &&
             (policy == Jump::long_only || (policy == Jump::short_if_must && fits_on_next_page(a))))
             return {};
+        lengthen_jump(a, 0, kNoItem, cols, jump_column, area, false);
         opens = true;
     }
 
@@ -622,6 +664,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
                 jump_column =
                     reserve_jump(cols, to_line.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
                 area = fill(a, from, cols, false, fresh(), carry, true);
+                lengthen_jump(a, from, carry, cols, jump_column, area, fresh());
             }
             append_area(chunk, a, area, cols);
             if (opens) {

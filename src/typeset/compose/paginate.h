@@ -19,6 +19,9 @@
 //         free, else on a new page (also when it would jump only a few
 //         lines to a page that would hold nothing else, and fits whole
 //         on that page)
+//       a jump taken with fewer than six lines of text going on (maybe
+//         only the end matter) takes the article's last six lines with it:
+//         its columns end higher, balanced, the jump line under them
 //   leaving a page (or ending a section when the next one starts a new
 //     page): if the article placed last on it ended there with room below
 //     it and has a lead photograph, it is placed again with the photograph
@@ -157,8 +160,17 @@ private:
     /// may hand a figure on to the next page (the article jumps there).
     /// With `must_progress`, a fresh page takes the first item even where
     /// it does not fit (it would be handed on for ever).
+    /// Items from `stop` on are left for the next page.
     AreaResult fill(const PreparedArticle& a, std::size_t from, const std::vector<ColumnSpace>& cols, bool balance,
-                    bool must_progress, std::size_t carry = kNoItem, bool may_carry = false);
+                    bool must_progress, std::size_t carry = kNoItem, bool may_carry = false,
+                    std::size_t stop = kNoItem);
+    /// An article jumping from this page (`area`, filled from `from` to the
+    /// foot of `cols`) with fewer than kMinJumpLines lines of text going on,
+    /// maybe only its end matter, takes its last lines with it: its columns
+    /// here end at the break before them, balanced, and the jump line
+    /// (`jump_column`) moves up under the column the text ends in.
+    void lengthen_jump(const PreparedArticle& a, std::size_t from, std::size_t carry, std::vector<ColumnSpace>& cols,
+                       std::size_t& jump_column, AreaResult& area, bool must_progress);
     /// A jump line ("Continued on page N", "Continued from page N") set
     /// in the kicker style, no larger than body text.
     struct JumpLine {

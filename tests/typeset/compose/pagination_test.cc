@@ -731,6 +731,31 @@ TEST_CASE("an article does not jump with a few lines while a later article can t
     invariants_hold(*b);
 }
 
+namespace {
+
+/// Lines of body text on a jump page (`p` says "Continued from page") of
+/// the article it continues, its boxes aside; -1 when another article is
+/// on the page too.
+int jump_page_lines(const page::Page& p, const layout::Layout& l) {
+    const double body = l.style(layout::ParagraphStyleId::body).size.to_pt();
+    int lines = 0, depth = 0;
+    bool others = false, ended = false;
+    for (const page::Item& item : p.items) {
+        if (auto* b = std::get_if<page::TagBegin>(&item)) {
+            if (b->kind == page::TagKind::artifact || b->kind == page::TagKind::note) ++depth;
+            if (b->kind == page::TagKind::article) others = true;
+        } else if (auto* e = std::get_if<page::TagEnd>(&item)) {
+            if (e->kind == page::TagKind::artifact || e->kind == page::TagKind::note) --depth;
+            if (e->kind == page::TagKind::article) ended = true;
+        } else if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+            if (!ended && depth == 0 && std::abs(r->size - body) < 0.01) ++lines;
+        }
+    }
+    return others ? -1 : lines;
+}
+
+}  // namespace
+
 TEST_CASE("no page of the sample holds nothing but the last few lines of a jumped article") {
     // A jump page holds at least six lines of the body text of the article
     // it continues (its boxes aside), or another article too: else the
@@ -742,22 +767,46 @@ TEST_CASE("no page of the sample holds nothing but the last few lines of a jumpe
             const page::Page& p = c.doc.pages[n];
             if (!page_says(p, "Continued from page")) continue;
             CAPTURE(n + 1);
-            const double body = c.layout->style(layout::ParagraphStyleId::body).size.to_pt();
-            int lines = 0, depth = 0;
-            bool others = false, ended = false;
-            for (const page::Item& item : p.items) {
-                if (auto* b = std::get_if<page::TagBegin>(&item)) {
-                    if (b->kind == page::TagKind::artifact || b->kind == page::TagKind::note) ++depth;
-                    if (b->kind == page::TagKind::article) others = true;
-                } else if (auto* e = std::get_if<page::TagEnd>(&item)) {
-                    if (e->kind == page::TagKind::artifact || e->kind == page::TagKind::note) --depth;
-                    if (e->kind == page::TagKind::article) ended = true;
-                } else if (auto* r = std::get_if<page::GlyphRun>(&item)) {
-                    if (!ended && depth == 0 && std::abs(r->size - body) < 0.01) ++lines;
-                }
-            }
-            CHECK((lines >= 6 || others));
+            const int lines = jump_page_lines(p, *c.layout);
+            CHECK((lines >= 6 || lines < 0));
         }
+    }
+}
+
+TEST_CASE("a long article never jumps with only its end matter or a few lines: its last six lines go with them") {
+    // A feature over several short pages, about a line longer each time,
+    // with a rights line, a correction and a related story at its end:
+    // wherever its pages break, every page it continues on holds six lines
+    // of its text or more, not the end matter alone ("Continued from page
+    // 11" over a rights line).
+    for (const std::string name : {"newsletter", "tabloid"}) {
+        CAPTURE(name);
+        layout::Layout l = bundled_layout(name);
+        l.page.height = Length::pt(l.page.margin_top.to_pt() + l.page.margin_bottom.to_pt() + 300);
+        l.furniture.masthead.height = Length::pt(0);
+        int jumps = 0;
+        for (int extra = 0; extra < 600; extra += 9) {
+            CAPTURE(extra);
+            model::Article a = article("feature", "A feature that runs for pages", 6);
+            a.body.push_back(para(words(extra + 1, 99)));
+            a.meta.rights = text("Rights line of the feature.");
+            a.end.corrections.push_back(text("An earlier version of this story misspelt a name."));
+            model::RelatedItem related;
+            related.title = text("A related story");
+            related.teaser = text("Its teaser, a line or two long, to make the box deeper than a line.");
+            a.end.related.push_back(related);
+            auto c = compose(issue_of({a}), l);
+            for (std::size_t n = 0; n < c->doc.pages.size(); ++n) {
+                const page::Page& p = c->doc.pages[n];
+                if (!page_says(p, "Continued from page")) continue;
+                CAPTURE(n + 1);
+                ++jumps;
+                CHECK(jump_page_lines(p, *c->layout) >= 6);
+            }
+            auto problems = check_all(c->doc, *c->layout, c->issue);
+            for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+        }
+        CHECK(jumps > 60);
     }
 }
 
