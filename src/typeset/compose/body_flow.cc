@@ -475,6 +475,7 @@ void BodyFlow::separator(const Measure& m) {
 
 void BodyFlow::end_matter(const Measure& m) {
     const model::End& end = article_.end;
+    out_->begin_end_matter();
     styled(end.tagline, ParagraphStyleId::tagline, m, article_.where, tag(page::TagKind::paragraph));
     if (!end.corrections.empty()) {
         const layout::Box& box = ctx_.layout.box(layout::BoxId::correction);

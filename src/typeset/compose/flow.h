@@ -37,6 +37,7 @@ struct FlowItem {
     int box = -1;              ///< the framed box holding this item, or -1
     int fragment = -1;         ///< what to draw (Stream::fragments); -1: nothing
     int float_index = -1;      ///< anchor: the float (Stream::floats)
+    bool end_matter = false;   ///< tagline, corrections, related stories, rights (after the body)
 
     /// A line of body text: on the grid, outside framed boxes.
     bool body_line() const { return kind == FlowKind::line && grid && box < 0; }

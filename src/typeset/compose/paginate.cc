@@ -56,21 +56,39 @@ std::size_t body_lines_from(const Stream& s, std::size_t from) {
     return n;
 }
 
-/// Where an article that jumps at item `next` with fewer than
-/// kMinJumpLines lines of text left should end on this page instead, so
-/// that the jump carries its last kMinJumpLines lines on: the last legal
-/// break at or before them, when the page still keeps that many lines from
-/// `from`. kNoItem when the jump carries enough or the page would keep too
-/// little.
-std::size_t short_jump_stop(const Stream& s, std::size_t from, std::size_t next) {
-    if (next >= s.size() || body_lines_from(s, next) >= kMinJumpLines) return kNoItem;
+/// Whether an article jumping at item `next` carries little on: fewer
+/// than kMinJumpLines lines of text, and otherwise only its end matter
+/// (rights, a correction, the More stories box), no table or picture.
+bool carries_little(const Stream& s, std::size_t next) {
+    if (next >= s.size() || body_lines_from(s, next) >= kMinJumpLines) return false;
+    for (std::size_t i = next; i < s.size(); ++i) {
+        const FlowItem& item = s.items[i];
+        if (!item.body_line() && item.kind != FlowKind::space && !item.end_matter) return false;
+    }
+    return true;
+}
+
+/// Where an article that jumps at item `next` carrying little on should
+/// end on this page instead, so that the jump carries its last
+/// kMinJumpLines lines of text too: the last legal break at or before
+/// them, when the page still keeps that many lines from `from` and what
+/// moves besides the end matter is about that many lines deep (`leading`
+/// a line), not a table or a picture with them. kNoItem when the jump
+/// carries enough, or the page would keep too little or lose too much.
+std::size_t short_jump_stop(const Stream& s, std::size_t from, std::size_t next, double leading) {
+    if (!carries_little(s, next)) return kNoItem;
     std::size_t i = s.size();
     std::size_t n = 0;
     while (i > from && n < kMinJumpLines)
         if (s.items[--i].body_line()) ++n;
     while (i > from && !breakable(s.items[i])) --i;
-    if (n < kMinJumpLines || i <= from || body_lines_from(s, from) - body_lines_from(s, i) < kMinJumpLines)
+    if (n < kMinJumpLines || i <= from || i >= next ||
+        body_lines_from(s, from) - body_lines_from(s, i) < kMinJumpLines)
         return kNoItem;
+    double moved = 0;  // the end matter aside
+    for (std::size_t k = i; k < next; ++k)
+        if (!s.items[k].end_matter) moved += s.items[k].height;
+    if (moved > 1.5 * static_cast<double>(kMinJumpLines) * leading) return kNoItem;
     return i;
 }
 
@@ -238,7 +256,7 @@ AreaResult Paginator::fill(const PreparedArticle& a, std::size_t from, const std
 void Paginator::lengthen_jump(const PreparedArticle& a, std::size_t from, std::size_t carry,
                               std::vector<ColumnSpace>& cols, std::size_t& jump_column, AreaResult& area,
                               bool must_progress) {
-    const std::size_t stop = short_jump_stop(a.body, from, area.fill.next);
+    const std::size_t stop = short_jump_stop(a.body, from, area.fill.next, ctx_.grid.leading());
     if (stop == kNoItem) return;
     AreaResult shorter = fill(a, from, cols, true, must_progress, carry, true, stop);
     if (shorter.fill.placed.empty() || shorter.fill.next <= from || shorter.fill.next > stop ||

@@ -19,9 +19,10 @@
 //         free, else on a new page (also when it would jump only a few
 //         lines to a page that would hold nothing else, and fits whole
 //         on that page)
-//       a jump taken with fewer than six lines of text going on (maybe
-//         only the end matter) takes the article's last six lines with it:
-//         its columns end higher, balanced, the jump line under them
+//       a jump taken that carries on fewer than six lines of text and
+//         only the end matter besides takes the article's last six lines
+//         with it: its columns end higher, balanced, the jump line under
+//         them
 //   leaving a page (or ending a section when the next one starts a new
 //     page): if the article placed last on it ended there with room below
 //     it and has a lead photograph, it is placed again with the photograph
@@ -165,10 +166,10 @@ private:
                     bool must_progress, std::size_t carry = kNoItem, bool may_carry = false,
                     std::size_t stop = kNoItem);
     /// An article jumping from this page (`area`, filled from `from` to the
-    /// foot of `cols`) with fewer than kMinJumpLines lines of text going on,
-    /// maybe only its end matter, takes its last lines with it: its columns
-    /// here end at the break before them, balanced, and the jump line
-    /// (`jump_column`) moves up under the column the text ends in.
+    /// foot of `cols`) with fewer than kMinJumpLines lines of text going on
+    /// and nothing else but its end matter takes its last lines with it:
+    /// its columns here end at the break before them, balanced, and the
+    /// jump line (`jump_column`) moves up under the column the text ends in.
     void lengthen_jump(const PreparedArticle& a, std::size_t from, std::size_t carry, std::vector<ColumnSpace>& cols,
                        std::size_t& jump_column, AreaResult& area, bool must_progress);
     /// A jump line ("Continued on page N", "Continued from page N") set

@@ -18,6 +18,7 @@ int StreamBuilder::add_fragment(std::vector<page::Item> items) {
 
 void StreamBuilder::push(FlowItem item) {
     item.box = box_;
+    item.end_matter = end_matter_;
     if (item.kind != FlowKind::space && item.kind != FlowKind::anchor) {
         if (keep_) item.break_before = false;
         keep_ = false;

@@ -47,6 +47,8 @@ public:
     void close_box(double keep_whole = 0);
     /// The next item may not start a column (keeps this one with it).
     void keep_with_next() { keep_ = true; }
+    /// The items from here on are the article's end matter (FlowItem::end_matter).
+    void begin_end_matter() { end_matter_ = true; }
     /// Structure: a tag opened before the next fragment...
     void begin(page::TagBegin t);
     /// ...and one closed after the last fragment so far.
@@ -61,6 +63,7 @@ private:
     Stream& out_;
     std::vector<page::Item> pending_;  ///< tags waiting for the next fragment
     bool keep_ = false;
+    bool end_matter_ = false;
     int box_ = -1;
     int group_ = 0;
     std::size_t box_start_ = 0;  ///< index of the open box's first item
