@@ -350,6 +350,9 @@ void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation
     }
     const double room = st.left_indent.to_pt() + st.first_line_indent.to_pt() + (m.boxed ? label_width : 0.0);
     const double indent = (m.boxed ? label_width : 0.0) + std::max(0.0, widest + gap - room);
+    // In a list read right to left the labels and the hanging indent are
+    // on the right (the style's indents are mirrored by the text setter).
+    const bool rtl = ctx_.right_to_left(article_.lang);
     out_->space(ctx_.space(st.space_before));
     out_->begin(tag(page::TagKind::list));
     for (std::size_t n = 0; n < l.items.size(); ++n) {
@@ -357,12 +360,18 @@ void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation
         shape.width = m.width;
         shape.lang = article_.lang;
         shape.first_in_flow = true;
-        if (indent > 0) shape.indents = [indent](int) { return std::pair<double, double>(indent, 0.0); };
+        if (indent > 0)
+            shape.indents = [indent, rtl](int) {
+                return rtl ? std::pair<double, double>(0.0, indent) : std::pair<double, double>(indent, 0.0);
+            };
         SetParagraph p = ctx_.setter.set(l.items[n], style, shape, where, ctx_.diags);
         std::vector<page::Item> extra;
         if (!labels[n].lines.empty() && !p.lines.empty()) {
-            double x = m.x + p.lines.front().left - gap - advance_of(labels[n]);
-            append_line(extra, labels[n].lines.front(), std::max(x, m.x), 0.0);
+            const SetLine& first = p.lines.front();
+            const double label = advance_of(labels[n]);
+            const double x = rtl ? std::min(m.x + first.left + first.width + gap, m.x + m.width - label)
+                                 : std::max(m.x + first.left - gap - label, m.x);
+            append_line(extra, labels[n].lines.front(), x, 0.0);
         }
         out_->begin(tag(page::TagKind::list_item));
         out_->paragraph(std::move(p), ctx_.lines(style, m.x), std::move(extra));

@@ -64,18 +64,24 @@ std::string format_codepoint(char32_t c) {
     return buf;
 }
 
-/// Line geometry: indents and measure of line i.
+/// Line geometry: indents and measure of line i. The style's indents
+/// count from where its lines start: in a paragraph set right to left the
+/// left indent and the first line's indent are on the right. The shape's
+/// `indents` (running around an object, a list's labels) are on the sides
+/// they name.
 struct Geometry {
     double width = 0;
     double left = 0, right = 0, first_extra = 0;
+    bool rtl = false;
     int dropcap_lines = 0;
     double dropcap_indent = 0;
     const std::function<std::pair<double, double>(int)>* indents = nullptr;
 
     std::pair<double, double> line(std::size_t i) const {  // left, measure
-        double l = left + (i == 0 ? first_extra : 0.0);
-        double r = right;
-        if (static_cast<int>(i) < dropcap_lines) l += dropcap_indent;
+        double start = left + (i == 0 ? first_extra : 0.0);
+        if (static_cast<int>(i) < dropcap_lines) start += dropcap_indent;
+        double l = rtl ? right : start;
+        double r = rtl ? start : right;
         if (indents != nullptr && *indents) {
             const auto [el, er] = (*indents)(static_cast<int>(std::min<std::size_t>(i, 1u << 30)));
             l += el;
@@ -213,6 +219,7 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
     // No drop cap for a paragraph set right to left: Arabic letters join,
     // and a letter cut off its word changes shape.
     const bool rtl = !t.text.empty() && text::strong_direction(t.text) < 0;
+    geo.rtl = rtl;
     if (shape.dropcap_lines > 0 && !t.text.empty() && !rtl) {
         const auto [a, b] = text::dropcap_range(t.text);
         if (a < b) {

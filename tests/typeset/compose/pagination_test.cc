@@ -964,6 +964,63 @@ TEST_CASE("an issue in a right-to-left language is bound on the right: page 1 a 
     CHECK(x_of_run(e->doc.pages[1], "2") < page_width / 2);
 }
 
+TEST_CASE("in a right-to-left article a list's labels and every first-line indent are on the right") {
+    model::Article a = arabic_article("arabic", 4);
+    model::List list;
+    list.type = model::ListType::number;
+    list.items = {text("يولد جميع الناس أحرارا متساوين في الكرامة والحقوق وقد وهبوا عقلا وضميرا"),
+                  text("وعليهم أن يعامل بعضهم بعضا بروح الإخاء")};
+    model::Block b;
+    b.node = list;
+    a.body.insert(a.body.begin() + 1, b);
+    layout::Layout l = bundled_layout("tabloid");
+    auto c = compose(issue_of({a}), l);
+    REQUIRE(!c->doc.pages.empty());
+    const page::Page& p = c->doc.pages[0];
+    const double column = l.column_width().to_pt();
+    // Each label stands right of its item's first line, at its column's
+    // right edge.
+    const double left = l.left_margin(1).to_pt();
+    const double step = column + l.columns.gutter.to_pt();
+    for (const std::string label : {"1.", "2."}) {
+        CAPTURE(label);
+        const page::GlyphRun* mark = nullptr;
+        for (const page::Item& item : p.items)
+            if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text == label) mark = r;
+        REQUIRE(mark != nullptr);
+        const double col_left = left + std::floor((mark->origin.x - left) / step) * step;
+        CHECK(mark->origin.x > col_left + column / 2);
+        CHECK(mark->origin.x + mark->advance < col_left + column + 0.01);
+        int text_runs = 0;
+        for (const page::Item& item : p.items)
+            if (const auto* r = std::get_if<page::GlyphRun>(&item);
+                r && r != mark && std::abs(r->origin.y - mark->origin.y) < 0.01 && r->origin.x >= col_left - 0.01 &&
+                r->origin.x < col_left + column) {
+                ++text_runs;
+                for (const page::Glyph& g : r->glyphs) CHECK(r->origin.x + g.x < mark->origin.x);
+            }
+        CHECK(text_runs > 0);
+    }
+    // A paragraph's first line (not the first of the flow) ends short of the
+    // column's right edge by the style's indent; its other lines reach it.
+    const double indent = l.style(layout::ParagraphStyleId::body).first_line_indent.to_pt();
+    REQUIRE(indent > 1);
+    const page::GlyphRun* first = nullptr;  // the first run of "يولد300"'s paragraph
+    for (const page::Item& item : p.items)
+        if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.find("300") != std::string::npos) first = r;
+    REQUIRE(first != nullptr);
+    auto line_right = [&](double y) {
+        double right = -1e9;
+        for (const page::Item& item : p.items)
+            if (const auto* r = std::get_if<page::GlyphRun>(&item);
+                r && std::abs(r->origin.y - y) < 0.01 && std::abs(r->origin.x - first->origin.x) < column)
+                right = std::max(right, r->origin.x + r->advance);
+        return right;
+    };
+    const double leading = l.grid.leading.to_pt();
+    CHECK(line_right(first->origin.y) == doctest::Approx(line_right(first->origin.y + leading) - indent).epsilon(0.002));
+}
+
 TEST_CASE("a table in a right-to-left article has its first column at the right") {
     model::Article a = arabic_article("arabic", 4);
     model::Table t;
