@@ -557,42 +557,60 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
 
     // Smaller lead figures (over fewer columns, text beside them; then
     // lower) may make the article fit here, or leave its text more room.
-    const std::vector<FigureFit> fits = figure_fits(a, run);
     // The first fit that holds the whole article wins, unless it leaves a
     // runt leg under the picture and a smaller one does not; else the one
     // that gives the text six lines a column (and no runt leg), else the
     // one that sets most lines here.
     const int min_leg = ctx_.layout.columns.min_leg;
-    Opening o;
-    std::optional<Opening> whole;  // the first fit holding it all, with a runt leg
-    std::size_t best_lines = 0;
-    bool roomy = false;  // the chosen opening gives the text six lines a column
-    for (std::size_t k = 0; k < fits.size(); ++k) {
-        Opening n = open_at(a, run, fits[k]);
-        if (!n.fits_head) continue;
-        // A head deeper than the fresh page runs off it: a smaller lead
-        // picture whose head fits is taken first, the smallest otherwise.
-        if (n.head_foot > frame.bottom + kEpsilon && (k + 1 < fits.size() || o.fits_head || whole)) continue;
-        const bool runt = runt_under_head(a.body, n.cols, n.area, min_leg);
-        if (n.area.complete) {
-            if (!runt) {
-                o = std::move(n);
-                whole.reset();
-                break;
+    auto best_opening = [&](const Run& at) {
+        const std::vector<FigureFit> fits = figure_fits(a, at);
+        Opening o;
+        std::optional<Opening> whole;  // the first fit holding it all, with a runt leg
+        std::size_t best_lines = 0;
+        bool roomy = false;  // the chosen opening gives the text six lines a column
+        for (std::size_t k = 0; k < fits.size(); ++k) {
+            Opening n = open_at(a, at, fits[k]);
+            if (!n.fits_head) continue;
+            // A head deeper than the fresh page runs off it: a smaller lead
+            // picture whose head fits is taken first, the smallest otherwise.
+            if (n.head_foot > frame.bottom + kEpsilon && (k + 1 < fits.size() || o.fits_head || whole)) continue;
+            const bool runt = runt_under_head(a.body, n.cols, n.area, min_leg);
+            if (n.area.complete) {
+                if (!runt) {
+                    o = std::move(n);
+                    whole.reset();
+                    break;
+                }
+                if (!whole) whole = std::move(n);
+                continue;
             }
-            if (!whole) whole = std::move(n);
-            continue;
+            if (whole) continue;
+            std::size_t lines = count_lines(a.body, n.area.fill);
+            bool enough = lines >= static_cast<std::size_t>(6 * at.span) && !runt;
+            if (!o.fits_head || (!roomy && (enough || lines > best_lines))) {
+                roomy = enough;
+                best_lines = lines;
+                o = std::move(n);
+            }
         }
-        if (whole) continue;
-        std::size_t lines = count_lines(a.body, n.area.fill);
-        bool enough = lines >= static_cast<std::size_t>(6 * run.span) && !runt;
-        if (!o.fits_head || (!roomy && (enough || lines > best_lines))) {
-            roomy = enough;
-            best_lines = lines;
-            o = std::move(n);
+        if (whole) o = std::move(*whole);
+        return o;
+    };
+    Opening o = best_opening(run);
+    // An article that would not fit in its run takes in the free columns
+    // beside it when that makes it fit here whole, rather than jump (or
+    // wait) and leave them to whatever comes: later articles go on later
+    // pages either way.
+    if (o.fits_head && !o.area.complete) {
+        const Run wide = choose_run(a.span, std::numeric_limits<int>::max());
+        if (wide.span > run.span && wide.top <= run.top + kEpsilon) {
+            Opening w = best_opening(wide);
+            if (w.fits_head && w.area.complete && w.head_foot <= frame.bottom + kEpsilon) {
+                run = wide;
+                o = std::move(w);
+            }
         }
     }
-    if (whole) o = std::move(*whole);
     if (!o.fits_head) return {};
     // Even with its smallest lead pictures the head is deeper than a fresh
     // page: the captions placed whole under them would run past the foot.

@@ -8,6 +8,8 @@
 //         the headline block and lead figures, then the body, balanced;
 //         smaller lead figures when the article does not fit, or when a
 //         figure over some of its columns leaves a runt leg under it
+//       does not fit in its run, but would across the free columns
+//         beside it: it takes them in (rather than jump and leave them)
 //       fits: done; its columns' tops move below it plus the space between
 //       does not fit, but may jump (the front page; or an article longer
 //         than a page with half a page free): fill the columns to the foot

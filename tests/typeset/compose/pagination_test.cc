@@ -756,6 +756,30 @@ int jump_page_lines(const page::Page& p, const layout::Layout& l) {
 
 }  // namespace
 
+TEST_CASE("an article too long for its tier's columns takes the free columns beside it rather than jump") {
+    // A priority-4 story (three of tabloid's five columns), longer than
+    // three columns of page 1 hold, opens the issue, a brief after it: in
+    // three columns it would jump to the next page and leave two columns
+    // to whatever comes (house ads); over all five it fits whole.
+    layout::Layout l = bundled_layout("tabloid");
+    REQUIRE(l.tier_columns(4) == 3);
+    REQUIRE(l.columns.count == 5);
+    model::Article story = article("story", "A long story with a short headline", 18, 4);
+    model::Article brief = article("brief", "A brief", 2, 5);
+    auto c = compose(issue_of({story, brief}), l);
+    REQUIRE(!c->doc.pages.empty());
+    const page::Page& first = c->doc.pages[0];
+    CHECK_FALSE(page_says(first, "Continued on page"));
+    // Its text reaches the page's last column.
+    double rightmost = 0;
+    for (const page::Item& item : first.items)
+        if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.find("the") != std::string::npos)
+            rightmost = std::max(rightmost, r->origin.x);
+    CHECK(rightmost > l.left_margin(1).to_pt() + 4 * (l.column_width().to_pt() + l.columns.gutter.to_pt()) - 0.01);
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
 TEST_CASE("no page of the sample holds nothing but the last few lines of a jumped article") {
     // A jump page holds at least six lines of the body text of the article
     // it continues (its boxes aside), or another article too: else the
