@@ -89,7 +89,7 @@ void add_furniture_specs(std::vector<SettingSpec>& out) {
                       .to([](auto& l) -> auto& { return l.labels.weekdays; }).take());
     out.push_back(Def("label", "digits", T::text, "0123456789",
                       "The digits 0 to 9 as the issue writes them (Khmer, Arabic-Indic, ...): for the date's day "
-                      "and year, folios and the pages in jump lines.")
+                      "and year, folios, the pages in jump lines, and numbered lists in articles in label.lang.")
                       .to([](auto& l) -> auto& { return l.labels.digits; }).take());
     out.push_back(Def("label", "volume", T::text, "Vol. {volume}",
                       "The issue's volume in the masthead's date line; {volume} is issue.xml's volume as written.")

@@ -11,6 +11,7 @@
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/emit.h"
 #include "typeset/compose/figure.h"
+#include "typeset/compose/labels.h"
 #include "typeset/compose/stack.h"
 #include "typeset/compose/table.h"
 
@@ -343,8 +344,15 @@ void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation
     // widest label ("10.", "100.") needs more room than the layout gives.
     std::vector<SetParagraph> labels;
     double widest = 0;
+    // An article in the labels' language counts in their digits (Khmer
+    // digits in a Khmer layout's Khmer article), others in ASCII ones.
+    const layout::Labels& words = ctx_.layout.labels;
+    const std::string& lang = article_.lang.empty() ? ctx_.issue.lang : article_.lang;
+    const bool local_digits = model::same_language(lang, words.lang);
     for (std::size_t n = 1; n <= l.items.size(); ++n) {
-        std::string text = l.type == model::ListType::bullet ? ctx_.layout.lists.bullet : std::to_string(n) + ".";
+        std::string text = l.type == model::ListType::bullet ? ctx_.layout.lists.bullet
+                           : local_digits ? local_number(static_cast<long>(n), words) + "."
+                                          : std::to_string(n) + ".";
         labels.push_back(ctx_.set_text(text, style, label_width * 4, layout::Alignment::left));
         widest = std::max(widest, advance_of(labels.back()));
     }

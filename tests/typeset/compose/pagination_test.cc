@@ -130,6 +130,37 @@ TEST_CASE("a layout's date, month, weekday and digit labels reach the masthead, 
     for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
 }
 
+TEST_CASE("a numbered list counts in the labels' digits in an article in the labels' language, else in ASCII") {
+    layout::Layout l = bundled_layout("tabloid");
+    l.labels.lang = "km";
+    l.labels.digits = "០១២៣៤៥៦៧៨៩";
+    auto with_list = [](const std::string& id, const std::string& lang) {
+        model::Article a = article(id, "Headline " + id, 2);
+        a.lang = lang;
+        model::List list;
+        list.type = model::ListType::number;
+        list.items = {text("first item"), text("second item")};
+        model::Block b;
+        b.node = list;
+        a.body.push_back(b);
+        return a;
+    };
+    auto c = compose(issue_of({with_list("khmer", "km"), with_list("english", "en")}), l);
+    std::vector<std::string> all;
+    for (const page::Page& p : c->doc.pages)
+        for (const std::string& t : texts(p)) all.push_back(t);
+    auto has = [&](const std::string& t) { return std::find(all.begin(), all.end(), t) != all.end(); };
+    auto joined = [&] {
+        std::string out;
+        for (const std::string& t : all) out += t;
+        return out;
+    }();
+    CHECK(joined.find("១.") != std::string::npos);  // the Khmer article
+    CHECK(joined.find("២.") != std::string::npos);
+    CHECK(has("1."));  // the English one
+    CHECK(has("2."));
+}
+
 TEST_CASE("the More stories heading is tagged with the labels' language where the article is in another") {
     auto heading_lang = [](const page::Document& doc) -> std::optional<std::string> {
         for (const auto& p : doc.pages)
