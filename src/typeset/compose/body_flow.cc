@@ -14,6 +14,7 @@
 #include "typeset/compose/labels.h"
 #include "typeset/compose/stack.h"
 #include "typeset/compose/table.h"
+#include "typeset/text/chars.h"
 
 namespace galley::typeset {
 
@@ -358,12 +359,14 @@ void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation
     }
     const double room = st.left_indent.to_pt() + st.first_line_indent.to_pt() + (m.boxed ? label_width : 0.0);
     const double indent = (m.boxed ? label_width : 0.0) + std::max(0.0, widest + gap - room);
-    // In a list read right to left the labels and the hanging indent are
-    // on the right (the style's indents are mirrored by the text setter).
-    const bool rtl = ctx_.right_to_left(article_.lang);
     out_->space(ctx_.space(st.space_before));
     out_->begin(tag(page::TagKind::list));
     for (std::size_t n = 0; n < l.items.size(); ++n) {
+        // An item read right to left has its label and hanging indent on
+        // the right. The rule is the text setter's, which mirrors the
+        // style's indents by the item's first strong letter, so the label
+        // and the indents always stand on the same side.
+        const bool rtl = text::strong_direction(model::plain_text(l.items[n])) < 0;
         ParagraphShape shape;
         shape.width = m.width;
         shape.lang = article_.lang;

@@ -1076,6 +1076,55 @@ TEST_CASE("in a right-to-left article a list's labels and every first-line inden
     CHECK(line_right(first->origin.y) == doctest::Approx(line_right(first->origin.y + leading) - indent).epsilon(0.002));
 }
 
+TEST_CASE("a list item's label stands on the side its own text starts, whatever the article's language") {
+    // An Arabic article's item that opens with a Latin name is set left to
+    // right by the text setter, so its label goes left; an English
+    // article's Arabic item is set right to left, so its label goes right.
+    model::List arabic_list;
+    arabic_list.type = model::ListType::number;
+    arabic_list.items = {text("يولد جميع الناس أحرارا متساوين في الكرامة والحقوق"),
+                         text("UNESCO and the other agencies of the United Nations keep the record")};
+    model::Article a = arabic_article("arabic", 3);
+    model::Block b;
+    b.node = arabic_list;
+    a.body.insert(a.body.begin() + 1, b);
+    model::List english_list = arabic_list;
+    model::Article e = article("english", "A list in two scripts", 3);
+    b.node = english_list;
+    e.body.insert(e.body.begin() + 1, b);
+    const layout::Layout l = bundled_layout("tabloid");
+    for (const model::Article& art : {a, e}) {
+        CAPTURE(art.id);
+        auto c = compose(issue_of({art}), l);
+        REQUIRE(!c->doc.pages.empty());
+        const page::Page& p = c->doc.pages[0];
+        // label -> whether it stands right of the other runs on its line
+        for (const auto& [label, right] : {std::pair<std::string, bool>{"1.", true}, {"2.", false}}) {
+            CAPTURE(label);
+            const page::GlyphRun* mark = nullptr;
+            for (const page::Item& item : p.items)
+                if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text == label) mark = r;
+            REQUIRE(mark != nullptr);
+            const double column = l.column_width().to_pt();
+            const double left = l.left_margin(1).to_pt();
+            const double step = column + l.columns.gutter.to_pt();
+            const double col_left = left + std::floor((mark->origin.x - left) / step) * step;
+            int beside = 0;
+            for (const page::Item& item : p.items)
+                if (const auto* r = std::get_if<page::GlyphRun>(&item);
+                    r && r != mark && std::abs(r->origin.y - mark->origin.y) < 0.01 &&
+                    r->origin.x >= col_left - 0.01 && r->origin.x < col_left + column) {
+                    ++beside;
+                    if (right)
+                        CHECK(r->origin.x + r->advance < mark->origin.x);
+                    else
+                        CHECK(r->origin.x > mark->origin.x + mark->advance);
+                }
+            CHECK(beside > 0);
+        }
+    }
+}
+
 TEST_CASE("a table in a right-to-left article has its first column at the right") {
     model::Article a = arabic_article("arabic", 4);
     model::Table t;
