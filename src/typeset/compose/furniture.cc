@@ -32,6 +32,44 @@ std::string date_line(const model::Issue& issue, const layout::Labels& labels) {
     return line;
 }
 
+/// The publication's name as the nameplate, on one line in the band
+/// [top, top + area): at the masthead style's size where it fits, else
+/// smaller until it fits the live width and the band (a name wrapped to a
+/// second line would run into the date line under it).
+void nameplate(ComposeContext& ctx, const PageFrame& frame, double top, double area, std::vector<page::Item>& out) {
+    const std::string& name = ctx.issue.publication;
+    if (name.empty() || area <= 0) return;
+    const layout::ParagraphStyle& st = ctx.style(ParagraphStyleId::masthead);
+    const double size = st.size.to_pt();
+    const double leading = st.leading.to_pt();
+    if (size <= 0 || leading <= 0) return;
+    double scale = 1.0;
+    const double natural = ctx.setter.measure(name, ParagraphStyleId::masthead);
+    if (natural > frame.width()) scale = frame.width() / natural;
+    scale = std::min(scale, area / leading);
+    ParagraphShape shape;
+    shape.width = frame.width();
+    shape.lang = ctx.issue.lang;
+    shape.first_in_flow = true;
+    SetParagraph p;
+    // Kerning and rounding may still wrap a name measured to fit: a little
+    // smaller each time.
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        shape.size = size * scale;
+        shape.leading = leading * scale;
+        ++ctx.paragraphs;
+        p = ctx.setter.set_text(name, ParagraphStyleId::masthead, shape, SourceLocation{}, ctx.diags);
+        if (p.lines.size() <= 1) break;
+        scale *= 0.97;
+    }
+    const double line_leading = leading * scale;
+    double y = top + std::max(0.0, (area - line_leading * static_cast<double>(p.lines.size())) / 2);
+    for (const SetLine& line : p.lines) {
+        append_line(out, line, frame.left + line.left, y + baseline_in_slot(line_leading, size * scale));
+        y += line_leading;
+    }
+}
+
 void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Item>& out) {
     const layout::Masthead& m = ctx.layout.furniture.masthead;
     const layout::ParagraphStyle& line_style = ctx.style(ParagraphStyleId::masthead_line);
@@ -69,14 +107,7 @@ void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Ite
         img.rect = {x, top + (area - h) / 2, w, h};
         out.emplace_back(img);
     } else {
-        SetParagraph p = ctx.set_text(ctx.issue.publication, ParagraphStyleId::masthead, frame.width());
-        double leading = name_style.leading.to_pt();
-        double block = leading * static_cast<double>(p.lines.size());
-        double y = top + std::max(0.0, (area - block) / 2);
-        for (const SetLine& line : p.lines) {
-            append_line(out, line, frame.left + line.left, y + baseline_in_slot(leading, name_style.size.to_pt()));
-            y += leading;
-        }
+        nameplate(ctx, frame, top, area, out);
     }
 }
 

@@ -211,6 +211,52 @@ TEST_CASE("an issue without articles is one page with its masthead") {
     CHECK(check_tags(c->doc).empty());
 }
 
+TEST_CASE("a publication's name too wide for the page is set smaller on one line, clear of the date line") {
+    for (const char* name : kLayouts) {
+        const layout::Layout l = bundled_layout(name);
+        if (l.furniture.masthead.height.to_pt() <= 0) continue;
+        for (const std::string publication : {"The Harbour Gazette", "The Western Provinces Weekly Agricultural Gazette"}) {
+            CAPTURE(name);
+            CAPTURE(publication);
+            model::Issue issue = issue_of({article("a", "A story", 3)});
+            issue.publication = publication;
+            issue.volume = "2";
+            issue.number = "1";
+            auto c = compose(std::move(issue), l);
+            REQUIRE(!c->doc.pages.empty());
+            const page::Page& p = c->doc.pages[0];
+            const double date_size = l.style(layout::ParagraphStyleId::masthead_line).size.to_pt();
+            const double live_left = l.left_margin(1).to_pt();
+            const double live_right = live_left + l.live_width().to_pt();
+            const double band = l.page.margin_top.to_pt() + l.furniture.masthead.height.to_pt();
+            std::vector<const page::GlyphRun*> plate;
+            double date_top = 1e9;
+            for (const page::Item& item : p.items) {
+                const auto* r = std::get_if<page::GlyphRun>(&item);
+                if (r == nullptr || r->origin.y > band) continue;
+                if (r->size > date_size + 1)
+                    plate.push_back(r);
+                else
+                    date_top = std::min(date_top, r->origin.y - 0.8 * r->size);
+            }
+            REQUIRE(!plate.empty());
+            REQUIRE(date_top < 1e9);
+            std::string words;
+            for (const page::GlyphRun* r : plate) {
+                words += r->text;
+                CHECK(r->origin.y == doctest::Approx(plate.front()->origin.y));  // one line
+                CHECK(r->origin.y + 0.25 * r->size < date_top);                  // above the date line
+                CHECK(r->origin.x >= live_left - 0.01);
+                CHECK(r->origin.x + r->advance <= live_right + 0.01);
+            }
+            std::erase(words, ' ');
+            std::string want = publication;
+            std::erase(want, ' ');
+            CHECK(words == want);
+        }
+    }
+}
+
 TEST_CASE("blocks marked digital are left out of print, print and both are kept") {
     model::Article a = article("editions", "Editions", 0);
     a.body.push_back(para("printed everywhere"));
