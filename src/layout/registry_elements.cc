@@ -74,6 +74,12 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("figure", "min-dpi", T::integer, "150",
                       "Images printed at a lower resolution than this get a warning.")
                       .range("1", "2400").to([](auto& l) -> auto& { return l.figures.min_dpi; }).take());
+    out.push_back(Def("figure", "narrow-dpi", T::integer, "100",
+                      "A raster picture that would print below this resolution over the columns its placement "
+                      "gives it (a head shot made a lead picture) is set over fewer columns, the most at which "
+                      "it reaches this resolution, and at least one; the columns it leaves take text. 0 never "
+                      "narrows.")
+                      .range("0", "2400").to([](auto& l) -> auto& { return l.figures.narrow_dpi; }).take());
     out.push_back(Def("figure", "lead-bleed", T::choice, "none",
                       "A lead picture across all of a page's columns: kept inside the margins (none), or widened "
                       "to the trim on both sides and on through the bleed in the press PDF (sides), cropped top "

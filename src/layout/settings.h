@@ -94,6 +94,7 @@ struct DropCap {
 struct FigureSettings {
     Space caption_gap;  ///< Between an image and its caption.
     int min_dpi{};      ///< Images below this resolution at their printed size get a warning.
+    int narrow_dpi{};   ///< Pictures that would print below this go over fewer columns; 0 = never.
     LeadBleed lead_bleed{};  ///< A full-width lead picture runs off the page's sides.
     double lead_fill{};      ///< Share of the live height a lead photo may grow to, to fill its page; 0 = never.
 };

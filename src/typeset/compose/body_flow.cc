@@ -277,6 +277,7 @@ void BodyFlow::pullquote(const model::Quotation& q, const Measure& m, const Sour
 
 void BodyFlow::figure(const model::Figure& fig, const Measure& m, const SourceLocation& where) {
     int span = columns_for(ctx_.layout.spans.inline_figure, m);
+    if (!m.boxed) span = figure_span(ctx_, fig.image, span, span_);
     double max_h = kFigureMaxHeight * ctx_.frame.height();
     double margin = 0.5 * ctx_.grid.leading();
     // Placed whole (a float, or a block in the column) while no deeper than

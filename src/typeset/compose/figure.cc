@@ -49,6 +49,23 @@ page::ImageFormat page_format(model::ImageFormat f) {
 
 }  // namespace
 
+int figure_span(const ComposeContext& ctx, const model::Image& image, int span, int article_columns) {
+    const PageFrame& frame = ctx.frame;
+    span = std::max(1, std::min(span, std::max(1, article_columns)));
+    if (image.width_px == 0 || image.height_px == 0) return span;
+    const int narrow_dpi = ctx.layout.figures.narrow_dpi;
+    auto soft = [&](int s) {
+        return image.format != model::ImageFormat::svg && narrow_dpi > 0 &&
+               image.width_px * 72.0 / frame.span_width(s) < narrow_dpi;
+    };
+    auto shallow = [&](int s) {
+        return frame.span_width(s) * image.height_px / image.width_px < kLeastPictureDepth * frame.column_width;
+    };
+    while (span > 1 && soft(span)) --span;
+    while (span < article_columns && shallow(span) && !soft(span + 1)) ++span;
+    return span;
+}
+
 bool lead_caption_in_text(ComposeContext& ctx, const model::Figure& figure, const std::string& lang,
                           const SourceLocation& where, bool all) {
     if (all) return !model::is_blank(figure.caption) || !model::is_blank(figure.credit);

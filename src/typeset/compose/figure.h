@@ -29,6 +29,13 @@ struct FigureLayout {
 FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, double width, double max_image_height,
                            const std::string& lang, const SourceLocation& where, double fill_height = 0);
 
+/// How many columns `image` is set over, given `span` by its placement,
+/// in an article `article_columns` wide: fewer (at least one) while a
+/// raster picture would print below figure.narrow-dpi; more, up to the
+/// article's width, while a wide picture (a panorama) would be shallower
+/// than half a column's width, as far as its resolution allows.
+int figure_span(const ComposeContext& ctx, const model::Image& image, int span, int article_columns);
+
 /// Whether a lead figure's caption and credit go at the start of the
 /// article's text, as lines that break between columns, rather than under
 /// its picture in the head (which is placed whole): set one column wide

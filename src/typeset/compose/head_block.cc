@@ -177,9 +177,8 @@ void HeadBuilder::report_shrunk(const HeadlineSize& used, const HeadlineSize& ti
 }
 
 HeadBlock HeadBuilder::figures() {
-    int span = span_of(ctx_.layout.spans.lead_figure);
-    if (fit_.columns > 0) span = std::min(span, fit_.columns);
-    int first = k_ - span;  // narrower than the article: at its right, text starting beside it
+    int fit_span = span_of(ctx_.layout.spans.lead_figure);
+    if (fit_.columns > 0) fit_span = std::min(fit_span, fit_.columns);
     double max_h = fit_.max_share * ctx_.frame.height();
     for (const model::Block& b : a_.body) {
         const auto* fig = std::get_if<model::Figure>(&b.node);
@@ -187,6 +186,11 @@ HeadBlock HeadBuilder::figures() {
         // A caption too deep for the head opens the text (body_flow.h), and
         // any later lead figure goes there after it, in reading order.
         model::Figure shown = *fig;
+        // A head shot over fewer columns than the layout gives lead
+        // pictures; narrower than the article, a picture stands at its
+        // right, text starting beside it.
+        const int span = std::min(fit_span, figure_span(ctx_, fig->image, fit_span, fit_span));
+        const int first = k_ - span;
         const bool moved = lead_caption_in_text(ctx_, *fig, a_.lang, b.where, fit_.captions_in_text);
         if (moved) {
             shown.caption.clear();

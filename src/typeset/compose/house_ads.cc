@@ -83,6 +83,8 @@ std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::ve
                 // An ad much narrower than its columns would leave a hole
                 // beside it; a narrower run will take it.
                 if (r.width < 0.75 * width - kEpsilon) continue;
+                // A banner one column wide is a strip a few millimetres deep.
+                if (r.height < kLeastPictureDepth * frame.column_width - kEpsilon) continue;
                 const double area = r.width * r.height;
                 if (area <= best_area + kEpsilon) continue;
                 r.x = frame.column_x(first) + (width - r.width) / 2;

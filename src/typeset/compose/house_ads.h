@@ -8,10 +8,12 @@
 //   the page yet, each scaled to fit the hole whole (never distorted,
 //   never cropped, a raster ad never printed below figure.min-dpi), the
 //   one covering most of the page wins, in the narrowest run that gives
-//   it that size; it sits on the foot, centred in its columns. Repeat
-//   while holes are left: the room left above an ad is a hole too, so a
-//   short ad under a short story gets a banner stacked on it rather than a
-//   band of white paper. Every ad runs once before any runs again.
+//   it that size, but never one shallower than half a column's width (a
+//   banner squeezed into one column); it sits on the foot, centred in its
+//   columns. Repeat while holes are left: the room left above an ad is a
+//   hole too, so a short ad under a short story gets a banner stacked on it
+//   rather than a band of white paper. Every ad runs once before any runs
+//   again.
 #pragma once
 
 #include <cstddef>

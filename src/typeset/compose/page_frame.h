@@ -7,6 +7,11 @@
 
 namespace galley::typeset {
 
+/// The shallowest a picture or a house ad is printed, as a share of a
+/// column's width: a panorama or a banner one column wide would be a strip
+/// a few millimetres deep, its type unreadable.
+inline constexpr double kLeastPictureDepth = 0.5;
+
 /// The live area of one page and its column grid, in page coordinates
 /// (origin at the trimmed page's top-left corner, y down).
 struct PageFrame {

@@ -186,4 +186,22 @@ TEST_CASE("free_tops: each column's hole starts under its own lowest ink, furnit
     CHECK(slot->rect.y >= 332);
 }
 
+TEST_CASE("house ads: a banner is never squeezed into one column as a strip") {
+    const PageFrame f = frame();
+    // Only column 3 is free, from 150 pt down: a 5:1 banner one column wide
+    // would be 20 pt deep.
+    std::vector<double> tops{650, 650, 650, 150};
+    CHECK_FALSE(choose_house_ad(f, tops, foot(), {ad(2000, 400)}, {false}, 0.15, 150));
+    // Of two ads, the one that reads at that width goes there.
+    auto slot = choose_house_ad(f, tops, foot(), {ad(2000, 400), ad(800, 1000)}, {false, false}, 0.15, 150);
+    REQUIRE(slot);
+    CHECK(slot->ad == 1);
+    // Over all four columns the banner is 86 pt deep, and goes in.
+    std::vector<double> open(4, 150.0);
+    slot = choose_house_ad(f, open, foot(), {ad(2000, 400)}, {false}, 0.15, 150);
+    REQUIRE(slot);
+    CHECK(slot->span == 4);
+    CHECK(slot->rect.height >= 50);
+}
+
 }  // namespace galley::test

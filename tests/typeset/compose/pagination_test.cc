@@ -314,6 +314,57 @@ const page::Image* only_image(const page::Document& doc, int* page_index = nullp
 
 }  // namespace
 
+TEST_CASE("a head shot made a lead picture goes over the columns its pixels fill, not the layout's lead span") {
+    for (const char* name : kLayouts) {
+        CAPTURE(name);
+        const layout::Layout l = bundled_layout(name);
+        const double narrow_dpi = l.figures.narrow_dpi;
+        REQUIRE(narrow_dpi > 0);
+        // 240 x 300 px: at 100 dpi, 173 pt wide.
+        model::Article small = article("mug", "A columnist's view", 8, 2);
+        small.body.insert(small.body.begin(), figure_block(model::Placement::lead, "img/kampi-dolphin-surfacing.jpg",
+                                                           240, 300, "The columnist", "The columnist"));
+        auto c = compose(issue_of({small}), l);
+        const page::Image* img = only_image(c->doc);
+        REQUIRE(img);
+        const double column = l.column_width().to_pt();
+        const double gutter = l.columns.gutter.to_pt();
+        const double widest = 240 * 72.0 / narrow_dpi;
+        // Never wider than narrow-dpi allows, unless one column already is.
+        CHECK(img->rect.width <= std::max(widest, column) + 0.01);
+        // As many columns as that allows: one more would print below it.
+        const int span = static_cast<int>(std::lround((img->rect.width + gutter) / (column + gutter)));
+        CHECK(span * column + (span - 1) * gutter == doctest::Approx(img->rect.width).epsilon(0.001));
+        CHECK((span + 1) * column + span * gutter > widest);
+        for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+        // A 1600 px photograph keeps the layout's lead span.
+        auto big = compose(issue_of({with_lead_picture(8)}), l);
+        const page::Image* photo = only_image(big->doc);
+        REQUIRE(photo);
+        CHECK(photo->rect.width > img->rect.width + column / 2);
+    }
+}
+
+TEST_CASE("a panorama is set over as many columns as make it half a column deep") {
+    const layout::Layout l = bundled_layout("tabloid");
+    REQUIRE(l.spans.inline_figure.resolve(l.columns.count, l.columns.count) == 1);
+    model::Article a = article("pano", "The harbour from the hill", 20, 1);
+    a.body.insert(a.body.begin() + 2, figure_block(model::Placement::inline_, "img/kampi-tourist-boat.jpg", 6000,
+                                                   900, "The harbour", "The whole harbour"));
+    auto c = compose(issue_of({a}), l);
+    const page::Image* img = only_image(c->doc);
+    REQUIRE(img);
+    const double column = l.column_width().to_pt();
+    const double gutter = l.columns.gutter.to_pt();
+    CHECK(img->rect.width / img->rect.height == doctest::Approx(6000.0 / 900.0).epsilon(0.001));
+    CHECK(img->rect.height >= 0.5 * column - 0.01);
+    // the fewest columns that do: one fewer would leave it shallower
+    const int span = static_cast<int>(std::lround((img->rect.width + gutter) / (column + gutter)));
+    CHECK(span >= 2);
+    CHECK(((span - 1) * column + (span - 2) * gutter) * 900.0 / 6000.0 < 0.5 * column);
+    for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("figure.lead-bleed: a lead picture across the page runs off both sides, its height kept") {
     layout::Layout bleeding = bundled_layout("magazine");
     REQUIRE(bleeding.figures.lead_bleed == layout::LeadBleed::sides);
