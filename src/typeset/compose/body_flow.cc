@@ -40,6 +40,10 @@ constexpr double kFigureMaxHeight = 0.5;
 constexpr double kFloatMaxHeight = 0.75;
 /// Framed boxes up to this share of the live height are never split.
 constexpr double kKeepWhole = 0.4;
+/// A table whose rows at its span are deeper than this many times their
+/// depth with every cell on one line is set over more columns, where more
+/// columns bring it within that.
+constexpr double kMostWrap = 1.5;
 
 }  // namespace
 
@@ -451,6 +455,30 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     int span = columns_for(ctx_.layout.spans.table, m);
     // Wider than the layout says when its words would not fit otherwise.
     while (!m.boxed && span < span_ && ctx_.frame.span_width(span) - in.left - in.right < needs.least_width()) ++span;
+    // Wider still where its cells would wrap so much that its rows are
+    // half as deep again as with every cell on one line (a forecast's six
+    // columns in one would wrap "SW 25" and "07:11 / 19:34" in every row):
+    // over the fewest columns, up to the article's, that set it about flat.
+    // A table of long texts, wrapped at any width, keeps its span.
+    if (!m.boxed && span < span_) {
+        const std::size_t reported = ctx_.diags.all().size();
+        auto depth = [&](double width) {
+            double d = 0;
+            for (const TableRowLayout& r : layout_table(ctx_, t, needs, width, article_.lang, where, 0).rows)
+                d += r.height;
+            return d;
+        };
+        const double flat = depth(needs.natural_width());
+        auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
+        auto flat_at = [&](int s) { return inner(s) >= needs.natural_width() || depth(inner(s)) <= kMostWrap * flat; };
+        if (!flat_at(span))
+            for (int wider = span + 1; wider <= span_; ++wider)
+                if (flat_at(wider)) {
+                    span = wider;
+                    break;
+                }
+        ctx_.diags.retract_after(reported);  // only measures: reported where it is set
+    }
     // A float is placed whole: a table too deep for that flows in the
     // column instead, where it breaks between rows.
     if (span >= 2 && as_float(span, build, false, kFloatMaxHeight * ctx_.frame.height())) return;

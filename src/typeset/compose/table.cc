@@ -84,6 +84,12 @@ double TableNeeds::least_width() const {
     return w + gap * static_cast<double>(least.empty() ? 0 : least.size() - 1);
 }
 
+double TableNeeds::natural_width() const {
+    double w = 0;
+    for (double n : natural) w += n;
+    return w + gap * static_cast<double>(natural.empty() ? 0 : natural.size() - 1);
+}
+
 namespace {
 
 std::vector<const model::Row*> table_rows(const model::Table& table) {

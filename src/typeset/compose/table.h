@@ -41,6 +41,8 @@ struct TableNeeds {
     double gap = 0;
     /// The narrowest width that keeps every word whole.
     double least_width() const;
+    /// The width that sets every cell on one line.
+    double natural_width() const;
 };
 
 TableNeeds measure_table(ComposeContext& ctx, const model::Table& table);

@@ -1251,6 +1251,45 @@ TEST_CASE("a table in a right-to-left article has its first column at the right"
     for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
 }
 
+TEST_CASE("a table whose cells would wrap in every row at its span is set over more columns") {
+    // The QA's five-day forecast: six columns, in tabloid's one-column
+    // table span every row wrapped ("Cloudy, / rain later", "SW / 25").
+    model::Table t;
+    auto row = [](std::initializer_list<const char*> cells) {
+        model::Row r;
+        for (const char* c : cells) r.cells.push_back(model::Cell{model::Align::start, text(c)});
+        return r;
+    };
+    t.head = row({"Day", "Outlook", "Max °C", "Min °C", "Wind mph", "Rain mm"});
+    t.rows.push_back(row({"Fri", "Cloudy, rain later", "14", "10", "SW 25", "4"}));
+    t.rows.push_back(row({"Sat", "Gales, heavy rain", "13", "9", "W 50", "22"}));
+    t.rows.push_back(row({"Sun", "Showers, clearing", "12", "7", "NW 30", "6"}));
+    for (const char* name : kLayouts) {
+        CAPTURE(std::string(name));
+        const layout::Layout l = bundled_layout(name);
+        model::Article a = article("weather", "Five-day forecast", 3, 3);
+        model::Block b;
+        b.node = t;
+        a.body.insert(a.body.begin(), b);
+        auto c = compose(issue_of({a}), l);
+        auto y_of = [&](const std::string& word) {
+            for (const page::Page& p : c->doc.pages)
+                for (const page::Item& item : p.items)
+                    if (const auto* r = std::get_if<page::GlyphRun>(&item);
+                        r && r->text.find(word) != std::string::npos)
+                        return r->origin.y;
+            FAIL("no run \"" << word << "\"");
+            return 0.0;
+        };
+        CHECK(y_of("Cloudy") == doctest::Approx(y_of("later")));
+        CHECK(y_of("Gales") == doctest::Approx(y_of("heavy")));
+        CHECK(y_of("SW") == doctest::Approx(y_of("25")));
+        CHECK(y_of("Showers") == doctest::Approx(y_of("clearing")));
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    }
+}
+
 TEST_CASE("right-to-left articles with a lead picture compose in every layout with every invariant holding") {
     for (const char* name : kLayouts) {
         CAPTURE(std::string(name));
