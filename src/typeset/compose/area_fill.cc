@@ -282,6 +282,24 @@ int empty_columns(const AreaResult& r) {
     return static_cast<int>(std::count(used.begin(), used.end(), 0));
 }
 
+/// Whether a column of `r` with room for a line in `columns` holds nothing
+/// while a later one holds something: a box kept whole deferred past an
+/// empty column, the text after it further on still (a table under a
+/// headline in the second column, the first left white).
+bool hole_before_content(const AreaResult& r, const std::vector<ColumnSpace>& columns, double leading) {
+    const std::size_t n = r.fill.column_bottoms.size();
+    std::vector<char> used(n, 0);
+    for (const Placed& p : r.fill.placed) used[static_cast<std::size_t>(p.column)] = 1;
+    for (const FloatRect& f : r.floats)
+        for (int j = f.first; j < f.first + f.span && j < static_cast<int>(n); ++j) used[static_cast<std::size_t>(j)] = 1;
+    bool hole = false;
+    for (std::size_t c = 0; c < n && c < columns.size(); ++c) {
+        if (used[c] && hole) return true;
+        if (!used[c] && columns[c].bottom - columns[c].top >= leading - kEpsilon) hole = true;
+    }
+    return false;
+}
+
 }  // namespace
 
 double AreaResult::foot() const {
@@ -309,12 +327,17 @@ AreaResult fill_area(const AreaRequest& request) {
 
     bool hang = false;  // pictures and boxes at a column's top may hang below the bottom tried
     auto capped_at = [&](double bottom) { return capped(request.columns, bottom, hang); };
+    // Balanced columns never leave one white ahead of the others' content
+    // (the greedy foot, the last candidate, stands as it is).
+    const double leading = request.grid->leading();
     auto try_bottom = [&](double bottom) -> std::optional<AreaResult> {
         std::vector<ColumnSpace> cols = capped_at(bottom);
+        const bool last = bottom >= high - kEpsilon;
         AreaResult fair = filler.attempt(cols, FillMode::fair);
-        if (fair.complete && !fair.fill.forced) return fair;
+        if (fair.complete && !fair.fill.forced && (last || !hole_before_content(fair, cols, leading))) return fair;
         AreaResult greedy = filler.attempt(cols, FillMode::greedy);
-        if (greedy.complete && (!greedy.fill.forced || bottom >= high - kEpsilon)) return greedy;
+        if (greedy.complete && (!greedy.fill.forced || last) && (last || !hole_before_content(greedy, cols, leading)))
+            return greedy;
         return std::nullopt;
     };
     // Binary search for the smallest bottom that holds everything; the last
@@ -378,7 +401,7 @@ AreaResult fill_area(const AreaRequest& request) {
         std::vector<ColumnSpace> cols = capped_at(bottoms[hi + extra]);
         for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
             AreaResult r = filler.attempt(cols, mode);
-            if (!r.complete || r.fill.forced) continue;
+            if (!r.complete || r.fill.forced || hole_before_content(r, cols, leading)) continue;
             double sc = score(r);
             if (sc < best_score - kEpsilon) {
                 best_score = sc;

@@ -14,7 +14,9 @@
 //     fill(area bottom); if everything fits, search the grid lines between
 //     the even share of the content and that fill's lowest foot for the
 //     smallest bottom at which everything still fits, filling in `fair`
-//     mode (columns differ by at most a line) or else greedily. Then,
+//     mode (columns differ by at most a line) or else greedily, never
+//     one that leaves a column with room white ahead of one holding
+//     something (a box deferred past it). Then,
 //     where the content has pictures or boxes kept whole, search lower
 //     with those standing at a column's top allowed to hang below the
 //     bottom (ColumnSpace::hang_bottom): the smallest bottom whose area

@@ -1290,6 +1290,43 @@ TEST_CASE("a table whose cells would wrap in every row at its span is set over m
     }
 }
 
+TEST_CASE("a short article opening with a table starts it in its first column, not after a white one") {
+    // A readers' poll: a four-row table, then one paragraph. Balancing
+    // deferred the table to the second column (kept whole, it was deeper
+    // than the even share) and the text to the third, the first left white.
+    model::Table t;
+    auto row = [](std::initializer_list<const char*> cells) {
+        model::Row r;
+        for (const char* c : cells) r.cells.push_back(model::Cell{model::Align::start, text(c)});
+        return r;
+    };
+    t.caption = text("Online poll, 1,842 votes");
+    t.head = row({"Answer", "Votes", "Share"});
+    t.rows.push_back(row({"Yes, keep Harbour End", "1,377", "74.8%"}));
+    t.rows.push_back(row({"No, sell the name to a sponsor", "212", "11.5%"}));
+    t.rows.push_back(row({"Call it after a former player", "189", "10.3%"}));
+    t.rows.push_back(row({"Don't know", "64", "3.5%"}));
+    for (const char* name : kLayouts) {
+        CAPTURE(std::string(name));
+        const layout::Layout l = bundled_layout(name);
+        model::Article a = article("poll", "You said: should the new ground keep the name Harbour End?", 0, 3);
+        model::Block b;
+        b.node = t;
+        a.body.push_back(b);
+        a.body.push_back(para("The poll is not scientific: readers chose to take part and could vote once per device."));
+        auto c = compose(issue_of({a}), l);
+        REQUIRE(!c->doc.pages.empty());
+        const page::Page& p = c->doc.pages[0];
+        const page::GlyphRun* caption = nullptr;
+        for (const page::Item& item : p.items)
+            if (const auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("Online poll")) caption = r;
+        REQUIRE(caption != nullptr);
+        CHECK(caption->origin.x == doctest::Approx(l.left_margin(1).to_pt()));
+        auto problems = check_all(c->doc, l, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    }
+}
+
 TEST_CASE("right-to-left articles with a lead picture compose in every layout with every invariant holding") {
     for (const char* name : kLayouts) {
         CAPTURE(std::string(name));
