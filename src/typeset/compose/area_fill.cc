@@ -272,13 +272,19 @@ bool has_runt_leg(const Stream& stream, const AreaResult& r, double leading, int
 
 namespace {
 
-/// How many columns of `r` hold nothing at all: no item and no float.
-int empty_columns(const AreaResult& r) {
+/// Which columns of `r` hold something: an item or a float.
+std::vector<char> used_columns(const AreaResult& r) {
     std::vector<char> used(r.fill.column_bottoms.size(), 0);
     for (const Placed& p : r.fill.placed) used[static_cast<std::size_t>(p.column)] = 1;
     for (const FloatRect& f : r.floats)
         for (int j = f.first; j < f.first + f.span && j < static_cast<int>(used.size()); ++j)
             used[static_cast<std::size_t>(j)] = 1;
+    return used;
+}
+
+/// How many columns of `r` hold nothing at all: no item and no float.
+int empty_columns(const AreaResult& r) {
+    const std::vector<char> used = used_columns(r);
     return static_cast<int>(std::count(used.begin(), used.end(), 0));
 }
 
@@ -287,13 +293,9 @@ int empty_columns(const AreaResult& r) {
 /// empty column, the text after it further on still (a table under a
 /// headline in the second column, the first left white).
 bool hole_before_content(const AreaResult& r, const std::vector<ColumnSpace>& columns, double leading) {
-    const std::size_t n = r.fill.column_bottoms.size();
-    std::vector<char> used(n, 0);
-    for (const Placed& p : r.fill.placed) used[static_cast<std::size_t>(p.column)] = 1;
-    for (const FloatRect& f : r.floats)
-        for (int j = f.first; j < f.first + f.span && j < static_cast<int>(n); ++j) used[static_cast<std::size_t>(j)] = 1;
+    const std::vector<char> used = used_columns(r);
     bool hole = false;
-    for (std::size_t c = 0; c < n && c < columns.size(); ++c) {
+    for (std::size_t c = 0; c < used.size() && c < columns.size(); ++c) {
         if (used[c] && hole) return true;
         if (!used[c] && columns[c].bottom - columns[c].top >= leading - kEpsilon) hole = true;
     }
