@@ -179,19 +179,11 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
     spec.keep_first = std::max(keep_first, p.dropcap_lines);
     out_->space(ctx_.space(st.space_before));
     out_->begin(tag(page::TagKind::paragraph));
-    // A drop cap deeper than its paragraph keeps its room.
-    int short_by = p.dropcap_lines - static_cast<int>(p.lines.size());
     // A paragraph set in lines of its own (a letter's sign-off and address,
     // a verse) belongs to what it follows: no column break before it.
     if (!first_in_flow_ && model::has_line_break(content)) out_->keep_with_next();
     out_->paragraph(std::move(p), spec);
     out_->end(page::TagKind::paragraph);
-    if (short_by > 0) {
-        // Kept with the paragraph: at a column's foot the cap would hang
-        // below it.
-        out_->keep_with_next();
-        out_->block(Fragment{}, short_by * (spec.grid ? ctx_.grid.leading() : spec.leading));
-    }
     out_->space(ctx_.space(st.space_after));
     if (st.keep_with_next) out_->keep_with_next();
     first_in_flow_ = false;

@@ -196,6 +196,22 @@ TextSetter::~TextSetter() = default;
 
 SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphStyleId style_id,
                              const ParagraphShape& shape, const SourceLocation& where, Diagnostics& diags) {
+    const std::size_t reported = diags.all().size();
+    SetParagraph out = set_once(content, style_id, shape, where, diags);
+    // A drop cap deeper than its paragraph (a two-line note under a
+    // three-line initial) would leave white under the text: the paragraph
+    // is set without one.
+    if (out.dropcap_lines > 0 && out.lines.size() < static_cast<std::size_t>(out.dropcap_lines)) {
+        diags.retract_after(reported);
+        ParagraphShape plain = shape;
+        plain.dropcap_lines = 0;
+        out = set_once(content, style_id, plain, where, diags);
+    }
+    return out;
+}
+
+SetParagraph TextSetter::set_once(const model::Inlines& content, layout::ParagraphStyleId style_id,
+                                  const ParagraphShape& shape, const SourceLocation& where, Diagnostics& diags) {
     Impl& m = *impl_;
     const layout::ParagraphStyle p = m.style_for(style_id, shape);
     const double size = p.size.to_pt() > 0 ? p.size.to_pt() : 10.0;

@@ -60,7 +60,8 @@ struct SetParagraph {
     /// Lines the drop cap reaches down through (0: none). The drop cap is the
     /// first run of line 0, at negative x, its baseline `(dropcap_lines - 1)
     /// * leading` below line 0's; lines [0, dropcap_lines) are indented past
-    /// it. The paragraph may have fewer lines than this: keep the room.
+    /// it. The paragraph has at least this many lines: one that would have
+    /// fewer is set without a drop cap.
     int dropcap_lines = 0;
 };
 
@@ -69,7 +70,7 @@ struct ParagraphShape {
     double width = 0;               ///< column (or span) width, pt
     std::string lang;               ///< BCP 47; chooses hyphenation patterns
     bool first_in_flow = false;     ///< no first-line indent (first paragraph after a heading)
-    int dropcap_lines = 0;          ///< > 0: first character as a drop cap over this many lines
+    int dropcap_lines = 0;          ///< > 0: first character as a drop cap over this many lines, if it has them
     int lead_in_words = 0;          ///< words after the drop cap in the lead-in character style
     std::optional<layout::Alignment> align;  ///< overrides the style's alignment
     /// Extra indent per line (line index -> left indent, right indent), e.g.
@@ -112,6 +113,9 @@ public:
     double measure(const std::string& text, layout::ParagraphStyleId style);
 
 private:
+    SetParagraph set_once(const model::Inlines& content, layout::ParagraphStyleId style, const ParagraphShape& shape,
+                          const SourceLocation& where, Diagnostics& diags);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
