@@ -189,7 +189,7 @@ HeadBlock HeadBuilder::figures() {
         // A head shot over fewer columns than the layout gives lead
         // pictures; narrower than the article, a picture stands at its
         // right, text starting beside it.
-        const int span = std::min(fit_span, figure_span(ctx_, fig->image, fit_span, fit_span));
+        const int span = figure_span(ctx_, fig->image, fit_span, fit_span);
         const int first = k_ - span;
         const bool moved = lead_caption_in_text(ctx_, *fig, a_.lang, b.where, fit_.captions_in_text);
         if (moved) {

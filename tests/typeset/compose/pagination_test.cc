@@ -1251,19 +1251,25 @@ TEST_CASE("a table in a right-to-left article has its first column at the right"
     for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
 }
 
+namespace {
+
+/// A table row of plain cells, aligned at their start.
+model::Row table_row(std::initializer_list<const char*> cells) {
+    model::Row r;
+    for (const char* c : cells) r.cells.push_back(model::Cell{model::Align::start, text(c)});
+    return r;
+}
+
+}  // namespace
+
 TEST_CASE("a table whose cells would wrap in every row at its span is set over more columns") {
     // The QA's five-day forecast: six columns, in tabloid's one-column
     // table span every row wrapped ("Cloudy, / rain later", "SW / 25").
     model::Table t;
-    auto row = [](std::initializer_list<const char*> cells) {
-        model::Row r;
-        for (const char* c : cells) r.cells.push_back(model::Cell{model::Align::start, text(c)});
-        return r;
-    };
-    t.head = row({"Day", "Outlook", "Max °C", "Min °C", "Wind mph", "Rain mm"});
-    t.rows.push_back(row({"Fri", "Cloudy, rain later", "14", "10", "SW 25", "4"}));
-    t.rows.push_back(row({"Sat", "Gales, heavy rain", "13", "9", "W 50", "22"}));
-    t.rows.push_back(row({"Sun", "Showers, clearing", "12", "7", "NW 30", "6"}));
+    t.head = table_row({"Day", "Outlook", "Max °C", "Min °C", "Wind mph", "Rain mm"});
+    t.rows.push_back(table_row({"Fri", "Cloudy, rain later", "14", "10", "SW 25", "4"}));
+    t.rows.push_back(table_row({"Sat", "Gales, heavy rain", "13", "9", "W 50", "22"}));
+    t.rows.push_back(table_row({"Sun", "Showers, clearing", "12", "7", "NW 30", "6"}));
     for (const char* name : kLayouts) {
         CAPTURE(std::string(name));
         const layout::Layout l = bundled_layout(name);
@@ -1295,17 +1301,12 @@ TEST_CASE("a short article opening with a table starts it in its first column, n
     // deferred the table to the second column (kept whole, it was deeper
     // than the even share) and the text to the third, the first left white.
     model::Table t;
-    auto row = [](std::initializer_list<const char*> cells) {
-        model::Row r;
-        for (const char* c : cells) r.cells.push_back(model::Cell{model::Align::start, text(c)});
-        return r;
-    };
     t.caption = text("Online poll, 1,842 votes");
-    t.head = row({"Answer", "Votes", "Share"});
-    t.rows.push_back(row({"Yes, keep Harbour End", "1,377", "74.8%"}));
-    t.rows.push_back(row({"No, sell the name to a sponsor", "212", "11.5%"}));
-    t.rows.push_back(row({"Call it after a former player", "189", "10.3%"}));
-    t.rows.push_back(row({"Don't know", "64", "3.5%"}));
+    t.head = table_row({"Answer", "Votes", "Share"});
+    t.rows.push_back(table_row({"Yes, keep Harbour End", "1,377", "74.8%"}));
+    t.rows.push_back(table_row({"No, sell the name to a sponsor", "212", "11.5%"}));
+    t.rows.push_back(table_row({"Call it after a former player", "189", "10.3%"}));
+    t.rows.push_back(table_row({"Don't know", "64", "3.5%"}));
     for (const char* name : kLayouts) {
         CAPTURE(std::string(name));
         const layout::Layout l = bundled_layout(name);
