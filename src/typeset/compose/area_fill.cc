@@ -25,11 +25,87 @@ std::vector<ColumnSpace> capped(const std::vector<ColumnSpace>& columns, double 
     return cols;
 }
 
+/// Whether a body line at `p` follows float `f` on the page: below it in
+/// one of its columns, or in a column to their right.
+bool follows(const Placed& p, const FloatRect& f) {
+    return p.column >= f.first + f.span || (p.column >= f.first && p.top >= f.bottom - kEpsilon);
+}
+
+/// Which float of `fill` (placed as `floats`), if any (else -1), is set
+/// among the text (FloatBlock::amid_text, a pull quote), has text after
+/// its anchor, and yet ends the stream with none of the story's text
+/// following it: it stands after the story's last line, with at most the
+/// end matter (tagline, rights) below it.
+int float_after_its_text(const Stream& stream, const FillResult& fill, const std::vector<FloatRect>& floats) {
+    if (fill.next < stream.size() || fill.carry != kNoItem) return -1;  // the text goes on elsewhere
+    auto story = [&](const Placed& p) {
+        const FlowItem& item = stream.items[p.item];
+        return item.body_line() && !item.end_matter;
+    };
+    for (const FloatRect& f : floats) {
+        if (!stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
+        auto hit = std::find_if(fill.anchors.begin(), fill.anchors.end(),
+                                [&](const AnchorHit& a) { return a.float_index == f.float_index; });
+        if (hit == fill.anchors.end()) continue;
+        const bool later = std::any_of(fill.placed.begin(), fill.placed.end(),
+                                       [&](const Placed& p) { return p.item > hit->item && story(p); });
+        const bool followed = std::any_of(fill.placed.begin(), fill.placed.end(),
+                                          [&](const Placed& p) { return story(p) && follows(p, f); });
+        if (later && !followed) return f.float_index;
+    }
+    return -1;
+}
+
+/// Whether float `f` of `r`, raised above its anchor, stands soundly among
+/// the story's text: no column it spans is white above it for two lines or
+/// more (nothing there, or the text there ran out that far above it), no
+/// column has a lone line of the story above or under it, and the stream's last
+/// paragraph (the tagline) is not split around it.
+bool float_sound(const Stream& stream, const AreaResult& r, const FloatRect& f,
+                 const std::vector<ColumnSpace>& columns, double leading) {
+    auto story = [&](const Placed& p) {
+        const FlowItem& item = stream.items[p.item];
+        return item.body_line() && !item.end_matter;
+    };
+    for (int c = f.first; c < f.first + f.span && c < static_cast<int>(columns.size()); ++c) {
+        double reached = columns[static_cast<std::size_t>(c)].top;
+        int above = 0;
+        int under = 0;
+        for (const Placed& p : r.fill.placed) {
+            if (p.column != c) continue;
+            if (p.top < f.top - kEpsilon) {
+                reached = std::max(reached, p.bottom);
+                above += story(p);
+            }
+            if (p.top >= f.bottom - kEpsilon && story(p)) ++under;
+        }
+        for (const FloatRect& o : r.floats)
+            if (o.float_index != f.float_index && c >= o.first && c < o.first + o.span && o.top < f.top - kEpsilon)
+                reached = std::max(reached, o.bottom);
+        if (f.top - reached >= 2 * leading - kEpsilon || above == 1 || under == 1) return false;
+    }
+    int last = -1;
+    for (const Placed& p : r.fill.placed)
+        if (stream.items[p.item].body_line()) last = std::max(last, stream.items[p.item].group);
+    bool before = false;
+    bool after = false;
+    for (const Placed& p : r.fill.placed) {
+        const FlowItem& item = stream.items[p.item];
+        if (!item.body_line() || item.group != last) continue;
+        (follows(p, f) ? after : before) = true;
+    }
+    return !(before && after);
+}
+
 class AreaFiller {
 public:
     explicit AreaFiller(const AreaRequest& rq) : rq_(rq), grid_(*rq.grid) {}
 
-    /// Fills `columns` (bottoms already set), placing floats as anchors are met.
+    /// Fills `columns` (bottoms already set), placing floats as anchors are
+    /// met. A float that would end the stream standing after the text that
+    /// follows its anchor (float_after_its_text) is raised above where its
+    /// anchor fell, a grid line at a time, until text follows it soundly
+    /// (float_sound).
     AreaResult attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const;
     /// Fills `columns` around floats already placed (`floats`), placing no
     /// others.
@@ -44,8 +120,12 @@ public:
 
 private:
     FillRequest request(const std::vector<ColumnSpace>& columns, FillMode mode) const;
+    /// One fill, float `f` placed `raise[f]` grid lines above its anchor.
+    AreaResult attempt_raised(const std::vector<ColumnSpace>& columns, FillMode mode,
+                              const std::vector<int>& raise) const;
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
-                                         const std::vector<Placed>& placed, const AnchorHit& hit, bool narrow) const;
+                                         const std::vector<Placed>& placed, const AnchorHit& hit, bool narrow,
+                                         int raise) const;
 
     const AreaRequest& rq_;
     const BaselineGrid& grid_;
@@ -54,7 +134,7 @@ private:
 std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>& columns,
                                                  const std::vector<FloatRect>& rects,
                                                  const std::vector<Placed>& placed, const AnchorHit& hit,
-                                                 bool narrow) const {
+                                                 bool narrow, int raise) const {
     const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
     narrow = narrow && fb.narrow.has_value();
     const double height = narrow ? fb.narrow->height : fb.height;
@@ -88,8 +168,10 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
             return std::optional<double>(placed.front().bottom);
         return std::optional<double>();
     };
-    // Where the anchor fell, moved down past other floats.
-    double y = std::max(tops, grid_.cell_top_from(hit.y));
+    // Where the anchor fell (raised), moved down past other floats.
+    const double at = grid_.cell_top_from(hit.y) - raise * grid_.leading();
+    if (raise > 0 && at < tops - kEpsilon) return std::nullopt;
+    double y = std::max(tops, at);
     for (int guard = 0; guard < 64; ++guard) {
         auto blocked = free_at(y);
         if (!blocked) break;
@@ -118,6 +200,32 @@ FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMod
 }
 
 AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const {
+    std::vector<int> raise(rq_.stream->floats.size(), 0);
+    AreaResult first = attempt_raised(columns, mode, raise);
+    int f = float_after_its_text(*rq_.stream, first.fill, first.floats);
+    if (f < 0) return first;
+    // Raised a grid line at a time until text follows it, as long as there
+    // is a higher place in the area; the first place is taken that leaves
+    // the float sound (float_sound). Where there is none, the float stays
+    // after the text: balancing takes that as not fitting, and looks lower.
+    for (int guard = 0; guard < 512; ++guard) {
+        ++raise[static_cast<std::size_t>(f)];
+        AreaResult r = attempt_raised(columns, mode, raise);
+        auto rect = std::find_if(r.floats.begin(), r.floats.end(),
+                                 [&](const FloatRect& fr) { return fr.float_index == f; });
+        if (rect == r.floats.end()) break;
+        const int next = float_after_its_text(*rq_.stream, r.fill, r.floats);
+        if (next >= 0) {
+            f = next;
+            continue;
+        }
+        if (float_sound(*rq_.stream, r, *rect, columns, grid_.leading())) return r;
+    }
+    return first;
+}
+
+AreaResult AreaFiller::attempt_raised(const std::vector<ColumnSpace>& columns, FillMode mode,
+                                      const std::vector<int>& raise) const {
     FillRequest fr = request(columns, mode);
     const std::size_t floats = rq_.stream->floats.size();
     // Floats that found no room across their span and are tried in their
@@ -158,8 +266,8 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
             }
         }
         if (!open) break;
-        if (auto rect = place_float(columns, fr.floats, fill.placed, *open,
-                                    narrowed[static_cast<std::size_t>(open->float_index)])) {
+        const auto index = static_cast<std::size_t>(open->float_index);
+        if (auto rect = place_float(columns, fr.floats, fill.placed, *open, narrowed[index], raise[index])) {
             fr.floats.push_back(*rect);
         } else if (narrow_instead(open->float_index)) {
             continue;
@@ -331,15 +439,18 @@ AreaResult fill_area(const AreaRequest& request) {
     auto capped_at = [&](double bottom) { return capped(request.columns, bottom, hang); };
     // Balanced columns never leave one white ahead of the others' content
     // (the greedy foot, the last candidate, stands as it is).
+    // Nor do they set a float from the middle of the text after its end.
     const double leading = request.grid->leading();
+    auto sound = [&](const AreaResult& r, const std::vector<ColumnSpace>& cols) {
+        return !hole_before_content(r, cols, leading) && float_after_its_text(*request.stream, r.fill, r.floats) < 0;
+    };
     auto try_bottom = [&](double bottom) -> std::optional<AreaResult> {
         std::vector<ColumnSpace> cols = capped_at(bottom);
         const bool last = bottom >= high - kEpsilon;
         AreaResult fair = filler.attempt(cols, FillMode::fair);
-        if (fair.complete && !fair.fill.forced && (last || !hole_before_content(fair, cols, leading))) return fair;
+        if (fair.complete && !fair.fill.forced && (last || sound(fair, cols))) return fair;
         AreaResult greedy = filler.attempt(cols, FillMode::greedy);
-        if (greedy.complete && (!greedy.fill.forced || last) && (last || !hole_before_content(greedy, cols, leading)))
-            return greedy;
+        if (greedy.complete && (!greedy.fill.forced || last) && (last || sound(greedy, cols))) return greedy;
         return std::nullopt;
     };
     // Binary search for the smallest bottom that holds everything; the last
@@ -403,7 +514,7 @@ AreaResult fill_area(const AreaRequest& request) {
         std::vector<ColumnSpace> cols = capped_at(bottoms[hi + extra]);
         for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
             AreaResult r = filler.attempt(cols, mode);
-            if (!r.complete || r.fill.forced || hole_before_content(r, cols, leading)) continue;
+            if (!r.complete || r.fill.forced || !sound(r, cols)) continue;
             double sc = score(r);
             if (sc < best_score - kEpsilon) {
                 best_score = sc;
@@ -426,7 +537,7 @@ AreaResult fill_area(const AreaRequest& request) {
             for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
                 AreaResult r = filler.attempt(cols, mode);
                 if (!r.complete || r.fill.forced || has_runt_leg(*request.stream, r, request.grid->leading(), request.min_leg) ||
-                    empty_columns(r) > empty)
+                    empty_columns(r) > empty || !sound(r, cols))
                     continue;
                 chosen = std::move(r);
                 done = true;
@@ -449,7 +560,7 @@ AreaResult fill_area(const AreaRequest& request) {
                                              chosen.fill.column_bottoms[prev] - d * request.grid->leading());
                 if (cols[prev].bottom <= cols[prev].top + kEpsilon) break;
                 AreaResult r = filler.refill(cols, chosen.floats, FillMode::fair);
-                if (!r.complete || r.fill.forced || empty_columns(r) > empty ||
+                if (!r.complete || r.fill.forced || empty_columns(r) > empty || !sound(r, cols) ||
                     runt_legs(*request.stream, r, request.grid->leading(), request.min_leg) >= runts)
                     continue;
                 chosen = std::move(r);

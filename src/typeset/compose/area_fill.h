@@ -9,14 +9,20 @@
 //     bottom); refill; repeat. A float that finds no room (or whose anchor
 //     its own place pushes on to the next area) is tried in its one-column
 //     form where it has one, and otherwise ends the area just before its
-//     anchor.
+//     anchor. A pull quote (FloatBlock::amid_text) that would end the
+//     stream with none of the story's text following it (only the
+//     tagline and rights below it) is raised above its anchor a grid line
+//     at a time, to the first place where text follows it soundly (no
+//     white above it, no lone line above or below it, the tagline whole);
+//     with none, it stays, and balancing takes that bottom as not fitting.
 //   balanced:
 //     fill(area bottom); if everything fits, search the grid lines between
 //     the even share of the content and that fill's lowest foot for the
 //     smallest bottom at which everything still fits, filling in `fair`
 //     mode (columns differ by at most a line) or else greedily, never
 //     one that leaves a column with room white ahead of one holding
-//     something (a box deferred past it). Then,
+//     something (a box deferred past it) or a pull quote after the
+//     story's last line. Then,
 //     where the content has pictures or boxes kept whole, search lower
 //     with those standing at a column's top allowed to hang below the
 //     bottom (ColumnSpace::hang_bottom): the smallest bottom whose area

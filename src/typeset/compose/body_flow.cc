@@ -262,6 +262,7 @@ void BodyFlow::pullquote(const model::Quotation& q, const Measure& m, const Sour
         FloatBlock fb;
         fb.span = span;
         fb.height = height + 2 * margin;
+        fb.amid_text = true;
         append_translated(fb.content.items, f.items, 0, margin);
         out_->anchor(std::move(fb));
         return;

@@ -56,6 +56,9 @@ struct FrameBox {
 struct FloatBlock {
     int span = 2;
     double height = 0;
+    /// Set among the text (a pull quote): never after the last of the text
+    /// that follows its anchor, where a picture or a box may end an article.
+    bool amid_text = false;
     Fragment content;  ///< relative to the float's top-left corner
     /// The same content set one column wide, for where `span` columns find
     /// no room (a "More stories" box after an article's last line); absent

@@ -2,6 +2,7 @@
 // tables, pull quotes, and what is too deep for any page.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -423,6 +424,57 @@ TEST_CASE("a pull quote too deep for any page is left out with a warning, the st
                 story += r->text.ends_with("the quote.");  // "Before" may start with a drop cap
         CHECK(story == 2);
     }
+}
+
+TEST_CASE("a pull quote near an article's end is set among its text, never after its last line") {
+    // Stories of `n` paragraphs (words "wP_W", every one different), a pull
+    // quote ("quoted...") before the last `k` and a tagline ("wtag"): on
+    // the page where the story ends, some of its text lies below the quote
+    // in the quote's columns, or in a column to their right.
+    int checked = 0;
+    for (std::string layout : kLayouts) {
+        for (int n = 5; n <= 12; ++n) {
+            for (int k = 1; k <= 2; ++k) {
+                CAPTURE(layout);
+                CAPTURE(n);
+                CAPTURE(k);
+                std::vector<model::Block> body;
+                for (int i = 0; i < n; ++i) {
+                    std::string p;
+                    for (int w = 0; w < 30 + (i * 7) % 23; ++w)
+                        p += (w ? " w" : "w") + std::to_string(i) + "_" + std::to_string(w);
+                    model::Block b;
+                    b.node = model::Paragraph{text(p)};
+                    body.push_back(b);
+                }
+                model::Block quote;
+                quote.node = model::PullQuote{
+                    model::Quotation{{model::Paragraph{text("quoted words stand out from the story in display type")}}, {}}};
+                body.insert(body.end() - k, quote);
+                model::Issue issue = issue_with(body);
+                issue.sections[0].articles[0].end.tagline = text("wtag is the paper's sports writer.");
+                auto c = compose(issue, bundled_layout(layout));
+                const page::Page& page = c->doc.pages.back();
+                double left = 1e9, right = -1e9, low = -1e9;
+                for (const page::Item& item : page.items)
+                    if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("quoted")) {
+                        left = std::min(left, r->origin.x);
+                        right = std::max(right, r->origin.x + r->advance);
+                        low = std::max(low, r->origin.y);
+                    }
+                if (low < 0) continue;  // the quote is on an earlier page
+                bool follows = false;
+                for (const page::Item& item : page.items) {
+                    auto* r = std::get_if<page::GlyphRun>(&item);
+                    if (!r || !r->text.starts_with("w") || r->text.starts_with("wtag")) continue;
+                    if (r->origin.x >= right || (r->origin.x >= left - 1 && r->origin.y > low)) follows = true;
+                }
+                ++checked;
+                CHECK(follows);
+            }
+        }
+    }
+    CHECK(checked > 40);
 }
 
 TEST_CASE("text the page cannot hold is reported, never silently lost") {
