@@ -49,7 +49,17 @@ constexpr double kMostWrap = 1.5;
 
 BodyFlow::BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span,
                    bool lead_captions_in_text)
-    : ctx_(ctx), article_(article), out_(&out), span_(std::max(span, 1)), lead_captions_in_text_(lead_captions_in_text) {}
+    : ctx_(ctx), article_(article), out_(&out), span_(std::max(span, 1)), lead_captions_in_text_(lead_captions_in_text) {
+    int printed = 0;
+    bool picture = false;
+    for (const model::Block& b : article_.body) {
+        if (!model::in_print(b.edition)) continue;
+        ++printed;
+        const auto* f = std::get_if<model::Figure>(&b.node);
+        picture = f && f->placement == model::Placement::inline_;
+    }
+    sole_picture_ = printed == 1 && picture;
+}
 
 Measure BodyFlow::column() const { return Measure{ctx_.frame.column_width, 0, false}; }
 
@@ -274,6 +284,16 @@ void BodyFlow::pullquote(const model::Quotation& q, const Measure& m, const Sour
 
 void BodyFlow::figure(const model::Figure& fig, const Measure& m, const SourceLocation& where) {
     int span = columns_for(ctx_.layout.spans.inline_figure, m);
+    // A picture that is the whole story (a cartoon) is not set in one
+    // column beside empty ones: it takes the article's width, fewer columns
+    // only while it would be deeper than half the page.
+    if (sole_picture_ && !m.boxed && fig.image.width_px > 0 && fig.image.height_px > 0) {
+        const double ratio = static_cast<double>(fig.image.height_px) / fig.image.width_px;
+        int widest = span_;
+        while (widest > span && ctx_.frame.span_width(widest) * ratio > kFigureMaxHeight * ctx_.frame.height())
+            --widest;
+        span = widest;
+    }
     if (!m.boxed) span = figure_span(ctx_, fig.image, span, span_);
     double max_h = kFigureMaxHeight * ctx_.frame.height();
     double margin = 0.5 * ctx_.grid.leading();

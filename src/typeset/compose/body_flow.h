@@ -88,6 +88,9 @@ private:
     /// in the text too, each caption after its picture (head_block.h).
     bool lead_caption_moved_ = false;
     bool lead_captions_in_text_ = false;
+    /// The body is one inline figure and nothing else in print (a
+    /// cartoon, a photograph on its own): it may take the article's width.
+    bool sole_picture_ = false;
 };
 
 }  // namespace galley::typeset
