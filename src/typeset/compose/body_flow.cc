@@ -32,6 +32,24 @@ double advance_of(const SetParagraph& p) {
     return advance;
 }
 
+/// Whether every line of `content` between its forced breaks is short: at
+/// most three lines of `width` at an average half-em letter of `size` (a
+/// name, a title, an address), not a paragraph of prose broken by a <br/>.
+bool short_lines(const model::Inlines& content, double size, double width) {
+    const std::string text = model::plain_text(content);
+    const double most = 3 * width / (0.5 * size);
+    double chars = 0;
+    for (char c : text) {
+        if (c == '\n') {
+            if (chars > most) return false;
+            chars = 0;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++chars;
+        }
+    }
+    return chars <= most;
+}
+
 /// The tallest a figure inside the columns may be, as a share of the live height.
 constexpr double kFigureMaxHeight = 0.5;
 /// The deepest a float (a spanning table, factbox, More stories box or
@@ -184,6 +202,12 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
         }
         shape.lead_in_words = dc.lead_in_words;
     }
+    // A paragraph set in lines of its own (a letter's sign-off and address,
+    // a verse) is ragged where the style justifies: one of its lines that
+    // wraps in a narrow column is not stretched to the edge.
+    const bool own_lines = model::has_line_break(content);
+    if (own_lines && st.align == layout::Alignment::justify && short_lines(content, st.size.to_pt(), m.width))
+        shape.align = layout::Alignment::left;
     SetParagraph p = ctx_.setter.set(content, style, shape, where, ctx_.diags);
     LineSpec spec = ctx_.lines(style, m.x);
     spec.keep_first = std::max(keep_first, p.dropcap_lines);
@@ -191,7 +215,7 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
     out_->begin(tag(page::TagKind::paragraph));
     // A paragraph set in lines of its own (a letter's sign-off and address,
     // a verse) belongs to what it follows: no column break before it.
-    if (!first_in_flow_ && model::has_line_break(content)) out_->keep_with_next();
+    if (!first_in_flow_ && own_lines) out_->keep_with_next();
     out_->paragraph(std::move(p), spec);
     out_->end(page::TagKind::paragraph);
     out_->space(ctx_.space(st.space_after));

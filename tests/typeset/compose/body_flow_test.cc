@@ -477,6 +477,39 @@ TEST_CASE("a pull quote near an article's end is set among its text, never after
     CHECK(checked > 40);
 }
 
+TEST_CASE("a sign-off set in lines of its own is ragged: a line of it that wraps is not stretched") {
+    for (std::string layout : kLayouts) {
+        CAPTURE(layout);
+        const layout::Layout l = bundled_layout(layout);
+        model::Block letter, sign_off;
+        letter.node = model::Paragraph{text("Your article on the new traffic lights was right to praise the city.")};
+        model::Inlines lines = text("Rebecca Llewellyn-Saunders");
+        lines.push_back(model::Inline{model::LineBreak{}});
+        for (const model::Inline& in : text("Head of Communications and Partnerships, Northquay Living"))
+            lines.push_back(in);
+        sign_off.node = model::Paragraph{lines};
+        auto c = compose(issue_with({letter, sign_off}), l);
+        REQUIRE(c->doc.pages.size() == 1);
+        const page::Page& page = c->doc.pages[0];
+        const page::GlyphRun* head = nullptr;
+        for (const page::Item& item : page.items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("Head")) head = r;
+        REQUIRE(head);
+        // The line holding "Head": where it starts and where its ink ends.
+        const double column = l.column_width().to_pt();
+        double start = head->origin.x, end = head->origin.x + head->advance;
+        for (const page::Item& item : page.items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item);
+                r && std::abs(r->origin.y - head->origin.y) < 0.1 && std::abs(r->origin.x - head->origin.x) < column) {
+                start = std::min(start, r->origin.x);
+                end = std::max(end, r->origin.x + r->advance);
+            }
+        // The segment is longer than a column in every layout: its first
+        // line wraps, short of the column's edge (set justified, it reaches it).
+        CHECK(end - start < column - 6);
+    }
+}
+
 TEST_CASE("text the page cannot hold is reported, never silently lost") {
     // A headline of 1500 words, too deep for the page even at the deck's
     // size (head_block_test.cc), is placed whole on a fresh page: most of
