@@ -56,6 +56,25 @@ int float_after_its_text(const Stream& stream, const FillResult& fill, const std
     return -1;
 }
 
+/// Which pull quote of `r` (FloatBlock::amid_text), if any (else -1), has
+/// a runt leg of the story under it: in a column it spans, fewer than
+/// `min_leg` lines below it, and some.
+int runt_under_float(const Stream& stream, const AreaResult& r, int min_leg) {
+    if (min_leg <= 1) return -1;
+    for (const FloatRect& f : r.floats) {
+        if (!stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
+        for (int c = f.first; c < f.first + f.span; ++c) {
+            int under = 0;
+            for (const Placed& p : r.fill.placed) {
+                const FlowItem& item = stream.items[p.item];
+                if (p.column == c && p.top >= f.bottom - kEpsilon && item.body_line() && !item.end_matter) ++under;
+            }
+            if (under > 0 && under < min_leg) return f.float_index;
+        }
+    }
+    return -1;
+}
+
 /// Whether float `f` of `r`, raised above its anchor, stands soundly among
 /// the story's text: no column it spans is white above it for two lines or
 /// more (nothing there, or the text there ran out that far above it), no
@@ -169,7 +188,7 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
         return std::optional<double>();
     };
     // Where the anchor fell (raised), moved down past other floats.
-    const double at = grid_.cell_top_from(hit.y) - raise * grid_.leading();
+    const double at = grid_.cell_top_from(hit.y) - std::max(raise, 0) * grid_.leading();
     if (raise > 0 && at < tops - kEpsilon) return std::nullopt;
     double y = std::max(tops, at);
     for (int guard = 0; guard < 64; ++guard) {
@@ -177,7 +196,9 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
         if (!blocked) break;
         y = grid_.cell_top_from(*blocked);
     }
-    if (y + height <= foot + kEpsilon && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
+    // Sunk (raise < 0): as low as it fits, whether or not it fits there.
+    if (raise >= 0 && y + height <= foot + kEpsilon && !free_at(y))
+        return FloatRect{hit.float_index, first, span, y, y + height, narrow};
     // Else as low as it fits, ending above the foot.
     y = grid_.boundary_at_or_above(foot - height);
     if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
@@ -202,6 +223,21 @@ FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMod
 AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const {
     std::vector<int> raise(rq_.stream->floats.size(), 0);
     AreaResult first = attempt_raised(columns, mode, raise);
+    // A pull quote with a runt leg of the story under it goes down onto
+    // the foot, the leg's lines above it, where that leaves it none.
+    for (std::size_t guard = 0; guard < raise.size(); ++guard) {
+        const int sunk = runt_under_float(*rq_.stream, first, rq_.min_leg);
+        if (sunk < 0 || raise[static_cast<std::size_t>(sunk)] != 0) break;
+        raise[static_cast<std::size_t>(sunk)] = -1;
+        AreaResult r = attempt_raised(columns, mode, raise);
+        const bool placed = std::any_of(r.floats.begin(), r.floats.end(),
+                                        [&](const FloatRect& rect) { return rect.float_index == sunk; });
+        if (!placed || runt_under_float(*rq_.stream, r, rq_.min_leg) == sunk) {
+            raise[static_cast<std::size_t>(sunk)] = 0;
+            break;
+        }
+        first = std::move(r);
+    }
     int f = float_after_its_text(*rq_.stream, first.fill, first.floats);
     if (f < 0) return first;
     // Raised a grid line at a time until text follows it, as long as there

@@ -477,6 +477,66 @@ TEST_CASE("a pull quote near an article's end is set among its text, never after
     CHECK(checked > 40);
 }
 
+TEST_CASE("a pull quote leaves no runt leg under it above a column's foot: it goes down onto the foot") {
+    // A story of 40 paragraphs (words "wP_W") that goes on over several
+    // pages, a pull quote ("quoted...") after paragraph `at`: on a page the
+    // story goes on from, the lines under the quote in its columns are none
+    // or at least columns.min-leg.
+    int checked = 0;
+    for (std::string layout : kLayouts) {
+        const layout::Layout l = bundled_layout(layout);
+        const double column = l.column_width().to_pt();
+        for (int at = 2; at <= 14; ++at) {
+            CAPTURE(layout);
+            CAPTURE(at);
+            std::vector<model::Block> body;
+            for (int i = 0; i < 40; ++i) {
+                std::string p;
+                for (int w = 0; w < 30 + (i * 7) % 23; ++w)
+                    p += (w ? " w" : "w") + std::to_string(i) + "_" + std::to_string(w);
+                model::Block b;
+                b.node = model::Paragraph{text(p)};
+                body.push_back(b);
+            }
+            model::Block quote;
+            quote.node = model::PullQuote{
+                model::Quotation{{model::Paragraph{text("quoted words stand out from the story in display type")}}, {}}};
+            body.insert(body.begin() + at, quote);
+            auto c = compose(issue_with(body), l);
+            for (std::size_t n = 0; n + 1 < c->doc.pages.size(); ++n) {
+                const page::Page& page = c->doc.pages[n];
+                double left = 1e9, right = -1e9, low = -1e9;
+                for (const page::Item& item : page.items)
+                    if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("quoted")) {
+                        left = std::min(left, r->origin.x);
+                        right = std::max(right, r->origin.x + r->advance);
+                        low = std::max(low, r->origin.y);
+                    }
+                if (low < 0) continue;
+                // Lines under the quote, per column it spans (a column with
+                // none has the quote on its foot).
+                std::map<int, int> under;
+                for (const page::Item& item : page.items) {
+                    auto* r = std::get_if<page::GlyphRun>(&item);
+                    if (!r || !r->text.starts_with("w") || r->origin.y <= low) continue;
+                    if (r->origin.x < left - 1 || r->origin.x >= right) continue;
+                    ++under[static_cast<int>((r->origin.x - left + 1) / column)];
+                }
+                ++checked;
+                // A column may hold a short leg where the quote stands on
+                // the foot of another it spans (raised by the jump line).
+                const int span = static_cast<int>(std::lround((right - left) / column));
+                const bool on_a_foot = static_cast<int>(under.size()) < span;
+                for (auto [col, lines] : under) {
+                    CAPTURE(col);
+                    CHECK((lines >= l.columns.min_leg || on_a_foot));
+                }
+            }
+        }
+    }
+    CHECK(checked > 30);
+}
+
 TEST_CASE("a sign-off set in lines of its own is ragged: a line of it that wraps is not stretched") {
     for (std::string layout : kLayouts) {
         CAPTURE(layout);
