@@ -56,13 +56,27 @@ int float_after_its_text(const Stream& stream, const FillResult& fill, const std
     return -1;
 }
 
-/// Which pull quote of `r` (FloatBlock::amid_text), if any (else -1), has
-/// a runt leg of the story under it: in a column it spans, fewer than
-/// `min_leg` lines below it, and some.
-int runt_under_float(const Stream& stream, const AreaResult& r, int min_leg) {
-    if (min_leg <= 1) return -1;
+/// Which pull quote of `r` (FloatBlock::amid_text), if any (else -1),
+/// stands badly where a lower place may mend it: with a runt leg of the
+/// story under it (in a column it spans, fewer than `min_leg` lines below
+/// it, and some), or opening the area, the story's text all after it (a
+/// page the story jumps to would start with the quote).
+int misplaced_float(const Stream& stream, const AreaResult& r, int min_leg) {
+    auto story = [&](const Placed& p) {
+        const FlowItem& item = stream.items[p.item];
+        return item.body_line() && !item.end_matter;
+    };
     for (const FloatRect& f : r.floats) {
         if (!stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
+        bool before = false;
+        bool after = false;
+        for (const Placed& p : r.fill.placed) {
+            if (!story(p)) continue;
+            if (p.column < f.first || (p.column < f.first + f.span && p.top < f.top - kEpsilon)) before = true;
+            else after = true;
+        }
+        if (!before && after) return f.float_index;
+        if (min_leg <= 1) continue;
         for (int c = f.first; c < f.first + f.span; ++c) {
             int under = 0;
             for (const Placed& p : r.fill.placed) {
@@ -223,16 +237,17 @@ FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMod
 AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode mode) const {
     std::vector<int> raise(rq_.stream->floats.size(), 0);
     AreaResult first = attempt_raised(columns, mode, raise);
-    // A pull quote with a runt leg of the story under it goes down onto
-    // the foot, the leg's lines above it, where that leaves it none.
+    // A pull quote with a runt leg of the story under it, or opening the
+    // area, goes down onto the foot, the leg's lines above it, where that
+    // mends it.
     for (std::size_t guard = 0; guard < raise.size(); ++guard) {
-        const int sunk = runt_under_float(*rq_.stream, first, rq_.min_leg);
+        const int sunk = misplaced_float(*rq_.stream, first, rq_.min_leg);
         if (sunk < 0 || raise[static_cast<std::size_t>(sunk)] != 0) break;
         raise[static_cast<std::size_t>(sunk)] = -1;
         AreaResult r = attempt_raised(columns, mode, raise);
         const bool placed = std::any_of(r.floats.begin(), r.floats.end(),
                                         [&](const FloatRect& rect) { return rect.float_index == sunk; });
-        if (!placed || runt_under_float(*rq_.stream, r, rq_.min_leg) == sunk) {
+        if (!placed || misplaced_float(*rq_.stream, r, rq_.min_leg) == sunk) {
             raise[static_cast<std::size_t>(sunk)] = 0;
             break;
         }

@@ -11,8 +11,9 @@
 //     form where it has one, and otherwise ends the area just before its
 //     anchor. A pull quote (FloatBlock::amid_text) left with a runt leg
 //     of the story under it (fewer than `min_leg` lines, in a column it
-//     spans) goes down onto the foot instead, as low as it fits, where
-//     that leaves it none. A pull quote that would end the
+//     spans), or opening the area with all of the story after it (a page
+//     the story jumps to), goes down onto the foot instead, as low as it
+//     fits, where that mends it. A pull quote that would end the
 //     stream with none of the story's text following it (only the
 //     tagline and rights below it) is raised above its anchor a grid line
 //     at a time, to the first place where text follows it soundly (no
