@@ -25,6 +25,12 @@ std::vector<ColumnSpace> capped(const std::vector<ColumnSpace>& columns, double 
     return cols;
 }
 
+/// Whether `p` is a line of the story's text: a body line, not end matter.
+bool story_line(const Stream& stream, const Placed& p) {
+    const FlowItem& item = stream.items[p.item];
+    return item.body_line() && !item.end_matter;
+}
+
 /// Whether a body line at `p` follows float `f` on the page: below it in
 /// one of its columns, or in a column to their right.
 bool follows(const Placed& p, const FloatRect& f) {
@@ -38,19 +44,15 @@ bool follows(const Placed& p, const FloatRect& f) {
 /// end matter (tagline, rights) below it.
 int float_after_its_text(const Stream& stream, const FillResult& fill, const std::vector<FloatRect>& floats) {
     if (fill.next < stream.size() || fill.carry != kNoItem) return -1;  // the text goes on elsewhere
-    auto story = [&](const Placed& p) {
-        const FlowItem& item = stream.items[p.item];
-        return item.body_line() && !item.end_matter;
-    };
     for (const FloatRect& f : floats) {
         if (!stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
         auto hit = std::find_if(fill.anchors.begin(), fill.anchors.end(),
                                 [&](const AnchorHit& a) { return a.float_index == f.float_index; });
         if (hit == fill.anchors.end()) continue;
         const bool later = std::any_of(fill.placed.begin(), fill.placed.end(),
-                                       [&](const Placed& p) { return p.item > hit->item && story(p); });
+                                       [&](const Placed& p) { return p.item > hit->item && story_line(stream, p); });
         const bool followed = std::any_of(fill.placed.begin(), fill.placed.end(),
-                                          [&](const Placed& p) { return story(p) && follows(p, f); });
+                                          [&](const Placed& p) { return story_line(stream, p) && follows(p, f); });
         if (later && !followed) return f.float_index;
     }
     return -1;
@@ -62,16 +64,12 @@ int float_after_its_text(const Stream& stream, const FillResult& fill, const std
 /// it, and some), or opening the area, the story's text all after it (a
 /// page the story jumps to would start with the quote).
 int misplaced_float(const Stream& stream, const AreaResult& r, int min_leg) {
-    auto story = [&](const Placed& p) {
-        const FlowItem& item = stream.items[p.item];
-        return item.body_line() && !item.end_matter;
-    };
     for (const FloatRect& f : r.floats) {
         if (!stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
         bool before = false;
         bool after = false;
         for (const Placed& p : r.fill.placed) {
-            if (!story(p)) continue;
+            if (!story_line(stream, p)) continue;
             if (p.column < f.first || (p.column < f.first + f.span && p.top < f.top - kEpsilon)) before = true;
             else after = true;
         }
@@ -79,10 +77,8 @@ int misplaced_float(const Stream& stream, const AreaResult& r, int min_leg) {
         if (min_leg <= 1) continue;
         for (int c = f.first; c < f.first + f.span; ++c) {
             int under = 0;
-            for (const Placed& p : r.fill.placed) {
-                const FlowItem& item = stream.items[p.item];
-                if (p.column == c && p.top >= f.bottom - kEpsilon && item.body_line() && !item.end_matter) ++under;
-            }
+            for (const Placed& p : r.fill.placed)
+                if (p.column == c && p.top >= f.bottom - kEpsilon && story_line(stream, p)) ++under;
             if (under > 0 && under < min_leg) return f.float_index;
         }
     }
@@ -91,15 +87,11 @@ int misplaced_float(const Stream& stream, const AreaResult& r, int min_leg) {
 
 /// Whether float `f` of `r`, raised above its anchor, stands soundly among
 /// the story's text: no column it spans is white above it for two lines or
-/// more (nothing there, or the text there ran out that far above it), no
-/// column has a lone line of the story above or under it, and the stream's last
+/// more (nothing there, or the text there ran out that far above it), none
+/// has a lone line of the story above or under it, and the stream's last
 /// paragraph (the tagline) is not split around it.
 bool float_sound(const Stream& stream, const AreaResult& r, const FloatRect& f,
                  const std::vector<ColumnSpace>& columns, double leading) {
-    auto story = [&](const Placed& p) {
-        const FlowItem& item = stream.items[p.item];
-        return item.body_line() && !item.end_matter;
-    };
     for (int c = f.first; c < f.first + f.span && c < static_cast<int>(columns.size()); ++c) {
         double reached = columns[static_cast<std::size_t>(c)].top;
         int above = 0;
@@ -108,9 +100,9 @@ bool float_sound(const Stream& stream, const AreaResult& r, const FloatRect& f,
             if (p.column != c) continue;
             if (p.top < f.top - kEpsilon) {
                 reached = std::max(reached, p.bottom);
-                above += story(p);
+                above += story_line(stream, p);
             }
-            if (p.top >= f.bottom - kEpsilon && story(p)) ++under;
+            if (p.top >= f.bottom - kEpsilon && story_line(stream, p)) ++under;
         }
         for (const FloatRect& o : r.floats)
             if (o.float_index != f.float_index && c >= o.first && c < o.first + o.span && o.top < f.top - kEpsilon)
@@ -153,7 +145,8 @@ public:
 
 private:
     FillRequest request(const std::vector<ColumnSpace>& columns, FillMode mode) const;
-    /// One fill, float `f` placed `raise[f]` grid lines above its anchor.
+    /// One fill, float `f` placed `raise[f]` grid lines above where its
+    /// anchor fell, or, where that is negative, as low as it fits.
     AreaResult attempt_raised(const std::vector<ColumnSpace>& columns, FillMode mode,
                               const std::vector<int>& raise) const;
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
