@@ -37,6 +37,24 @@ model::Issue issue_with(std::vector<model::Block> body) {
     return issue_of({std::move(a)});
 }
 
+/// A story of `paragraphs` paragraphs of 30 to 52 words ("wP_W", every one
+/// different), a pull quote ("quoted ...") before paragraph `at`.
+std::vector<model::Block> story_with_quote(int paragraphs, int at) {
+    std::vector<model::Block> body;
+    for (int i = 0; i < paragraphs; ++i) {
+        std::string p;
+        for (int w = 0; w < 30 + (i * 7) % 23; ++w) p += (w ? " w" : "w") + std::to_string(i) + "_" + std::to_string(w);
+        model::Block b;
+        b.node = model::Paragraph{text(p)};
+        body.push_back(b);
+    }
+    model::Block quote;
+    quote.node = model::PullQuote{
+        model::Quotation{{model::Paragraph{text("quoted words stand out from the story in display type")}}, {}}};
+    body.insert(body.begin() + at, quote);
+    return body;
+}
+
 struct Labelled {
     const page::GlyphRun* label = nullptr;
     const page::GlyphRun* first = nullptr;  ///< the item's first line
@@ -438,20 +456,7 @@ TEST_CASE("a pull quote near an article's end is set among its text, never after
                 CAPTURE(layout);
                 CAPTURE(n);
                 CAPTURE(k);
-                std::vector<model::Block> body;
-                for (int i = 0; i < n; ++i) {
-                    std::string p;
-                    for (int w = 0; w < 30 + (i * 7) % 23; ++w)
-                        p += (w ? " w" : "w") + std::to_string(i) + "_" + std::to_string(w);
-                    model::Block b;
-                    b.node = model::Paragraph{text(p)};
-                    body.push_back(b);
-                }
-                model::Block quote;
-                quote.node = model::PullQuote{
-                    model::Quotation{{model::Paragraph{text("quoted words stand out from the story in display type")}}, {}}};
-                body.insert(body.end() - k, quote);
-                model::Issue issue = issue_with(body);
+                model::Issue issue = issue_with(story_with_quote(n, n - k));
                 issue.sections[0].articles[0].end.tagline = text("wtag is the paper's sports writer.");
                 auto c = compose(issue, bundled_layout(layout));
                 const page::Page& page = c->doc.pages.back();
@@ -492,20 +497,7 @@ TEST_CASE("a pull quote leaves no runt leg under it, and opens no page the story
         for (int at = 2; at <= 30; ++at) {
             CAPTURE(layout);
             CAPTURE(at);
-            std::vector<model::Block> body;
-            for (int i = 0; i < 40; ++i) {
-                std::string p;
-                for (int w = 0; w < 30 + (i * 7) % 23; ++w)
-                    p += (w ? " w" : "w") + std::to_string(i) + "_" + std::to_string(w);
-                model::Block b;
-                b.node = model::Paragraph{text(p)};
-                body.push_back(b);
-            }
-            model::Block quote;
-            quote.node = model::PullQuote{
-                model::Quotation{{model::Paragraph{text("quoted words stand out from the story in display type")}}, {}}};
-            body.insert(body.begin() + at, quote);
-            auto c = compose(issue_with(body), l);
+            auto c = compose(issue_with(story_with_quote(40, at)), l);
             for (std::size_t n = 0; n < c->doc.pages.size(); ++n) {
                 const page::Page& page = c->doc.pages[n];
                 double left = 1e9, right = -1e9, low = -1e9, high = 1e9;
