@@ -1,6 +1,7 @@
 #include "typeset/text/items_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string_view>
 #include <tuple>
@@ -55,12 +56,41 @@ struct Segment {
     bool reshapes = false;
 };
 
-/// E-mail addresses and URLs: they are broken only where convention allows
-/// (conventional_break), never hyphenated.
-bool looks_like_address(std::string_view w) {
-    return w.find('@') != std::string_view::npos || w.find("://") != std::string_view::npos ||
-           w.find("www.") != std::string_view::npos;
+/// Whether `w` (punctuation around it included) holds a host name without
+/// a scheme: labels of ASCII letters, digits and hyphens joined by dots, the
+/// last of two to six letters, with a path after it
+/// ("harbourtownfc.example.org/tickets") or at least three labels
+/// ("news.example.org"). Not "e.g.", "U.S.A." or "3.5.1".
+bool looks_like_host(std::string_view w) {
+    std::size_t b = 0;
+    std::size_t e = w.size();
+    while (b < e && !std::isalnum(static_cast<unsigned char>(w[b]))) ++b;
+    const std::size_t slash = w.find('/', b);
+    const std::size_t host_end = slash == std::string_view::npos ? e : slash;
+    std::size_t end = host_end;
+    while (end > b && !std::isalnum(static_cast<unsigned char>(w[end - 1]))) --end;  // "example.org." ends a sentence
+    int labels = 0;
+    std::size_t start = b;
+    for (std::size_t i = b; i <= end; ++i) {
+        if (i < end && w[i] != '.') {
+            const auto c = static_cast<unsigned char>(w[i]);
+            if (!std::isalnum(c) && c != '-') return false;
+            continue;
+        }
+        if (i == start) return false;  // an empty label
+        ++labels;
+        if (i == end) {
+            const std::string_view last = w.substr(start, i - start);
+            if (last.size() < 2 || last.size() > 6) return false;
+            for (char c : last)
+                if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+        }
+        start = i + 1;
+    }
+    const bool path = slash != std::string_view::npos && end == host_end && slash + 1 < e;
+    return labels >= 3 || (labels >= 2 && path);
 }
+
 
 /// Bytes [begin, end) of a word that belong to the address in it: opening
 /// brackets and quotes before it and the sentence's punctuation after it
@@ -135,6 +165,11 @@ double cut_penalty(std::string_view text, std::size_t at) {
 }
 
 }  // namespace
+
+bool looks_like_address(std::string_view w) {
+    return w.find('@') != std::string_view::npos || w.find("://") != std::string_view::npos ||
+           w.find("www.") != std::string_view::npos || looks_like_host(w);
+}
 
 ItemBuilder::ItemBuilder(Shaper& shaper, StyleTable& styles, HyphenatorCache& hyphenators)
     : shaper_(shaper), styles_(styles), hyphenators_(hyphenators) {}

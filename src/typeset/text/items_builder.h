@@ -30,6 +30,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -142,5 +143,12 @@ private:
     std::string plan_key_;
     std::uint32_t words_ = 0;
 };
+
+/// Whether word `w` (with the punctuation around it) is an e-mail address
+/// or a web address, with or without a scheme ("letters@example.org",
+/// "https://example.org/a", "www.example.org", "news.example.org",
+/// "example.org/tickets"; not "e.g.", "U.S.A.", "3.5.1" nor a bare
+/// "example.org"): never hyphenated, broken only where convention allows.
+bool looks_like_address(std::string_view w);
 
 }  // namespace galley::typeset::text

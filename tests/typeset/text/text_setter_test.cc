@@ -380,6 +380,30 @@ TEST_CASE("a URL too wide for the column breaks only where convention allows, wi
     }
 }
 
+TEST_CASE("a web address without a scheme breaks where convention allows, not inside a name") {
+    // The sports QA issue's ticket line: set in a tabloid column, the host
+    // name was cut after "harbourt" (a forced break, with a warning).
+    Setting& s = setting("tabloid");
+    const std::string address = "harbourtownfc.example.org/tickets";
+    const std::string text = "The club’s final league match at the Harbour End is against Penrhyn Athletic on "
+                             "April 26. Tickets go on sale in January at " + address + ".";
+    for (double width : {s.column, s.column * 0.8, s.column * 0.6}) {
+        CAPTURE(width);
+        ParagraphShape shape = column_shape(s);
+        shape.width = width;
+        Diagnostics diags;
+        const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+        CHECK(!diags.contains("W-TEXT-FORCED-BREAK"));
+        check_within_measure(p);
+        check_reconstructs(p, text);
+        check_address_breaks(p, address + ".");
+        for (const auto& l : p.lines) {
+            const std::string t = line_text(l);
+            CHECK(!(l.hyphenated && t.find("harbourt") != std::string::npos));
+        }
+    }
+}
+
 TEST_CASE("the letters page address breaks after the at sign or before .com, never inside a name") {
     // samples/ppp-2008-06-13/articles/letters-to-the-editor.xml, line 31, in
     // the tabloid column (141.2 pt; 132.7 pt on a first line indented).
