@@ -56,42 +56,6 @@ struct Segment {
     bool reshapes = false;
 };
 
-/// Whether `w` (punctuation around it included) holds a host name without
-/// a scheme: labels of ASCII letters, digits and hyphens joined by dots, the
-/// last of two to six letters, with a path after it
-/// ("harbourtownfc.example.org/tickets") or at least three labels
-/// ("news.example.org"). Not "e.g.", "U.S.A." or "3.5.1".
-bool looks_like_host(std::string_view w) {
-    std::size_t b = 0;
-    std::size_t e = w.size();
-    while (b < e && !std::isalnum(static_cast<unsigned char>(w[b]))) ++b;
-    const std::size_t slash = w.find('/', b);
-    const std::size_t host_end = slash == std::string_view::npos ? e : slash;
-    std::size_t end = host_end;
-    while (end > b && !std::isalnum(static_cast<unsigned char>(w[end - 1]))) --end;  // "example.org." ends a sentence
-    int labels = 0;
-    std::size_t start = b;
-    for (std::size_t i = b; i <= end; ++i) {
-        if (i < end && w[i] != '.') {
-            const auto c = static_cast<unsigned char>(w[i]);
-            if (!std::isalnum(c) && c != '-') return false;
-            continue;
-        }
-        if (i == start) return false;  // an empty label
-        ++labels;
-        if (i == end) {
-            const std::string_view last = w.substr(start, i - start);
-            if (last.size() < 2 || last.size() > 6) return false;
-            for (char c : last)
-                if (!std::isalpha(static_cast<unsigned char>(c))) return false;
-        }
-        start = i + 1;
-    }
-    const bool path = slash != std::string_view::npos && end == host_end && slash + 1 < e;
-    return labels >= 3 || (labels >= 2 && path);
-}
-
-
 /// Bytes [begin, end) of a word that belong to the address in it: opening
 /// brackets and quotes before it and the sentence's punctuation after it
 /// ("letters@example.com." ends a sentence) are not part of it.
@@ -133,6 +97,35 @@ AddressBody address_body(std::string_view w) {
         }
     }
     return b;
+}
+
+/// Whether `w` (punctuation around it included) holds a host name without
+/// a scheme: labels of ASCII letters, digits and hyphens joined by dots, the
+/// last of two to six letters, with a path after it
+/// ("harbourtownfc.example.org/tickets") or at least three labels
+/// ("news.example.org"). Not "e.g.", "U.S.A." or "3.5.1".
+bool looks_like_host(std::string_view w) {
+    const AddressBody body = address_body(w);
+    const std::string_view a = w.substr(body.begin, body.end - body.begin);
+    const std::size_t slash = a.find('/');
+    const std::string_view host = a.substr(0, slash);
+    int labels = 0;
+    std::string_view last;
+    for (std::size_t start = 0;;) {
+        const std::size_t dot = std::min(host.find('.', start), host.size());
+        last = host.substr(start, dot - start);
+        if (last.empty()) return false;  // an empty label
+        for (char c : last)
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+        ++labels;
+        if (dot == host.size()) break;
+        start = dot + 1;
+    }
+    if (last.size() < 2 || last.size() > 6) return false;
+    for (char c : last)
+        if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    const bool path = slash != std::string_view::npos && slash + 1 < a.size();
+    return labels >= 3 || (labels >= 2 && path);
 }
 
 /// Whether convention allows breaking the address in `w` before byte `at`:
