@@ -445,8 +445,8 @@ void Paginator::grow_last() {
     double below = frame.bottom;
     for (int j = last_->run.first; j < last_->run.first + last_->run.span; ++j)
         below = std::min(below, frame.bottom - (page_.tops[static_cast<std::size_t>(j)] - space));
-    // Only a hole worth filling: a tenth of the page, three lines at least.
-    if (below < std::max(3 * leading, 0.1 * frame.height()) || last_->chunk + 1 != page_.chunks.size())
+    // Only a hole worth filling: three lines at least.
+    if (below < 3 * leading || last_->chunk + 1 != page_.chunks.size())
         return settle_last();
 
     // Back to the page as it was before the article (its text is still in

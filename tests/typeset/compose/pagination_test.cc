@@ -595,6 +595,58 @@ TEST_CASE("a body that opens with a tall picture below the head and lead picture
     }
 }
 
+namespace {
+
+/// The page holding the picture drawn from `file`, and the picture.
+std::pair<const page::Page*, const page::Image*> picture_named(const page::Document& doc, const std::string& file) {
+    for (const page::Page& p : doc.pages)
+        for (const auto& item : p.items)
+            if (const auto* i = std::get_if<page::Image>(&item); i && i->file.ends_with(file)) return {&p, i};
+    return {nullptr, nullptr};
+}
+
+/// The lowest baseline of body-size text on `p`.
+double lowest_body_line(const page::Page& p, const layout::Layout& l) {
+    const double body = l.style(layout::ParagraphStyleId::body).size.to_pt();
+    double lowest = 0;
+    for (const auto& item : p.items)
+        if (const auto* run = std::get_if<page::GlyphRun>(&item); run && std::abs(run->size - body) < 0.01)
+            lowest = std::max(lowest, run->origin.y);
+    return lowest;
+}
+
+}  // namespace
+
+TEST_CASE("figure.lead-fill: a story a few lines short of the foot gets its photograph's cropped height back") {
+    // In the sample's tabloid the rice feature ends its page about seven
+    // grid lines above the foot: less than a tenth of the page, more than a
+    // desk leaves white under a story. Its photograph, cropped by the 40 %
+    // cap, gets that height back and the story ends at the foot.
+    layout::Layout l = bundled_layout("tabloid");
+    layout::Layout stays = l;
+    stays.figures.lead_fill = 0;
+    const model::Issue& issue = sample("tabloid").issue;
+    const double leading = l.grid.leading.to_pt();
+
+    auto kept = compose(issue, stays);
+    auto grown = compose(issue, l);
+    REQUIRE(kept->doc.pages.size() == grown->doc.pages.size());
+    const auto [kept_page, a] = picture_named(kept->doc, "battambang-paddy-planting.jpg");
+    const auto [grown_page, b] = picture_named(grown->doc, "battambang-paddy-planting.jpg");
+    REQUIRE(a);
+    REQUIRE(b);
+    const int number = static_cast<int>(kept_page - kept->doc.pages.data()) + 1;
+    const typeset::PageFrame frame = typeset::page_frame(l, number);
+    const double short_by = frame.bottom - lowest_body_line(*kept_page, l);
+    REQUIRE(short_by > 4 * leading);
+    REQUIRE(short_by < 0.1 * frame.height());
+
+    CHECK(shown(*b).height > shown(*a).height + 3 * leading);
+    CHECK(b->rect.width / b->rect.height == doctest::Approx(a->rect.width / a->rect.height).epsilon(0.001));
+    CHECK(frame.bottom - lowest_body_line(*grown_page, l) < 2 * leading);
+    for (const auto& p : check_all(grown->doc, l, grown->issue)) FAIL_CHECK(p);
+}
+
 TEST_CASE("figure.lead-fill: only the last article on the page grows, and its warnings are reported once") {
     layout::Layout l = bundled_layout("tabloid");
     layout::Layout stays = l;
