@@ -58,6 +58,9 @@ constexpr double kFigureMaxHeight = 0.5;
 constexpr double kFloatMaxHeight = 0.75;
 /// Framed boxes up to this share of the live height are never split.
 constexpr double kKeepWhole = 0.4;
+/// One item of a "More stories" box no deeper than this share of the live
+/// height is kept in one column.
+constexpr double kKeepItem = 0.2;
 /// A table whose rows at its span are deeper than this many times their
 /// depth with every cell on one line is set over more columns, where more
 /// columns bring it within that.
@@ -604,12 +607,16 @@ void BodyFlow::related(const Measure& m) {
         for (const model::RelatedItem& item : article_.end.related) {
             if (!spaced) out_->space(gap);
             spaced = !model::is_blank(item.teaser);
+            // An item split across columns reads as two: its teaser's last
+            // lines at the head of the next column look like another item.
+            const std::size_t at = out_->mark();
             styled(item.kicker, ParagraphStyleId::related_kicker, inner, item.where, tag(page::TagKind::paragraph));
             model::Inlines title = item.title;
             std::string href = !item.href.empty() ? item.href : !item.ref.empty() ? "galley-article:" + item.ref : "";
             if (!href.empty()) title = {model::Inline{model::Link{href, item.title}}};
             styled(title, ParagraphStyleId::related_title, inner, item.where, tag(page::TagKind::paragraph));
             styled(item.teaser, ParagraphStyleId::related_teaser, inner, item.where, tag(page::TagKind::paragraph));
+            out_->keep_whole_since(at, kKeepItem * ctx_.frame.height());
         }
         out_->end(page::TagKind::section);
         out_->close_box(kKeepWhole * ctx_.frame.height());

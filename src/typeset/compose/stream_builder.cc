@@ -107,6 +107,13 @@ void StreamBuilder::close_box(double keep_whole) {
         for (std::size_t i = box_start_ + 1; i < out_.items.size(); ++i) out_.items[i].break_before = false;
 }
 
+void StreamBuilder::keep_whole_since(std::size_t mark, double limit) {
+    double height = 0;
+    for (std::size_t i = mark; i < out_.items.size(); ++i) height += out_.items[i].height;
+    if (height > limit) return;
+    for (std::size_t i = mark + 1; i < out_.items.size(); ++i) out_.items[i].break_before = false;
+}
+
 void StreamBuilder::begin(page::TagBegin t) { pending_.emplace_back(std::move(t)); }
 
 void StreamBuilder::end(page::TagKind kind) {

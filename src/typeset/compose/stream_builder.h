@@ -4,6 +4,7 @@
 // opened before the first fragment they enclose and closed after the last.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "typeset/compose/flow.h"
@@ -47,6 +48,11 @@ public:
     void close_box(double keep_whole = 0);
     /// The next item may not start a column (keeps this one with it).
     void keep_with_next() { keep_ = true; }
+    /// Where the next item goes, for keep_whole_since().
+    std::size_t mark() const { return out_.items.size(); }
+    /// The items added since `mark` stay in one column when together they
+    /// are no taller than `limit` (one item of a "More stories" box).
+    void keep_whole_since(std::size_t mark, double limit);
     /// The items from here on are the article's end matter (FlowItem::end_matter).
     void begin_end_matter() { end_matter_ = true; }
     /// Structure: a tag opened before the next fragment...

@@ -2,6 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
 #include <variant>
 
 #include "compose_fixture.h"
@@ -102,6 +106,49 @@ TEST_CASE("items of a More stories box are set apart, also where one has no teas
     REQUIRE(after);
     const double leading = bundled_layout("tabloid").style(layout::ParagraphStyleId::related_title).leading.to_pt();
     CHECK(after->origin.y - before->origin.y >= leading + 2 * 72 / 25.4 - 0.01);  // related-teaser space-after, 2 mm
+}
+
+TEST_CASE("an item of a More stories box that flows down its column is never split between columns") {
+    // The front-page story's box runs over two columns in the magazine
+    // (page 3) and the tabloid (page 2): a teaser's last lines at the head
+    // of the next column, under the frame's rule there, read as an item of
+    // their own. Each item's title and the end of its teaser share a column.
+    int boxes_split = 0;
+    for (const std::string name : kLayouts) {
+        CAPTURE(name);
+        const Composed& c = sample(name);
+        const double title_size = c.layout->style(layout::ParagraphStyleId::related_title).size.to_pt();
+        const double teaser_size = c.layout->style(layout::ParagraphStyleId::related_teaser).size.to_pt();
+        // Where a run of `size` that `fits` the text is: page and column x.
+        auto where = [&](double size, auto fits) -> std::optional<std::pair<std::size_t, double>> {
+            for (std::size_t p = 0; p < c.doc.pages.size(); ++p)
+                for (const auto& item : c.doc.pages[p].items)
+                    if (auto* r = std::get_if<page::GlyphRun>(&item);
+                        r && std::abs(r->size - size) < 0.01 && !r->text.empty() && fits(r->text))
+                        return std::pair{p, r->origin.x};
+            return std::nullopt;
+        };
+        for (const model::Section& s : c.issue.sections)
+            for (const model::Article& a : s.articles) {
+                std::set<std::pair<std::size_t, long>> columns;
+                for (const model::RelatedItem& item : a.end.related) {
+                    const std::string title = model::plain_text(item.title);
+                    const std::string teaser = model::plain_text(item.teaser);
+                    if (teaser.empty()) continue;
+                    CAPTURE(title);
+                    auto head = where(title_size, [&](const std::string& t) { return title.starts_with(t); });
+                    auto tail = where(teaser_size, [&](const std::string& t) { return teaser.ends_with(t); });
+                    REQUIRE(head);
+                    REQUIRE(tail);
+                    CHECK(head->first == tail->first);
+                    CHECK(std::abs(head->second - tail->second) < 1);
+                    columns.insert({head->first, std::lround(head->second)});
+                }
+                boxes_split += columns.size() > 1;
+            }
+    }
+    // The boxes that flow over columns are there to test.
+    CHECK(boxes_split >= 2);
 }
 
 TEST_CASE("a letter's sign-off, set in lines of its own, stays in the column of the letter it ends") {
