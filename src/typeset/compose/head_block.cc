@@ -8,12 +8,53 @@
 #include "model/inline.h"
 #include "typeset/compose/figure.h"
 #include "typeset/compose/stack.h"
+#include "typeset/text/chars.h"
 
 namespace galley::typeset {
 
 namespace {
 
 using layout::ParagraphStyleId;
+
+/// Steps of the search for an even head's width: the width is found to
+/// within 1/2^8 of the lines' room.
+constexpr int kEvenSteps = 8;
+
+/// A head's text (a headline, a deck) as `set_at(width)` sets it, and,
+/// where that takes two lines or more, ranged left, at the narrowest width
+/// that keeps it to as many lines without a warning: the lines of even
+/// length a desk gives a head, rather than its last word alone on a line
+/// ("Factories report steady orders despite US / slowdown"). The head keeps
+/// its columns and its depth; only where its lines break changes.
+template <class SetAt>
+SetParagraph set_even(SetAt set_at, double width, bool ranged_left, Diagnostics& diags) {
+    const std::size_t reported = diags.all().size();
+    SetParagraph full = set_at(width);
+    const std::size_t n = full.lines.size();
+    if (n < 2 || !ranged_left) return full;
+    const std::size_t warned = diags.all().size();
+    auto same_lines = [&](double w) {
+        const std::size_t before = diags.all().size();
+        const SetParagraph p = set_at(w);
+        const bool ok = p.lines.size() == n && diags.all().size() == before;
+        diags.retract_after(before);
+        return ok;
+    };
+    double lo = width / static_cast<double>(n);
+    double hi = width;
+    for (int i = 0; i < kEvenSteps; ++i) {
+        const double mid = (lo + hi) / 2;
+        (same_lines(mid) ? hi : lo) = mid;
+    }
+    if (hi >= width - kEpsilon) return full;
+    diags.retract_after(reported);
+    SetParagraph even = set_at(hi);
+    if (even.lines.size() != n || diags.all().size() != warned) {  // cannot happen: the search set it so
+        diags.retract_after(reported);
+        return set_at(width);
+    }
+    return even;
+}
 
 class HeadBuilder {
 public:
@@ -41,6 +82,12 @@ private:
     /// in the smallest when none does.
     void headline(Stack& stack, double width, double below);
     void report_shrunk(const HeadlineSize& used, const HeadlineSize& tier, double depth, bool still_deep);
+    /// Whether `content` in `style` is set ranged left (not centred,
+    /// justified, or right to left).
+    bool ranged_left(const model::Inlines& content, ParagraphStyleId style) const {
+        return ctx_.style(style).align == layout::Alignment::left &&
+               text::strong_direction(model::plain_text(content)) >= 0;
+    }
 
     ComposeContext& ctx_;
     const model::Article& a_;
@@ -54,7 +101,16 @@ void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphS
     if (model::is_blank(content)) return;
     const layout::ParagraphStyle& st = ctx_.style(style);
     if (stack.y() > 0) stack.space(ctx_.space(st.space_before));
-    SetParagraph p = ctx_.set(content, style, width, a_.lang, a_.where, true);
+    ++ctx_.paragraphs;
+    ParagraphShape shape;
+    shape.lang = a_.lang;
+    shape.first_in_flow = true;
+    auto set_at = [&](double w) {
+        shape.width = w;
+        return ctx_.setter.set(content, style, shape, a_.where, ctx_.diags);
+    };
+    SetParagraph p = style == ParagraphStyleId::deck ? set_even(set_at, width, ranged_left(content, style), ctx_.diags)
+                                                     : set_at(width);
     page::TagKind kind = t.kind;
     stack.begin(std::move(t));
     stack.lines(p, ctx_.lines(style));
@@ -144,7 +200,11 @@ void HeadBuilder::headline(Stack& stack, double width, double below) {
         shape.size = hs.size;
         shape.leading = hs.leading;
         shape.weight = hs.weight;
-        SetParagraph p = ctx_.setter.set(text, ParagraphStyleId::headline, shape, a_.where, ctx_.diags);
+        auto set_at = [&](double w) {
+            shape.width = w;
+            return ctx_.setter.set(text, ParagraphStyleId::headline, shape, a_.where, ctx_.diags);
+        };
+        SetParagraph p = set_even(set_at, width, ranged_left(text, ParagraphStyleId::headline), ctx_.diags);
         LineSpec spec;
         spec.leading = hs.leading;
         spec.size = hs.size;

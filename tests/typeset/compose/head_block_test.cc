@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 #include <variant>
@@ -134,6 +135,62 @@ TEST_CASE("a headline too deep even at the deck's size is set at that size, and 
     CHECK(shrunk[0].message.ends_with("(article.head-max-share); even at the deck's size it is deeper than that"));
     // The lines the page cannot hold are reported, not lost.
     CHECK(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+}
+
+namespace {
+
+/// The widths of the lines on page 1 set in `size` whose words all come
+/// from `text`, top to bottom.
+std::vector<double> line_widths(const page::Document& doc, double size, const std::string& text) {
+    std::map<long, double> by_baseline;
+    for (const page::Item& item : doc.pages.front().items)
+        if (auto* r = std::get_if<page::GlyphRun>(&item);
+            r && std::abs(r->size - size) < 0.01 && !r->text.empty() && text.find(r->text) != std::string::npos)
+            by_baseline[std::lround(r->origin.y * 10)] += r->advance;
+    std::vector<double> out;
+    for (const auto& [y, w] : by_baseline) out.push_back(w);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a headline or deck of two lines or more is set in lines of even length, not a last word alone") {
+    // Set to the full measure, "…despite US / slowdown" and "…say the season
+    // has started / early" end on a lone word; a desk balances the lines.
+    const std::string headline = "Factories report steady orders despite US slowdown";
+    const std::string deck = "As the rains lift the Mekong, boatmen at one of the river's deep pools say the season has "
+                             "started early";
+    int balanced = 0;
+    for (const std::string name : kLayouts) {
+        CAPTURE(name);
+        const layout::Layout l = bundled_layout(name);
+        for (int priority : {1, 2, 3}) {
+            CAPTURE(priority);
+            model::Issue issue = lead_story(headline);
+            model::Article& a = issue.sections.front().articles.front();
+            a.meta.priority = priority;
+            a.head.deck = text(deck);
+            auto c = compose(issue, l);
+            // The headline's size: the largest type on the page.
+            double size = 0;
+            for (const page::Item& item : c->doc.pages.front().items)
+                if (auto* r = std::get_if<page::GlyphRun>(&item); r && headline.find(r->text) != std::string::npos)
+                    size = std::max(size, r->size);
+            const double deck_size = l.style(layout::ParagraphStyleId::deck).size.to_pt();
+            for (const auto& [what, lines] : {std::pair{headline, line_widths(c->doc, size, headline)},
+                                              std::pair{deck, line_widths(c->doc, deck_size, deck)}}) {
+                CAPTURE(what);
+                REQUIRE_FALSE(lines.empty());
+                if (lines.size() < 2) continue;
+                ++balanced;
+                const double longest = *std::max_element(lines.begin(), lines.end());
+                CHECK(lines.back() >= 0.6 * longest);
+            }
+            CHECK_FALSE(c->diags.contains("W-TEXT-FORCED-BREAK"));
+            for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+        }
+    }
+    CHECK(balanced >= 10);
 }
 
 }  // namespace galley::test
