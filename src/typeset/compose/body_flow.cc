@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <utility>
 #include <variant>
@@ -50,6 +51,9 @@ bool short_lines(const model::Inlines& content, double size, double width) {
     return chars <= most;
 }
 
+/// A paragraph of short lines of its own (short_lines) of at most this
+/// many lines is never split between columns.
+constexpr std::size_t kKeepOwnLines = 8;
 /// The tallest a figure inside the columns may be, as a share of the live height.
 constexpr double kFigureMaxHeight = 0.5;
 /// The deepest a float (a spanning table, factbox, More stories box or
@@ -209,17 +213,22 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
     // a verse) is ragged where the style justifies: one of its lines that
     // wraps in a narrow column is not stretched to the edge.
     const bool own_lines = model::has_line_break(content);
-    if (own_lines && st.align == layout::Alignment::justify && short_lines(content, st.size.to_pt(), m.width))
-        shape.align = layout::Alignment::left;
+    const bool short_own_lines = own_lines && short_lines(content, st.size.to_pt(), m.width);
+    if (short_own_lines && st.align == layout::Alignment::justify) shape.align = layout::Alignment::left;
     SetParagraph p = ctx_.setter.set(content, style, shape, where, ctx_.diags);
     LineSpec spec = ctx_.lines(style, m.x);
     spec.keep_first = std::max(keep_first, p.dropcap_lines);
+    // A few such lines (a stanza, an address) are read as one: they stay
+    // in one column, never two lines of a four-line verse in each.
+    const bool whole = short_own_lines && p.lines.size() <= kKeepOwnLines;
     out_->space(ctx_.space(st.space_before));
     out_->begin(tag(page::TagKind::paragraph));
     // A paragraph set in lines of its own (a letter's sign-off and address,
     // a verse) belongs to what it follows: no column break before it.
     if (!first_in_flow_ && own_lines) out_->keep_with_next();
+    const std::size_t at = out_->mark();
     out_->paragraph(std::move(p), spec);
+    if (whole) out_->keep_whole_since(at, std::numeric_limits<double>::infinity());
     out_->end(page::TagKind::paragraph);
     out_->space(ctx_.space(st.space_after));
     if (st.keep_with_next) out_->keep_with_next();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
@@ -575,6 +576,37 @@ TEST_CASE("a sign-off set in lines of its own is ragged: a line of it that wraps
         // The segment is longer than a column in every layout: its first
         // line wraps, short of the column's edge (set justified, it reaches it).
         CHECK(end - start < column - 6);
+    }
+}
+
+TEST_CASE("a verse of a few short lines of its own is never split between columns") {
+    // The letters page's four-line poem: balanced over the magazine's three
+    // columns it was cut two and two. A paragraph of short lines of its own
+    // (a stanza, an address) stays in one column, in every layout.
+    const std::vector<std::string> verse = {"The dust lies down along the road,", "the tin roofs drum, the gutters run;",
+                                            "the children shout, the frogs reply –",
+                                            "the dry months end, the rains have come."};
+    for (const std::string name : kLayouts) {
+        CAPTURE(name);
+        const Composed& c = sample(name);
+        const double column = c.layout->column_width().to_pt();
+        std::vector<std::pair<std::size_t, double>> found;  // page, x of each line's first word
+        for (const std::string& line : verse) {
+            CAPTURE(line);
+            std::optional<std::pair<std::size_t, double>> at;
+            for (std::size_t p = 0; p < c.doc.pages.size() && !at; ++p)
+                for (const page::Item& item : c.doc.pages[p].items)
+                    if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.size() >= 12 && line.starts_with(r->text)) {
+                        at = std::pair{p, r->origin.x};
+                        break;
+                    }
+            REQUIRE(at);
+            found.push_back(*at);
+        }
+        for (const auto& [page, x] : found) {
+            CHECK(page == found.front().first);
+            CHECK(std::abs(x - found.front().second) < column / 2);
+        }
     }
 }
 
