@@ -9,6 +9,14 @@ namespace galley::typeset {
 
 namespace {
 
+/// A float's raise (AreaFiller::attempt_raised) that puts it at the top of
+/// its columns, wherever its anchor falls.
+constexpr int kRaiseToTop = std::numeric_limits<int>::max();
+
+/// The white a float may leave under it above an area's foot, in lines:
+/// a table beside text that runs a few lines deeper is one module.
+constexpr double kWhiteUnder = 4;
+
 bool shares_columns(const FloatRect& r, int first, int span) {
     return r.first < first + span && first < r.first + r.span;
 }
@@ -85,6 +93,44 @@ int misplaced_float(const Stream& stream, const AreaResult& r, int min_leg) {
     return -1;
 }
 
+/// A float of `r` set apart from the text (a table, a picture, a box: not
+/// a pull quote) that stands under a runt leg at the top of a column it
+/// spans (fewer than `min_leg` lines of the story between the column's top
+/// and the float, and nothing else), so that it would stand better at the
+/// top, the leg under it; -1 if there is none. Not end matter: a More
+/// stories box stays after the story's last lines.
+int float_under_runt(const Stream& stream, const AreaResult& r, const std::vector<ColumnSpace>& columns,
+                     const BaselineGrid& grid, int min_leg) {
+    if (min_leg <= 1) return -1;
+    for (const FloatRect& f : r.floats) {
+        if (stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
+        // End matter (the More stories box) comes after the story's last lines.
+        const bool end_matter = std::any_of(stream.items.begin(), stream.items.end(), [&](const FlowItem& item) {
+            return item.kind == FlowKind::anchor && item.float_index == f.float_index && item.end_matter;
+        });
+        if (end_matter) continue;
+        double top = -std::numeric_limits<double>::infinity();
+        bool runt = false;
+        bool other = false;
+        for (int c = f.first; c < f.first + f.span && c < static_cast<int>(columns.size()); ++c) {
+            top = std::max(top, grid.cell_top_from(columns[static_cast<std::size_t>(c)].top));
+            int above = 0;
+            for (const Placed& p : r.fill.placed) {
+                if (p.column != c || p.top >= f.top - kEpsilon) continue;
+                if (story_line(stream, p)) ++above;
+                else if (stream.items[p.item].kind != FlowKind::anchor && stream.items[p.item].kind != FlowKind::space)
+                    other = true;
+            }
+            for (const FloatRect& o : r.floats)
+                if (o.float_index != f.float_index && c >= o.first && c < o.first + o.span && o.top < f.top)
+                    other = true;
+            if (above > 0 && above < min_leg) runt = true;
+        }
+        if (runt && !other && f.top > top + kEpsilon) return f.float_index;
+    }
+    return -1;
+}
+
 /// Whether float `f` of `r`, raised above its anchor, stands soundly among
 /// the story's text: no column it spans is white above it for two lines or
 /// more (nothing there, or the text there ran out that far above it), none
@@ -122,6 +168,47 @@ bool float_sound(const Stream& stream, const AreaResult& r, const FloatRect& f,
     return !(before && after);
 }
 
+int runt_legs(const Stream& stream, const AreaResult& r, double leading, int min_leg);
+
+/// Whether a column that float `index` of `r` spans is white under it for
+/// kWhiteUnder lines or more above the area's foot: nothing there, or the
+/// text there ends that far above the foot.
+bool white_under(const AreaResult& r, int index, double leading) {
+    auto f = std::find_if(r.floats.begin(), r.floats.end(), [&](const FloatRect& x) { return x.float_index == index; });
+    if (f == r.floats.end()) return false;
+    const double foot = r.foot();
+    for (int c = f->first; c < f->first + f->span; ++c) {
+        double reached = f->bottom;
+        for (const Placed& p : r.fill.placed)
+            if (p.column == c) reached = std::max(reached, p.bottom);
+        for (const FloatRect& o : r.floats)
+            if (c >= o.first && c < o.first + o.span) reached = std::max(reached, o.bottom);
+        if (foot - reached >= kWhiteUnder * leading - kEpsilon) return true;
+    }
+    return false;
+}
+
+/// Whether a column that float `index` of `r` spans has a runt leg of the
+/// story under it: fewer than `min_leg` lines, and some.
+bool runt_under(const Stream& stream, const AreaResult& r, int index, int min_leg) {
+    auto f = std::find_if(r.floats.begin(), r.floats.end(), [&](const FloatRect& x) { return x.float_index == index; });
+    if (f == r.floats.end()) return false;
+    for (int c = f->first; c < f->first + f->span; ++c) {
+        int under = 0;
+        for (const Placed& p : r.fill.placed)
+            if (p.column == c && p.top >= f->bottom - kEpsilon && story_line(stream, p)) ++under;
+        if (under > 0 && under < min_leg) return true;
+    }
+    return false;
+}
+
+/// Whether a column under a float of `r` is white for kWhiteUnder lines or more
+/// above the area's foot (white_under).
+bool white_under_a_float(const AreaResult& r, double leading) {
+    return std::any_of(r.floats.begin(), r.floats.end(),
+                       [&](const FloatRect& f) { return white_under(r, f.float_index, leading); });
+}
+
 class AreaFiller {
 public:
     explicit AreaFiller(const AreaRequest& rq) : rq_(rq), grid_(*rq.grid) {}
@@ -146,7 +233,8 @@ public:
 private:
     FillRequest request(const std::vector<ColumnSpace>& columns, FillMode mode) const;
     /// One fill, float `f` placed `raise[f]` grid lines above where its
-    /// anchor fell, or, where that is negative, as low as it fits.
+    /// anchor fell, or, where that is negative, as low as it fits, or, where
+    /// it is kRaiseToTop, at the top of its columns.
     AreaResult attempt_raised(const std::vector<ColumnSpace>& columns, FillMode mode,
                               const std::vector<int>& raise) const;
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
@@ -195,7 +283,7 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
         return std::optional<double>();
     };
     // Where the anchor fell (raised), moved down past other floats.
-    const double at = grid_.cell_top_from(hit.y) - std::max(raise, 0) * grid_.leading();
+    const double at = raise == kRaiseToTop ? tops : grid_.cell_top_from(hit.y) - std::max(raise, 0) * grid_.leading();
     if (raise > 0 && at < tops - kEpsilon) return std::nullopt;
     double y = std::max(tops, at);
     for (int guard = 0; guard < 64; ++guard) {
@@ -242,6 +330,27 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
                                         [&](const FloatRect& rect) { return rect.float_index == sunk; });
         if (!placed || misplaced_float(*rq_.stream, r, rq_.min_leg) == sunk) {
             raise[static_cast<std::size_t>(sunk)] = 0;
+            break;
+        }
+        first = std::move(r);
+    }
+    // A table, picture or box under a runt leg at the top of its columns
+    // goes up to that top, the leg's lines under it, where that leaves no
+    // runt leg or white under it, no more runt legs elsewhere, and the area
+    // still holds what it held.
+    for (std::size_t guard = 0; guard < raise.size(); ++guard) {
+        const int lifted = float_under_runt(*rq_.stream, first, columns, grid_, rq_.min_leg);
+        if (lifted < 0 || raise[static_cast<std::size_t>(lifted)] != 0) break;
+        raise[static_cast<std::size_t>(lifted)] = kRaiseToTop;
+        AreaResult r = attempt_raised(columns, mode, raise);
+        const bool placed = std::any_of(r.floats.begin(), r.floats.end(),
+                                        [&](const FloatRect& rect) { return rect.float_index == lifted; });
+        if (!placed || float_under_runt(*rq_.stream, r, columns, grid_, rq_.min_leg) == lifted ||
+            (first.complete && !r.complete) || white_under(r, lifted, grid_.leading()) ||
+            runt_under(*rq_.stream, r, lifted, rq_.min_leg) ||
+            runt_legs(*rq_.stream, r, grid_.leading(), rq_.min_leg) >
+                runt_legs(*rq_.stream, first, grid_.leading(), rq_.min_leg)) {
+            raise[static_cast<std::size_t>(lifted)] = 0;
             break;
         }
         first = std::move(r);
@@ -605,6 +714,7 @@ AreaResult fill_area(const AreaRequest& request) {
                 if (cols[prev].bottom <= cols[prev].top + kEpsilon) break;
                 AreaResult r = filler.refill(cols, chosen.floats, FillMode::fair);
                 if (!r.complete || r.fill.forced || empty_columns(r) > empty || !sound(r, cols) ||
+                    white_under_a_float(r, request.grid->leading()) ||
                     runt_legs(*request.stream, r, request.grid->leading(), request.min_leg) >= runts)
                     continue;
                 chosen = std::move(r);

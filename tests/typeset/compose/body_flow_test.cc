@@ -610,6 +610,73 @@ TEST_CASE("a verse of a few short lines of its own is never split between column
     }
 }
 
+TEST_CASE("a table spanning columns is not left under a runt leg of the story at their top") {
+    // A match report: one paragraph, a scorecard over two columns anchored
+    // after it, one more paragraph. Placed where its anchor fell, the
+    // scorecard stood under the paragraph's first two lines in its first
+    // column (the magazine). It goes to the top of its columns instead, the
+    // text beside it, where that leaves no runt leg and no white under it.
+    model::Block first, last, card;
+    first.node = model::Paragraph{text("Daniel Pellow made 112 off 98 balls, his first century for the club, but "
+                                       "the visitors chased down 247 with eleven balls to spare in the last league "
+                                       "match of the season on Sunday.")};
+    last.node = model::Paragraph{text("Visitors 251-6 (43.1 overs; Ashworth 88, Lowe 61 not out). The visitors "
+                                      "won by four wickets.")};
+    model::Table t;
+    t.caption = text("Home innings");
+    auto row = [](std::vector<std::string> cells) {
+        model::Row r;
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            r.cells.push_back(model::Cell{i < 2 ? model::Align::start : model::Align::right, text(cells[i])});
+        return r;
+    };
+    t.head = row({"Batter", "How out", "R", "B", "4s", "6s"});
+    t.rows.push_back(row({"D. Pellow", "c Ashworth b Fairbrother", "112", "98", "14", "3"}));
+    t.rows.push_back(row({"S. Iqbal", "lbw b Fairbrother", "4", "11", "1", "0"}));
+    t.rows.push_back(row({"M. Carrow-Penhaligon", "b Nakamura", "37", "52", "5", "0"}));
+    t.rows.push_back(row({"J. Teague", "run out (Ashworth/Lowe)", "21", "30", "2", "0"}));
+    t.rows.push_back(row({"R. Venkataraman", "not out", "44", "39", "4", "1"}));
+    t.rows.push_back(row({"Extras", "(b 4, lb 6, w 12, nb 7)", "29", "", "", ""}));
+    t.rows.push_back(row({"Total", "(5 wkts, 45 overs)", "247", "", "", ""}));
+    card.node = t;
+    int spanning = 0;
+    for (const std::string name : kLayouts) {
+        CAPTURE(name);
+        const layout::Layout l = bundled_layout(name);
+        model::Issue issue = issue_with({first, card, last});
+        auto c = compose(issue, l);
+        for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+        const page::Page& page = c->doc.pages.front();
+        const page::GlyphRun* caption = nullptr;
+        const page::GlyphRun* headline = nullptr;
+        const page::GlyphRun* sixes = nullptr;
+        for (const page::Item& item : page.items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                if (r->text == "Home innings") caption = r;
+                if (r->text == "Lists") headline = r;
+                if (r->text == "6s") sixes = r;
+            }
+        REQUIRE(caption);
+        REQUIRE(headline);
+        REQUIRE(sixes);
+        // Where the story is one column wide (the newsletter sets it so) the
+        // table is in the column's flow, not over columns.
+        if (sixes->origin.x < caption->origin.x + l.column_width().to_pt()) continue;
+        ++spanning;
+        const double body = l.style(layout::ParagraphStyleId::body).size.to_pt();
+        std::set<long> above;
+        for (const page::Item& item : page.items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item);
+                r && std::abs(r->size - body) < 0.01 && r->origin.y > headline->origin.y &&
+                r->origin.y < caption->origin.y && r->origin.x >= caption->origin.x - 1 &&
+                r->origin.x < caption->origin.x + l.column_width().to_pt())
+                above.insert(std::lround(r->origin.y * 10));
+        CAPTURE(above.size());
+        CHECK((above.empty() || static_cast<int>(above.size()) >= l.columns.min_leg));
+    }
+    CHECK(spanning >= 3);
+}
+
 TEST_CASE("text the page cannot hold is reported, never silently lost") {
     // A headline of 1500 words, too deep for the page even at the deck's
     // size (head_block_test.cc), is placed whole on a fresh page: most of
