@@ -32,7 +32,6 @@ SetParagraph set_even(SetAt set_at, double width, bool ranged_left, Diagnostics&
     SetParagraph full = set_at(width);
     const std::size_t n = full.lines.size();
     if (n < 2 || !ranged_left) return full;
-    const std::size_t warned = diags.all().size();
     auto same_lines = [&](double w) {
         const std::size_t before = diags.all().size();
         const SetParagraph p = set_at(w);
@@ -47,13 +46,8 @@ SetParagraph set_even(SetAt set_at, double width, bool ranged_left, Diagnostics&
         (same_lines(mid) ? hi : lo) = mid;
     }
     if (hi >= width - kEpsilon) return full;
-    diags.retract_after(reported);
-    SetParagraph even = set_at(hi);
-    if (even.lines.size() != n || diags.all().size() != warned) {  // cannot happen: the search set it so
-        diags.retract_after(reported);
-        return set_at(width);
-    }
-    return even;
+    diags.retract_after(reported);  // the full measure's, not used
+    return set_at(hi);
 }
 
 class HeadBuilder {

@@ -101,10 +101,7 @@ void StreamBuilder::close_box(double keep_whole) {
     item.break_before = false;
     push(item);
     box_ = -1;
-    double height = 0;
-    for (std::size_t i = box_start_; i < out_.items.size(); ++i) height += out_.items[i].height;
-    if (height <= keep_whole)
-        for (std::size_t i = box_start_ + 1; i < out_.items.size(); ++i) out_.items[i].break_before = false;
+    keep_whole_since(box_start_, keep_whole);
 }
 
 void StreamBuilder::keep_whole_since(std::size_t mark, double limit) {

@@ -51,7 +51,8 @@ public:
     /// Where the next item goes, for keep_whole_since().
     std::size_t mark() const { return out_.items.size(); }
     /// The items added since `mark` stay in one column when together they
-    /// are no taller than `limit` (one item of a "More stories" box).
+    /// are no taller than `limit` (a framed box, an item of a "More
+    /// stories" box, a stanza).
     void keep_whole_since(std::size_t mark, double limit);
     /// The items from here on are the article's end matter (FlowItem::end_matter).
     void begin_end_matter() { end_matter_ = true; }
