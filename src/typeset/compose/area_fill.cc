@@ -105,8 +105,8 @@ int float_under_runt(const Stream& stream, const AreaResult& r, const std::vecto
     for (const FloatRect& f : r.floats) {
         if (stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
         // End matter (the More stories box) comes after the story's last lines.
-        const bool end_matter = std::any_of(stream.items.begin(), stream.items.end(), [&](const FlowItem& item) {
-            return item.kind == FlowKind::anchor && item.float_index == f.float_index && item.end_matter;
+        const bool end_matter = std::any_of(r.fill.anchors.begin(), r.fill.anchors.end(), [&](const AnchorHit& a) {
+            return a.float_index == f.float_index && stream.items[a.item].end_matter;
         });
         if (end_matter) continue;
         double top = -std::numeric_limits<double>::infinity();
@@ -170,15 +170,19 @@ bool float_sound(const Stream& stream, const AreaResult& r, const FloatRect& f,
 
 int runt_legs(const Stream& stream, const AreaResult& r, double leading, int min_leg);
 
-/// Whether a column that float `index` of `r` spans is white under it for
+/// Float `index` as placed in `r`, or null.
+const FloatRect* float_rect(const AreaResult& r, int index) {
+    auto f = std::find_if(r.floats.begin(), r.floats.end(), [&](const FloatRect& x) { return x.float_index == index; });
+    return f == r.floats.end() ? nullptr : &*f;
+}
+
+/// Whether a column that float `f` of `r` spans is white under it for
 /// kWhiteUnder lines or more above the area's foot: nothing there, or the
 /// text there ends that far above the foot.
-bool white_under(const AreaResult& r, int index, double leading) {
-    auto f = std::find_if(r.floats.begin(), r.floats.end(), [&](const FloatRect& x) { return x.float_index == index; });
-    if (f == r.floats.end()) return false;
+bool white_under(const AreaResult& r, const FloatRect& f, double leading) {
     const double foot = r.foot();
-    for (int c = f->first; c < f->first + f->span; ++c) {
-        double reached = f->bottom;
+    for (int c = f.first; c < f.first + f.span; ++c) {
+        double reached = f.bottom;
         for (const Placed& p : r.fill.placed)
             if (p.column == c) reached = std::max(reached, p.bottom);
         for (const FloatRect& o : r.floats)
@@ -188,15 +192,13 @@ bool white_under(const AreaResult& r, int index, double leading) {
     return false;
 }
 
-/// Whether a column that float `index` of `r` spans has a runt leg of the
+/// Whether a column that float `f` of `r` spans has a runt leg of the
 /// story under it: fewer than `min_leg` lines, and some.
-bool runt_under(const Stream& stream, const AreaResult& r, int index, int min_leg) {
-    auto f = std::find_if(r.floats.begin(), r.floats.end(), [&](const FloatRect& x) { return x.float_index == index; });
-    if (f == r.floats.end()) return false;
-    for (int c = f->first; c < f->first + f->span; ++c) {
+bool runt_under(const Stream& stream, const AreaResult& r, const FloatRect& f, int min_leg) {
+    for (int c = f.first; c < f.first + f.span; ++c) {
         int under = 0;
         for (const Placed& p : r.fill.placed)
-            if (p.column == c && p.top >= f->bottom - kEpsilon && story_line(stream, p)) ++under;
+            if (p.column == c && p.top >= f.bottom - kEpsilon && story_line(stream, p)) ++under;
         if (under > 0 && under < min_leg) return true;
     }
     return false;
@@ -205,8 +207,7 @@ bool runt_under(const Stream& stream, const AreaResult& r, int index, int min_le
 /// Whether a column under a float of `r` is white for kWhiteUnder lines or more
 /// above the area's foot (white_under).
 bool white_under_a_float(const AreaResult& r, double leading) {
-    return std::any_of(r.floats.begin(), r.floats.end(),
-                       [&](const FloatRect& f) { return white_under(r, f.float_index, leading); });
+    return std::any_of(r.floats.begin(), r.floats.end(), [&](const FloatRect& f) { return white_under(r, f, leading); });
 }
 
 class AreaFiller {
@@ -343,11 +344,10 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
         if (lifted < 0 || raise[static_cast<std::size_t>(lifted)] != 0) break;
         raise[static_cast<std::size_t>(lifted)] = kRaiseToTop;
         AreaResult r = attempt_raised(columns, mode, raise);
-        const bool placed = std::any_of(r.floats.begin(), r.floats.end(),
-                                        [&](const FloatRect& rect) { return rect.float_index == lifted; });
-        if (!placed || float_under_runt(*rq_.stream, r, columns, grid_, rq_.min_leg) == lifted ||
-            (first.complete && !r.complete) || white_under(r, lifted, grid_.leading()) ||
-            runt_under(*rq_.stream, r, lifted, rq_.min_leg) ||
+        const FloatRect* rect = float_rect(r, lifted);
+        if (!rect || float_under_runt(*rq_.stream, r, columns, grid_, rq_.min_leg) == lifted ||
+            (first.complete && !r.complete) || white_under(r, *rect, grid_.leading()) ||
+            runt_under(*rq_.stream, r, *rect, rq_.min_leg) ||
             runt_legs(*rq_.stream, r, grid_.leading(), rq_.min_leg) >
                 runt_legs(*rq_.stream, first, grid_.leading(), rq_.min_leg)) {
             raise[static_cast<std::size_t>(lifted)] = 0;
