@@ -64,6 +64,12 @@ void add_page_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("grid", "origin", T::length, "9pt",
                       "From the top of the live area down to the first baseline of the grid.")
                       .range("0pt", "200mm").to([](auto& l) -> auto& { return l.grid.origin; }).take());
+    out.push_back(Def("grid", "stacked-line-height", T::number, "1.6",
+                      "Least leading of a paragraph in a language whose script stacks marks above and below its "
+                      "letters (Khmer, Burmese, Tibetan), as a multiple of its size. Where that exceeds the style's "
+                      "leading the paragraph's lines take it, and body text leaves the grid for that paragraph: it "
+                      "starts on a grid line and the text after it returns to the grid.")
+                      .range("1", "3").to([](auto& l) -> auto& { return l.grid.stacked_line_height; }).take());
 
     // fonts
     out.push_back(Def("fonts", "text", T::font_list,

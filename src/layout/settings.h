@@ -53,6 +53,9 @@ struct ColumnGrid {
 struct BaselineGrid {
     Length leading;
     Length origin;
+    /// Least leading, in sizes, of text in a script that stacks marks deep
+    /// (Khmer): its lines leave the grid where the style's leading is less.
+    double stacked_line_height{};
 };
 
 /// The three font roles styles refer to, and extra font folders.

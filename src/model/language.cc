@@ -72,6 +72,16 @@ bool indents_by_characters(std::string_view lang) {
     return among(kLanguages, t.primary);
 }
 
+bool stacks_marks(std::string_view lang) {
+    constexpr std::array<std::string_view, 3> kScripts{"khmr", "mymr", "tibt"};
+    // Khmer; Burmese and the other languages of Myanmar written in its
+    // script (Shan, Mon, the Karen languages); Tibetan and Dzongkha.
+    constexpr std::array<std::string_view, 9> kLanguages{"km", "my", "shn", "mnw", "ksw", "pwo", "kjp", "bo", "dz"};
+    const Subtags t = subtags_of(lang);
+    if (!t.script.empty()) return among(kScripts, t.script);
+    return among(kLanguages, t.primary);
+}
+
 bool same_language(std::string_view a, std::string_view b) { return subtags_of(a).primary == subtags_of(b).primary; }
 
 }  // namespace galley::model

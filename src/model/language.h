@@ -16,6 +16,13 @@ bool right_to_left(std::string_view lang);
 /// any tag with a Han, Hiragana, Katakana or Japanese script subtag.
 bool indents_by_characters(std::string_view lang);
 
+/// Whether `lang` is written in a script that stacks marks above and below
+/// its letters deeper than a Latin line's leading allows (subscript
+/// consonants under, vowels over, as in Khmer): its script subtag is Khmr,
+/// Mymr or Tibt, or else its primary language is usually written in one of
+/// them ("km", "my", "bo", "dz", ...). Such text needs taller lines.
+bool stacks_marks(std::string_view lang);
+
 /// Whether two tags name the same language: the same primary subtag, in
 /// any case ("en-GB" and "EN" do; "km" and "en" do not).
 bool same_language(std::string_view a, std::string_view b);

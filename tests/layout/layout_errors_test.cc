@@ -43,7 +43,7 @@ TEST_CASE("unknown setting: the right field in the wrong element") {
 TEST_CASE("unknown setting with nothing close lists what the element takes") {
     Diagnostics d = load_line(R"(  <grid colour="#000000"/>)");
     test::expect_only_error(d, "E-LAYOUT-UNKNOWN-SETTING", 2, 9,
-                            "unknown setting 'grid.colour'; <grid> takes leading, origin");
+                            "unknown setting 'grid.colour'; <grid> takes leading, origin, stacked-line-height");
 }
 
 TEST_CASE("unknown element gets the closest element name") {

@@ -21,4 +21,11 @@ TEST_CASE("indents_by_characters: Chinese and Japanese, by script subtag first")
         CHECK_MESSAGE(!indents_by_characters(other), other);
 }
 
+TEST_CASE("stacks_marks: Khmer, Myanmar and Tibetan, by script subtag first") {
+    for (const char* tall : {"km", "KM", "km-KH", "my", "my-MM", "shn", "bo", "dz", "en-Khmr", "pi-Mymr", "sa-Tibt"})
+        CHECK_MESSAGE(stacks_marks(tall), tall);
+    for (const char* other : {"", "en", "th", "lo", "vi", "ar", "zh-Hans", "km-Latn", "kmr", "bos", "mya-Latn"})
+        CHECK_MESSAGE(!stacks_marks(other), other);
+}
+
 }  // namespace galley::model

@@ -89,7 +89,7 @@ bool lead_caption_in_text(ComposeContext& ctx, const model::Figure& figure, cons
                                std::pair{&figure.credit, ParagraphStyleId::credit}}) {
         if (model::is_blank(*text)) continue;
         SetParagraph p = ctx.set(*text, style, width, lang, where, true);
-        height += static_cast<double>(p.lines.size()) * ctx.lines(style).leading;
+        height += static_cast<double>(p.lines.size()) * std::max(ctx.lines(style).leading, p.min_leading);
     }
     ctx.diags.retract_after(reported);  // only a measure: reported where it is set
     return height > deepest;

@@ -27,6 +27,7 @@ enum class FlowKind : unsigned char {
 struct FlowItem {
     FlowKind kind = FlowKind::line;
     bool grid = false;         ///< line: its baseline sits on the baseline grid
+    bool tall = false;         ///< line: of a grid style, set off the grid at the taller leading its script needs
     bool break_before = true;  ///< a column may end just before this item
     bool deferrable = false;   ///< block, or box start of a box kept whole: may wait for the next column while text fills this one
     bool hyphenated = false;   ///< line: ends with an inserted hyphen
@@ -39,8 +40,9 @@ struct FlowItem {
     int float_index = -1;      ///< anchor: the float (Stream::floats)
     bool end_matter = false;   ///< tagline, corrections, related stories, rights (after the body)
 
-    /// A line of body text: on the grid, outside framed boxes.
-    bool body_line() const { return kind == FlowKind::line && grid && box < 0; }
+    /// A line of body text: of a grid style (on the grid, or off it for
+    /// its script), outside framed boxes.
+    bool body_line() const { return kind == FlowKind::line && (grid || tall) && box < 0; }
 };
 
 /// A framed box (factbox, correction, table, related stories) that may be

@@ -42,6 +42,10 @@ void StreamBuilder::paragraph(SetParagraph p, const LineSpec& spec, std::vector<
         return;
     }
     double leading = spec.leading > 0 ? spec.leading : p.leading;
+    // A script that needs taller lines than the grid's (Khmer) takes them
+    // off the grid; the text after it returns to the grid.
+    const bool tall = p.min_leading > leading + 1e-6;
+    if (tall) leading = p.min_leading;
     for (int j = 0; j < n; ++j) {
         SetLine& line = p.lines[static_cast<std::size_t>(j)];
         std::vector<page::Item> items;
@@ -49,7 +53,8 @@ void StreamBuilder::paragraph(SetParagraph p, const LineSpec& spec, std::vector<
         append_line(items, std::move(line), spec.x + line.left, 0.0);
         FlowItem item;
         item.kind = FlowKind::line;
-        item.grid = spec.grid;
+        item.grid = spec.grid && !tall;
+        item.tall = spec.grid && tall;
         item.height = leading;
         item.baseline = baseline_in_slot(leading, spec.size);
         item.break_before = j == 0 || (j >= spec.orphans && n - j >= spec.widows && j >= spec.keep_first);

@@ -155,7 +155,7 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
             const model::Cell& cell = rows[r]->cells[j];
             cells[j] = ctx.set(cell.content, style, widths[j], lang, where, true, cell_alignment(cell.align));
             most_lines = std::max(most_lines, cells[j]->lines.size());
-            if (cells[j]->leading > 0) leading = cells[j]->leading;
+            if (cells[j]->leading > 0) leading = std::max(cells[j]->leading, cells[j]->min_leading);
         }
         // A row deeper than `max_row_height` is cut between lines into rows
         // of its own, each holding the next lines of every cell, so it can
@@ -175,6 +175,7 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
                 if (cells[j]) {
                     SetParagraph p;
                     p.leading = cells[j]->leading;
+                    p.min_leading = cells[j]->min_leading;
                     const std::size_t first = std::min(part * per_part, cells[j]->lines.size());
                     const std::size_t end = parts == 1 ? cells[j]->lines.size()
                                                        : std::min(first + per_part, cells[j]->lines.size());

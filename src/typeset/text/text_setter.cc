@@ -219,6 +219,8 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     const bool justify = align == layout::Alignment::justify;
     SetParagraph out;
     out.leading = p.leading.to_pt();
+    const bool stacked = model::stacks_marks(shape.lang);
+    if (stacked) out.min_leading = m.layout.grid.stacked_line_height * size;
 
     // collect
     const int base = m.styles.intern(text::paragraph_run_style(p, shape.lang));
@@ -236,7 +238,9 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     // and a letter cut off its word changes shape.
     const bool rtl = !t.text.empty() && text::strong_direction(t.text) < 0;
     geo.rtl = rtl;
-    if (shape.dropcap_lines > 0 && !t.text.empty() && !rtl) {
+    // Nor for a script that stacks marks: its lines leave the grid, and
+    // the initial would not span whole lines.
+    if (shape.dropcap_lines > 0 && !t.text.empty() && !rtl && !stacked) {
         const auto [a, b] = text::dropcap_range(t.text);
         if (a < b) {
             const text::FontMetrics& body = m.shaper.metrics(paragraph_font);

@@ -57,6 +57,10 @@ struct SetLine {
 struct SetParagraph {
     std::vector<SetLine> lines;
     double leading = 0;  ///< baseline-to-baseline distance of the style
+    /// The least leading its script allows (grid.stacked-line-height times
+    /// the size, for a language such as Khmer); 0 for any. Whoever stacks
+    /// the lines sets them at least this far apart.
+    double min_leading = 0;
     /// Lines the drop cap reaches down through (0: none). The drop cap is the
     /// first run of line 0, at negative x, its baseline `(dropcap_lines - 1)
     /// * leading` below line 0's; lines [0, dropcap_lines) are indented past

@@ -7,7 +7,8 @@
 //   columns       every line starts inside a column, ends inside the live
 //                 area, and a body-size line stays within one column
 //   grid          every baseline of body text (body size, outside artifacts,
-//                 factboxes, tables, figures and notes) is on the grid
+//                 factboxes, tables, figures and notes) is on the grid,
+//                 but for text in a language whose script leaves it (Khmer)
 //   live area     nothing but artifacts (furniture) outside the live area
 //   tags          structure tags nest and close, across pages
 //   completeness  every word of every article, digital-only blocks aside,

@@ -1466,6 +1466,61 @@ TEST_CASE("Thai, Chinese and Khmer articles compose in every layout with the pag
     }
 }
 
+TEST_CASE("a Khmer article's lines stand grid.stacked-line-height apart and the English after it is on the grid") {
+    // Khmer stacks consonants under and vowels over its letters: at the
+    // grid's leading the lines of a Khmer paragraph touch. Its headline and
+    // paragraphs take 1.6 times their size; the next article's text (and
+    // check_grid's every other line) stays on the grid.
+    const std::string sentence = "មនុស្សទាំងអស់ កើតមកមានសេរីភាព និងសមភាព ក្នុងផ្នែកសេចក្ដីថ្លៃថ្នូរ និងសិទ្ធិ។";
+    model::Article km;
+    km.id = "udhr-km";
+    km.lang = "km";
+    km.meta.priority = 2;
+    km.head.headline = text("សេចក្ដីប្រកាសជាសកលស្ដីពីសិទ្ធិមនុស្ស");
+    for (int i = 0; i < 12; ++i) {
+        std::string p;
+        for (int k = 0; k <= i % 4; ++k) p += sentence;
+        km.body.push_back(para(p));
+    }
+    for (const char* name : kLayouts) {
+        CAPTURE(std::string(name));
+        const layout::Layout l = bundled_layout(name);
+        auto c = compose(issue_of({km, article("after", "The English story after it", 12)}), l);
+        REQUIRE(!c->doc.pages.empty());
+        std::vector<const page::TagBegin*> open;
+        int khmer_lines = 0;
+        double last = -1;  // the last baseline of the open paragraph or heading
+        for (std::size_t pg = 0; pg < c->doc.pages.size(); ++pg) {
+            last = -1;  // a new page: the element goes on at the top
+            for (const page::Item& item : c->doc.pages[pg].items) {
+                if (auto* b = std::get_if<page::TagBegin>(&item)) {
+                    open.push_back(b);
+                    if (b->kind == page::TagKind::paragraph || b->kind == page::TagKind::heading) last = -1;
+                } else if (std::get_if<page::TagEnd>(&item)) {
+                    if (!open.empty()) open.pop_back();
+                } else if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                    std::string lang;
+                    for (auto t = open.rbegin(); t != open.rend() && lang.empty(); ++t) lang = (*t)->lang;
+                    if (lang != "km" || open.empty() || (open.back()->kind != page::TagKind::paragraph &&
+                                                         open.back()->kind != page::TagKind::heading))
+                        continue;
+                    const double y = r->origin.y;
+                    if (last >= 0 && y > last + 0.01) {
+                        ++khmer_lines;
+                        CHECK_MESSAGE(y - last >= l.grid.stacked_line_height * r->size - 0.01,
+                                      "page " << pg + 1 << ": \"" << r->text << "\" " << y - last << " pt under the line above");
+                    }
+                    if (last < 0 || y > last + 0.01) last = y;
+                    else if (y < last - 0.01) last = y;  // the next column
+                }
+            }
+        }
+        CHECK(khmer_lines > 20);
+        for (const auto& list : {check_overlaps(c->doc), check_grid(c->doc, *c->layout)})
+            for (std::size_t i = 0; i < list.size() && i < 10; ++i) FAIL_CHECK(list[i]);
+    }
+}
+
 TEST_CASE("pages are handed over while the articles after them are still to be set") {
     // One section of six articles, each on a page of its own: the first
     // page goes to the renderer before the last articles are set, so the
