@@ -81,12 +81,13 @@ std::optional<EpubBuild> build_epub(const model::Issue& issue, const layout::Lay
 
     // Style and fonts: subset to the characters the documents show.
     const auto& languages = plan->facts().languages;
-    const bool rtl = std::any_of(languages.begin(), languages.end(),
-                                 [](const std::string& lang) { return model::right_to_left(lang); });
-    std::vector<std::string> character_indents;
-    for (const std::string& lang : languages)
-        if (model::indents_by_characters(lang)) character_indents.push_back(lang);
-    std::vector<CssRule> rules = stylesheet_rules(layout, rtl, character_indents);
+    BookScripts scripts;
+    for (const std::string& lang : languages) {
+        if (model::right_to_left(lang)) scripts.right_to_left = true;
+        if (model::indents_by_characters(lang)) scripts.character_indents.push_back(lang);
+        if (model::stacks_marks(lang)) scripts.stacked_marks.push_back(lang);
+    }
+    std::vector<CssRule> rules = stylesheet_rules(layout, scripts);
     FontEmbedding embedding;
     if (fonts && options.fonts != FontMode::none) {
         std::set<char32_t> codepoints;

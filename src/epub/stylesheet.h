@@ -43,14 +43,27 @@ struct FontFace {
     std::string href;    ///< Relative to the package folder ("fonts/...").
 };
 
-/// Every rule, in order, from the layout; with `right_to_left` (the book
-/// has documents or parts in a right-to-left language), then the rules
-/// that set something on one side again, mirrored, for [dir="rtl"]; then,
-/// for each language in `character_indents` (the book's Chinese and
-/// Japanese tags), the rules with a first-line indent again under
-/// :lang(TAG), indented by two characters (2em), as print does.
-std::vector<CssRule> stylesheet_rules(const layout::Layout& layout, bool right_to_left = false,
-                                      const std::vector<std::string>& character_indents = {});
+/// What the book's languages ask of the stylesheet beyond the layout.
+struct BookScripts {
+    /// The book has documents or parts in a right-to-left language.
+    bool right_to_left = false;
+    /// Language tags of text indented by characters (Chinese, Japanese).
+    std::vector<std::string> character_indents;
+    /// Language tags of text whose script stacks marks above and below its
+    /// letters (Khmer, Burmese, Tibetan).
+    std::vector<std::string> stacked_marks;
+};
+
+/// Every rule, in order, from the layout; with `scripts.right_to_left`, then
+/// the rules that set something on one side again, mirrored, for
+/// [dir="rtl"]; then, for each language in `scripts.character_indents`, the
+/// rules with a first-line indent again under :lang(TAG), indented by two
+/// characters (2em), as print does; then, for each language in
+/// `scripts.stacked_marks`, the rules with a line-height again for elements
+/// in that language (`SELECTOR:lang(TAG)`), at least the layout's
+/// grid.stacked-line-height, so that marks below one line clear those above
+/// the next, as print does.
+std::vector<CssRule> stylesheet_rules(const layout::Layout& layout, const BookScripts& scripts = {});
 
 /// Each font use of `rules` and the variants inline markup can ask for
 /// (italic for em, bold for strong), without duplicates, in order.

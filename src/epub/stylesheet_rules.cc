@@ -3,6 +3,7 @@
 // colours and spacing are translated the way they are.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
@@ -398,6 +399,13 @@ std::vector<CssRule> mirrored_for_rtl(const std::vector<CssRule>& rules) {
     return out;
 }
 
+/// Whether `tag` holds only what a language tag can hold, and so may go
+/// into a selector.
+bool css_language_tag(const std::string& tag) {
+    return !tag.empty() &&
+           tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") == std::string::npos;
+}
+
 /// For text indented by characters: each rule that sets a first-line
 /// indent again under :lang(TAG) for each tag, a positive indent as two
 /// characters, any other as it was (so that a later rule that takes the
@@ -415,10 +423,7 @@ std::vector<CssRule> character_indented(const std::vector<CssRule>& rules, const
         if (!indent) continue;
         std::string selector;
         for (const std::string& tag : tags) {
-            // Only what a language tag can hold goes into a selector.
-            if (tag.empty() || tag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") !=
-                                   std::string::npos)
-                continue;
+            if (!css_language_tag(tag)) continue;
             add_scoped(selector, ":lang(" + tag + ")", rule.selector);
         }
         if (!selector.empty()) out.push_back({selector, std::nullopt, Decls{{"text-indent", *indent}}});
@@ -426,10 +431,54 @@ std::vector<CssRule> character_indented(const std::vector<CssRule>& rules, const
     return out;
 }
 
+/// A selector list with `pseudo` added to the last compound of each of its
+/// selectors (before a pseudo-element): "a, b::after" with ":lang(km)" gives
+/// "a:lang(km), b:lang(km)::after".
+std::string with_pseudo_class(const std::string& selectors, const std::string& pseudo) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= selectors.size()) {
+        std::size_t comma = selectors.find(',', start);
+        std::string part = selectors.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        while (!part.empty() && part.front() == ' ') part.erase(part.begin());
+        std::size_t element = part.find("::");
+        if (element == std::string::npos) element = part.size();
+        out += (out.empty() ? "" : ", ") + part.substr(0, element) + pseudo + part.substr(element);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+/// For text whose script stacks marks: each rule that sets a line-height
+/// again for elements in each of `tags`, at least `least` (a ratio to the
+/// font size), as print sets such text at grid.stacked-line-height. A
+/// line-height of 0 (sub, sup: no effect on the line) stays.
+std::vector<CssRule> stacked_line_heights(const std::vector<CssRule>& rules, const std::vector<std::string>& tags,
+                                          double least) {
+    std::vector<CssRule> out;
+    for (const CssRule& rule : rules) {
+        std::optional<std::string> height;
+        for (const auto& [name, value] : rule.declarations)
+            if (name == "line-height") {
+                char* end = nullptr;
+                const double v = std::strtod(value.c_str(), &end);
+                if (end != value.c_str() && *end == '\0' && v > 0 && v < least) height = css_number(least);
+            }
+        if (!height) continue;
+        std::string selector;
+        for (const std::string& tag : tags) {
+            if (!css_language_tag(tag)) continue;
+            selector += (selector.empty() ? "" : ", ") + with_pseudo_class(rule.selector, ":lang(" + tag + ")");
+        }
+        if (!selector.empty()) out.push_back({selector, std::nullopt, Decls{{"line-height", *height}}});
+    }
+    return out;
+}
+
 }  // namespace
 
-std::vector<CssRule> stylesheet_rules(const Layout& l, bool right_to_left,
-                                      const std::vector<std::string>& character_indents) {
+std::vector<CssRule> stylesheet_rules(const Layout& l, const BookScripts& scripts) {
     Ctx c{l, body_size_pt(l), {}, {}, {}, {}};
     c.flow.indent = true;
     c.display.display = true;
@@ -440,13 +489,17 @@ std::vector<CssRule> stylesheet_rules(const Layout& l, bool right_to_left,
     for (auto group : {page_rules, head_rules, body_text_rules, figure_rules, box_rules, separator_rules,
                        end_matter_rules, inline_rules, page_furniture_rules})
         group(c, r);
-    if (right_to_left) {
+    if (scripts.right_to_left) {
         std::vector<CssRule> mirrored = mirrored_for_rtl(r);
         r.insert(r.end(), mirrored.begin(), mirrored.end());
     }
-    if (!character_indents.empty()) {
-        std::vector<CssRule> indented = character_indented(r, character_indents);
+    if (!scripts.character_indents.empty()) {
+        std::vector<CssRule> indented = character_indented(r, scripts.character_indents);
         r.insert(r.end(), indented.begin(), indented.end());
+    }
+    if (!scripts.stacked_marks.empty()) {
+        std::vector<CssRule> taller = stacked_line_heights(r, scripts.stacked_marks, l.grid.stacked_line_height);
+        r.insert(r.end(), taller.begin(), taller.end());
     }
     return r;
 }

@@ -68,7 +68,8 @@ void add_page_specs(std::vector<SettingSpec>& out) {
                       "Least leading of a paragraph in a language whose script stacks marks above and below its "
                       "letters (Khmer, Burmese, Tibetan), as a multiple of its size. Where that exceeds the style's "
                       "leading the paragraph's lines take it, and body text leaves the grid for that paragraph: it "
-                      "starts at the top of a grid cell and the text after it returns to the grid.")
+                      "starts at the top of a grid cell and the text after it returns to the grid. The EPUB stylesheet gives "
+                      "such text at least this line-height too.")
                       .range("1", "3").to([](auto& l) -> auto& { return l.grid.stacked_line_height; }).take());
 
     // fonts

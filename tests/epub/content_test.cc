@@ -311,16 +311,10 @@ TEST_CASE("right to left: an Arabic article's document, its contents entry and s
 
 TEST_CASE("a book with Chinese text indents its paragraphs by two characters under :lang(zh)") {
     TempDir tmp;
-    tmp.write("zh/issue.xml",
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<issue id=\"zh\" xml:lang=\"en\">\n"
-              "<publication>The Test Courier</publication><date>2024-06-13</date>\n"
-              "<section title=\"World\"><article src=\"udhr.xml\"/></section>\n</issue>\n");
-    tmp.write("zh/udhr.xml",
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"udhr\" xml:lang=\"zh-Hans\">\n"
-              "<meta><published>2024-06-13</published></meta>\n"
-              "<head><headline>世界人权宣言</headline></head>\n"
-              "<body><p>人人生而自由，在尊严和权利上一律平等。</p><p>他们赋有理性和良心。</p></body>\n</article>\n");
-    std::map<std::string, std::string> files = zip_map(build_or_fail(read_issue_or_fail(tmp.path() / "zh")).bytes);
+    std::filesystem::path folder =
+        write_language_issue(tmp, "zh", "zh-Hans", "世界人权宣言",
+                             "<p>人人生而自由，在尊严和权利上一律平等。</p><p>他们赋有理性和良心。</p>");
+    std::map<std::string, std::string> files = zip_map(build_or_fail(read_issue_or_fail(folder)).bytes);
     const std::string& css = files.at("EPUB/css/galley.css");
     const std::size_t indented = css.find(":lang(zh-Hans) .article > p, :lang(zh-Hans) .factbox > p {\n  text-indent: 2em;");
     CHECK(indented != std::string::npos);
@@ -329,6 +323,31 @@ TEST_CASE("a book with Chinese text indents its paragraphs by two characters und
     const std::size_t first = css.find(":lang(zh-Hans) .article > p.first, :lang(zh-Hans) .factbox > p.first {\n  text-indent: 0;");
     CHECK(first != std::string::npos);
     CHECK(first > indented);
+    // A book without such text has no :lang rules.
+    epub::EpubBuild plain = build_or_fail(read_issue_or_fail(write_no_images_issue(tmp)));
+    CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find(":lang(") == std::string::npos);
+}
+
+TEST_CASE("a book with Khmer text sets it on taller lines under :lang(km), as print does") {
+    TempDir tmp;
+    std::filesystem::path folder = write_language_issue(
+        tmp, "km", "km", "សេចក្ដីប្រកាសជាសកលស្ដីពីសិទ្ធិមនុស្ស",
+        "<p>មនុស្សទាំងអស់កើតមកមានសេរីភាព និងសមភាព ក្នុងផ្នែកសេចក្ដីថ្លៃថ្នូរ និងសិទ្ធិ។</p>"
+        "<p>Sixty years on.<sup>1</sup></p>");
+    std::map<std::string, std::string> files = zip_map(build_or_fail(read_issue_or_fail(folder)).bytes);
+    const std::string& css = files.at("EPUB/css/galley.css");
+    // The article's body, its headline and its paragraphs: each rule with a
+    // shorter line-height again under :lang(km), at grid.stacked-line-height.
+    CHECK(css.find("body:lang(km) {\n  line-height: 1.6;\n}") != std::string::npos);
+    CHECK(css.find(".headline:lang(km) {\n  line-height: 1.6;\n}") != std::string::npos);
+    CHECK(css.find(".article > p:lang(km), .factbox > p:lang(km) {\n  line-height: 1.6;\n}") != std::string::npos);
+    // Each comes after the rule it overrides.
+    CHECK(css.find("body:lang(km)") > css.find("body {"));
+    // A superscript's line-height of 0 keeps it out of the line box; it stays.
+    CHECK(css.find("sup:lang(km)") == std::string::npos);
+    XmlProbe ar(files.at("EPUB/articles/udhr.xhtml"), "udhr.xhtml");
+    REQUIRE(ar.ok());
+    CHECK(attr(ar.root(), "lang") == "km");
     // A book without such text has no :lang rules.
     epub::EpubBuild plain = build_or_fail(read_issue_or_fail(write_no_images_issue(tmp)));
     CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find(":lang(") == std::string::npos);

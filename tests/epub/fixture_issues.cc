@@ -56,6 +56,19 @@ std::filesystem::path write_no_images_issue(const TempDir& dir) {
     return dir.path() / "plain";
 }
 
+std::filesystem::path write_language_issue(const TempDir& dir, const std::string& name, const std::string& lang,
+                                           const std::string& headline, const std::string& body) {
+    dir.write(name + "/issue.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<issue id=\"" + name + "\" xml:lang=\"en\">\n"
+              "<publication>The Test Courier</publication><date>2024-06-13</date>\n"
+              "<section title=\"World\"><article src=\"udhr.xml\"/></section>\n</issue>\n");
+    dir.write(name + "/udhr.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"udhr\" xml:lang=\"" + lang + "\">\n"
+              "<meta><published>2024-06-13</published></meta>\n<head><headline>" + headline +
+              "</headline></head>\n<body>" + body + "</body>\n</article>\n");
+    return dir.path() / name;
+}
+
 std::filesystem::path write_every_block_issue(const TempDir& dir) {
     dir.write("every/img/lead.jpg", sample_jpeg());
     dir.write("every/img/chart.png", tiny_png());

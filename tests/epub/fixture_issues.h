@@ -17,6 +17,12 @@ std::filesystem::path write_one_article_issue(const TempDir& dir);
 /// returns the folder.
 std::filesystem::path write_no_images_issue(const TempDir& dir);
 
+/// A folder `name` with issue.xml (in English) and one article "udhr" in
+/// `lang`, headed `headline`, with `body` (the body element's content) in
+/// section "World"; returns the folder.
+std::filesystem::path write_language_issue(const TempDir& dir, const std::string& name, const std::string& lang,
+                                           const std::string& headline, const std::string& body);
+
 /// A folder with issue.xml (logo, cover, ISSN, volume, number, no
 /// identifier) and two sections: "every-block" uses every block, inline and
 /// end-matter element, including print-only and digital-only blocks;

@@ -409,4 +409,32 @@ TEST_CASE("stylesheet: every bundled layout gives a reader-friendly stylesheet")
     }
 }
 
+TEST_CASE("stylesheet: stacked-mark scripts get the layout's least line-height, not more, under :lang") {
+    Diagnostics d;
+    auto l = layout::load_layout("broadsheet", layout::bundled_layouts_dir(), d);
+    REQUIRE(l.has_value());
+    l->grid.stacked_line_height = 1.25;
+    epub::BookScripts scripts;
+    scripts.stacked_marks = {"km", "my", "km\"] *"};  // the last is no language tag: skipped
+    std::string css = epub::stylesheet_css(epub::stylesheet_rules(*l, scripts), {});
+    // Only rules below 1.25 come again, at 1.25, for each tag.
+    std::regex lang_rule(R"(([^\n{}]*:lang\([^\n{}]*) \{\n  line-height: ([0-9.]+);\n\})");
+    int count = 0;
+    for (std::sregex_iterator it(css.begin(), css.end(), lang_rule), end; it != end; ++it) {
+        ++count;
+        CHECK((*it)[2] == "1.25");
+        const std::string selector = (*it)[1];
+        CHECK(selector.find(":lang(km)") != std::string::npos);
+        CHECK(selector.find(":lang(my)") != std::string::npos);
+        CHECK(selector.find("km\"") == std::string::npos);
+    }
+    CHECK(count > 0);
+    CHECK(css.find(".headline:lang(km), .headline:lang(my) {") != std::string::npos);
+    CHECK(css.find(".deck:lang(km), .deck:lang(my) {") != std::string::npos);
+    // The body's 1.3 needs no taller lines.
+    CHECK(css.find("body:lang(") == std::string::npos);
+    // Without such scripts, no :lang rules.
+    CHECK(epub::stylesheet_css(epub::stylesheet_rules(*l), {}).find(":lang(") == std::string::npos);
+}
+
 }  // namespace galley::test
