@@ -70,6 +70,13 @@ void add_paragraph_specs(std::vector<SettingSpec>& out) {
                       "Prefer breaks that leave more than one word on a paragraph's last line (a word alone "
                       "there is a runt), as long as no line gets looser than the other settings allow.")
                       .to(&P::avoid_runts).take());
+    out.push_back(def("carry-short-words", T::boolean, "false",
+                      "In lines that are not justified, carry a short article, preposition or conjunction of the "
+                      "text's language (of, the, by, and; de, la; der, und; ...) from a line's end over to the next "
+                      "line, as headline desks do, wherever that keeps the paragraph's number of lines.")
+                      .per("kicker", "true").per("headline", "true").per("deck", "true").per("subhead", "true")
+                      .per("pullquote", "true").per("aside-title", "true").per("related-title", "true")
+                      .to(&P::carry_short_words).take());
     out.push_back(def("word-space-min", T::number, "0.8", "Narrowest word space, as a fraction of the font's space.")
                       .range("0", "1").to(&P::word_space_min).take());
     out.push_back(def("word-space-natural", T::number, "1", "Preferred word space, as a fraction of the font's space.")

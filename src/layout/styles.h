@@ -121,6 +121,7 @@ struct ParagraphStyle {
     int hyphen_min_right{};  ///< Fewest characters after a hyphen.
     int hyphen_max_consecutive{};  ///< Most hyphenated lines in a row; 0 = no limit.
     bool avoid_runts{};  ///< Break so the last line is not a single word, where the spacing limits allow.
+    bool carry_short_words{};  ///< Ragged lines: a short article, preposition or conjunction goes to the next line.
     double word_space_min{};  ///< Fractions of the font's natural space.
     double word_space_natural{};
     double word_space_max{};

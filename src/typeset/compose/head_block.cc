@@ -24,8 +24,9 @@ constexpr int kEvenSteps = 8;
 /// where that takes two lines or more, ranged left, at the narrowest width
 /// that keeps it to as many lines without a warning: the lines of even
 /// length a desk gives a head, rather than its last word alone on a line
-/// ("Factories report steady orders despite US / slowdown"). The head keeps
-/// its columns and its depth; only where its lines break changes.
+/// ("Factories report steady orders despite US / slowdown"), and no more
+/// lines ending on a short word ("of", "the") than at the full width. The
+/// head keeps its columns and its depth; only where its lines break changes.
 template <class SetAt>
 SetParagraph set_even(SetAt set_at, double width, bool ranged_left, Diagnostics& diags) {
     const std::size_t reported = diags.all().size();
@@ -35,7 +36,8 @@ SetParagraph set_even(SetAt set_at, double width, bool ranged_left, Diagnostics&
     auto same_lines = [&](double w) {
         const std::size_t before = diags.all().size();
         const SetParagraph p = set_at(w);
-        const bool ok = p.lines.size() == n && diags.all().size() == before;
+        const bool ok = p.lines.size() == n && p.short_word_ends <= full.short_word_ends &&
+                        diags.all().size() == before;
         diags.retract_after(before);
         return ok;
     };

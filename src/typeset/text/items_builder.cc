@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "typeset/linebreak/segmenter.h"
+#include "typeset/linebreak/short_words.h"
 #include "typeset/linebreak/word_shape.h"
 #include "typeset/text/chars.h"
 
@@ -242,6 +243,7 @@ Prepared ItemBuilder::build(const CollectedText& t, std::size_t from, const Buil
     bool have_box = false;
     bool pending = false, pending_fixed = false;
     std::size_t ws_a = 0, ws_b = 0;
+    std::size_t word_a = 0, word_b = 0;  // the last word added
     for (std::size_t i = from; i < s.size();) {
         std::size_t j = i;
         const char32_t c = next_char(s, j);
@@ -291,12 +293,18 @@ Prepared ItemBuilder::build(const CollectedText& t, std::size_t from, const Buil
             } else {
                 push(Item::penalty_item(0.0, kInfinitePenalty), Piece{});
                 push(Item::glue(0.0, o.ragged_stretch, 0.0), Piece{});
+                if (o.mark_short_words && word_b > word_a &&
+                    short_function_word(styles_[t.runs[run_at(t, word_a)].style].font.lang,
+                                        std::string_view(s).substr(word_a, word_b - word_a)))
+                    out.short_word_breaks.push_back(out.items.size());
                 push(Item::penalty_item(0.0, 0.0), Piece{});
                 push(Item::glue(g.width, -o.ragged_stretch, 0.0), sp);
             }
         }
         pending = false;
         add_word(t, i, k, o, out, diags);
+        word_a = i;
+        word_b = k;
         have_box = true;
         i = k;
     }

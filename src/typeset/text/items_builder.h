@@ -78,6 +78,9 @@ struct BuildOptions {
     double letter_space_max = 0.0;  ///< thousandths of an em, >= 0
     double ragged_stretch = 30.0;   ///< pt, stretch at the end of a ragged line
     double min_measure = 0.0;       ///< narrowest line: wider fragments are cut
+    /// Ragged lines: note the breaks after a short function word of the
+    /// text's language (`Prepared::short_word_breaks`).
+    bool mark_short_words = false;
 };
 
 /// A word wider than some line, given places to be cut.
@@ -91,6 +94,9 @@ struct Prepared {
     std::vector<Item> items;
     std::vector<Piece> pieces;       ///< one per item
     std::vector<CutWord> cut_words;  ///< in order
+    /// With `BuildOptions::mark_short_words`: the penalty items (each 0) of
+    /// the spaces after a short function word ("of", "the"), in order.
+    std::vector<std::size_t> short_word_breaks;
 };
 
 /// Natural width, stretch and shrink of a word space in `style`.

@@ -36,6 +36,17 @@ constexpr std::size_t kChunkOverlapLines = 3;
 /// a hyphen ending the next-to-last line (5000) and two hyphens in a row
 /// (10000) cost about as much.
 constexpr double kRuntDemerits = 10000.0;
+/// Tolerance of the lines found again to carry a short word over: a ragged
+/// line may fall about 2.7 times the ragged stretch (3 em) short of the
+/// measure ("PREAH VIHEAR / AT A GLANCE" in a narrow box).
+constexpr double kShortWordTolerance = 2000.0;
+/// Penalty of a ragged line's break after a short function word where the
+/// style carries such words over. Its square outweighs any line within that
+/// tolerance ((line penalty + badness)^2, the line penalty being 10), so
+/// such a break is taken only where no other keeps the lines within it;
+/// which also makes "no more such ends" grow with the width, as set_even's
+/// search needs.
+constexpr double kShortWordPenalty = kShortWordTolerance + 100.0;
 /// The most line widths computed ahead from ParagraphShape::indents.
 constexpr std::size_t kMaxLineWidths = 2000;
 /// Justified lines with word spaces beyond this many times the style's
@@ -127,6 +138,7 @@ struct TextSetter::Impl {
         o.letter_space_max = std::max(0.0, p.letter_space_max);
         const double size = p.size.to_pt();
         o.ragged_stretch = 3.0 * size;
+        o.mark_short_words = p.carry_short_words && !justify;
         return o;
     }
 
@@ -302,7 +314,36 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     m.shaper.drop_scratch();
 
     // break
-    std::vector<BrokenLine> lines = m.break_lines(prep.items, Impl::break_settings(p), geo, first_widths);
+    const BreakSettings settings = Impl::break_settings(p);
+    std::vector<BrokenLine> lines = m.break_lines(prep.items, settings, geo, first_widths);
+    // A ragged display line does not end on "of" or "the" where the next
+    // line can take the word. Where the lines found do, the breaks after
+    // such words cost a penalty and the lines are found again, within the
+    // tolerance (the first pass's pretolerance may admit only the line that
+    // ends on the word); kept when that gives fewer such ends and no line
+    // more (total fit would rather add a short line than pay the penalty).
+    if (!prep.short_word_breaks.empty()) {
+        auto short_ends = [&](const std::vector<BrokenLine>& ls) {
+            int n = 0;
+            for (std::size_t i = 0; i + 1 < ls.size(); ++i)
+                if (std::binary_search(prep.short_word_breaks.begin(), prep.short_word_breaks.end(), ls[i].end)) ++n;
+            return n;
+        };
+        out.short_word_ends = short_ends(lines);
+        if (out.short_word_ends > 0) {
+            std::vector<Item> items = prep.items;
+            for (std::size_t k : prep.short_word_breaks) items[k].penalty = kShortWordPenalty;
+            BreakSettings within_tolerance = settings;
+            within_tolerance.pretolerance = -1;
+            within_tolerance.tolerance = std::max(settings.tolerance, kShortWordTolerance);
+            std::vector<BrokenLine> carried = m.break_lines(items, within_tolerance, geo, first_widths);
+            const int carried_ends = short_ends(carried);
+            if (carried.size() == lines.size() && carried_ends < out.short_word_ends) {
+                lines = std::move(carried);
+                out.short_word_ends = carried_ends;
+            }
+        }
+    }
 
     // finalize
     text::LineOptions lo;

@@ -67,6 +67,10 @@ struct SetParagraph {
     /// it. The paragraph has at least this many lines: one that would have
     /// fewer is set without a drop cap.
     int dropcap_lines = 0;
+    /// Lines that end on a short function word ("of", "the") although the
+    /// style carries such words over (layout style carry-short-words): the
+    /// ones that could not be carried without a line more.
+    int short_word_ends = 0;
 };
 
 /// What a paragraph is set to, beyond its style.

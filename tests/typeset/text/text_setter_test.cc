@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "typeset/linebreak/hyphenator.h"
+#include "typeset/linebreak/short_words.h"
 
 #include "typeset/text/set_text_checks.h"
 #include "typeset/text/seed_text.h"
@@ -772,6 +773,57 @@ TEST_CASE("setters in two threads sharing the hyphenation patterns set the same 
         for (const auto& l : s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {}, diags).lines)
             here.push_back(line_text(l));
     CHECK(results[0] == here);
+}
+
+TEST_CASE("a ragged headline carries a short function word to the next line where its line count allows") {
+    Setting& s = setting("tabloid");
+    // The same layout without the setting, for the lines it would give.
+    layout::Layout plain_layout = *s.layout;
+    plain_layout.style(ParagraphStyleId::headline).carry_short_words = false;
+    typeset::TextSetter plain_setter(plain_layout, font_library(), data_dir() / "layouts" / "hyphenation");
+    const std::vector<std::string> heads = {
+        "Anti-trafficking drive marred by claims of gang rape, robbery",
+        "Boat fares to rise as the price of diesel climbs by a third",
+        "Rice farmers count the cost of a dry start to the season",
+    };
+    auto ends_short = [](const typeset::SetLine& l) {
+        std::string t = line_text(l);
+        while (!t.empty() && t.back() == ' ') t.pop_back();
+        const std::size_t space = t.rfind(' ');
+        return typeset::short_function_word("en", space == std::string::npos ? t : t.substr(space + 1));
+    };
+    auto short_ends = [&](const SetParagraph& p) {
+        int n = 0;
+        for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) n += ends_short(p.lines[i]) ? 1 : 0;
+        return n;
+    };
+    int with_total = 0, without_total = 0;
+    for (const std::string& head : heads) {
+        for (double width = 180; width <= 520; width += 20) {
+            CAPTURE(head);
+            CAPTURE(width);
+            ParagraphShape shape;
+            shape.width = width;
+            shape.size = 40;
+            shape.leading = 42;
+            shape.lang = "en";
+            Diagnostics diags;
+            const SetParagraph with = s.setter->set_text(head, ParagraphStyleId::headline, shape, {}, diags);
+            const SetParagraph without = plain_setter.set_text(head, ParagraphStyleId::headline, shape, {}, diags);
+            check_within_measure(with);
+            check_reconstructs(with, head);
+            // Never a line more than without the setting, never more such ends.
+            CHECK(with.lines.size() == without.lines.size());
+            CHECK(short_ends(with) <= short_ends(without));
+            with_total += short_ends(with);
+            without_total += short_ends(without);
+        }
+    }
+    MESSAGE("lines ending on a short word: " << with_total << " with the setting, " << without_total << " without");
+    CHECK(without_total >= 10);  // the texts and widths do test something
+    // Most are carried; the rest would cost a line (narrow measures, or
+    // runs of short words such as "of a", "to the").
+    CHECK(with_total * 2 <= without_total);
 }
 
 TEST_CASE("size, leading and weight overrides (headline tiers)") {
