@@ -1,7 +1,8 @@
-// Short function words per language: each list holds the articles, the
-// prepositions and conjunctions of up to four letters a headline line
-// should not end on. Longer words ("about", "after") and pronouns stand well
-// enough at a line end.
+// Short function words per language: each list holds the articles and the
+// short prepositions and conjunctions (at most six bytes: "einem", "della")
+// a headline line should not end on. Longer words ("about", "after") and
+// pronouns stand well enough at a line end. The primary subtag is read here
+// rather than with model::same_language: linebreak depends on base only.
 #include "typeset/linebreak/short_words.h"
 
 #include <algorithm>
