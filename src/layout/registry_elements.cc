@@ -96,8 +96,9 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
     out.push_back(Def("house-ad", "min-hole", T::number, "0.12",
                       "A page left with at least this share of its live height empty at the foot of some of its "
                       "columns gets one of the issue's house ads there, scaled to the hole (never below figure.min-dpi); "
-                      "the room left above an ad is a hole too. Every ad runs once before any runs twice, and "
-                      "never twice on a page. 0 never places them.")
+                      "the room left above an ad is a hole too. Every ad runs once before any runs twice (unless "
+                      "the one left would leave a band of white that one run before fills), and never twice on a "
+                      "page. 0 never places them.")
                       .range("0", "1").to([](auto& l) -> auto& { return l.house_ads.min_hole; }).take());
 
     out.push_back(Def("list", "bullet", T::text, "\u2022", "Label of the items of a bullet list.")

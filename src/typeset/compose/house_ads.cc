@@ -97,4 +97,41 @@ std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::ve
     return best;
 }
 
+std::optional<HouseAdSlot> next_house_ad(const PageFrame& frame, const std::vector<double>& tops,
+                                         const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
+                                         const std::vector<int>& prints, const std::vector<bool>& here,
+                                         const HouseAdRules& rules) {
+    // A repeat must cover this much more of the page than the ad it replaces.
+    constexpr double kRepeatGain = 1.25;
+    const double least = rules.min_hole * frame.height();
+    // The white an ad leaves above it for good: room for a line or more but
+    // too shallow a hole for another ad.
+    auto band = [&](const HouseAdSlot& s) {
+        const double top = *std::max_element(tops.begin() + s.first, tops.begin() + s.first + s.span);
+        const double room = s.rect.y - rules.space - top;
+        return room >= rules.line - kEpsilon && room < least - kEpsilon ? room : 0.0;
+    };
+    auto area = [](const HouseAdSlot& s) { return s.rect.width * s.rect.height; };
+    std::vector<int> rounds;
+    for (std::size_t i = 0; i < ads.size(); ++i)
+        if (!here[i]) rounds.push_back(prints[i]);
+    std::sort(rounds.begin(), rounds.end());
+    rounds.erase(std::unique(rounds.begin(), rounds.end()), rounds.end());
+    std::optional<HouseAdSlot> best;
+    for (int round : rounds) {
+        std::vector<bool> barred(ads.size());
+        for (std::size_t i = 0; i < ads.size(); ++i) barred[i] = here[i] || prints[i] > round;
+        std::optional<HouseAdSlot> slot = choose_house_ad(frame, tops, bottoms, ads, barred, rules.min_hole, rules.min_dpi);
+        if (!slot) continue;
+        if (!best) {
+            best = slot;
+            if (band(*best) <= 0) break;
+        } else if (band(*slot) <= band(*best) - rules.line + kEpsilon &&
+                   area(*slot) >= kRepeatGain * area(*best) - kEpsilon) {
+            best = slot;
+        }
+    }
+    return best;
+}
+
 }  // namespace galley::typeset

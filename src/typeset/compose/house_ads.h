@@ -13,7 +13,8 @@
 //   columns. Repeat while holes are left: the room left above an ad is a
 //   hole too, so a short ad under a short story gets a banner stacked on it
 //   rather than a band of white paper. Every ad runs once before any runs
-//   again.
+//   again, unless the one left to run would leave such a band (too shallow
+//   for another ad) where an ad run before fills the hole.
 #pragma once
 
 #include <cstddef>
@@ -49,5 +50,26 @@ std::vector<double> free_tops(const PageFrame& frame, const std::vector<const st
 std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
                                            const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
                                            const std::vector<bool>& barred, double min_hole, int min_dpi);
+
+/// What places house ads besides the holes: the layout's settings and the
+/// space an article keeps above what follows it.
+struct HouseAdRules {
+    double min_hole = 0;  ///< house-ad.min-hole: a hole's least depth, a share of the live height; 0 = no ads
+    int min_dpi = 0;      ///< figure.min-dpi: a raster ad is never printed coarser
+    double space = 0;     ///< article.space-between, kept between a story and an ad under it
+    double line = 0;      ///< the grid's leading: white above an ad less deep than this is no band
+};
+
+/// The next ad for the page's holes, of those not on it yet (`here`),
+/// those printed least (`prints`) first: the best of the first round of
+/// prints that has one, unless it leaves a band of white above it (a line
+/// or more, too shallow for another ad) and an ad printed more often
+/// leaves a line less of such white and covers a quarter more of the page.
+/// So a squarer ad printed before fills a hole that the only unprinted one,
+/// a banner, would leave half white.
+std::optional<HouseAdSlot> next_house_ad(const PageFrame& frame, const std::vector<double>& tops,
+                                         const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
+                                         const std::vector<int>& prints, const std::vector<bool>& here,
+                                         const HouseAdRules& rules);
 
 }  // namespace galley::typeset

@@ -498,26 +498,10 @@ void Paginator::place_house_ads() {
     const double space = ctx_.space(ctx_.layout.flow.space_between);
     std::vector<double> tops = free_tops(page_.frame, drawn, space);
     std::vector<double> bottoms(tops.size(), page_.frame.bottom);
-    // Every ad is printed once before any is printed again, and never twice
-    // on one page: of the ads this page does not have yet, those printed
-    // least are tried first, then the next least, and so on.
+    const HouseAdRules rules{ctx_.layout.house_ads.min_hole, ctx_.layout.figures.min_dpi, space,
+                             ctx_.grid.leading()};
     std::vector<bool> here(ads.size(), false);
-    auto next_slot = [&]() -> std::optional<HouseAdSlot> {
-        std::vector<int> rounds;
-        for (std::size_t i = 0; i < ads.size(); ++i)
-            if (!here[i]) rounds.push_back(ad_prints_[i]);
-        std::sort(rounds.begin(), rounds.end());
-        rounds.erase(std::unique(rounds.begin(), rounds.end()), rounds.end());
-        for (int round : rounds) {
-            std::vector<bool> barred(ads.size());
-            for (std::size_t i = 0; i < ads.size(); ++i) barred[i] = here[i] || ad_prints_[i] > round;
-            if (auto slot = choose_house_ad(page_.frame, tops, bottoms, ads, barred, ctx_.layout.house_ads.min_hole,
-                                            ctx_.layout.figures.min_dpi))
-                return slot;
-        }
-        return std::nullopt;
-    };
-    while (auto slot = next_slot()) {
+    while (auto slot = next_house_ad(page_.frame, tops, bottoms, ads, ad_prints_, here, rules)) {
         const model::Image& ad = ads[slot->ad];
         here[slot->ad] = true;
         ++ad_prints_[slot->ad];

@@ -204,4 +204,47 @@ TEST_CASE("house ads: a banner is never squeezed into one column as a strip") {
     CHECK(slot->rect.height >= 50);
 }
 
+TEST_CASE("house ads: each runs once before any runs again, unless the one left would leave a band of white") {
+    using typeset::HouseAdRules;
+    using typeset::next_house_ad;
+    const PageFrame f = frame();
+    // Holes need 90 pt (0.15 of 600); stories keep 12 pt above an ad; 12 pt grid.
+    const HouseAdRules rules{0.15, 150, 12, 12};
+    // The stories end 460 pt down: a hole of 190 pt over all four columns.
+    const std::vector<double> tops(4, 460.0);
+    // A 4:1 banner is 107.5 pt deep there, leaving 70.5 pt of white above
+    // it, too little for another ad; the squarer ad fills the hole.
+    const std::vector<model::Image> ads{ad(1600, 400), ad(1000, 440)};
+    const std::vector<bool> none(2, false);
+
+    // Neither printed yet: the one covering most.
+    auto slot = next_house_ad(f, tops, foot(), ads, {0, 0}, none, rules);
+    REQUIRE(slot);
+    CHECK(slot->ad == 1);
+    // The squarer ad printed before: it runs again rather than leave the band.
+    slot = next_house_ad(f, tops, foot(), ads, {0, 1}, none, rules);
+    REQUIRE(slot);
+    CHECK(slot->ad == 1);
+    CHECK(slot->span == 4);
+    CHECK(slot->rect.y == doctest::Approx(650 - 430 / (1000.0 / 440)));
+    // Never twice on a page: with the squarer ad there, the banner.
+    slot = next_house_ad(f, tops, foot(), ads, {0, 1}, {false, true}, rules);
+    REQUIRE(slot);
+    CHECK(slot->ad == 0);
+    // In a deep hole the room above the banner takes another ad: the
+    // unprinted banner goes first.
+    slot = next_house_ad(f, std::vector<double>(4, 300.0), foot(), ads, {0, 1}, none, rules);
+    REQUIRE(slot);
+    CHECK(slot->ad == 0);
+    // An ad printed before that covers less than a quarter more (129 pt
+    // deep, 20 % more) does not displace the unprinted one.
+    const std::vector<model::Image> close{ad(1600, 400), ad(1600, 480)};
+    slot = next_house_ad(f, tops, foot(), close, {0, 1}, none, rules);
+    REQUIRE(slot);
+    CHECK(slot->ad == 0);
+    // No hole deep enough, or min-hole 0: nothing.
+    CHECK_FALSE(next_house_ad(f, std::vector<double>(4, 600.0), foot(), ads, {0, 0}, none, rules));
+    CHECK_FALSE(next_house_ad(f, tops, foot(), ads, {0, 0}, none, HouseAdRules{0, 150, 12, 12}));
+}
+
 }  // namespace galley::test
