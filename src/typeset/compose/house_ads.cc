@@ -58,9 +58,9 @@ std::vector<double> free_tops(const PageFrame& frame, const std::vector<const st
 
 std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
                                            const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
-                                           const std::vector<bool>& barred, double min_hole, int min_dpi) {
-    if (min_hole <= 0) return std::nullopt;
-    const double least = min_hole * frame.height();
+                                           const std::vector<bool>& barred, const HouseAdRules& rules) {
+    if (rules.min_hole <= 0) return std::nullopt;
+    const double least = rules.min_hole * frame.height();
     const int n = static_cast<int>(tops.size());
     std::optional<HouseAdSlot> best;
     double best_area = 0;
@@ -70,16 +70,24 @@ std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::ve
         // narrower keeps it (the wider one's other columns stay free).
         for (int span = 1; span <= n; ++span) {
             for (int first = 0; first + span <= n; ++first) {
-                const double top = *std::max_element(tops.begin() + first, tops.begin() + first + span);
+                // The hole under all the run's columns starts at the lowest
+                // top; the deepest column's at the highest.
+                const auto [highest, lowest] = std::minmax_element(tops.begin() + first, tops.begin() + first + span);
+                const double top = *lowest;
                 const auto [low, high] = std::minmax_element(bottoms.begin() + first, bottoms.begin() + first + span);
                 // An ad over columns whose holes end at different depths
                 // would leave white under it in the deeper ones.
                 if (*high - *low > kEpsilon) continue;
                 const double bottom = *low;
                 const double hole = bottom - top;
-                if (hole < least - kEpsilon) continue;
+                // On the foot, the run has a hole when one of its columns
+                // has one (the ad fits below all of them: a short brief's
+                // two columns ending a line apart); stacked on an ad, when
+                // all of them have.
+                const bool on_foot = bottom >= frame.bottom - kEpsilon;
+                if ((on_foot ? bottom - *highest : hole) < least - kEpsilon || hole <= kEpsilon) continue;
                 const double width = frame.span_width(span);
-                page::Rect r = fitted(ads[i], width, hole, min_dpi);
+                page::Rect r = fitted(ads[i], width, hole, rules.min_dpi);
                 // An ad much narrower than its columns would leave a hole
                 // beside it; a narrower run will take it.
                 if (r.width < 0.75 * width - kEpsilon) continue;
@@ -89,6 +97,17 @@ std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::ve
                 if (area <= best_area + kEpsilon) continue;
                 r.x = frame.column_x(first) + (width - r.width) / 2;
                 r.y = bottom - r.height;
+                // Taken in for a deeper column's sake, the ad must not leave
+                // that column a band of white above it too shallow for
+                // another ad.
+                if (hole < least - kEpsilon) {
+                    bool strands = false;
+                    for (int c = first; c < first + span; ++c) {
+                        const double room = r.y - rules.space - tops[static_cast<std::size_t>(c)];
+                        strands = strands || (room >= rules.line - kEpsilon && room < least - kEpsilon);
+                    }
+                    if (strands) continue;
+                }
                 best = HouseAdSlot{i, first, span, r};
                 best_area = area;
             }
@@ -121,7 +140,7 @@ std::optional<HouseAdSlot> next_house_ad(const PageFrame& frame, const std::vect
     for (int round : rounds) {
         std::vector<bool> barred(ads.size());
         for (std::size_t i = 0; i < ads.size(); ++i) barred[i] = here[i] || prints[i] > round;
-        std::optional<HouseAdSlot> slot = choose_house_ad(frame, tops, bottoms, ads, barred, rules.min_hole, rules.min_dpi);
+        std::optional<HouseAdSlot> slot = choose_house_ad(frame, tops, bottoms, ads, barred, rules);
         if (!slot) continue;
         if (!best) {
             best = slot;

@@ -4,8 +4,11 @@
 //   when a page is left: for every run of adjacent columns, the hole is
 //   from the lowest thing in those columns (and the space that follows an
 //   article) to the foot; holes shallower than house-ad.min-hole of the
-//   live height are left alone. Of the ads printed least so far and not on
-//   the page yet, each scaled to fit the hole whole (never distorted,
+//   live height are left alone (on the foot, a run's hole is its deepest
+//   column's, and the ad fits below all of them without leaving a deeper
+//   one a band of white too shallow for another ad). Of the ads printed
+//   least so far and not on the page yet, each scaled to fit the hole
+//   whole (never distorted,
 //   never cropped, a raster ad never printed below figure.min-dpi), the
 //   one covering most of the page wins, in the narrowest run that gives
 //   it that size, but never one shallower than half a column's width (a
@@ -42,15 +45,6 @@ struct HouseAdSlot {
 std::vector<double> free_tops(const PageFrame& frame, const std::vector<const std::vector<page::Item>*>& drawn,
                               double space);
 
-/// The best house ad for the page's holes, or none. Column c's hole runs
-/// from `tops[c]`, where the next thing in it could start, to `bottoms[c]`,
-/// the live area's foot or the space above an ad placed before; the ad
-/// sits on the hole's bottom. `barred[i]` marks ads not to print here
-/// (on the page already, or printed more often than others).
-std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
-                                           const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
-                                           const std::vector<bool>& barred, double min_hole, int min_dpi);
-
 /// What places house ads besides the holes: the layout's settings and the
 /// space an article keeps above what follows it.
 struct HouseAdRules {
@@ -59,6 +53,15 @@ struct HouseAdRules {
     double space = 0;     ///< article.space-between, kept between a story and an ad under it
     double line = 0;      ///< the grid's leading: white above an ad less deep than this is no band
 };
+
+/// The best house ad for the page's holes, or none. Column c's hole runs
+/// from `tops[c]`, where the next thing in it could start, to `bottoms[c]`,
+/// the live area's foot or the space above an ad placed before; the ad
+/// sits on the hole's bottom. `barred[i]` marks ads not to print here
+/// (on the page already, or printed more often than others).
+std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::vector<double>& tops,
+                                           const std::vector<double>& bottoms, const std::vector<model::Image>& ads,
+                                           const std::vector<bool>& barred, const HouseAdRules& rules);
 
 /// The next ad for the page's holes, of those not on it yet (`here`),
 /// those printed least (`prints`) first: the best of the first round of

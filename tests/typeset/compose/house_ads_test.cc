@@ -28,6 +28,10 @@ PageFrame frame() {
     return f;
 }
 
+/// house-ad.min-hole 0.15 (90 pt of the 600), figure.min-dpi 150; stories
+/// keep 12 pt above an ad, on a 12 pt grid.
+typeset::HouseAdRules rules(double min_hole = 0.15) { return typeset::HouseAdRules{min_hole, 150, 12, 12}; }
+
 /// Every column's hole reaches the live area's foot.
 std::vector<double> foot() { return std::vector<double>(4, 650.0); }
 
@@ -46,7 +50,7 @@ TEST_CASE("house ads: a wide ad takes a full-width hole, on the foot, its shape 
     const PageFrame f = frame();
     // The stories end 300 pt down: a hole of 350 pt over all four columns.
     std::vector<double> tops(4, 300.0);
-    auto slot = choose_house_ad(f, tops, foot(), {ad(1200, 480)}, {false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, foot(), {ad(1200, 480)}, {false}, rules());
     REQUIRE(slot);
     CHECK(slot->ad == 0);
     CHECK(slot->first == 0);
@@ -64,12 +68,12 @@ TEST_CASE("house ads: the room left above an ad is a hole, and a banner is stack
     // above it: shallower than 0.15 of the live height (90 pt), so nothing
     // more is placed there.
     std::vector<double> above(4, 650.0 - 430.0 / 1.5 - 12.0);
-    CHECK_FALSE(choose_house_ad(f, tops, above, {ad(1600, 400)}, {false}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, tops, above, {ad(1600, 400)}, {false}, rules()));
     // A 5:2 ad leaves 178 pt: a 4:1 banner goes across the columns, on the
     // first ad's top less the space between them.
     const double first_top = 650.0 - 430.0 / 2.5;
     std::vector<double> room(4, first_top - 12.0);
-    auto slot = choose_house_ad(f, tops, room, {ad(1600, 400)}, {false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, room, {ad(1600, 400)}, {false}, rules());
     REQUIRE(slot);
     CHECK(slot->span == 4);
     CHECK(slot->rect.width == doctest::Approx(430));
@@ -79,7 +83,7 @@ TEST_CASE("house ads: the room left above an ad is a hole, and a banner is stack
     // depths (an ad there would float with white under it): the banner
     // goes on the foot of columns 0 and 1, or on the ad in 2 and 3.
     std::vector<double> half{650.0, 650.0, first_top - 12.0, first_top - 12.0};
-    auto beside = choose_house_ad(f, tops, half, {ad(1600, 400)}, {false}, 0.15, 150);
+    auto beside = choose_house_ad(f, tops, half, {ad(1600, 400)}, {false}, rules());
     REQUIRE(beside);
     CHECK(beside->span == 2);
     CHECK(beside->first == 0);
@@ -90,12 +94,12 @@ TEST_CASE("house ads: no hole deep enough, no ads, or min-hole 0 place nothing")
     const PageFrame f = frame();
     // 600 pt live height: 0.15 of it is 90 pt; these holes are 80 pt deep.
     std::vector<double> shallow(4, 570.0);
-    CHECK_FALSE(choose_house_ad(f, shallow, foot(), {ad(1200, 480)}, {false}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, shallow, foot(), {ad(1200, 480)}, {false}, rules()));
     std::vector<double> deep(4, 300.0);
-    CHECK_FALSE(choose_house_ad(f, deep, foot(), {}, {}, 0.15, 150));
-    CHECK_FALSE(choose_house_ad(f, deep, foot(), {ad(1200, 480)}, {false}, 0.0, 150));
+    CHECK_FALSE(choose_house_ad(f, deep, foot(), {}, {}, rules()));
+    CHECK_FALSE(choose_house_ad(f, deep, foot(), {ad(1200, 480)}, {false}, rules(0.0)));
     // An ad used already is not printed again.
-    CHECK_FALSE(choose_house_ad(f, deep, foot(), {ad(1200, 480)}, {true}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, deep, foot(), {ad(1200, 480)}, {true}, rules()));
 }
 
 TEST_CASE("house ads: a tall ad goes in the narrowest run that gives it its size, centred there") {
@@ -103,7 +107,7 @@ TEST_CASE("house ads: a tall ad goes in the narrowest run that gives it its size
     // Columns 2 and 3 are free from 200 pt down (450 pt); 0 and 1 are full.
     std::vector<double> tops{655.0, 655.0, 200.0, 200.0};
     // 2:3 portrait: 210 pt wide would be 315 pt tall, which fits.
-    auto slot = choose_house_ad(f, tops, foot(), {ad(600, 900)}, {false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, foot(), {ad(600, 900)}, {false}, rules());
     REQUIRE(slot);
     CHECK(slot->first == 2);
     CHECK(slot->span == 2);
@@ -118,19 +122,19 @@ TEST_CASE("house ads: a raster ad is never printed below figure.min-dpi, and the
     std::vector<double> tops(4, 300.0);
     // 600 px at 150 dpi is 288 pt wide at most: in three columns (320 pt),
     // not in all four (430 pt, where it would leave a third of them empty).
-    auto capped = choose_house_ad(f, tops, foot(), {ad(600, 400, model::ImageFormat::png)}, {false}, 0.15, 150);
+    auto capped = choose_house_ad(f, tops, foot(), {ad(600, 400, model::ImageFormat::png)}, {false}, rules());
     REQUIRE(capped);
     CHECK(capped->span == 3);
     CHECK(capped->rect.width == doctest::Approx(288));
     CHECK(capped->rect.height == doctest::Approx(192));
     CHECK(capped->rect.x == doctest::Approx(f.column_x(capped->first) + 16));
     // The same picture as SVG scales freely: all four columns.
-    auto vector = choose_house_ad(f, tops, foot(), {ad(600, 400)}, {false}, 0.15, 150);
+    auto vector = choose_house_ad(f, tops, foot(), {ad(600, 400)}, {false}, rules());
     REQUIRE(vector);
     CHECK(vector->span == 4);
     // Of two ads, the one covering more of the page is chosen.
     auto both = choose_house_ad(f, tops, foot(), {ad(600, 400, model::ImageFormat::png), ad(1200, 480)}, {false, false},
-                                0.15, 150);
+                                rules());
     REQUIRE(both);
     CHECK(both->ad == 1);
 }
@@ -179,7 +183,7 @@ TEST_CASE("free_tops: each column's hole starts under its own lowest ink, furnit
     // With column 3 filled to the foot, the ad goes under the picture,
     // across the two columns it covers, clear of its ink.
     tops[3] = 640;
-    auto slot = choose_house_ad(f, tops, foot(), {ad(200, 150)}, {false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, foot(), {ad(200, 150)}, {false}, rules());
     REQUIRE(slot);
     CHECK(slot->first == 0);
     CHECK(slot->span == 2);
@@ -191,17 +195,38 @@ TEST_CASE("house ads: a banner is never squeezed into one column as a strip") {
     // Only column 3 is free, from 150 pt down: a 5:1 banner one column wide
     // would be 20 pt deep.
     std::vector<double> tops{650, 650, 650, 150};
-    CHECK_FALSE(choose_house_ad(f, tops, foot(), {ad(2000, 400)}, {false}, 0.15, 150));
+    CHECK_FALSE(choose_house_ad(f, tops, foot(), {ad(2000, 400)}, {false}, rules()));
     // Of two ads, the one that reads at that width goes there.
-    auto slot = choose_house_ad(f, tops, foot(), {ad(2000, 400), ad(800, 1000)}, {false, false}, 0.15, 150);
+    auto slot = choose_house_ad(f, tops, foot(), {ad(2000, 400), ad(800, 1000)}, {false, false}, rules());
     REQUIRE(slot);
     CHECK(slot->ad == 1);
     // Over all four columns the banner is 86 pt deep, and goes in.
     std::vector<double> open(4, 150.0);
-    slot = choose_house_ad(f, open, foot(), {ad(2000, 400)}, {false}, 0.15, 150);
+    slot = choose_house_ad(f, open, foot(), {ad(2000, 400)}, {false}, rules());
     REQUIRE(slot);
     CHECK(slot->span == 4);
     CHECK(slot->rect.height >= 50);
+}
+
+TEST_CASE("house ads: on the foot, columns ending a line apart share an ad when one of them has a hole") {
+    const PageFrame f = frame();
+    // A short brief over columns 0-1 ends 85 pt above the foot in column 0
+    // and 100 pt in column 1; holes need 90 pt. The 2.5:1 ad fills both
+    // columns, 84 pt deep, where column 1 alone could only take a strip.
+    std::vector<double> tops{565, 550, 650, 650};
+    auto slot = choose_house_ad(f, tops, foot(), {ad(1200, 480)}, {false}, rules());
+    REQUIRE(slot);
+    CHECK(slot->first == 0);
+    CHECK(slot->span == 2);
+    CHECK(slot->rect.width == doctest::Approx(210));
+    CHECK(slot->rect.y + slot->rect.height == doctest::Approx(650));
+    // Stacked on an ad (the holes end above the foot), every column needs
+    // the depth.
+    CHECK_FALSE(choose_house_ad(f, tops, std::vector<double>(4, 640.0), {ad(1200, 480)}, {false}, rules()));
+    // Nor when column 1 runs so much deeper that the ad would leave it a
+    // band of white (34 pt) too shallow for another ad.
+    tops[1] = 520;
+    CHECK_FALSE(choose_house_ad(f, tops, foot(), {ad(1200, 480)}, {false}, rules()));
 }
 
 TEST_CASE("house ads: each runs once before any runs again, unless the one left would leave a band of white") {
