@@ -137,13 +137,17 @@ std::optional<HouseAdSlot> next_house_ad(const PageFrame& frame, const std::vect
     std::sort(rounds.begin(), rounds.end());
     rounds.erase(std::unique(rounds.begin(), rounds.end()), rounds.end());
     std::optional<HouseAdSlot> best;
+    int first_round = 0;
     for (int round : rounds) {
+        // A repeat comes from ads run at most once more than the best.
+        if (best && round > first_round + 1) break;
         std::vector<bool> barred(ads.size());
         for (std::size_t i = 0; i < ads.size(); ++i) barred[i] = here[i] || prints[i] > round;
         std::optional<HouseAdSlot> slot = choose_house_ad(frame, tops, bottoms, ads, barred, rules);
         if (!slot) continue;
         if (!best) {
             best = slot;
+            first_round = round;
             if (band(*best) <= 0) break;
         } else if (band(*slot) <= band(*best) - rules.line + kEpsilon &&
                    area(*slot) >= kRepeatGain * area(*best) - kEpsilon) {

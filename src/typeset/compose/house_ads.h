@@ -17,7 +17,7 @@
 //   hole too, so a short ad under a short story gets a banner stacked on it
 //   rather than a band of white paper. Every ad runs once before any runs
 //   again, unless the one left to run would leave such a band (too shallow
-//   for another ad) where an ad run before fills the hole.
+//   for another ad) where an ad run once more fills the hole.
 #pragma once
 
 #include <cstddef>
@@ -66,7 +66,7 @@ std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::ve
 /// The next ad for the page's holes, of those not on it yet (`here`),
 /// those printed least (`prints`) first: the best of the first round of
 /// prints that has one, unless it leaves a band of white above it (a line
-/// or more, too shallow for another ad) and an ad printed more often
+/// or more, too shallow for another ad) and an ad printed once more
 /// leaves a line less of such white and covers a quarter more of the page.
 /// So a squarer ad printed before fills a hole that the only unprinted one,
 /// a banner, would leave half white.

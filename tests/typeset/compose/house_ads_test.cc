@@ -252,6 +252,11 @@ TEST_CASE("house ads: each runs once before any runs again, unless the one left 
     CHECK(slot->ad == 1);
     CHECK(slot->span == 4);
     CHECK(slot->rect.y == doctest::Approx(650 - 430 / (1000.0 / 440)));
+    // Only from ads run once more than the banner: run twice more, the
+    // squarer ad waits for the rotation.
+    slot = next_house_ad(f, tops, foot(), ads, {0, 2}, none, rules);
+    REQUIRE(slot);
+    CHECK(slot->ad == 0);
     // Never twice on a page: with the squarer ad there, the banner.
     slot = next_house_ad(f, tops, foot(), ads, {0, 1}, {false, true}, rules);
     REQUIRE(slot);
