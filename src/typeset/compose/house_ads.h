@@ -1,23 +1,21 @@
 // The publisher's own adverts (issue.xml's <house-ad>) in the holes a page
 // is left with: what a desk does with a page whose stories end short.
 //
-//   when a page is left: for every run of adjacent columns, the hole is
-//   from the lowest thing in those columns (and the space that follows an
-//   article) to the foot; holes shallower than house-ad.min-hole of the
-//   live height are left alone (on the foot, a run's hole is its deepest
-//   column's, and the ad fits below all of them without leaving a deeper
-//   one a band of white too shallow for another ad). Of the ads printed
-//   least so far and not on the page yet, each scaled to fit the hole
-//   whole (never distorted,
-//   never cropped, a raster ad never printed below figure.min-dpi), the
-//   one covering most of the page wins, in the narrowest run that gives
-//   it that size, but never one shallower than half a column's width (a
-//   banner squeezed into one column); it sits on the foot, centred in its
-//   columns. Repeat while holes are left: the room left above an ad is a
-//   hole too, so a short ad under a short story gets a banner stacked on it
-//   rather than a band of white paper. Every ad runs once before any runs
-//   again, unless the one left to run would leave such a band (too shallow
-//   for another ad) where an ad run once more fills the hole.
+//   when a page is left: for every run of adjacent columns, the hole is from the
+//   lowest thing in those columns (and the space that follows an article) to the
+//   foot; holes shallower than house-ad.min-hole of the live height are left
+//   alone (on the foot, a run's hole is its deepest column's, and the ad fits
+//   below all of them without leaving a deeper one a band of white too shallow
+//   for another ad). Of the ads printed least so far and not on the page yet,
+//   each scaled to fit the hole whole (never distorted, never cropped, a raster
+//   ad never printed below figure.min-dpi), the one covering most of the page
+//   wins, in the narrowest run that gives it that size, but never one shallower
+//   than half a column's width (a banner squeezed into one column); it sits on
+//   the foot, centred in its columns. Repeat while holes are left: the room left
+//   above an ad is a hole too, so a short ad under a short story gets a banner
+//   stacked on it rather than a band of white paper. Every ad runs once before
+//   any runs again, unless the one left to run would leave such a band (too
+//   shallow for another ad) where an ad run once more fills the hole.
 #pragma once
 
 #include <cstddef>
