@@ -19,6 +19,15 @@ page::Rect fitted(const model::Image& ad, double width, double height, int min_d
     return page::Rect{0, 0, w, w / aspect};
 }
 
+/// The white an ad whose top is at `ad_top` leaves for good in a column
+/// whose hole starts at `top`: the room above it (less the space kept
+/// under a story) when that is a grid line or more but too shallow a hole
+/// (`least`) for another ad; 0 otherwise.
+double band_above(double ad_top, double top, const HouseAdRules& rules, double least) {
+    const double room = ad_top - rules.space - top;
+    return room >= rules.line - kEpsilon && room < least - kEpsilon ? room : 0.0;
+}
+
 }  // namespace
 
 std::vector<double> free_tops(const PageFrame& frame, const std::vector<const std::vector<page::Item>*>& drawn,
@@ -100,14 +109,10 @@ std::optional<HouseAdSlot> choose_house_ad(const PageFrame& frame, const std::ve
                 // Taken in for a deeper column's sake, the ad must not leave
                 // that column a band of white above it too shallow for
                 // another ad.
-                if (hole < least - kEpsilon) {
-                    bool strands = false;
-                    for (int c = first; c < first + span; ++c) {
-                        const double room = r.y - rules.space - tops[static_cast<std::size_t>(c)];
-                        strands = strands || (room >= rules.line - kEpsilon && room < least - kEpsilon);
-                    }
-                    if (strands) continue;
-                }
+                if (hole < least - kEpsilon &&
+                    std::any_of(tops.begin() + first, tops.begin() + first + span,
+                                [&](double t) { return band_above(r.y, t, rules, least) > 0; }))
+                    continue;
                 best = HouseAdSlot{i, first, span, r};
                 best_area = area;
             }
@@ -123,12 +128,10 @@ std::optional<HouseAdSlot> next_house_ad(const PageFrame& frame, const std::vect
     // A repeat must cover this much more of the page than the ad it replaces.
     constexpr double kRepeatGain = 1.25;
     const double least = rules.min_hole * frame.height();
-    // The white an ad leaves above it for good: room for a line or more but
-    // too shallow a hole for another ad.
+    // The white an ad leaves above it for good, under the run's common top.
     auto band = [&](const HouseAdSlot& s) {
-        const double top = *std::max_element(tops.begin() + s.first, tops.begin() + s.first + s.span);
-        const double room = s.rect.y - rules.space - top;
-        return room >= rules.line - kEpsilon && room < least - kEpsilon ? room : 0.0;
+        return band_above(s.rect.y, *std::max_element(tops.begin() + s.first, tops.begin() + s.first + s.span),
+                          rules, least);
     };
     auto area = [](const HouseAdSlot& s) { return s.rect.width * s.rect.height; };
     std::vector<int> rounds;
