@@ -43,6 +43,22 @@ if [ "$(id -u)" = 0 ]; then
     data=${GALLEY_DATA_DIR:-$here/../..}
     cp -r "$data/layouts" "$data/fonts" "$work/data/"
     export GALLEY_DATA_DIR="$work/data"
+    # Nor the leak suppressions of a sanitizer build (.ci/test-sanitized
+    # names a file in the clone, which may sit in a private folder).
+    if [ -n "${LSAN_OPTIONS:-}" ]; then
+        opts=""
+        for opt in $(printf '%s\n' "$LSAN_OPTIONS" | tr ':' ' '); do
+            case "$opt" in
+            suppressions=*)
+                cp "${opt#suppressions=}" "$work/lsan-suppressions.txt"
+                chmod a+r "$work/lsan-suppressions.txt"
+                opt="suppressions=$work/lsan-suppressions.txt"
+                ;;
+            esac
+            opts="${opts:+$opts:}$opt"
+        done
+        export LSAN_OPTIONS="$opts"
+    fi
     chmod 755 "$work"
     chmod -R a+rX "$work/issue" "$work/bin" "$work/data"
     run() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
