@@ -8,7 +8,7 @@
 #include "model/inline.h"
 #include "typeset/compose/figure.h"
 #include "typeset/compose/stack.h"
-#include "typeset/text/chars.h"
+#include "typeset/text/direction.h"
 
 namespace galley::typeset {
 
@@ -82,7 +82,7 @@ private:
     /// justified, or right to left).
     bool ranged_left(const model::Inlines& content, ParagraphStyleId style) const {
         return ctx_.style(style).align == layout::Alignment::left &&
-               text::strong_direction(model::plain_text(content)) >= 0;
+               text::paragraph_direction(model::plain_text(content), a_.lang) >= 0;
     }
 
     ComposeContext& ctx_;

@@ -104,23 +104,34 @@ bool allows_letter_spacing(std::string_view text) {
     return true;
 }
 
-int strong_direction(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();) {
-        const char32_t c = next_char(text, i);
-        if (c < 0x80) {
-            if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z')) return 1;
-            continue;
-        }
-        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
-            (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF)) {
-            // Arabic-Indic digits are weak; everything else in these blocks is strong RTL.
-            if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) continue;
-            if (g_unichar_isalpha(static_cast<gunichar>(c))) return -1;
-            continue;
-        }
-        if (g_unichar_isalpha(static_cast<gunichar>(c))) return 1;
+namespace {
+
+/// +1 for a letter written left to right, -1 for one written right to
+/// left, 0 for anything else.
+int letter_direction(char32_t c) {
+    if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ? 1 : 0;
+    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+        (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF)) {
+        // Arabic-Indic digits are weak; everything else in these blocks is strong RTL.
+        if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) return 0;
+        return g_unichar_isalpha(static_cast<gunichar>(c)) ? -1 : 0;
     }
+    return g_unichar_isalpha(static_cast<gunichar>(c)) ? 1 : 0;
+}
+
+}  // namespace
+
+int strong_direction(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();)
+        if (const int d = letter_direction(next_char(text, i)); d != 0) return d;
     return 0;
+}
+
+bool has_right_to_left_letter(std::string_view text) {
+    if (!may_have_right_to_left(text)) return false;
+    for (std::size_t i = 0; i < text.size();)
+        if (letter_direction(next_char(text, i)) < 0) return true;
+    return false;
 }
 
 bool may_have_right_to_left(std::string_view text) {

@@ -47,6 +47,10 @@ bool allows_letter_spacing(std::string_view text);
 /// it has none (digits, punctuation, spaces).
 int strong_direction(std::string_view text);
 
+/// Whether `text` holds a letter written right to left (the letters
+/// strong_direction counts as -1).
+bool has_right_to_left_letter(std::string_view text);
+
 /// Whether `text` may hold a letter written right to left (Hebrew, Arabic
 /// and the other right-to-left blocks; cheap, and never false for one).
 bool may_have_right_to_left(std::string_view text);

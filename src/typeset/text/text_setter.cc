@@ -19,6 +19,7 @@
 #include "typeset/linebreak/knuth_plass.h"
 #include "typeset/text/chars.h"
 #include "typeset/text/collect.h"
+#include "typeset/text/direction.h"
 #include "typeset/text/items_builder.h"
 #include "typeset/text/line_builder.h"
 #include "typeset/text/run_style.h"
@@ -248,7 +249,7 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     std::optional<page::GlyphRun> dropcap;
     // No drop cap for a paragraph set right to left: Arabic letters join,
     // and a letter cut off its word changes shape.
-    const bool rtl = !t.text.empty() && text::strong_direction(t.text) < 0;
+    const bool rtl = !t.text.empty() && text::paragraph_direction(t.text, shape.lang) < 0;
     geo.rtl = rtl;
     // Nor for a script that stacks marks: its lines leave the grid, and
     // the initial would not span whole lines.

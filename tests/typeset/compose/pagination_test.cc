@@ -1258,13 +1258,17 @@ TEST_CASE("in a right-to-left article a list's labels and every first-line inden
 }
 
 TEST_CASE("a list item's label stands on the side its own text starts, whatever the article's language") {
-    // An Arabic article's item that opens with a Latin name is set left to
-    // right by the text setter, so its label goes left; an English
-    // article's Arabic item is set right to left, so its label goes right.
+    // An Arabic article's item all in Latin letters is set left to right by
+    // the text setter, so its label goes left; an English article's Arabic
+    // item is set right to left, so its label goes right. An item that
+    // opens with a Latin name and goes on in Arabic reads right to left in
+    // the Arabic article (text::paragraph_direction) and left to right in
+    // the English one.
     model::List arabic_list;
     arabic_list.type = model::ListType::number;
     arabic_list.items = {text("يولد جميع الناس أحرارا متساوين في الكرامة والحقوق"),
-                         text("UNESCO and the other agencies of the United Nations keep the record")};
+                         text("UNESCO and the other agencies of the United Nations keep the record"),
+                         text("UNESCO تحفظ سجل الإعلان في باريس")};
     model::Article a = arabic_article("arabic", 3);
     model::Block b;
     b.node = arabic_list;
@@ -1280,7 +1284,9 @@ TEST_CASE("a list item's label stands on the side its own text starts, whatever 
         REQUIRE(!c->doc.pages.empty());
         const page::Page& p = c->doc.pages[0];
         // label -> whether it stands right of the other runs on its line
-        for (const auto& [label, right] : {std::pair<std::string, bool>{"1.", true}, {"2.", false}}) {
+        const bool arabic = art.id == "arabic";
+        for (const auto& [label, right] :
+             {std::pair<std::string, bool>{"1.", true}, {"2.", false}, {"3.", arabic}}) {
             CAPTURE(label);
             const page::GlyphRun* mark = nullptr;
             for (const page::Item& item : p.items)

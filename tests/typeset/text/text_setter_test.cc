@@ -35,6 +35,18 @@ model::Inlines plain(const std::string& text) {
     return in;
 }
 
+/// `text` set as the first body paragraph of an Arabic article's column,
+/// checked to lie within its measure with its clusters whole.
+SetParagraph set_arabic(Setting& s, const std::string& text, Diagnostics& diags) {
+    ParagraphShape shape = column_shape(s, "ar");
+    shape.first_in_flow = true;
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+    REQUIRE(p.lines.size() >= 2);
+    check_within_measure(p);
+    check_clusters(p);
+    return p;
+}
+
 /// The checks every justified body paragraph must pass.
 void check_justified(const Setting& s, const SetParagraph& p, const std::string& input) {
     const layout::ParagraphStyle& body = s.layout->style(ParagraphStyleId::body);
@@ -247,12 +259,7 @@ TEST_CASE("right-to-left text runs from the right, words in visual order") {
     // Arabic UDHR, article 1 (opening words).
     const std::string text = "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق";
     Diagnostics diags;
-    ParagraphShape shape = column_shape(s, "ar");
-    shape.first_in_flow = true;
-    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
-    REQUIRE(p.lines.size() >= 2);
-    check_within_measure(p);
-    check_clusters(p);
+    const SetParagraph p = set_arabic(s, text, diags);
     CHECK(!diags.contains("W-GLYPH-MISSING"));
     // Runs and their texts go left to right: the first word ("يولد") is the
     // rightmost of the first line. The last line is flush right.
@@ -275,6 +282,35 @@ TEST_CASE("right-to-left text runs from the right, words in visual order") {
             end = r.origin.x + r.advance;
         }
     }
+}
+
+TEST_CASE("an Arabic paragraph that opens with a Latin acronym still runs from the right") {
+    // The first letter alone would make it a left-to-right paragraph, with
+    // "UNESCO" at the left and the full stops on the wrong side of their
+    // words; its language and its Arabic letters make it right to left.
+    Setting& s = setting("tabloid");
+    const std::string text = "UNESCO أعلنت اليوم أن الإعلان العالمي لحقوق الإنسان قد ترجم إلى أكثر من خمسمائة "
+                             "لغة، وهو أكثر وثيقة مترجمة في العالم.";
+    Diagnostics diags;
+    const SetParagraph p = set_arabic(s, text, diags);
+    const std::string first = line_text(p.lines[0]);
+    INFO("first line: \"" << first << "\"");
+    // Runs go left to right, so the paragraph's first word ends the text.
+    CHECK(first.size() > 6);
+    CHECK(first.compare(first.size() - 6, 6, "UNESCO") == 0);
+    CHECK(right_edge(p.lines[0]) == doctest::Approx(p.lines[0].width));
+    // The last line is flush right, and its leftmost run is the
+    // paragraph's last word with its full stop (a run's text is in reading
+    // order; set left to right, the stop would stand at the line's right).
+    const typeset::SetLine& last = p.lines.back();
+    CHECK(right_edge(last) == doctest::Approx(last.width));
+    INFO("last line: \"" << line_text(last) << "\"");
+    CHECK(line_text(last).rfind("العالم.", 0) == 0);
+
+    // Set as an English paragraph, the same text starts at the left.
+    const SetParagraph q = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s, "en"), {}, diags);
+    REQUIRE(!q.lines.empty());
+    CHECK(line_text(q.lines[0]).rfind("UNESCO", 0) == 0);
 }
 
 TEST_CASE("a 1 MB word is broken between characters, with a warning, never past the column") {

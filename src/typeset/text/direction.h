@@ -1,0 +1,20 @@
+// The base direction of a paragraph: which side its lines start from.
+#pragma once
+
+#include <string_view>
+
+namespace galley::typeset::text {
+
+/// The base direction of a paragraph of `text` in `lang` (its article's
+/// language): -1 right to left, +1 left to right, 0 when it has no letter.
+///
+/// Its first letter decides (Unicode's rule for plain text), except in a
+/// language written right to left: there a paragraph with a letter of that
+/// direction anywhere is set right to left, so an Arabic paragraph that
+/// opens with a Latin name or acronym ("UNESCO", "CNN") still starts at the
+/// right, as the EPUB's `dir="rtl"` sets it. Text with no such letter (an
+/// English sentence in an Arabic story, the layout's English labels, a
+/// folio) keeps its first letter's direction.
+int paragraph_direction(std::string_view text, std::string_view lang);
+
+}  // namespace galley::typeset::text
