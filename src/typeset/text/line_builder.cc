@@ -212,12 +212,16 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         if (e.hyphen) e.text += '-';
         // In the paragraph's direction: a full stop after an Arabic word
         // stands at its left in an Arabic paragraph, at its right in an
-        // English one.
-        // (A word with no right-to-left letter is shaped as measured, in
-        // its own direction, from the cache.)
-        const BaseDirection dir = !may_have_right_to_left(e.text) ? BaseDirection::automatic
-                                  : options_.rtl                  ? BaseDirection::right_to_left
-                                                                  : BaseDirection::left_to_right;
+        // English one. So does a number's: digits keep their order, but
+        // the bidirectional algorithm counts them as right to left for the
+        // punctuation beside them, so in a right-to-left paragraph "1948."
+        // ends with its stop at the left and "(3)" opens at the right.
+        // (A word with a left-to-right letter and none written right to
+        // left is shaped as measured, in its own direction, from the cache.)
+        const bool paragraph_way = may_have_right_to_left(e.text) || (options_.rtl && strong_direction(e.text) == 0);
+        const BaseDirection dir = !paragraph_way ? BaseDirection::automatic
+                                  : options_.rtl ? BaseDirection::right_to_left
+                                                 : BaseDirection::left_to_right;
         if (e.long_text) {
             e.shaped = &owned_.emplace_back(shaper_.shape_once(e.font, e.text, dir));
         } else {

@@ -313,6 +313,48 @@ TEST_CASE("an Arabic paragraph that opens with a Latin acronym still runs from t
     CHECK(line_text(q.lines[0]).rfind("UNESCO", 0) == 0);
 }
 
+/// The x of the glyphs that spell `what` in the first of a line's runs
+/// whose text holds it, in the order of the text.
+std::vector<double> glyph_xs(const typeset::SetLine& l, const std::string& what) {
+    for (const auto& r : l.runs) {
+        const std::size_t at = r.text.find(what);
+        if (at == std::string::npos) continue;
+        std::vector<double> xs;
+        std::size_t byte = 0, glyph = 0;
+        for (const page::Cluster& c : r.clusters) {
+            if (byte >= at && byte < at + what.size())
+                for (int g = 0; g < c.glyphs; ++g) xs.push_back(r.glyphs[glyph + static_cast<std::size_t>(g)].x);
+            byte += static_cast<std::size_t>(c.bytes);
+            glyph += static_cast<std::size_t>(c.glyphs);
+        }
+        return xs;
+    }
+    return {};
+}
+
+TEST_CASE("in a right-to-left paragraph the full stop after a number stands at its left, the digits in order") {
+    // "... in 1948." read right to left: the year, then its stop. Shaped
+    // left to right, the stop stood between the year and the word before it.
+    Setting& s = setting("tabloid");
+    const std::string text = "اعتمدت الجمعية العامة للأمم المتحدة الإعلان العالمي لحقوق الإنسان في باريس في "
+                             "العاشر من كانون الأول عام 1948.";
+    Diagnostics diags;
+    const SetParagraph p = set_arabic(s, text, diags);
+    const std::vector<double> xs = glyph_xs(p.lines.back(), "1948.");
+    REQUIRE(xs.size() == 5);
+    CHECK(xs[0] < xs[1]);  // 1, 9, 4, 8 left to right
+    CHECK(xs[1] < xs[2]);
+    CHECK(xs[2] < xs[3]);
+    CHECK(xs[4] < xs[0]);  // the stop left of the year
+
+    // In an English paragraph the stop follows the year on its right.
+    const SetParagraph q = s.setter->set(plain("The General Assembly adopted it in Paris in 1948."),
+                                         ParagraphStyleId::body, column_shape(s), {}, diags);
+    const std::vector<double> en = glyph_xs(q.lines.back(), "1948.");
+    REQUIRE(en.size() == 5);
+    CHECK(en[4] > en[3]);
+}
+
 TEST_CASE("a 1 MB word is broken between characters, with a warning, never past the column") {
     Setting& s = setting("tabloid");
     std::string word;
