@@ -134,6 +134,26 @@ bool has_right_to_left_letter(std::string_view text) {
     return false;
 }
 
+std::size_t closing_punctuation_start(std::string_view word) {
+    std::size_t start = word.size();
+    while (start > 0) {
+        const char c = word[start - 1];
+        if (c == '.' || c == ',' || c == ':' || c == ';' || c == '!' || c == '?') {
+            --start;
+        } else if (start >= 3 && word.compare(start - 3, 3, "\xE2\x80\xA6") == 0) {  // U+2026
+            start -= 3;
+        } else {
+            break;
+        }
+    }
+    return start;
+}
+
+bool opens_with_letter_or_digit(std::string_view word) {
+    std::size_t i = 0;
+    return !word.empty() && g_unichar_isalnum(static_cast<gunichar>(next_char(word, i)));
+}
+
 bool may_have_right_to_left(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto b = static_cast<unsigned char>(text[i]);

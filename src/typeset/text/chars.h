@@ -51,6 +51,14 @@ int strong_direction(std::string_view text);
 /// strong_direction counts as -1).
 bool has_right_to_left_letter(std::string_view text);
 
+/// Where the sentence punctuation that ends `word` begins (full stops,
+/// commas, colons, semicolons, question and exclamation marks, ellipses):
+/// `word.size()` when it ends in anything else.
+std::size_t closing_punctuation_start(std::string_view word);
+
+/// Whether `word` opens with a letter or a digit (not punctuation).
+bool opens_with_letter_or_digit(std::string_view word);
+
 /// Whether `text` may hold a letter written right to left (Hebrew, Arabic
 /// and the other right-to-left blocks; cheap, and never false for one).
 bool may_have_right_to_left(std::string_view text);

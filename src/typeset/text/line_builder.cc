@@ -90,6 +90,32 @@ LineBuilder::LineBuilder(Shaper& shaper, StyleTable& styles, ItemBuilder& builde
 
 LineBuilder::~LineBuilder() = default;
 
+void LineBuilder::detach_closing_punctuation(std::vector<Elem>& elems) const {
+    // The bidirectional algorithm gives such a stop the paragraph's
+    // direction when right-to-left text follows it (or nothing): read from
+    // the right, "... وكالة CNN." ends with the name, then the stop, at the
+    // left of the whole run of Latin words ("New York."). Shaped with its
+    // word, it would stand at the word's right, read before it. Split off,
+    // it is a neutral between a left-to-right and a right-to-left span, so
+    // reorder() leaves it at the paragraph's level, and it is shaped in the
+    // paragraph's direction. Only words that open with a letter or digit:
+    // a bracket or quote before the word would need its partner moved too.
+    for (std::size_t k = 0; k < elems.size(); ++k) {
+        if (elems[k].glue || elems[k].hyphen) continue;
+        const std::string_view word(text_.text.data() + elems[k].a, elems[k].b - elems[k].a);
+        const std::size_t cut = closing_punctuation_start(word);
+        if (cut == 0 || cut == word.size() || strong_direction(word) <= 0 || has_right_to_left_letter(word) ||
+            !opens_with_letter_or_digit(word))
+            continue;
+        if (strong_direction(std::string_view(text_.text).substr(elems[k].b)) > 0) continue;
+        Elem tail = elems[k];
+        tail.a = elems[k].a + cut;
+        elems[k].b = tail.a;
+        elems.insert(elems.begin() + static_cast<std::ptrdiff_t>(k) + 1, std::move(tail));
+        ++k;
+    }
+}
+
 void LineBuilder::reorder(std::vector<Elem>& elems) const {
     // Levels: base 0 (LTR) or 1 (RTL); spans against it one more.
     const int base = options_.rtl ? 1 : 0;
@@ -193,6 +219,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
     const bool hyphenated = line.end < items.size() && pieces[line.end].kind == Piece::Kind::hyphen &&
                             pieces[line.end].add_hyphen && !elems.empty() && !elems.back().glue;
     if (hyphenated) elems.back().hyphen = true;
+    if (options_.rtl) detach_closing_punctuation(elems);
 
     // 2. Shape the spans; count the gaps between letters.
     LineMeasure m;

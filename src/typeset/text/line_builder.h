@@ -66,6 +66,10 @@ private:
     std::set<char32_t> missing_;
     std::size_t overfull_ = 0;
     struct Elem;
+    /// In a right-to-left paragraph: the full stop, comma or colon that
+    /// ends a word in Latin letters, where right-to-left text or the
+    /// paragraph's end comes next, split off as an element of its own.
+    void detach_closing_punctuation(std::vector<Elem>& elems) const;
     /// Elements from logical to visual order (bidirectional text).
     void reorder(std::vector<Elem>& elems) const;
     std::vector<Elem> elems_;         // reused from line to line

@@ -355,6 +355,48 @@ TEST_CASE("in a right-to-left paragraph the full stop after a number stands at i
     CHECK(en[4] > en[3]);
 }
 
+TEST_CASE("in a right-to-left paragraph the stop after Latin words stands at their left when Arabic or the end follows") {
+    // Read from the right: "... CNN", then its stop; "... New York", then
+    // its stop, left of both words. A comma between two Latin words stays
+    // with the first.
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    // The x of `a` and `b` on the paragraph's line that holds the Latin words `on`.
+    auto xs = [](const SetParagraph& p, const std::string& on, const std::string& a, const std::string& b) {
+        for (const auto& l : p.lines) {
+            if (line_text(l).find(on) == std::string::npos) continue;
+            const std::vector<double> xa = glyph_xs(l, a), xb = glyph_xs(l, b);
+            REQUIRE(!xa.empty());
+            REQUIRE(!xb.empty());
+            return std::pair{xa.front(), xb.front()};
+        }
+        FAIL("no line holds " << on);
+        return std::pair{0.0, 0.0};
+    };
+    const std::string before = "وقالت المنظمة إن النص يبقى مرجعا للجميع ";
+    const SetParagraph cnn = set_arabic(s, before + "بحسب وكالة CNN.", diags);
+    const auto [cnn_stop, cnn_c] = xs(cnn, "CNN", ".", "C");
+    CHECK(cnn_stop < cnn_c);
+    const SetParagraph ny = set_arabic(s, before + "في New York.", diags);
+    const auto [ny_stop, ny_new] = xs(ny, "York", ".", "New");
+    CHECK(ny_stop < ny_new);
+    const auto [new_x, york_x] = xs(ny, "York", "New", "York");
+    CHECK(new_x < york_x);
+    const SetParagraph bbc = set_arabic(s, before + "BBC: الحق في الأمان.", diags);
+    const auto [colon, b] = xs(bbc, "BBC", ":", "B");
+    CHECK(colon < b);
+    const SetParagraph hw = set_arabic(s, before + "Hello, world هنا.", diags);
+    const auto [comma, hello] = xs(hw, "world", ",", "Hello");
+    CHECK(comma > hello);
+    const auto [comma2, world] = xs(hw, "world", ",", "world");
+    CHECK(comma2 < world);
+    // In an English paragraph the stop follows the name on its right.
+    const SetParagraph en = s.setter->set(plain("The report was first broadcast by CNN."), ParagraphStyleId::body,
+                                          column_shape(s), {}, diags);
+    const auto [en_stop, en_c] = xs(en, "CNN", ".", "C");
+    CHECK(en_stop > en_c);
+}
+
 TEST_CASE("a 1 MB word is broken between characters, with a warning, never past the column") {
     Setting& s = setting("tabloid");
     std::string word;
