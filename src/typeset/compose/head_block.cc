@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "model/inline.h"
+#include "model/language.h"
 #include "typeset/compose/figure.h"
 #include "typeset/compose/stack.h"
 #include "typeset/text/direction.h"
@@ -79,10 +80,12 @@ private:
     void headline(Stack& stack, double width, double below);
     void report_shrunk(const HeadlineSize& used, const HeadlineSize& tier, double depth, bool still_deep);
     /// Whether `content` in `style` is set ranged left (not centred,
-    /// justified, or right to left).
+    /// justified, or right to left: head pieces read in the article's
+    /// direction, ParagraphShape::direction_of_lang).
     bool ranged_left(const model::Inlines& content, ParagraphStyleId style) const {
-        return ctx_.style(style).align == layout::Alignment::left &&
-               text::paragraph_direction(model::plain_text(content), a_.lang) >= 0;
+        const bool rtl = a_.lang.empty() ? text::paragraph_direction(model::plain_text(content), a_.lang) < 0
+                                         : model::right_to_left(a_.lang);
+        return ctx_.style(style).align == layout::Alignment::left && !rtl;
     }
 
     ComposeContext& ctx_;
@@ -100,6 +103,7 @@ void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphS
     ++ctx_.paragraphs;
     ParagraphShape shape;
     shape.lang = a_.lang;
+    shape.direction_of_lang = true;
     shape.first_in_flow = true;
     auto set_at = [&](double w) {
         shape.width = w;
@@ -192,6 +196,7 @@ void HeadBuilder::headline(Stack& stack, double width, double below) {
         ParagraphShape shape;
         shape.width = width;
         shape.lang = a_.lang;
+        shape.direction_of_lang = true;
         shape.first_in_flow = true;
         shape.size = hs.size;
         shape.leading = hs.leading;

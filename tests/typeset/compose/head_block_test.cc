@@ -193,4 +193,42 @@ TEST_CASE("a headline or deck of two lines or more is set in lines of even lengt
     CHECK(balanced >= 10);
 }
 
+TEST_CASE("a head in Latin letters over an Arabic story sits on its right, as the headline does") {
+    // A kicker or byline with no Arabic letter reads in its article's
+    // direction (ParagraphShape::direction_of_lang), as in the EPUB.
+    const layout::Layout l = bundled_layout("tabloid");
+    for (const std::string lang : {"ar", "en"}) {
+        CAPTURE(lang);
+        model::Issue issue = lead_story(lang == "ar" ? "يولد جميع الناس أحرارا متساوين" : "All are born free and equal");
+        model::Article& a = issue.sections.front().articles.front();
+        a.lang = lang;
+        a.head.kicker = text("UNESCO");
+        a.head.bylines = {text("Reuters")};
+        auto c = compose(issue, l);
+        // The article's edges: where its (justified) body lines start and end.
+        const double body_size = l.style(layout::ParagraphStyleId::body).size.to_pt();
+        double head_left = 1e9, head_right = -1e9;
+        std::map<std::string, std::pair<double, double>> piece;  // kicker, byline -> (left, right)
+        for (const page::Item& item : c->doc.pages.front().items) {
+            const auto* r = std::get_if<page::GlyphRun>(&item);
+            if (r == nullptr) continue;
+            if (r->size == body_size) {
+                head_left = std::min(head_left, r->origin.x);
+                head_right = std::max(head_right, r->origin.x + r->advance);
+            }
+            if (r->text == "UNESCO" || r->text == "Reuters" || r->text == "REUTERS")
+                piece[r->text == "UNESCO" ? "kicker" : "byline"] = {r->origin.x, r->origin.x + r->advance};
+        }
+        REQUIRE(piece.count("kicker") == 1);
+        REQUIRE(piece.count("byline") == 1);
+        for (const auto& [name, edges] : piece) {
+            CAPTURE(name);
+            if (lang == "ar")
+                CHECK(edges.second == doctest::Approx(head_right).epsilon(0.002));
+            else
+                CHECK(edges.first == doctest::Approx(head_left).epsilon(0.002));
+        }
+    }
+}
+
 }  // namespace galley::test
