@@ -6,7 +6,6 @@
 #include <variant>
 
 #include "model/inline.h"
-#include "model/language.h"
 #include "typeset/compose/figure.h"
 #include "typeset/compose/stack.h"
 #include "typeset/text/direction.h"
@@ -83,9 +82,8 @@ private:
     /// justified, or right to left: head pieces read in the article's
     /// direction, ParagraphShape::direction_of_lang).
     bool ranged_left(const model::Inlines& content, ParagraphStyleId style) const {
-        const bool rtl = a_.lang.empty() ? text::paragraph_direction(model::plain_text(content), a_.lang) < 0
-                                         : model::right_to_left(a_.lang);
-        return ctx_.style(style).align == layout::Alignment::left && !rtl;
+        return ctx_.style(style).align == layout::Alignment::left &&
+               !text::sets_right_to_left(model::plain_text(content), a_.lang, true);
     }
 
     ComposeContext& ctx_;

@@ -11,4 +11,9 @@ int paragraph_direction(std::string_view text, std::string_view lang) {
     return first;
 }
 
+bool sets_right_to_left(std::string_view text, std::string_view lang, bool as_its_language) {
+    if (as_its_language && !lang.empty()) return model::right_to_left(lang);
+    return paragraph_direction(text, lang) < 0;
+}
+
 }  // namespace galley::typeset::text

@@ -17,4 +17,10 @@ namespace galley::typeset::text {
 /// folio) keeps its first letter's direction.
 int paragraph_direction(std::string_view text, std::string_view lang);
 
+/// Whether a paragraph of `text` in `lang` is set right to left: by
+/// paragraph_direction, or, with `as_its_language` (a head piece, which
+/// sits on its article's starting side, ParagraphShape::direction_of_lang)
+/// and a known `lang`, by the language alone.
+bool sets_right_to_left(std::string_view text, std::string_view lang, bool as_its_language);
+
 }  // namespace galley::typeset::text

@@ -249,9 +249,7 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     std::optional<page::GlyphRun> dropcap;
     // No drop cap for a paragraph set right to left: Arabic letters join,
     // and a letter cut off its word changes shape.
-    const bool rtl = !t.text.empty() && (shape.direction_of_lang && !shape.lang.empty()
-                                             ? model::right_to_left(shape.lang)
-                                             : text::paragraph_direction(t.text, shape.lang) < 0);
+    const bool rtl = !t.text.empty() && text::sets_right_to_left(t.text, shape.lang, shape.direction_of_lang);
     geo.rtl = rtl;
     // Nor for a script that stacks marks: its lines leave the grid, and
     // the initial would not span whole lines.
