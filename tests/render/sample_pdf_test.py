@@ -113,15 +113,20 @@ def main():
         for n, line in enumerate(lines):
             tokens.extend(words_of(line))
             next_line = lines[n + 1] if n + 1 < len(lines) else ""
-            if tokens and (re.search(r"\w-$", line) or
+            # An e-mail address or URL broken between two syllables of a
+            # name, with no hyphen ("letters@phnompenh" | "post.com").
+            last = line.split()[-1] if line.split() else ""
+            address_name = re.search(r"(@|://|www\.)\S*\w$", last) is not None
+            if tokens and (re.search(r"\w-$", line) or address_name or
                            (line and next_line and unspaced.match(line[-1]) and unspaced.match(next_line[0]))):
                 joins.add(len(tokens) - 1)
         index = {}
         for i, t in enumerate(tokens):
             index.setdefault(t, []).append(i)
             # A word hyphenated at a line end (or at its own hyphen: "anti-"
-            # and "retroviral" give both), a word of a script without spaces
-            # broken over lines, or a drop cap drawn apart from its word.
+            # and "retroviral" give both), a name in an address broken
+            # between syllables, a word of a script without spaces broken
+            # over lines, or a drop cap drawn apart from its word.
             j, joined = i, t
             while j + 1 < len(tokens) and j - i < 4 and (j in joins or (j == i and len(t) == 1)):
                 j += 1

@@ -32,6 +32,13 @@ constexpr double kAddressShare = 0.4;
 /// a looser line beats it where there is a choice (p = 3000 costs 9e6
 /// demerits, a line at r = 2.5 about 2.6e6).
 constexpr double kCutPenalty = 3000.0;
+/// A break between two syllables of a name in an e-mail address or URL,
+/// without a hyphen: the last resort before a seriously loose line (p =
+/// 1000 costs 1e6 demerits, what a line at r = 2.15 costs), cheaper than
+/// cutting a name anywhere (kCutPenalty).
+constexpr double kAddressSyllablePenalty = 1000.0;
+/// Letters a break between syllables leaves on either side in an address.
+constexpr std::size_t kAddressSyllableMin = 3;
 /// Segments longer than this are not cached when set line by line.
 constexpr std::size_t kLongText = 256;
 
@@ -156,6 +163,24 @@ double cut_penalty(std::string_view text, std::size_t at) {
     if (prev == ':' || prev == '=' || prev == '&') return 0.0;
     if (std::string_view("/.,-_?#%~=&").find(next) != std::string_view::npos) return 0.0;
     return kCutPenalty;
+}
+
+/// The maximal runs of ASCII letters in `w`'s address body: the names an
+/// address is made of ("letters", "phnompenhpost", "com").
+std::vector<std::pair<std::size_t, std::size_t>> address_names(std::string_view w, AddressBody body) {
+    std::vector<std::pair<std::size_t, std::size_t>> names;
+    auto letter = [&](std::size_t i) { return std::isalpha(static_cast<unsigned char>(w[i])) != 0; };
+    for (std::size_t i = body.begin; i < body.end;) {
+        if (!letter(i)) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < body.end && letter(j)) ++j;
+        names.emplace_back(i, j);
+        i = j;
+    }
+    return names;
 }
 
 }  // namespace
@@ -360,6 +385,25 @@ void ItemBuilder::add_word(const CollectedText& t, std::size_t a, std::size_t b,
     if (plan.cut) out.cut_words.push_back(CutWord{word, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
 }
 
+std::vector<std::size_t> ItemBuilder::address_syllables(std::string_view w, const std::string& lang,
+                                                       const HyphenationRules& rules, Diagnostics& diags) {
+    std::vector<std::size_t> out;
+    auto h = hyphenator(lang, diags);
+    if (!h) return out;
+    HyphenationRules r = rules;
+    r.min_left = std::max(r.min_left, kAddressSyllableMin);
+    r.min_right = std::max(r.min_right, kAddressSyllableMin);
+    r.capitalized = true;
+    r.all_caps = false;
+    for (const auto& [from, to] : address_names(w, address_body(w))) {
+        if (to - from < std::max(r.min_word_length, 2 * kAddressSyllableMin)) continue;
+        for (const HyphenBreak& br : hyphenation(*h, w.substr(from, to - from), r))
+            if (br.add_hyphen && br.offset >= kAddressSyllableMin && to - from - br.offset >= kAddressSyllableMin)
+                out.push_back(from + br.offset);
+    }
+    return out;
+}
+
 void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_t b, std::uint32_t word,
                                const BuildOptions& o, Prepared& out, Diagnostics& diags) {
     const std::string_view w(t.text.data() + a, b - a);
@@ -371,6 +415,11 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
     // breaks only where the cuts below allow.
     const bool address = looks_like_address(w);
     const AddressBody body = address ? address_body(w) : AddressBody{};
+    // Its long names may also break between syllables, with no hyphen
+    // added, where the alternative is a seriously loose line (the Chicago
+    // Manual's last resort for URLs); hyphenating styles only.
+    const std::vector<std::size_t> syllables =
+        address && o.hyphenate ? address_syllables(w, lang, o.rules, diags) : std::vector<std::size_t>{};
     std::vector<Opportunity> opps;
     bool hyphenated = address;
     if (o.hyphenate && !address) {
@@ -604,12 +653,20 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                     const double cw = advance(*p, c);
                     const std::size_t at = byte_at(*p, c);
                     const bool greedy = acc + cw > limit && acc > 0.0;
-                    bool here = false, conventional = false;
+                    bool here = false, conventional = false, syllable = false;
                     double penalty = 0.0;
                     if (!first && address && conventional_break(w, at - a, body)) {
                         // Costs what a break after an explicit hyphen does.
                         here = conventional = true;
                         penalty = o.explicit_penalty;
+                    } else if (!first && address &&
+                               std::binary_search(syllables.begin(), syllables.end(), at - a)) {
+                        // A break by the same convention, at a price, and
+                        // like a hyphen's: not tried in the first pass (a
+                        // hyphenated paragraph may not need it), counted in
+                        // the hyphen ladder.
+                        here = conventional = syllable = true;
+                        penalty = kAddressSyllablePenalty;
                     } else if (!first && (!address || in_wide(at))) {
                         here = fine || greedy;
                         penalty = !fine ? 0.0 : address ? kCutPenalty : cut_penalty(t.text, at);
@@ -629,7 +686,7 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                         // shaping at every cluster of a long word.
                         const auto [pre_fix, post_fix] =
                             sg.reshapes ? break_fixes(&sg, at, false) : std::pair{0.0, 0.0};
-                        emit_break(Item::penalty_item(pre_fix, penalty), cut, false);
+                        emit_break(Item::penalty_item(pre_fix, penalty, syllable), cut, false);
                         if (std::abs(post_fix) > 1e-6) {
                             out.items.push_back(Item::glue(-post_fix, 0.0, 0.0));
                             out.pieces.emplace_back();

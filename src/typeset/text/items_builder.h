@@ -17,8 +17,11 @@
 //       overfull (the caller reports words it did cut)
 //     e-mail addresses and URLs (wider than 40% of the narrowest line) are
 //       never hyphenated and break only where convention allows (after "//",
-//       ':', '@'; before '.', '/', '-', ...; `Piece::conventional`); a name
-//       in one is cut like a word only when it alone is wider than a line
+//       ':', '@'; before '.', '/', '-', ...; `Piece::conventional`); in a
+//       hyphenating style a long name in one may also break between its
+//       syllables, without a hyphen, at a high penalty (the last resort
+//       before a seriously loose line); a name is cut like a word only when
+//       it alone is wider than a line
 //   spaces: glue from the font's space and the style's word-space limits;
 //     U+00A0 never breaks. Ragged alignments use Knuth & Plass's ragged-right
 //     form: the stretch sits at the line end, word spaces keep their width.
@@ -134,6 +137,11 @@ private:
                       const BuildOptions& o, Prepared& out, Diagnostics& diags);
     const std::vector<HyphenBreak>& hyphenation(const Hyphenator& h, std::string_view word, const HyphenationRules& r);
     std::shared_ptr<const Hyphenator> hyphenator(const std::string& lang, Diagnostics& diags);
+    /// Where the names of the address in `w` break between syllables (bytes
+    /// of `w`, in order): by `lang`'s patterns, three letters at least on
+    /// either side.
+    std::vector<std::size_t> address_syllables(std::string_view w, const std::string& lang,
+                                               const HyphenationRules& rules, Diagnostics& diags);
     Segmenter& segmenter(const std::string& lang);
 
     Shaper& shaper_;
