@@ -89,9 +89,12 @@ void write_footer(XmlWriter& w, const BookPlan& plan, const ArticleEntry& entry,
     for (const model::Inlines& c : a.end.corrections) corrections = corrections || !model::is_blank(c);
     if (model::is_blank(a.end.tagline) && !corrections && a.end.related.empty() && model::is_blank(a.meta.rights))
         return;
+    // The tagline, corrections and rights read the way their text does,
+    // as in print (the head keeps its article's direction).
+    const std::string& lang = a.lang.empty() ? plan.issue().lang : a.lang;
     w.newline();
     w.open("footer", {{"class", "article-end"}});
-    write_paragraph(w, "tagline", a.end.tagline);
+    write_paragraph(w, "tagline", a.end.tagline, {text_dir_attribute(a.end.tagline, lang)});
     if (corrections) {
         std::string heading_id = ids.make("corrections");
         w.newline();
@@ -103,13 +106,14 @@ void write_footer(XmlWriter& w, const BookPlan& plan, const ArticleEntry& entry,
         std::size_t count = 0;
         for (const model::Inlines& c : a.end.corrections) count += model::is_blank(c) ? 0 : 1;
         w.element("h2", heading, count == 1 ? plan.labels().correction : plan.labels().corrections);
-        for (const model::Inlines& c : a.end.corrections) write_paragraph(w, "correction", c);
+        for (const model::Inlines& c : a.end.corrections)
+            write_paragraph(w, "correction", c, {text_dir_attribute(c, lang)});
         w.close_line();
     }
     if (!a.end.related.empty()) write_related(w, plan, entry, ids);
     if (!model::is_blank(a.meta.rights)) {
         w.newline();
-        w.open("p", {{"class", "rights"}});
+        w.open("p", {{"class", "rights"}, text_dir_attribute(a.meta.rights, lang)});
         w.open("small");
         write_inlines(w, a.meta.rights);
         w.close();

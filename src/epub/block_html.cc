@@ -1,6 +1,7 @@
 #include "epub/block_html.h"
 
 #include <algorithm>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 
@@ -26,67 +27,76 @@ XmlAttributes class_attr(const std::string& cls) {
     return {{"class", cls}};
 }
 
-void write_quote_paragraphs(XmlWriter& w, const model::Quotation& q, const InlineOptions& options) {
+void write_quote_paragraphs(XmlWriter& w, const model::Quotation& q, std::string_view lang,
+                            const InlineOptions& options) {
     for (const model::Paragraph& p : q.paragraphs) {
         w.newline();
-        w.open("p");
+        w.open("p", {text_dir_attribute(p.content, lang)});
         write_inlines(w, p.content, options);
         w.close();
     }
 }
 
-void write_blockquote(XmlWriter& w, const model::Blockquote& b) {
+void write_blockquote(XmlWriter& w, const model::Blockquote& b, std::string_view lang) {
     bool attributed = !model::is_blank(b.quote.attribution);
     if (attributed) {
         w.open("figure", {{"class", "quotation"}});
         w.newline();
     }
     w.open("blockquote");
-    write_quote_paragraphs(w, b.quote, {});
+    write_quote_paragraphs(w, b.quote, lang, {});
     w.close_line();
     if (attributed) {
         w.newline();
-        w.open("figcaption", {{"class", "attribution"}});
+        w.open("figcaption", {{"class", "attribution"}, text_dir_attribute(b.quote.attribution, lang)});
         write_inlines(w, b.quote.attribution);
         w.close();
         w.close_line();
     }
 }
 
-void write_pullquote(XmlWriter& w, const model::PullQuote& q) {
+void write_pullquote(XmlWriter& w, const model::PullQuote& q, std::string_view lang) {
     // The text repeats the body: hidden from assistive technology, so no
     // live links (nothing focusable may hide under aria-hidden).
     InlineOptions hidden;
     hidden.live_links = false;
     w.open("aside", {{"class", "pullquote"}, {"epub:type", "pullquote"}, {"role", "doc-pullquote"},
                      {"aria-hidden", "true"}});
-    write_quote_paragraphs(w, q.quote, hidden);
+    write_quote_paragraphs(w, q.quote, lang, hidden);
     if (!model::is_blank(q.quote.attribution)) {
         w.newline();
-        w.open("p", {{"class", "attribution"}});
+        w.open("p", {{"class", "attribution"}, text_dir_attribute(q.quote.attribution, lang)});
         write_inlines(w, q.quote.attribution, hidden);
         w.close();
     }
     w.close_line();
 }
 
-void write_list(XmlWriter& w, const model::List& list) {
+// A list item keeps the list's direction: its label's room is on the
+// list's side (the stylesheet mirrors it for a right-to-left document), and
+// an item turned the other way would hang its label outside that room. Its
+// text, when it reads the other way, goes in a span that says so (isolated:
+// "First item." keeps its stop at the end).
+void write_list(XmlWriter& w, const model::List& list, std::string_view lang) {
     const char* tag = list.type == model::ListType::number ? "ol" : "ul";
     w.open(tag);
     for (const model::Inlines& item : list.items) {
         w.newline();
         w.open("li");
+        const XmlAttribute dir = text_dir_attribute(item, lang);
+        if (!dir.name.empty()) w.open("span", {dir});
         write_inlines(w, item);
+        if (!dir.name.empty()) w.close();
         w.close();
     }
     w.close_line();
 }
 
-void write_table(XmlWriter& w, const model::Table& t) {
+void write_table(XmlWriter& w, const model::Table& t, std::string_view lang) {
     w.open("table");
     if (!model::is_blank(t.caption)) {
         w.newline();
-        w.open("caption");
+        w.open("caption", {text_dir_attribute(t.caption, lang)});
         write_inlines(w, t.caption);
         w.close();
     }
@@ -98,6 +108,7 @@ void write_table(XmlWriter& w, const model::Table& t) {
         for (const model::Cell& c : t.head->cells) {
             XmlAttributes attrs{{"scope", "col"}};
             if (*align_class(c.align)) attrs.push_back({"class", align_class(c.align)});
+            attrs.push_back(text_dir_attribute(c.content, lang));
             w.newline();
             w.open("th", attrs);
             write_inlines(w, c.content);
@@ -113,7 +124,9 @@ void write_table(XmlWriter& w, const model::Table& t) {
         w.open("tr");
         for (const model::Cell& c : r.cells) {
             w.newline();
-            w.open("td", class_attr(align_class(c.align)));
+            XmlAttributes attrs = class_attr(align_class(c.align));
+            attrs.push_back(text_dir_attribute(c.content, lang));
+            w.open("td", attrs);
             write_inlines(w, c.content);
             w.close();
         }
@@ -133,7 +146,8 @@ void write_aside(XmlWriter& w, const model::Aside& a, BlockContext& ctx) {
     w.open("aside", attrs);
     if (!heading_id.empty()) {
         w.newline();
-        w.open(heading_tag(ctx.heading_level), {{"id", heading_id}, {"class", "factbox-title"}});
+        w.open(heading_tag(ctx.heading_level),
+               {{"id", heading_id}, {"class", "factbox-title"}, text_dir_attribute(a.title, ctx.doc_lang)});
         write_inlines(w, a.title);
         w.close();
     }
@@ -158,13 +172,13 @@ void write_figure(XmlWriter& w, const model::Figure& f, const BlockContext& ctx)
         w.open("figcaption");
         if (caption) {
             w.newline();
-            w.open("p", {{"class", "caption"}});
+            w.open("p", {{"class", "caption"}, text_dir_attribute(f.caption, ctx.doc_lang)});
             write_inlines(w, f.caption);
             w.close();
         }
         if (credit) {
             w.newline();
-            w.open("p", {{"class", "credit"}});
+            w.open("p", {{"class", "credit"}, text_dir_attribute(f.credit, ctx.doc_lang)});
             write_inlines(w, f.credit);
             w.close();
         }
@@ -182,28 +196,31 @@ void write_blocks(XmlWriter& w, const std::vector<const model::Block*>& blocks, 
             [&](const auto& n) {
                 using T = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<T, model::Paragraph>) {
-                    w.open("p", class_attr(after_paragraph ? "" : "first"));
+                    XmlAttributes attrs = class_attr(after_paragraph ? "" : "first");
+                    attrs.push_back(text_dir_attribute(n.content, ctx.doc_lang));
+                    w.open("p", attrs);
                     write_inlines(w, n.content);
                     w.close();
                     paragraph = true;
                 } else if constexpr (std::is_same_v<T, model::Subhead>) {
-                    w.open(heading_tag(ctx.heading_level), {{"class", "subhead"}});
+                    w.open(heading_tag(ctx.heading_level),
+                           {{"class", "subhead"}, text_dir_attribute(n.content, ctx.doc_lang)});
                     write_inlines(w, n.content);
                     w.close();
                 } else if constexpr (std::is_same_v<T, model::Blockquote>) {
-                    write_blockquote(w, n);
+                    write_blockquote(w, n, ctx.doc_lang);
                 } else if constexpr (std::is_same_v<T, model::PullQuote>) {
-                    write_pullquote(w, n);
+                    write_pullquote(w, n, ctx.doc_lang);
                     paragraph = after_paragraph;  // a pull quote does not interrupt the text's flow
                 } else if constexpr (std::is_same_v<T, model::Figure>) {
                     write_figure(w, n, ctx);
                     paragraph = after_paragraph;  // nor does a figure
                 } else if constexpr (std::is_same_v<T, model::List>) {
-                    write_list(w, n);
+                    write_list(w, n, ctx.doc_lang);
                 } else if constexpr (std::is_same_v<T, model::Aside>) {
                     write_aside(w, n, ctx);
                 } else if constexpr (std::is_same_v<T, model::Table>) {
-                    write_table(w, n);
+                    write_table(w, n, ctx.doc_lang);
                 } else {
                     static_assert(std::is_same_v<T, model::Separator>);
                     w.empty("hr", {{"class", "separator"}});

@@ -1,6 +1,7 @@
 #include "epub/xhtml_page.h"
 
 #include "epub/book_plan.h"
+#include "model/direction.h"
 #include "model/language.h"
 
 namespace galley::epub {
@@ -31,6 +32,12 @@ XmlAttribute dir_attribute(std::string_view lang, std::string_view around) {
     const bool rtl = model::right_to_left(lang);
     if (lang.empty() || rtl == model::right_to_left(around)) return {"", ""};
     return {"dir", rtl ? "rtl" : "ltr"};
+}
+
+XmlAttribute text_dir_attribute(const model::Inlines& content, std::string_view lang) {
+    const int direction = model::paragraph_direction(model::plain_text(content), lang);
+    if (direction == 0 || (direction < 0) == model::right_to_left(lang)) return {"", ""};
+    return {"dir", direction < 0 ? "rtl" : "ltr"};
 }
 
 std::string end_xhtml(XmlWriter& w) {

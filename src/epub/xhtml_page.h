@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "epub/xml_writer.h"
+#include "model/inline.h"
 
 namespace galley::epub {
 
@@ -27,6 +28,13 @@ std::string end_xhtml(XmlWriter& w);
 /// when the two are written in opposite directions; otherwise an empty
 /// attribute (skipped by XmlWriter). Empty `lang` (inherited): empty.
 XmlAttribute dir_attribute(std::string_view lang, std::string_view around);
+
+/// dir="rtl" or dir="ltr" for a paragraph (or caption, list item, cell) of
+/// `content` in a document in `lang`, when its text reads the other way
+/// (model::paragraph_direction, the rule print sets it by: an English
+/// sentence in an Arabic story, an Arabic one in an English story);
+/// otherwise an empty attribute.
+XmlAttribute text_dir_attribute(const model::Inlines& content, std::string_view lang);
 
 /// Ids unique within one document: "fig", "fig-2", "fig-3"...
 class IdSet {

@@ -309,6 +309,59 @@ TEST_CASE("right to left: an Arabic article's document, its contents entry and s
     CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find("[dir=") == std::string::npos);
 }
 
+TEST_CASE("a paragraph that reads the other way than its document says so, as print sets it") {
+    // model::paragraph_direction: the first letter decides, but in a
+    // right-to-left language any right-to-left letter makes the paragraph
+    // right to left ("UNESCO ..." opens an Arabic sentence).
+    TempDir tmp;
+    tmp.write("mixed/issue.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<issue id=\"mixed\" xml:lang=\"en\">\n"
+              "<publication>The Test Courier</publication><date>2024-06-13</date>\n"
+              "<section title=\"World\"><article src=\"ar.xml\"/><article src=\"en.xml\"/></section>\n"
+              "</issue>\n");
+    tmp.write("mixed/ar.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"ar\" xml:lang=\"ar\">\n"
+              "<meta><published>2024-06-13</published></meta>\n"
+              "<head><kicker>UNESCO</kicker><headline>الإعلان العالمي لحقوق الإنسان</headline></head>\n"
+              "<body><p>UNESCO أعلنت اليوم أن الإعلان قد ترجم.</p>"
+              "<p>The declaration was adopted in Paris.</p>"
+              "<p>1948</p>"
+              "<subhead>Notes in English</subhead>"
+              "<list type=\"bullet\"><item>First item.</item><item>البند الثاني.</item></list>"
+              "<table><row><cell>Paris</cell><cell>باريس</cell></row></table>"
+              "</body>\n<end><tagline>Reuters contributed.</tagline></end>\n</article>\n");
+    tmp.write("mixed/en.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<article id=\"en\" xml:lang=\"en\">\n"
+              "<meta><published>2024-06-13</published></meta>\n"
+              "<head><headline>A note on the text</headline></head>\n"
+              "<body><p>Article 1 is the best known.</p><p>يولد جميع الناس أحرارا.</p></body>\n"
+              "</article>\n");
+    epub::EpubBuild book = build_or_fail(read_issue_or_fail(tmp.path() / "mixed"));
+    std::map<std::string, std::string> files = zip_map(book.bytes);
+    XmlProbe ar(files.at("EPUB/articles/ar.xhtml"), "ar.xhtml");
+    REQUIRE(ar.ok());
+    CHECK(attr(ar.root(), "dir") == "rtl");
+    // Right to left like the document: no attribute.
+    CHECK(ar.count("//h:p[starts-with(., 'UNESCO')][@dir]") == 0);
+    CHECK(ar.count("//h:p[. = '1948'][@dir]") == 0);             // no letter: the document's way
+    CHECK(ar.count("//h:td[. = 'باريس'][@dir]") == 0);
+    CHECK(ar.count("//h:p[@class='kicker'][@dir]") == 0);        // the head keeps its article's way
+    // Left to right in a right-to-left document.
+    CHECK(ar.value("//h:p[starts-with(., 'The declaration')]/@dir") == "ltr");
+    CHECK(ar.value("//h:*[@class='subhead']/@dir") == "ltr");
+    CHECK(ar.value("//h:td[. = 'Paris']/@dir") == "ltr");
+    CHECK(ar.value("//h:p[@class='tagline']/@dir") == "ltr");
+    // A list item keeps the list's direction, its text in a span that says its own.
+    CHECK(ar.count("//h:li[@dir]") == 0);
+    CHECK(ar.value("//h:li[1]/h:span/@dir") == "ltr");
+    CHECK(ar.count("//h:li[2]/h:span") == 0);
+    XmlProbe en(files.at("EPUB/articles/en.xhtml"), "en.xhtml");
+    REQUIRE(en.ok());
+    CHECK(attr(en.root(), "dir").empty());
+    CHECK(en.count("//h:p[starts-with(., 'Article 1')][@dir]") == 0);
+    CHECK(en.value("//h:p[starts-with(., 'يولد')]/@dir") == "rtl");
+}
+
 TEST_CASE("a book with Chinese text indents its paragraphs by two characters under :lang(zh)") {
     TempDir tmp;
     std::filesystem::path folder =

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "model/direction.h"
 #include "model/inline.h"
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/emit.h"
@@ -15,7 +16,6 @@
 #include "typeset/compose/labels.h"
 #include "typeset/compose/stack.h"
 #include "typeset/compose/table.h"
-#include "typeset/text/direction.h"
 
 namespace galley::typeset {
 
@@ -418,9 +418,9 @@ void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation
     for (std::size_t n = 0; n < l.items.size(); ++n) {
         // An item read right to left has its label and hanging indent on
         // the right. The rule is the text setter's, which mirrors the
-        // style's indents by the item's direction (text::paragraph_direction),
+        // style's indents by the item's direction (model::paragraph_direction),
         // so the label and the indents always stand on the same side.
-        const bool rtl = text::paragraph_direction(model::plain_text(l.items[n]), article_.lang) < 0;
+        const bool rtl = model::paragraph_direction(model::plain_text(l.items[n]), article_.lang) < 0;
         ParagraphShape shape;
         shape.width = m.width;
         shape.lang = article_.lang;

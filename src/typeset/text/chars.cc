@@ -104,36 +104,6 @@ bool allows_letter_spacing(std::string_view text) {
     return true;
 }
 
-namespace {
-
-/// +1 for a letter written left to right, -1 for one written right to
-/// left, 0 for anything else.
-int letter_direction(char32_t c) {
-    if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ? 1 : 0;
-    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
-        (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF)) {
-        // Arabic-Indic digits are weak; everything else in these blocks is strong RTL.
-        if ((c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9)) return 0;
-        return g_unichar_isalpha(static_cast<gunichar>(c)) ? -1 : 0;
-    }
-    return g_unichar_isalpha(static_cast<gunichar>(c)) ? 1 : 0;
-}
-
-}  // namespace
-
-int strong_direction(std::string_view text) {
-    for (std::size_t i = 0; i < text.size();)
-        if (const int d = letter_direction(next_char(text, i)); d != 0) return d;
-    return 0;
-}
-
-bool has_right_to_left_letter(std::string_view text) {
-    if (!may_have_right_to_left(text)) return false;
-    for (std::size_t i = 0; i < text.size();)
-        if (letter_direction(next_char(text, i)) < 0) return true;
-    return false;
-}
-
 std::size_t closing_punctuation_start(std::string_view word) {
     std::size_t start = word.size();
     while (start > 0) {
@@ -152,18 +122,6 @@ std::size_t closing_punctuation_start(std::string_view word) {
 bool opens_with_letter_or_digit(std::string_view word) {
     std::size_t i = 0;
     return !word.empty() && g_unichar_isalnum(static_cast<gunichar>(next_char(word, i)));
-}
-
-bool may_have_right_to_left(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        if (b >= 0xD6 && b <= 0xDF) return true;  // U+0580..U+07FF: Hebrew, Arabic, Syriac, Thaana, N'Ko
-        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-        if (b == 0xE0 && next >= 0xA0 && next <= 0xA3) return true;  // U+0800..U+08FF
-        if (b == 0xEF && next >= 0xAC && next <= 0xBB) return true;  // U+FB00..U+FEFF: presentation forms
-        if (b == 0xF0 && (next == 0x90 || next == 0x9E)) return true; // U+10000.., U+1E000..
-    }
-    return false;
 }
 
 std::size_t safe_cut(std::string_view text, std::size_t limit) {

@@ -42,15 +42,6 @@ bool is_opening_punctuation(char32_t c);
 /// text is never letter-spaced or tracked.
 bool allows_letter_spacing(std::string_view text);
 
-/// +1 when the first strong character of `text` is left-to-right, -1 when
-/// it is right-to-left (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...), 0 when
-/// it has none (digits, punctuation, spaces).
-int strong_direction(std::string_view text);
-
-/// Whether `text` holds a letter written right to left (the letters
-/// strong_direction counts as -1).
-bool has_right_to_left_letter(std::string_view text);
-
 /// Where the sentence punctuation that ends `word` begins (full stops,
 /// commas, colons, semicolons, question and exclamation marks, ellipses):
 /// `word.size()` when it ends in anything else.
@@ -58,10 +49,6 @@ std::size_t closing_punctuation_start(std::string_view word);
 
 /// Whether `word` opens with a letter or a digit (not punctuation).
 bool opens_with_letter_or_digit(std::string_view word);
-
-/// Whether `text` may hold a letter written right to left (Hebrew, Arabic
-/// and the other right-to-left blocks; cheap, and never false for one).
-bool may_have_right_to_left(std::string_view text);
 
 /// Where a long text may be cut for shaping in pieces: the byte offset of a
 /// character boundary at or before `limit` that does not split a cluster,

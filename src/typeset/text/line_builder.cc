@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "model/direction.h"
 #include "typeset/linebreak/line_fit.h"
 #include "typeset/text/chars.h"
 
@@ -104,10 +105,10 @@ void LineBuilder::detach_closing_punctuation(std::vector<Elem>& elems) const {
         if (elems[k].glue || elems[k].hyphen) continue;
         const std::string_view word(text_.text.data() + elems[k].a, elems[k].b - elems[k].a);
         const std::size_t cut = closing_punctuation_start(word);
-        if (cut == 0 || cut == word.size() || strong_direction(word) <= 0 || has_right_to_left_letter(word) ||
+        if (cut == 0 || cut == word.size() || model::strong_direction(word) <= 0 || model::has_right_to_left_letter(word) ||
             !opens_with_letter_or_digit(word))
             continue;
-        if (strong_direction(std::string_view(text_.text).substr(elems[k].b)) > 0) continue;
+        if (model::strong_direction(std::string_view(text_.text).substr(elems[k].b)) > 0) continue;
         Elem tail = elems[k];
         tail.a = elems[k].a + cut;
         elems[k].b = tail.a;
@@ -123,7 +124,7 @@ void LineBuilder::reorder(std::vector<Elem>& elems) const {
     std::vector<int> dir(elems.size(), 0);  // +1 LTR, -1 RTL, 0 neutral
     for (std::size_t k = 0; k < elems.size(); ++k) {
         if (elems[k].glue) continue;
-        dir[k] = strong_direction(elems[k].text);
+        dir[k] = model::strong_direction(elems[k].text);
         if (dir[k] != 0 && (dir[k] < 0) != options_.rtl) any_against = true;
     }
     if (!any_against && !options_.rtl) return;
@@ -245,7 +246,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         // ends with its stop at the left and "(3)" opens at the right.
         // (A word with a left-to-right letter and none written right to
         // left is shaped as measured, in its own direction, from the cache.)
-        const bool paragraph_way = may_have_right_to_left(e.text) || (options_.rtl && strong_direction(e.text) == 0);
+        const bool paragraph_way = model::may_have_right_to_left(e.text) || (options_.rtl && model::strong_direction(e.text) == 0);
         const BaseDirection dir = !paragraph_way ? BaseDirection::automatic
                                   : options_.rtl ? BaseDirection::right_to_left
                                                  : BaseDirection::left_to_right;

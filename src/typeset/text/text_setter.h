@@ -90,7 +90,7 @@ struct ParagraphShape {
     std::optional<double> leading;  ///< overrides the style's leading, pt
     std::optional<int> weight;      ///< overrides the style's weight (CSS scale)
     /// The paragraph reads in its language's direction whatever its letters
-    /// (text::paragraph_direction otherwise): a head piece sits on its
+    /// (model::paragraph_direction otherwise): a head piece sits on its
     /// article's starting side, as in the EPUB, so a kicker "UNESCO" over
     /// an Arabic story is set flush right. Needs `lang`.
     bool direction_of_lang = false;

@@ -1,11 +1,25 @@
-#include "typeset/text/direction.h"
+#include "model/direction.h"
 
 #include <doctest/doctest.h>
 
 namespace galley::test {
 namespace {
 
-using typeset::text::paragraph_direction;
+using model::has_right_to_left_letter;
+using model::paragraph_direction;
+using model::strong_direction;
+
+TEST_CASE("a text's first letter gives its direction, and digits, punctuation and marks are no letters") {
+    CHECK(strong_direction("Phnom Penh") == 1);
+    CHECK(strong_direction("“١٢” يولد") == -1);       // Arabic-Indic digits are weak
+    CHECK(strong_direction("3.5 ✓ —") == 0);
+    CHECK(strong_direction("ស្រុក") == 1);             // Khmer reads left to right
+    CHECK(strong_direction("\xFF\xFE" "abc") == 1);     // a malformed byte is skipped
+    CHECK(has_right_to_left_letter("UNESCO أعلنت"));
+    CHECK(has_right_to_left_letter("CNN: ההודעה"));
+    CHECK_FALSE(has_right_to_left_letter("١٢٣ ، ؟"));  // Arabic digits and punctuation only
+    CHECK_FALSE(has_right_to_left_letter("Phnom Penh"));
+}
 
 TEST_CASE("a paragraph's first letter sets its direction, whatever its language, when it has no letter of another") {
     CHECK(paragraph_direction("The committee met on June 12.", "en") == 1);
