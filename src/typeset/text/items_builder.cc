@@ -167,7 +167,7 @@ double cut_penalty(std::string_view text, std::size_t at) {
 
 /// The maximal runs of ASCII letters in `w`'s address body: the names an
 /// address is made of ("letters", "phnompenhpost", "com").
-std::vector<std::pair<std::size_t, std::size_t>> address_names(std::string_view w, AddressBody body) {
+std::vector<std::pair<std::size_t, std::size_t>> address_names(std::string_view w, const AddressBody& body) {
     std::vector<std::pair<std::size_t, std::size_t>> names;
     auto letter = [&](std::size_t i) { return std::isalpha(static_cast<unsigned char>(w[i])) != 0; };
     for (std::size_t i = body.begin; i < body.end;) {
@@ -385,8 +385,9 @@ void ItemBuilder::add_word(const CollectedText& t, std::size_t a, std::size_t b,
     if (plan.cut) out.cut_words.push_back(CutWord{word, static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
 }
 
-std::vector<std::size_t> ItemBuilder::address_syllables(std::string_view w, const std::string& lang,
-                                                       const HyphenationRules& rules, Diagnostics& diags) {
+std::vector<std::size_t> ItemBuilder::address_syllables(std::string_view w, std::size_t begin, std::size_t end,
+                                                       const std::string& lang, const HyphenationRules& rules,
+                                                       Diagnostics& diags) {
     std::vector<std::size_t> out;
     auto h = hyphenator(lang, diags);
     if (!h) return out;
@@ -395,7 +396,7 @@ std::vector<std::size_t> ItemBuilder::address_syllables(std::string_view w, cons
     r.min_right = std::max(r.min_right, kAddressSyllableMin);
     r.capitalized = true;
     r.all_caps = false;
-    for (const auto& [from, to] : address_names(w, address_body(w))) {
+    for (const auto& [from, to] : address_names(w, AddressBody{begin, end})) {
         if (to - from < std::max(r.min_word_length, 2 * kAddressSyllableMin)) continue;
         for (const HyphenBreak& br : hyphenation(*h, w.substr(from, to - from), r))
             if (br.add_hyphen && br.offset >= kAddressSyllableMin && to - from - br.offset >= kAddressSyllableMin)
@@ -419,7 +420,7 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
     // added, where the alternative is a seriously loose line (the Chicago
     // Manual's last resort for URLs); hyphenating styles only.
     const std::vector<std::size_t> syllables =
-        address && o.hyphenate ? address_syllables(w, lang, o.rules, diags) : std::vector<std::size_t>{};
+        address && o.hyphenate ? address_syllables(w, body.begin, body.end, lang, o.rules, diags) : std::vector<std::size_t>{};
     std::vector<Opportunity> opps;
     bool hyphenated = address;
     if (o.hyphenate && !address) {

@@ -137,11 +137,13 @@ private:
                       const BuildOptions& o, Prepared& out, Diagnostics& diags);
     const std::vector<HyphenBreak>& hyphenation(const Hyphenator& h, std::string_view word, const HyphenationRules& r);
     std::shared_ptr<const Hyphenator> hyphenator(const std::string& lang, Diagnostics& diags);
-    /// Where the names of the address in `w` break between syllables (bytes
-    /// of `w`, in order): by `lang`'s patterns, three letters at least on
+    /// Where the names of the address in `w` (its bytes [begin, end), the
+    /// punctuation around it left out) break between syllables (bytes of
+    /// `w`, in order): by `lang`'s patterns, three letters at least on
     /// either side.
-    std::vector<std::size_t> address_syllables(std::string_view w, const std::string& lang,
-                                               const HyphenationRules& rules, Diagnostics& diags);
+    std::vector<std::size_t> address_syllables(std::string_view w, std::size_t begin, std::size_t end,
+                                               const std::string& lang, const HyphenationRules& rules,
+                                               Diagnostics& diags);
     Segmenter& segmenter(const std::string& lang);
 
     Shaper& shaper_;

@@ -105,8 +105,8 @@ void LineBuilder::detach_closing_punctuation(std::vector<Elem>& elems) const {
         if (elems[k].glue || elems[k].hyphen) continue;
         const std::string_view word(text_.text.data() + elems[k].a, elems[k].b - elems[k].a);
         const std::size_t cut = closing_punctuation_start(word);
-        if (cut == 0 || cut == word.size() || model::strong_direction(word) <= 0 || model::has_right_to_left_letter(word) ||
-            !opens_with_letter_or_digit(word))
+        if (cut == 0 || cut == word.size() || model::strong_direction(word) <= 0 ||
+            model::has_right_to_left_letter(word) || !opens_with_letter_or_digit(word))
             continue;
         if (model::strong_direction(std::string_view(text_.text).substr(elems[k].b)) > 0) continue;
         Elem tail = elems[k];
@@ -246,7 +246,8 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         // ends with its stop at the left and "(3)" opens at the right.
         // (A word with a left-to-right letter and none written right to
         // left is shaped as measured, in its own direction, from the cache.)
-        const bool paragraph_way = model::may_have_right_to_left(e.text) || (options_.rtl && model::strong_direction(e.text) == 0);
+        const bool paragraph_way =
+            model::may_have_right_to_left(e.text) || (options_.rtl && model::strong_direction(e.text) == 0);
         const BaseDirection dir = !paragraph_way ? BaseDirection::automatic
                                   : options_.rtl ? BaseDirection::right_to_left
                                                  : BaseDirection::left_to_right;
