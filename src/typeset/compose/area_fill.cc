@@ -513,6 +513,31 @@ int runt_under_top(const Stream& stream, const AreaResult& r, double leading, in
     return -1;
 }
 
+/// How many lines of body text column `column` of `r` ends with, counted
+/// up from its foot to the first thing that is not one.
+int foot_leg(const Stream& stream, const AreaResult& r, int column) {
+    const std::vector<Placed> items = column_items(r, column);
+    int lines = 0;
+    for (auto p = items.rbegin(); p != items.rend(); ++p) {
+        const FlowItem& item = stream.items[p->item];
+        if (item.kind == FlowKind::anchor) continue;
+        if (!item.body_line()) break;
+        ++lines;
+    }
+    return lines;
+}
+
+/// The first column of `r` after the first that starts with a runt leg
+/// above a picture, box or float (runt_leg_on_top), so that lines from the
+/// column before can lengthen it; -1 if there is none.
+int runt_on_top(const Stream& stream, const AreaResult& r, double leading, int min_leg) {
+    for (std::size_t c = 1; c < r.fill.column_bottoms.size(); ++c) {
+        const int col = static_cast<int>(c);
+        if (runt_leg_on_top(stream, column_items(r, col), r.floats, col, leading, min_leg)) return col;
+    }
+    return -1;
+}
+
 /// How many columns of `r` end or start with a runt leg.
 int runt_legs(const Stream& stream, const AreaResult& r, double leading, int min_leg) {
     int n = 0;
@@ -685,16 +710,43 @@ AreaResult fill_area(const AreaRequest& request) {
         // fewer than min_leg grid lines of depth.
         bool done = false;
         const std::size_t last = std::min(bottoms.size(), hi + 1 + static_cast<std::size_t>(request.min_leg));
-        for (std::size_t b = hi + 1; b < last && !done; ++b) {
+        auto mends = [&](const AreaResult& r, const std::vector<ColumnSpace>& cols) {
+            return r.complete && !r.fill.forced &&
+                   !has_runt_leg(*request.stream, r, request.grid->leading(), request.min_leg) &&
+                   empty_columns(r) <= empty && sound(r, cols);
+        };
+        // A column that starts with a runt leg above a box or a float (the
+        // story's last lines over its More stories box): the column before
+        // ends higher, a line at a time, so that the leg gets its lines
+        // there, at this bottom or any the lowering below would try.
+        const int on_top = runt_on_top(*request.stream, chosen, request.grid->leading(), request.min_leg);
+        const std::vector<double> chosen_bottoms = chosen.fill.column_bottoms;
+        for (std::size_t b = hi; b < last && !done; ++b) {
             std::vector<ColumnSpace> cols = capped_at(bottoms[b]);
+            // (At `hi` itself, `chosen` is that fill.)
             for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
+                if (b == hi) break;
                 AreaResult r = filler.attempt(cols, mode);
-                if (!r.complete || r.fill.forced || has_runt_leg(*request.stream, r, request.grid->leading(), request.min_leg) ||
-                    empty_columns(r) > empty || !sound(r, cols))
-                    continue;
+                if (!mends(r, cols)) continue;
                 chosen = std::move(r);
                 done = true;
                 break;
+            }
+            if (on_top <= 0 || done) continue;
+            // The column before keeps a leg of min_leg lines at its foot, so
+            // the mend never leaves it a runt of its own over white.
+            const auto prev = static_cast<std::size_t>(on_top - 1);
+            for (int d = 1; d <= request.min_leg && !done; ++d) {
+                std::vector<ColumnSpace> shorter = cols;
+                shorter[prev].bottom =
+                    std::min(shorter[prev].bottom, chosen_bottoms[prev] - d * request.grid->leading());
+                if (shorter[prev].bottom <= shorter[prev].top + kEpsilon) break;
+                AreaResult r = filler.attempt(shorter, FillMode::greedy);
+                if (!mends(r, shorter) || white_under_a_float(r, request.grid->leading()) ||
+                    foot_leg(*request.stream, r, static_cast<int>(prev)) < request.min_leg)
+                    continue;
+                chosen = std::move(r);
+                done = true;
             }
         }
         // A picture at a column's top with a runt leg under it (balancing

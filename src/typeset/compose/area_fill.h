@@ -36,7 +36,12 @@
 //     top: two lines under a photograph)
 //     is taken lower, a grid line at a time, until the other columns hold
 //     those lines too, if no more columns are left empty (every column
-//     holds the picture or box that made the leg short). Failing that, a
+//     holds the picture or box that made the leg short). At each of those
+//     bottoms, and first at the one found, a column that opens with a
+//     runt leg over a box or float (a story's last lines over its More
+//     stories box) may instead get its lines from the column before,
+//     which ends higher a line at a time and keeps `min_leg` lines at its
+//     foot: the lowest bottom either way wins. Failing both, a
 //     leg under a picture at a column's top is lengthened from the column
 //     before, which ends higher a line at a time (floats kept in place),
 //     when that leaves fewer runt legs.

@@ -544,6 +544,41 @@ TEST_CASE("a picture at a column's top keeps no runt leg under it: the column be
     CHECK(std::accumulate(per.begin(), per.end(), 0) == 26);
 }
 
+TEST_CASE("a story's last lines over the box that follows them get their lines from the column before") {
+    // Shaped like the sample's magazine page 3: a story continued from
+    // another page (a picture, then its 24 lines) and its More stories box
+    // of six 8-line items that do not split, in three columns. At the
+    // lowest bottom that holds it all, the second column opens with the
+    // story's last four lines over the box. Lowering until no leg is short
+    // put an item more in the third column and left the second 117 pt short
+    // of it; instead the first column ends two lines higher and gives the
+    // leg six lines, one line deeper than the fill with the runt.
+    Stream s;
+    StreamBuilder b(s);
+    b.block(Fragment{}, 10 * kLeading, true);
+    for (int i = 0; i < 6; ++i) paragraph(b, 4);
+    layout::Box style;
+    b.open_box(style, 2, 2);
+    for (int i = 0; i < 6; ++i) paragraph(b, 8, 8, 8);
+    b.close_box(0);
+    b.finish();
+
+    AreaResult plain = fill(s, columns(3), true);
+    REQUIRE(plain.complete);
+    CHECK(lines_per_column(s, plain, 3) == std::vector<int>{20, 4 + 24, 24});
+    CHECK(has_runt_leg(s, plain, kLeading, 6));
+
+    AreaResult r = fill(s, columns(3), true, 0, 6);
+    REQUIRE(r.complete);
+    CHECK_FALSE(r.fill.forced);
+    CHECK_FALSE(has_runt_leg(s, r, kLeading, 6));
+    CHECK(lines_per_column(s, r, 3) == std::vector<int>{18, 6 + 24, 24});
+    CHECK(r.foot() <= plain.foot() + kLeading + 1e-6);
+    // The columns end within one item of each other.
+    const auto [low, high] = std::minmax_element(r.fill.column_bottoms.begin(), r.fill.column_bottoms.end());
+    CHECK(*high - *low < 8 * kLeading);
+}
+
 TEST_CASE("a picture under a runt leg at a column's top goes to the top, the leg under it") {
     // Three lines open the column (a story continued from another page has
     // no column before to take them back), then a picture: with min-leg 6
