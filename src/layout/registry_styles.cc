@@ -90,6 +90,11 @@ void add_paragraph_specs(std::vector<SettingSpec>& out) {
     out.push_back(def("letter-space-max", T::number, "0",
                       "Loosest letter spacing justification may use, in thousandths of an em.")
                       .range("0", "200").to(&P::letter_space_max).take());
+    out.push_back(def("kashida-max", T::number, "0",
+                      "How much justification may lengthen a word of Arabic script with a kashida (a tatweel "
+                      "between two joined letters, one place per word) instead of letter spacing, which Arabic "
+                      "type never takes, in thousandths of an em.")
+                      .range("0", "1000").to(&P::kashida_max).take());
     out.push_back(def("keep-with-next", T::boolean, "false",
                       "Keep the paragraph in the same column as the first lines of the next one.")
                       .to(&P::keep_with_next).take());

@@ -127,6 +127,7 @@ struct ParagraphStyle {
     double word_space_max{};
     double letter_space_min{};  ///< Thousandths of an em, <= 0.
     double letter_space_max{};  ///< Thousandths of an em, >= 0.
+    double kashida_max{};  ///< Thousandths of an em a justified Arabic word may lengthen by, >= 0.
     bool keep_with_next{};
     int widows{};  ///< Fewest lines of a paragraph at the top of a column.
     int orphans{};  ///< Fewest lines of a paragraph at the foot of a column.

@@ -10,6 +10,7 @@
 #include "typeset/linebreak/short_words.h"
 #include "typeset/linebreak/word_shape.h"
 #include "typeset/text/chars.h"
+#include "typeset/text/kashida.h"
 
 namespace galley::typeset::text {
 namespace {
@@ -62,6 +63,9 @@ struct Segment {
     /// In a script whose letters change form with their neighbours (Arabic
     /// joining, Indic conjuncts, ...): a part cut off is shaped differently.
     bool reshapes = false;
+    /// pt a justified line may lengthen the segment by with a kashida
+    /// (Arabic), when the whole segment is on one line.
+    double kashida = 0.0;
 };
 
 /// Bytes [begin, end) of a word that belong to the address in it: opening
@@ -256,7 +260,7 @@ Prepared ItemBuilder::build(const CollectedText& t, std::size_t from, const Buil
     add(o.rules.all_caps);
     add(o.rules.with_digits);
     for (double v : {o.hyphen_penalty, o.explicit_penalty, o.word_space_min, o.word_space_natural, o.word_space_max,
-                     o.letter_space_min, o.letter_space_max, o.ragged_stretch, o.min_measure})
+                     o.letter_space_min, o.letter_space_max, o.kashida_max, o.ragged_stretch, o.min_measure})
         add(v);
     const std::string& s = t.text;
     out.items.reserve((s.size() - std::min(from, s.size())) / 2 + 8);
@@ -498,6 +502,9 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                 sg.letter_max = o.letter_space_max / 1000.0 * rs.font.size;
                 sg.letter_min = -o.letter_space_min / 1000.0 * rs.font.size;
             }
+        } else if (o.justify && o.kashida_max > 0.0 &&
+                   kashida_place(text, *sg.shaped, shaper_.shape(sg.font, kTatweelText))) {
+            sg.kashida = o.kashida_max / 1000.0 * rs.font.size;
         }
         segs.push_back(sg);
     }
@@ -511,7 +518,8 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
         p.word = word;
         p.long_text = sg.b - sg.a > kLongText;
         const double g = static_cast<double>(gaps);
-        out.items.push_back(Item::box(width, g * sg.letter_max, g * sg.letter_min));
+        const double kashida = x == sg.a && y == sg.b ? sg.kashida : 0.0;
+        out.items.push_back(Item::box(width, g * sg.letter_max + kashida, g * sg.letter_min));
         out.pieces.push_back(p);
     };
     auto emit_break = [&](const Item& item, const Piece& piece, bool is_glue) {

@@ -79,6 +79,7 @@ struct BuildOptions {
     double word_space_max = 1.33;
     double letter_space_min = 0.0;  ///< thousandths of an em, <= 0
     double letter_space_max = 0.0;  ///< thousandths of an em, >= 0
+    double kashida_max = 0.0;       ///< thousandths of an em, >= 0: Arabic words' kashida
     double ragged_stretch = 30.0;   ///< pt, stretch at the end of a ragged line
     double min_measure = 0.0;       ///< narrowest line: wider fragments are cut
     /// Ragged lines: note the breaks after a short function word of the

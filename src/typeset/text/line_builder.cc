@@ -9,6 +9,7 @@
 #include "model/direction.h"
 #include "typeset/linebreak/line_fit.h"
 #include "typeset/text/chars.h"
+#include "typeset/text/kashida.h"
 
 namespace galley::typeset::text {
 namespace {
@@ -64,6 +65,32 @@ private:
     RunKey current_;
 };
 
+/// A kashida narrower than this is not drawn (the space it would take goes
+/// unfilled: less than a hair).
+constexpr double kMinKashida = 0.05;  // pt
+
+/// Draws tatweel glyph `g` across [x, x + width) of the line, one glyph or
+/// several overlapping evenly, so the stroke covers the width exactly (one
+/// wider than it is centred on it, overlapping the joins on either side).
+/// The glyphs join the run's last cluster, the letter before the kashida:
+/// its text then covers them, so the word extracts whole and as written (a
+/// cluster of its own, without text, reads as a space between two parts).
+void place_tatweels(page::GlyphRun& r, const ShapedGlyph& g, double x, double width) {
+    const double advance = g.advance;
+    const int n = std::max(1, static_cast<int>(std::ceil(width / advance - 1e-9)));
+    const double step = n > 1 ? (width - advance) / (n - 1) : 0.0;
+    const double first = n > 1 ? x : x + (width - advance) / 2.0;
+    const auto at = r.glyphs.end() - r.clusters.back().glyphs;
+    std::vector<page::Glyph> strokes;
+    for (int k = 0; k < n; ++k) {
+        const double gx = first + step * k;
+        strokes.push_back(page::Glyph{g.id, gx + g.dx - r.origin.x, static_cast<double>(g.dy)});
+        r.advance = std::max(r.advance, gx + advance - r.origin.x);
+    }
+    r.glyphs.insert(at, strokes.begin(), strokes.end());
+    r.clusters.back().glyphs += n;
+}
+
 }  // namespace
 
 /// One element of a line: a span of word text (one style, shaped) or a glue.
@@ -81,6 +108,9 @@ struct LineBuilder::Elem {
     const Shaped* shaped = nullptr;
     std::size_t gaps = 0;
     double tracking = 0.0, letter_max = 0.0, letter_min = 0.0;
+    /// Arabic: pt the span may lengthen by with a kashida, and where.
+    double kashida_max = 0.0;
+    KashidaPlace kashida;
     // glue
     double width = 0.0, stretch = 0.0, shrink = 0.0;
 };
@@ -269,10 +299,17 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
                 e.letter_max = bo.letter_space_max / 1000.0 * rs.font.size;
                 e.letter_min = -bo.letter_space_min / 1000.0 * rs.font.size;
             }
+        } else if (justify && bo.kashida_max > 0.0 && !e.hyphen) {
+            const std::optional<KashidaPlace> place =
+                kashida_place(e.text, *e.shaped, shaper_.shape(e.font, kTatweelText));
+            if (place) {
+                e.kashida = *place;
+                e.kashida_max = bo.kashida_max / 1000.0 * styles_[style].font.size;
+            }
         }
         const double g = static_cast<double>(e.gaps);
         m.natural += e.shaped->width + g * e.tracking;
-        m.letter_stretch += g * e.letter_max;
+        m.letter_stretch += g * e.letter_max + e.kashida_max;
         m.letter_shrink += g * e.letter_min;
     }
 
@@ -317,6 +354,10 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         if (overfull) ++overfull_;
     }
 
+    // A kashida takes the line's share of letter-spacing capacity; it never
+    // shrinks a word.
+    auto kashida_width = [&](const Elem& e) { return e.kashida_max * std::max(0.0, fit.letter); };
+
     // 4. Place.
     SetLine out;
     out.width = width;
@@ -334,7 +375,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
                 glue_delta += w - e.width - glue_squeeze * (w);
             } else {
                 const double per = fit.letter * (fit.letter >= 0.0 ? e.letter_max : e.letter_min) - gap_squeeze;
-                letter_delta += per * static_cast<double>(e.gaps);
+                letter_delta += per * static_cast<double>(e.gaps) + kashida_width(e);
             }
         }
         set_total += glue_delta + letter_delta;
@@ -409,9 +450,19 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
             const Shaped& sh = *e.shaped;
             const double gap = e.tracking + fit.letter * (fit.letter >= 0.0 ? e.letter_max : e.letter_min) -
                                gap_squeeze;
-            double adj = 0.0;
+            // A kashida moves the letters before it (at the right: the
+            // word is Arabic) its width away from those after it.
+            const double kashida = kashida_width(e);
+            const bool lengthen = kashida > kMinKashida;
+            double adj = lengthen ? kashida : 0.0;
             for (std::size_t c = 0; c < sh.clusters.size(); ++c) {
                 const ShapedCluster& cl = sh.clusters[c];
+                if (lengthen && c == e.kashida.cluster) {
+                    // The letter before was just written, in the same face.
+                    place_tatweels(out.runs.back(), shaper_.shape(e.font, kTatweelText).glyphs.front(),
+                                   pen + e.kashida.x, kashida);
+                    adj -= kashida;
+                }
                 const int bytes = static_cast<int>(cl.byte_end - cl.byte_start);
                 if (cl.glyph_start == cl.glyph_end) {
                     // No glyph (a soft hyphen, U+200B): its text still goes with the run.
@@ -451,7 +502,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
                 const bool gap_after = c + 1 < sh.clusters.size() || e.gaps == sh.clusters.size();
                 if (gap_after) adj += gap;
             }
-            pen += sh.width + static_cast<double>(e.gaps) * gap;
+            pen += sh.width + static_cast<double>(e.gaps) * gap + (lengthen ? kashida : 0.0);
         }
         if (rs.underline) {
             const FontMetrics& fm = shaper_.metrics(builder_.font_of(tr.style));

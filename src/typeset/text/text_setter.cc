@@ -137,6 +137,7 @@ struct TextSetter::Impl {
         o.word_space_min = std::min(o.word_space_min, o.word_space_natural);
         o.letter_space_min = std::min(0.0, p.letter_space_min);
         o.letter_space_max = std::max(0.0, p.letter_space_max);
+        o.kashida_max = std::max(0.0, p.kashida_max);
         const double size = p.size.to_pt();
         o.ragged_stretch = 3.0 * size;
         o.mark_short_words = p.carry_short_words && !justify;

@@ -285,6 +285,80 @@ TEST_CASE("right-to-left text runs from the right, words in visual order") {
     }
 }
 
+/// The words of a paragraph's lines (in any order) and of `text`, sorted.
+std::vector<std::string> sorted_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : text + " ") {
+        if (c == ' ' || c == '\n') {
+            if (!w.empty()) words.push_back(w);
+            w.clear();
+        } else {
+            w += c;
+        }
+    }
+    std::sort(words.begin(), words.end());
+    return words;
+}
+
+TEST_CASE("an Arabic paragraph is justified with kashidas, its words' text unchanged") {
+    // The UDHR's preamble, which in a tabloid column left lines with word
+    // spaces up to 4.9 times their natural width before kashidas.
+    const std::string text =
+        "لمّا كان الاعتراف بالكرامة المتأصلة في جميع أعضاء الأسرة البشرية وبحقوقهم المتساوية الثابتة هو أساس "
+        "الحرية والعدل والسلام في العالم. ولما كان تناسي حقوق الإنسان وازدراؤها قد أفضيا إلى أعمال همجية آذت "
+        "الضمير الإنساني، وكان غاية ما يرنو إليه عامة البشر انبثاق عالم يتمتع فيه الفرد بحرية القول والعقيدة "
+        "ويتحرر من الفزع والفاقة.";
+    Setting& with = setting("tabloid");
+    REQUIRE(with.layout->style(ParagraphStyleId::body).kashida_max > 0);
+    // The same layout without kashidas.
+    Setting without;
+    without.layout = std::make_unique<layout::Layout>(*with.layout);
+    for (layout::ParagraphStyle& st : without.layout->paragraph_styles) st.kashida_max = 0;
+    without.setter = std::make_unique<typeset::TextSetter>(*without.layout, font_library(),
+                                                           data_dir() / "layouts" / "hyphenation");
+    without.column = with.column;
+
+    Diagnostics d1, d0;
+    const SetParagraph k = set_arabic(with, text, d1);
+    const SetParagraph plain_set = set_arabic(without, text, d0);
+    auto glyphs = [](const SetParagraph& p) {
+        std::size_t n = 0;
+        for (const auto& l : p.lines)
+            for (const auto& r : l.runs) n += r.glyphs.size();
+        return n;
+    };
+    auto widest_space = [](const SetParagraph& p) {
+        double w = 0;
+        for (const auto& l : p.lines) w = std::max(w, l.word_space);
+        return w;
+    };
+    auto loose = [](const SetParagraph& p) {
+        return std::count_if(p.lines.begin(), p.lines.end(), [](const auto& l) { return l.loose; });
+    };
+    // The tatweels are glyphs the plain setting does not draw; the text is
+    // the same words, without a tatweel among them.
+    CHECK(glyphs(k) > glyphs(plain_set));
+    std::string all;
+    for (const auto& l : k.lines) all += line_text(l) + " ";
+    CHECK(all.find("\u0640") == std::string::npos);
+    CHECK(sorted_words(all) == sorted_words(text));
+    // Every line but the last fills the measure from edge to edge, and
+    // no word space is as wide as without kashidas.
+    for (std::size_t i = 0; i + 1 < k.lines.size(); ++i) {
+        INFO("line " << i);
+        CHECK(right_edge(k.lines[i]) == doctest::Approx(k.lines[i].width));
+        CHECK(left_edge(k.lines[i]) == doctest::Approx(0.0).epsilon(1e-6));
+    }
+    // Without them, eight of the eleven lines are loose, up to 4 times the
+    // natural space; with them, at most a few, under twice.
+    CHECK(loose(plain_set) >= 6);
+    CHECK(widest_space(plain_set) > 3.0);
+    CHECK(loose(k) * 2 < loose(plain_set));
+    CHECK(widest_space(k) < 2.0);
+    CHECK(!d1.contains("W-TEXT-LOOSE"));
+}
+
 TEST_CASE("an Arabic paragraph that opens with a Latin acronym still runs from the right") {
     // The first letter alone would make it a left-to-right paragraph, with
     // "UNESCO" at the left and the full stops on the wrong side of their
