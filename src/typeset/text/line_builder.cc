@@ -80,14 +80,14 @@ void place_tatweels(page::GlyphRun& r, const ShapedGlyph& g, double x, double wi
     const int n = std::max(1, static_cast<int>(std::ceil(width / advance - 1e-9)));
     const double step = n > 1 ? (width - advance) / (n - 1) : 0.0;
     const double first = n > 1 ? x : x + (width - advance) / 2.0;
-    const auto at = r.glyphs.end() - r.clusters.back().glyphs;
-    std::vector<page::Glyph> strokes;
+    // Before the letter's own glyphs: the cluster then runs left to right.
+    const auto at = r.glyphs.size() - static_cast<std::size_t>(r.clusters.back().glyphs);
+    r.glyphs.insert(r.glyphs.begin() + static_cast<std::ptrdiff_t>(at), static_cast<std::size_t>(n), page::Glyph{});
     for (int k = 0; k < n; ++k) {
         const double gx = first + step * k;
-        strokes.push_back(page::Glyph{g.id, gx + g.dx - r.origin.x, static_cast<double>(g.dy)});
-        r.advance = std::max(r.advance, gx + advance - r.origin.x);
+        r.glyphs[at + static_cast<std::size_t>(k)] = page::Glyph{g.id, gx + g.dx - r.origin.x, static_cast<double>(g.dy)};
     }
-    r.glyphs.insert(at, strokes.begin(), strokes.end());
+    r.advance = std::max(r.advance, first + step * (n - 1) + advance - r.origin.x);
     r.clusters.back().glyphs += n;
 }
 
