@@ -8,11 +8,8 @@
 #include <string_view>
 #include <thread>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "base/data_dir.h"
+#include "base/memory.h"
 #include "base/output_file.h"
 #include "cli/layout_check.h"
 #include "cli/version.h"
@@ -67,14 +64,6 @@ std::optional<Produced> make_epub(const model::Issue& issue, const layout::Layou
         p.note = "fonts subset " + megabytes(built->stats.font_original_bytes) + " -> " +
                  megabytes(built->stats.font_embedded_bytes);
     return p;
-}
-
-// Returns freed heap memory to the system (glibc keeps it otherwise, and a
-// build's peak would be each stage's memory on top of the last's).
-void release_free_memory() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
 }
 
 // Page one of the print edition alone, for the EPUB cover: a copy, so the

@@ -9,11 +9,8 @@
 #include <mutex>
 #include <new>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "base/freetype_lock.h"
+#include "base/memory.h"
 #include "base/output_file.h"
 #include "render/deflate_level.h"
 #include "render/draw.h"
@@ -112,12 +109,6 @@ void add_outline(cairo_surface_t* surface, const page::Document& document) {
 std::string cairo_error(cairo_status_t status) { return cairo_status_to_string(status); }
 
 constexpr std::size_t kTrimEvery = 8;  // pages
-
-void release_free_memory() {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}
 
 // Cairo's PDF surface, fed one page at a time. A page is drawn once its
 // structure is decided (StructurePlanner) and the page after it has come,
