@@ -23,6 +23,9 @@ enum class ItemKind : unsigned char { box, glue, penalty };
 ///  - glue: a space: `width`, `stretch`, `shrink`, and `fill`, stretch of
 ///    infinite order (the last line's parfillskip, a centring fill). A line
 ///    may break at glue that follows a box; the glue then disappears.
+///    `flagged` glue is a gap between two words of a script written without
+///    spaces (Khmer, Thai): zero-width, its stretch is spent after the word
+///    spaces', with the letter-spacing (line_fit.h).
 ///  - penalty: a possible break costing `penalty` (>= kInfinitePenalty: never,
 ///    <= kForcedBreak: forced); `width` is added to the line only when it ends
 ///    there (the hyphen of a hyphenation point), and so are `stretch` and
@@ -45,6 +48,8 @@ struct Item {
     static Item glue(double width, double stretch, double shrink, double fill = 0.0) {
         return {ItemKind::glue, false, width, stretch, shrink, fill, 0.0};
     }
+    /// A gap between words of a script written without spaces.
+    static Item word_gap(double stretch) { return {ItemKind::glue, true, 0.0, stretch, 0.0, 0.0, 0.0}; }
     static Item penalty_item(double width, double penalty, bool flagged = false, double letter_stretch = 0.0,
                              double letter_shrink = 0.0) {
         return {ItemKind::penalty, flagged, width, letter_stretch, letter_shrink, 0.0, penalty};

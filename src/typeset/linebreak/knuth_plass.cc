@@ -60,7 +60,8 @@ constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 struct Sums {
-    double width = 0, glue_stretch = 0, glue_shrink = 0, fill = 0, letter_stretch = 0, letter_shrink = 0;
+    double width = 0, glue_stretch = 0, glue_shrink = 0, fill = 0, letter_stretch = 0, letter_shrink = 0,
+           gap_stretch = 0;
 };
 
 /// The item list prepared for breaking: sums, line starts, breakpoints.
@@ -77,6 +78,9 @@ public:
                 s.letter_stretch += it.stretch;
                 s.letter_shrink += it.shrink;
                 last_box_ = i;
+            } else if (it.kind == ItemKind::glue && it.flagged) {
+                s.width += it.width;
+                s.gap_stretch += it.stretch;
             } else if (it.kind == ItemKind::glue) {
                 s.width += it.width;
                 s.glue_stretch += it.stretch;
@@ -123,7 +127,8 @@ public:
         const Sums& hi = sums_[b];
         LineMeasure m{hi.width - lo.width,           hi.glue_stretch - lo.glue_stretch,
                       hi.glue_shrink - lo.glue_shrink, hi.fill - lo.fill,
-                      hi.letter_stretch - lo.letter_stretch, hi.letter_shrink - lo.letter_shrink};
+                      hi.letter_stretch - lo.letter_stretch, hi.letter_shrink - lo.letter_shrink,
+                      hi.gap_stretch - lo.gap_stretch};
         if (b < items_.size() && items_[b].kind == ItemKind::penalty) {
             m.natural += items_[b].width;
             m.letter_stretch = std::max(0.0, m.letter_stretch + items_[b].stretch);

@@ -21,16 +21,22 @@ LineFit stretch(const LineMeasure& m, double s) {
         f.fill = s / m.fill;
         return f;
     }
-    const double yg = m.glue_stretch, yl = m.letter_stretch;
-    if (s <= yg + yl) {
-        f.ratio = s / (yg + yl);
+    const double yg = m.glue_stretch, yl = m.letter_stretch, yd = m.gap_stretch;
+    if (s <= yg + yl + yd) {
+        f.ratio = s / (yg + yl + yd);
         f.glue = yg > 0.0 ? std::min(s, yg) / yg : 0.0;
-        f.letter = s > yg ? (s - yg) / yl : 0.0;
+        const double second = s > yg ? (s - yg) / (yl + yd) : 0.0;
+        f.letter = yl > 0.0 ? second : 0.0;
+        f.gap = yd > 0.0 ? second : 0.0;
     } else {
         f.letter = yl > 0.0 ? 1.0 : 0.0;
+        f.gap = yd > 0.0 ? 1.0 : 0.0;
         if (yg > kEpsilon) {
-            f.glue = (s - yl) / yg;
-            f.ratio = 1.0 + (s - yg - yl) / yg;
+            f.glue = (s - yl - yd) / yg;
+            f.ratio = 1.0 + (s - yg - yl - yd) / yg;
+        } else if (yd > kEpsilon) {
+            f.gap = (s - yl) / yd;
+            f.ratio = 1.0 + (s - yl - yd) / yd;
         } else {
             f.ratio = kInfinity;
             f.shortfall = s - yl;
@@ -83,6 +89,7 @@ double set_width(const Item& item, const LineFit& fit) {
     case ItemKind::box:
         return item.width + fit.letter * (fit.letter >= 0.0 ? item.stretch : item.shrink);
     case ItemKind::glue:
+        if (item.flagged) return item.width + fit.gap * item.stretch;
         return item.width + fit.glue * (fit.glue >= 0.0 ? item.stretch : item.shrink) + fit.fill * item.fill;
     case ItemKind::penalty:
         return 0.0;

@@ -4,15 +4,21 @@
 // Elasticity is spent in a fixed order, so a line only letter-spaces when its
 // word spaces are already at their limit:
 //   stretching by S:  1. glue stretch, up to the sum of the glue's stretch (Yg);
-//                     2. letter-spacing, up to the boxes' capacity (Yl);
-//                     3. glue again, beyond its stretch (loose word spaces);
+//                     2. letter-spacing, up to the boxes' capacity (Yl), and
+//                        the gaps between words of a script written without
+//                        spaces (Yd, flagged glue), in proportion: a Khmer or
+//                        Thai line opens its phrase spaces before its words;
+//                     3. glue again, beyond its stretch (loose word spaces),
+//                        or, on a line without word spaces, the gaps;
 //                     fill glue, when the line has any, takes all of S instead.
 //   shrinking by S:   1. glue shrink (Zg); 2. letter-spacing (Zl); never more:
 //                     a line that needs more is overfull.
 // The adjustment ratio r that the badness 100|r|^3 is computed from counts all
-// elasticity within its limits: r = S / (Yg + Yl) while S <= Yg + Yl, and
-// beyond that r = 1 + (S - Yg - Yl) / Yg, so r > 1 exactly when word spaces
-// exceed their stretch, whatever the letter-spacing capacity. Shrinking is
+// elasticity within its limits: r = S / (Yg + Yl + Yd) while S <= Yg + Yl + Yd,
+// and beyond that r = 1 + (S - Yg - Yl - Yd) / Yg (Yd when Yg is 0), so r > 1
+// exactly when word spaces exceed their stretch, whatever the letter-spacing
+// capacity. A Khmer line past its limits widens its phrase spaces, as a
+// browser does, not the gaps inside its phrases. Shrinking is
 // symmetric: r = -S / (Zg + Zl), and r < -1 means overfull.
 //
 // The badness is 100|r|^3 without TeX's cap at 10000: the emergency pass
@@ -35,6 +41,7 @@ struct LineMeasure {
     double fill = 0.0;            ///< infinite-order stretch
     double letter_stretch = 0.0;  ///< Yl
     double letter_shrink = 0.0;   ///< Zl
+    double gap_stretch = 0.0;     ///< Yd: flagged glue (word gaps in Khmer, Thai)
 };
 
 /// How a line is set. Every glue item g is set at
@@ -47,6 +54,7 @@ struct LineFit {
     double ratio = 0.0;     ///< the adjustment ratio above; +inf when the line must stretch and cannot, < -1 overfull
     double glue = 0.0;      ///< signed fraction of glue stretch (> 0) or shrink (< 0, never below -1)
     double letter = 0.0;    ///< signed fraction of letter-spacing capacity, within [-1, 1]
+    double gap = 0.0;       ///< fraction of the word gaps' stretch (flagged glue), >= 0
     double fill = 0.0;      ///< points per unit of fill
     double badness = 0.0;   ///< 100|ratio|^3 (uncapped); +inf when overfull or when it cannot stretch
     double shortfall = 0.0; ///< width left over after all adjustment: > 0 underfull (nothing left to stretch), < 0 overfull

@@ -130,6 +130,19 @@ bool ends_word_before(char32_t c) {
     return c == 0x17D7 || c == 0x0E46 || c == 0x0EC6 || c == 0x0E2F || c == 0x0EAF;
 }
 
+bool no_break_before(char32_t c) {
+    switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK)) {
+    case U_LB_CLOSE_PUNCTUATION:
+    case U_LB_CLOSE_PARENTHESIS:
+    case U_LB_EXCLAMATION:
+    case U_LB_INFIX_NUMERIC:
+    case U_LB_BREAK_SYMBOLS:
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool needs_segmentation(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto byte = static_cast<unsigned char>(text[i]);

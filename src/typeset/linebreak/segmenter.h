@@ -32,6 +32,12 @@ struct ScriptBreak {
 /// never begins a line.
 bool ends_word_before(char32_t c);
 
+/// A character no line may begin with even after a space (UAX #14, rule
+/// LB13: classes CL, CP, EX, IS and SY): a closing bracket, "!", "?", a
+/// comma or full stop, a slash. "and / or" may break after the slash, never
+/// before it.
+bool no_break_before(char32_t c);
+
 /// Whether `utf8` holds any character that needs a Segmenter (class SA,
 /// ideographs, kana, Hangul). Cheap; lets Latin text skip ICU entirely.
 bool needs_segmentation(std::string_view utf8);

@@ -83,6 +83,27 @@ bool is_opening_punctuation(char32_t c) {
     return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION;
 }
 
+bool in_alphabet_with_capitals(std::string_view text, std::size_t from) {
+    std::size_t i = from;
+    for (int seen = 0; i < text.size() && seen < 64; ++seen) {
+        switch (g_unichar_get_script(static_cast<gunichar>(next_char(text, i)))) {
+        case G_UNICODE_SCRIPT_COMMON:
+        case G_UNICODE_SCRIPT_INHERITED:
+        case G_UNICODE_SCRIPT_UNKNOWN:
+            continue;
+        case G_UNICODE_SCRIPT_LATIN:
+        case G_UNICODE_SCRIPT_GREEK:
+        case G_UNICODE_SCRIPT_CYRILLIC:
+        case G_UNICODE_SCRIPT_ARMENIAN:
+        case G_UNICODE_SCRIPT_GEORGIAN:
+            return true;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
 bool allows_letter_spacing(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto b = static_cast<unsigned char>(text[i]);

@@ -37,6 +37,14 @@ bool is_default_ignorable(char32_t c);
 /// Opening punctuation (quotes, brackets) that a drop cap carries along.
 bool is_opening_punctuation(char32_t c);
 
+/// Whether the text from byte `from` is in an alphabet with capitals (Latin,
+/// Greek, Cyrillic, Armenian, Georgian), the scripts a drop cap belongs to:
+/// the first character that has a script decides (the "1" of "1948 was"
+/// goes with the Latin after it, of "1948年" with the Chinese). Thai's vowel
+/// written before its consonant, a Devanagari conjunct or a Chinese
+/// character is no initial. True when no character has a script.
+bool in_alphabet_with_capitals(std::string_view text, std::size_t from);
+
 /// False when `text` holds a character of a script whose letters join or
 /// stack (Arabic, Syriac, N'Ko, Mongolian, Indic, class-SA scripts): such
 /// text is never letter-spaced or tracked.

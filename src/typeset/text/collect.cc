@@ -141,6 +141,7 @@ std::pair<std::size_t, std::size_t> dropcap_range(const std::string& text) {
     std::size_t j = i;
     const char32_t first = next_char(text, j);
     if (first == U'\n' || is_break_space(first) || is_fixed_space(first) || is_continuation(first)) return {begin, begin};
+    if (!in_alphabet_with_capitals(text, i)) return {begin, begin};
     while (j < text.size()) {
         std::size_t k = j;
         if (!is_continuation(next_char(text, k))) break;

@@ -43,7 +43,9 @@ void resize(CollectedText& t, std::size_t begin, std::size_t end, double size, S
 
 /// The drop cap of `text`: leading opening punctuation and the first
 /// character with its combining marks, after leading spaces. Empty
-/// (begin == end) when the text does not start with something to drop.
+/// (begin == end) when the text does not start with something to drop, or
+/// not in an alphabet with capitals (in_alphabet_with_capitals: a Thai
+/// vowel cut off its consonant, a Chinese character).
 std::pair<std::size_t, std::size_t> dropcap_range(const std::string& text);
 
 /// The end of the `words`-th space-separated word at or after `from` (not

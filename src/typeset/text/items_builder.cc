@@ -48,6 +48,7 @@ struct Opportunity {
     Piece::Kind kind = Piece::Kind::brk;
     bool add_hyphen = false;
     bool flagged = false;
+    bool between_words = false;  ///< a gap between words of a script written without spaces
     int rank = 0;  ///< which one wins when two fall on one offset (lower)
 };
 
@@ -307,6 +308,8 @@ Prepared ItemBuilder::build(const CollectedText& t, std::size_t from, const Buil
             // Thai writes a space before its repetition mark ("ใด ๆ"): the
             // mark still belongs to the word before and never begins a line.
             if (ends_word_before(c)) pending_fixed = true;
+            // Nor does a line begin with "/", ")", "!" or "," after a space.
+            if (no_break_before(c)) pending_fixed = true;
             const auto run = static_cast<std::uint32_t>(run_at(t, ws_a));
             const SpaceGlue g = space_glue(t.runs[run].style, o);
             Piece sp;
@@ -455,6 +458,7 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             Opportunity op;
             op.offset = sb.offset;
             op.kind = Piece::Kind::gap;
+            op.between_words = sb.kind == ScriptBreakKind::word;
             op.rank = 0;
             opps.push_back(op);
         }
@@ -729,6 +733,7 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             Piece p;
             p.kind = op.kind;
             p.add_hyphen = op.add_hyphen;
+            p.between_words = op.between_words;
             p.run = sg->run;
             p.start = p.end = static_cast<std::uint32_t>(at);
             const auto [pre_fix, post_fix] = break_fixes(sg, at, op.add_hyphen);
@@ -757,7 +762,7 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                     // and goes with the break.
                     const SpaceGlue g = space_glue(t.runs[sg->run].style, o);
                     push(Item::penalty_item(pre_fix, 0.0, false, gap_stretch, gap_shrink), p);
-                    push(Item::glue(0.0, g.stretch, 0.0), Piece{});
+                    push(op.between_words ? Item::word_gap(g.stretch) : Item::glue(0.0, g.stretch, 0.0), Piece{});
                 }
             } else {
                 push(Item::penalty_item(0.0, kInfinitePenalty), Piece{});

@@ -62,6 +62,7 @@ struct Piece {
     bool add_hyphen = false;
     bool long_text = false;  ///< text: part of a very long word (shaped per line, never cached)
     bool conventional = false;  ///< cut: where an e-mail address or URL is broken by convention
+    bool between_words = false; ///< gap: between two words of Khmer, Thai... (not ideographs): opens after the spaces
     std::uint32_t run = 0;
     std::uint32_t start = 0;
     std::uint32_t end = 0;

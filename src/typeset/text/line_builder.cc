@@ -97,6 +97,9 @@ void place_tatweels(page::GlyphRun& r, const ShapedGlyph& g, double x, double wi
 struct LineBuilder::Elem {
     bool glue = false;
     bool gap = false;          ///< glue: a break between letters of a word (no space)
+    bool word_gap = false;     ///< gap: between two words of Khmer, Thai...: stretches after the spaces
+    /// The item this glue stands for, to set it with a LineFit.
+    Item glue_item() const { return word_gap ? Item::word_gap(stretch) : Item::glue(width, stretch, shrink); }
     std::uint32_t run = 0;
     std::size_t a = 0, b = 0;  ///< paragraph bytes
     std::uint32_t word = 0;
@@ -231,6 +234,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
             Elem e;
             e.glue = true;
             e.gap = p.kind == Piece::Kind::gap;
+            e.word_gap = e.gap && p.between_words;
             e.run = p.run;
             e.a = p.start;
             e.b = p.kind == Piece::Kind::space ? p.end : p.start;
@@ -259,7 +263,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         Elem& e = elems[k];
         if (e.glue) {
             m.natural += e.width;
-            m.glue_stretch += e.stretch;
+            (e.word_gap ? m.gap_stretch : m.glue_stretch) += e.stretch;
             m.glue_shrink += e.shrink;
             glue_natural += e.width;
             continue;
@@ -325,11 +329,13 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         // kEmergencyLetterSpacing times the style's letter-space-max. What
         // is still missing goes to the word spaces, or, without any, is
         // left short at the end.
-        const double excess = width - m.natural - m.glue_stretch - m.letter_stretch;
-        const double share = m.glue_stretch > 0.0 ? m.letter_stretch / (m.letter_stretch + m.glue_stretch) : 1.0;
+        const double excess = width - m.natural - m.glue_stretch - m.gap_stretch - m.letter_stretch;
+        const double spaces = m.glue_stretch > 0.0 ? m.glue_stretch : m.gap_stretch;
+        const double share = spaces > 0.0 ? m.letter_stretch / (m.letter_stretch + spaces) : 1.0;
         const double letters = std::min(excess * share, (kEmergencyLetterSpacing - 1.0) * m.letter_stretch);
         fit.letter = 1.0 + letters / m.letter_stretch;
-        if (m.glue_stretch > 0.0) fit.glue = 1.0 + (excess - letters) / m.glue_stretch;
+        if (m.glue_stretch > 0.0) fit.glue = 1.0 + (excess - letters) / spaces;
+        else if (m.gap_stretch > 0.0) fit.gap = 1.0 + (excess - letters) / spaces;
     }
     double glue_squeeze = 0.0;  // fraction of each glue's set width removed past its shrink
     double gap_squeeze = 0.0;   // pt removed from each letter gap past its limit
@@ -371,7 +377,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
         double glue_delta = 0.0, letter_delta = 0.0;
         for (const Elem& e : elems) {
             if (e.glue) {
-                const double w = set_width(Item::glue(e.width, e.stretch, e.shrink), fit);
+                const double w = set_width(e.glue_item(), fit);
                 glue_delta += w - e.width - glue_squeeze * (w);
             } else {
                 const double per = fit.letter * (fit.letter >= 0.0 ? e.letter_max : e.letter_min) - gap_squeeze;
@@ -427,7 +433,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
             if (tr.link >= 0) link = tr.link, link_x = pen;
         }
         if (e.glue) {
-            const double w = set_width(Item::glue(e.width, e.stretch, e.shrink), fit);
+            const double w = set_width(e.glue_item(), fit);
             const double set = w - glue_squeeze * w;
             if (e.b > e.a) {
                 // The space itself, so the text extracts with its spaces.

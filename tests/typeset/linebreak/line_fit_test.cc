@@ -46,6 +46,45 @@ TEST_CASE("stretching spends glue first, then letter-spacing, then glue beyond i
     }
 }
 
+TEST_CASE("the gaps between Khmer or Thai words open after the phrase spaces, with the letters") {
+    LineMeasure m{10.0, 2.0, 1.0, 0.0, 2.0, 0.0};  // Yg = 2 (phrase spaces), Yl = 2
+    m.gap_stretch = 2.0;                             // Yd = 2 (word gaps)
+    SUBCASE("within the spaces: the words stay together") {
+        const auto f = fit_line(m, 11.5);
+        CHECK(f.glue == doctest::Approx(0.75));
+        CHECK(f.gap == 0.0);
+        CHECK(f.letter == 0.0);
+        CHECK(f.ratio == doctest::Approx(1.5 / 6.0));
+    }
+    SUBCASE("spaces full: gaps and letters share the rest in proportion") {
+        const auto f = fit_line(m, 14.0);
+        CHECK(f.glue == doctest::Approx(1.0));
+        CHECK(f.gap == doctest::Approx(0.5));
+        CHECK(f.letter == doctest::Approx(0.5));
+        CHECK(f.ratio == doctest::Approx(4.0 / 6.0));
+    }
+    SUBCASE("past the limits only the spaces grow") {
+        const auto f = fit_line(m, 20.0);
+        CHECK(f.gap == doctest::Approx(1.0));
+        CHECK(f.letter == doctest::Approx(1.0));
+        CHECK(f.glue == doctest::Approx(3.0));
+        CHECK(f.ratio == doctest::Approx(3.0));
+    }
+    SUBCASE("a line without spaces grows its gaps past their limit") {
+        const LineMeasure g{10.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0};
+        const auto f = fit_line(g, 16.0);
+        CHECK(f.gap == doctest::Approx(3.0));
+        CHECK(f.ratio == doctest::Approx(3.0));
+        CHECK(std::isfinite(f.badness));
+        CHECK_FALSE(f.overfull());
+    }
+    SUBCASE("a gap is set by the gap fraction, a space by the glue fraction") {
+        const auto f = fit_line(m, 14.0);
+        CHECK(galley::typeset::set_width(galley::typeset::Item::word_gap(2.0), f) == doctest::Approx(1.0));
+        CHECK(galley::typeset::set_width(galley::typeset::Item::glue(3.0, 2.0, 1.0), f) == doctest::Approx(5.0));
+    }
+}
+
 TEST_CASE("shrinking spends glue first, then letter-spacing, never more: beyond is overfull") {
     const LineMeasure m{10.0, 2.0, 1.0, 0.0, 4.0, 2.0};  // Zg = 1, Zl = 2
     const auto half = fit_line(m, 8.5);

@@ -224,6 +224,47 @@ TEST_CASE("a repetition mark never begins a line, in Khmer or after the space Th
     }
 }
 
+TEST_CASE("no line begins with a slash, closing bracket or stop that a space comes before (UAX #14 LB13)") {
+    // "and / or" may break after the slash, never before it; nor before the
+    // "!" French sets after a space, nor before a ")" or "," typed after one.
+    const std::string english = "Fares rose on the Phnom Penh / Siem Reap / Battambang routes and / or the "
+                                "river ferries ( as the desk reported ) , while the sellers said ! that prices "
+                                "in riel / dollar terms would hold for the season / year ahead";
+    const std::string arabic = "أعتمد ونشر على الملأ بموجب قرار الجمعية العامة للأمم المتحدة 217 ألف المؤرخ في "
+                               "10 كانون الأول / ديسمبر 1948 والجمعية / المجلس في الدورة الثالثة / الرابعة";
+    Setting& s = setting("tabloid");
+    int lines = 0;
+    for (const auto& [lang, text] : {std::pair{std::string("en"), english}, std::pair{std::string("ar"), arabic}}) {
+        for (double width = 40; width <= 160; width += 1.5) {
+            CAPTURE(lang);
+            CAPTURE(width);
+            Diagnostics diags;
+            ParagraphShape shape = column_shape(s, lang);
+            shape.width = width;
+            const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+            check_within_measure(p);
+            if (lang == "en") check_reconstructs(p, text);
+            for (std::size_t i = 1; i < p.lines.size(); ++i) {
+                // The line's first word: its leftmost run, or its rightmost
+                // in a right-to-left paragraph.
+                const typeset::SetLine& l = p.lines[i];
+                const page::GlyphRun* first = nullptr;
+                for (const auto& r : l.runs) {
+                    if (r.text.find_first_not_of(' ') == std::string::npos) continue;
+                    if (!first || (lang == "ar" ? r.origin.x > first->origin.x : r.origin.x < first->origin.x))
+                        first = &r;
+                }
+                REQUIRE(first != nullptr);
+                CAPTURE(line_text(l));
+                CAPTURE(first->text);
+                ++lines;
+                for (const char* c : {"/", ")", ",", "!"}) CHECK(first->text.rfind(c, 0) != 0);
+            }
+        }
+    }
+    CHECK(lines > 200);
+}
+
 TEST_CASE("Chinese text is set in the bundled CJK fallback, broken between characters, within the measure") {
     // UDHR in Chinese (simplified), from the preamble. In tabloid the
     // indented first line once came out 0.33 pt over its measure.
@@ -778,6 +819,38 @@ TEST_CASE("a paragraph set right to left gets no drop cap: its first letter stay
     for (std::size_t i = 1; i < p.lines.size(); ++i) CHECK(p.lines[i].left == 0);
     for (const auto& l : p.lines)
         for (const auto& r : l.runs) CHECK(r.size == doctest::Approx(s.layout->style(ParagraphStyleId::body).size.to_pt()));
+}
+
+TEST_CASE("only an alphabet with capitals gets a drop cap: not a Thai vowel cut off its consonant, nor Chinese") {
+    Setting& s = setting("magazine");
+    struct Case {
+        std::string lang, text;
+        std::string cap;  // the initial, or "" for none
+    };
+    const std::vector<Case> cases{
+        // UDHR, preamble: Thai opens with the vowel sara o, written before its consonant.
+        {"th", "โดยที่การยอมรับนับถือเกียรติศักดิ์ประจำตัว และสิทธิเท่าเทียมกันและโอนมิได้ของบรรดาสมาชิก"
+               "ทั้งหลายแห่งครอบครัวมนุษย์ เป็นหลักมูลเหตุแห่งอิสรภาพ ความยุติธรรม และสันติภาพในโลก", ""},
+        {"zh", "1948年12月10日，联合国大会通过并颁布《世界人权宣言》。这一具有历史意义的《宣言》颁布后，"
+               "大会要求所有会员国广为宣传，并且“不分国家或领土的政治地位，主要在各级学校和其他教育机构加以传播、"
+               "展示、阅读和阐述。”", ""},
+        {"en", "1948 was the year the General Assembly of the United Nations adopted and proclaimed the "
+               "Universal Declaration of Human Rights, the full text of which appears in the following pages.", "1"},
+        {"vi", "Ở Việt Nam, bản Tuyên ngôn Quốc tế Nhân quyền được dịch và phổ biến rộng rãi, với những "
+               "điều khoản về quyền sống, quyền tự do và an ninh cá nhân của mọi người.", "Ở"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.lang);
+        Diagnostics diags;
+        ParagraphShape shape = column_shape(s, c.lang);
+        shape.dropcap_lines = 3;
+        const SetParagraph p = s.setter->set(plain(c.text), ParagraphStyleId::body, shape, {}, diags);
+        REQUIRE(p.lines.size() > 3);
+        CHECK(p.dropcap_lines == (c.cap.empty() ? 0 : 3));
+        if (!c.cap.empty()) CHECK(p.lines[0].runs.front().text == c.cap);
+        else
+            for (std::size_t i = 1; i < p.lines.size(); ++i) CHECK(p.lines[i].left == 0);
+    }
 }
 
 TEST_CASE("a drop cap hangs over its lines, which are indented past it") {
