@@ -64,6 +64,14 @@ struct ImageLimits {
     /// Attributes and namespace declarations per element of an SVG,
     /// counted before libxml2 parses it (it is quadratic in them).
     MarkupLimits svg_markup;
+    /// Elements an SVG draws once its <use> and url() references are
+    /// followed: a kilobyte of nested <use> can stand for billions. A page
+    /// of outlined type or a detailed map draws a few thousand.
+    std::uint64_t max_svg_drawn = 50'000;
+    /// Of them, elements drawn through a filter (a blur, a drop shadow):
+    /// each is rendered to pixels at its full size, seconds for a few
+    /// hundred page-sized ones.
+    std::uint64_t max_svg_filtered = 100;
 };
 
 /// Why an image was refused. `code` is stable (E-IMAGE-...); `message` is

@@ -2,9 +2,11 @@
 // or HUGE), stopping at the first DOCTYPE or entity reference -> the root
 // must be <svg> in the SVG namespace -> nothing that reaches outside the file
 // or runs code (script elements, on* handlers, non-fragment hrefs, CSS
-// url()/@import that is not a fragment) -> the intrinsic size from
+// url()/@import that is not a fragment) -> not too much to draw once its
+// references are followed (svg_cost.h) -> the intrinsic size from
 // width/height, else the viewBox. Nothing is decoded, so no pixel budget.
 #include "media/probe_detail.h"
+#include "media/svg_cost.h"
 
 #include "base/content_root.h"
 #include "base/utf8.h"
@@ -398,6 +400,8 @@ ProbeResult probe_svg(Bytes bytes, std::string_view name, const ImageLimits& lim
         return damaged(name, svg, "its root element is not <svg> in the SVG namespace");
     if (std::string why = unsafe_content(ctxt->myDoc, root); !why.empty())
         return ImageProblem{"E-IMAGE-SVG-UNSAFE", who + " " + why};
+    if (std::string why = svg_cost_problem(root, {limits.max_svg_drawn, limits.max_svg_filtered}); !why.empty())
+        return ImageProblem{"E-IMAGE-SVG-COMPLEX", who + " " + why};
 
     auto attribute = [&](const char* attr) -> std::string {
         xmlChar* v = xmlGetNoNsProp(root, reinterpret_cast<const xmlChar*>(attr));
@@ -409,10 +413,15 @@ ProbeResult probe_svg(Bytes bytes, std::string_view name, const ImageLimits& lim
     const std::optional<Length> width = parse_length(width_text), height = parse_length(height_text);
     if (!width) return damaged(name, svg, "its width " + quote_path(width_text) + " is not a valid length");
     if (!height) return damaged(name, svg, "its height " + quote_path(height_text) + " is not a valid length");
-    const std::optional<std::pair<double, double>> box = parse_view_box(attribute("viewBox"));
+    const std::string view_box_text = attribute("viewBox");
+    const std::optional<std::pair<double, double>> box = parse_view_box(view_box_text);
 
     double w = width->px, h = height->px;
     if (!width->present || !height->present) {
+        if (!box && !trim(view_box_text).empty())
+            return damaged(name, svg,
+                           "its viewBox " + quote_path(view_box_text) +
+                               " is not four numbers with a positive width and height of at most 1,000,000");
         if (!box)
             return ImageProblem{"E-IMAGE-SVG-NO-SIZE",
                                 who + " gives no size: it needs a width and a height, or a viewBox"};

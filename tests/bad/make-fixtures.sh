@@ -582,6 +582,22 @@ image_case("img-svg-inkscape-ok", "img/photo.svg", svg(
     '  <g><rect width="40" height="20" fill="url(#g)"/><use xlink:href="#g"/></g>').encode())
 image_case("img-svg-no-size", "img/photo.svg", svg('  <rect width="4" height="2"/>', attrs="").encode())
 
+
+def use_pyramid(levels, fan, leaf, defs=""):
+    body = "  <defs>" + defs + leaf
+    for level in range(1, levels + 1):
+        body += '<g id="l%d">' % level + ('<use xlink:href="#l%d"/>' % (level - 1)) * fan + "</g>"
+    return body + '</defs><use xlink:href="#l%d"/>' % levels
+
+
+image_case("img-svg-use-bomb", "img/photo.svg", svg(use_pyramid(11, 10, '<rect id="l0" width="4" height="2"/>')).encode())
+image_case("img-svg-blur-bomb", "img/photo.svg", svg(use_pyramid(
+    8, 4, '<rect id="l0" width="40" height="20" filter="url(#f)"/>',
+    '<filter id="f"><feGaussianBlur stdDeviation="30"/></filter>'), attrs=' width="2000" height="2000"').encode())
+image_case("img-svg-shadows-ok", "img/photo.svg", svg(use_pyramid(
+    2, 4, '<rect id="l0" width="4" height="2" filter="url(#f)"/>',
+    '<filter id="f"><feGaussianBlur stdDeviation="1"/></filter>')).encode())
+
 # Ids, titles and text ------------------------------------------------------
 case("id-duplicate", {"a.xml": article(ident="story"), "b.xml": article(ident="story")})
 case("id-case-differs", {"a.xml": article(ident="story"), "b.xml": article(ident="Story")})

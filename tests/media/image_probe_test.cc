@@ -381,7 +381,8 @@ TEST_CASE("a progressive JPEG that needs more memory than allowed is refused, no
 TEST_CASE("probing mutated and truncated images never crashes and always says why") {
     const std::set<std::string> codes = {"E-IMAGE-EMPTY",       "E-IMAGE-NOT-IMAGE",   "E-IMAGE-TYPE-MISMATCH",
                                          "E-IMAGE-UNSUPPORTED", "E-IMAGE-CORRUPT",     "E-IMAGE-TOO-LARGE",
-                                         "E-IMAGE-TOO-MANY-SCANS", "E-IMAGE-SVG-UNSAFE", "E-IMAGE-SVG-NO-SIZE"};
+                                         "E-IMAGE-TOO-MANY-SCANS", "E-IMAGE-SVG-UNSAFE", "E-IMAGE-SVG-NO-SIZE",
+                                         "E-IMAGE-SVG-COMPLEX"};
     const std::pair<std::string, const char*> seeds[] = {
         {make_png({.width = 9, .height = 5, .colour_type = 6, .interlaced = true}), "a.png"},
         {make_jpeg({.width = 24, .height = 16}), "a.jpg"},
@@ -516,6 +517,68 @@ TEST_CASE("an SVG that is not well-formed or has no size is refused") {
             "'w.svg' is a damaged SVG image: its width 'wide' is not a valid length");
     refused("<svg width=\"1\" height=\"1\"/>", "nons.svg", "E-IMAGE-CORRUPT",
             "'nons.svg' is a damaged SVG image: its root element is not <svg> in the SVG namespace");
+}
+
+TEST_CASE("an SVG viewBox that is not a usable size is named, not taken for a missing one") {
+    refused(svg("viewBox=\"0 0 1e30 1e30\""), "huge.svg", "E-IMAGE-CORRUPT",
+            "'huge.svg' is a damaged SVG image: its viewBox '0 0 1e30 1e30' is not four numbers with a positive "
+            "width and height of at most 1,000,000");
+    refused(svg("viewBox=\"0 0 0 0\""), "zero.svg", "E-IMAGE-CORRUPT",
+            "'zero.svg' is a damaged SVG image: its viewBox '0 0 0 0' is not four numbers with a positive width and "
+            "height of at most 1,000,000");
+}
+
+namespace {
+
+/// `levels` groups, each using the one before `fan` times, over `leaf`.
+std::string use_pyramid(int levels, int fan, const std::string& leaf, const std::string& defs = "") {
+    std::string body = "<defs>" + defs + leaf;
+    for (int l = 1; l <= levels; ++l) {
+        body += "<g id=\"l" + std::to_string(l) + "\">";
+        for (int k = 0; k < fan; ++k) body += "<use href=\"#l" + std::to_string(l - 1) + "\"/>";
+        body += "</g>";
+    }
+    body += "</defs><use xlink:href=\"#l" + std::to_string(levels) + "\"/>";
+    return svg("xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"100\" height=\"100\"", body);
+}
+
+}  // namespace
+
+TEST_CASE("an SVG that stands for too much drawing once its references are followed is refused") {
+    const std::string leaf = "<rect id=\"l0\" width=\"1\" height=\"1\"/>";
+    // 4^8 = 65,536 rectangles from a kilobyte, with the groups and <use>
+    // elements between them: 1 + 1 + (8 x 4^8 - 5) / 3.
+    refused(use_pyramid(8, 4, leaf), "uses.svg", "E-IMAGE-SVG-COMPLEX",
+            "'uses.svg' draws 174763 elements once its <use> and url() references are followed; galley allows at most "
+            "50000");
+    // 10^12: counted without overflow, in a moment.
+    refused(use_pyramid(12, 10, leaf), "billions.svg", "E-IMAGE-SVG-COMPLEX",
+            "'billions.svg' draws 2222222222223 elements once its <use> and url() references are followed; galley "
+            "allows at most 50000");
+    // A blur on each of 4^4 = 256 page-sized rectangles (and in a style).
+    const std::string blur = "<filter id=\"f\"><feGaussianBlur stdDeviation=\"30\"/></filter>";
+    refused(use_pyramid(4, 4, "<rect id=\"l0\" width=\"100\" height=\"100\" filter=\"url(#f)\"/>", blur), "blur.svg",
+            "E-IMAGE-SVG-COMPLEX",
+            "'blur.svg' draws 256 elements through a filter once its references are followed; galley allows at most "
+            "100");
+    refused(use_pyramid(4, 4, "<rect id=\"l0\" width=\"100\" height=\"100\" style=\"filter: url('#f')\"/>", blur),
+            "styled.svg", "E-IMAGE-SVG-COMPLEX",
+            "'styled.svg' draws 256 elements through a filter once its references are followed; galley allows at most "
+            "100");
+    // A pattern that fills with itself; a group that uses itself.
+    refused(svg("width=\"1\" height=\"1\"", "<pattern id=\"p\"><rect fill=\"url(#p)\"/></pattern><rect fill=\"url(#p)\"/>"),
+            "pattern.svg", "E-IMAGE-SVG-COMPLEX",
+            "'pattern.svg' refers to itself: an element draws one that contains it");
+    refused(svg("width=\"1\" height=\"1\"", "<g id=\"g\"><use href=\"#g\"/></g>"), "loop.svg", "E-IMAGE-SVG-COMPLEX",
+            "'loop.svg' refers to itself: an element draws one that contains it");
+    // Within the limits, with the same shapes: accepted.
+    accepted(use_pyramid(3, 4, leaf), "small.svg");
+    accepted(use_pyramid(2, 4, "<rect id=\"l0\" width=\"100\" height=\"100\" filter=\"url(#f)\"/>", blur), "shadow.svg");
+    ImageLimits tight;
+    tight.max_svg_drawn = 10;
+    refused(use_pyramid(3, 4, leaf), "tight.svg", "E-IMAGE-SVG-COMPLEX",
+            "'tight.svg' draws 171 elements once its <use> and url() references are followed; galley allows at most 10",
+            tight);
 }
 
 TEST_CASE("file names in messages cannot carry control characters") {
