@@ -4,6 +4,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -247,14 +248,57 @@ public:
     }
     cairo_surface_t* surface = nullptr;  // raster images
     RsvgHandle* svg = nullptr;           // SVG
+    std::size_t decoded = 0;             // bytes of pixels in `surface` (0 for a stand-in)
+    bool resampled = false;              // `surface` is the file drawn smaller, at `size`
+    std::pair<int, int> size{0, 0};
+    std::uint64_t last_use = 0;
 };
+
+namespace {
+
+/// `full` drawn at `size` (smaller), smoothly; null when cairo cannot.
+cairo_surface_t* resampled(cairo_surface_t* full, std::pair<int, int> size) {
+    cairo_surface_t* out = cairo_image_surface_create(cairo_image_surface_get_format(full), size.first, size.second);
+    if (cairo_surface_status(out) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(out);
+        return nullptr;
+    }
+    cairo_t* cr = cairo_create(out);
+    cairo_scale(cr, static_cast<double>(size.first) / cairo_image_surface_get_width(full),
+                static_cast<double>(size.second) / cairo_image_surface_get_height(full));
+    cairo_set_source_surface(cr, full, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+    cairo_paint(cr);
+    const bool ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+    cairo_destroy(cr);
+    if (!ok) {
+        cairo_surface_destroy(out);
+        return nullptr;
+    }
+    return out;
+}
+
+}  // namespace
 
 ImageCache::ImageCache(JpegHandling jpeg) : jpeg_(jpeg) {}
 ImageCache::~ImageCache() = default;
 
-const ImageCache::Source* ImageCache::load(const page::Image& image, Diagnostics& diags) {
+const ImageCache::Source* ImageCache::load(const page::Image& image, std::pair<int, int> target,
+                                           Diagnostics& diags) {
+    ++uses_;
     auto found = sources_.find(image.file);
-    if (found != sources_.end()) return found->second.get();
+    if (found != sources_.end()) {
+        Source* s = found->second.get();
+        const bool full = target == std::pair<int, int>(static_cast<int>(image.width_px), static_cast<int>(image.height_px));
+        if (!s || s->decoded == 0 || (s->resampled ? s->size == target : full)) {
+            if (s) s->last_use = uses_;
+            return s;
+        }
+        decoded_bytes_ -= s->decoded;  // decoded at another size: again, at this one
+        sources_.erase(found);
+    }
     std::unique_ptr<Source>& slot = sources_[image.file];
     auto fail = [&](const std::string& why) -> const Source* {
         diags.error("E-RENDER-IMAGE", {image.file, 0, 0}, std::string("cannot draw the ") + format_name(image.format) +
@@ -275,6 +319,9 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, Diagnostics
 
     auto source = std::make_unique<Source>();
     std::string why;
+    // Room for the pixels about to be decoded, before they are.
+    if (image.format != page::ImageFormat::svg && (image.format != page::ImageFormat::jpeg || jpeg_ == JpegHandling::decode))
+        make_room(std::size_t{4} * image.width_px * image.height_px, image.file);
     switch (image.format) {
         case page::ImageFormat::jpeg:
             if (jpeg_ == JpegHandling::embed) {
@@ -316,14 +363,60 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, Diagnostics
     if (!source->surface && !source->svg) return fail(why);
     // One id per file: cairo's PDF surface then embeds the image once, however
     // many pages show it (the JPEG stand-in has its id already).
-    if (source->surface && !has_unique_id(source->surface) && !tag_unique_id(source->surface, image.file))
+    const bool decoded = source->surface && !has_unique_id(source->surface);  // stand-ins have their id
+    std::string id = image.file;
+    if (decoded) {
+        source->size = {cairo_image_surface_get_width(source->surface), cairo_image_surface_get_height(source->surface)};
+        if (target.first > 0 && target.first < source->size.first && target.second < source->size.second) {
+            cairo_surface_t* smaller = resampled(source->surface, target);
+            if (!smaller) return fail("out of memory");
+            cairo_surface_destroy(source->surface);
+            source->surface = smaller;
+            source->size = target;
+            source->resampled = true;
+            // Its own id: the same file shown at another size is another image.
+            id += "@" + std::to_string(target.first) + "x" + std::to_string(target.second);
+        }
+        source->decoded = static_cast<std::size_t>(cairo_image_surface_get_stride(source->surface)) *
+                          static_cast<std::size_t>(source->size.second);
+        decoded_bytes_ += source->decoded;
+    }
+    if (source->surface && !has_unique_id(source->surface) && !tag_unique_id(source->surface, id))
         return fail("out of memory");
-    slot = std::move(source);
+    source->last_use = uses_;
+    slot = std::move(source);  // make_room erased other entries only: `slot` still refers to this one
     return slot.get();
 }
 
+void ImageCache::make_room(std::size_t incoming, const std::string& keep) {
+    while (decoded_bytes_ > 0 && decoded_bytes_ + incoming > kDecodedBudget) {
+        auto oldest = sources_.end();
+        for (auto it = sources_.begin(); it != sources_.end(); ++it)
+            if (it->first != keep && it->second && it->second->decoded > 0 &&
+                (oldest == sources_.end() || it->second->last_use < oldest->second->last_use))
+                oldest = it;
+        if (oldest == sources_.end()) return;
+        // cairo keeps its own reference while a page still needs the pixels.
+        decoded_bytes_ -= oldest->second->decoded;
+        sources_.erase(oldest);
+    }
+}
+
 bool ImageCache::paint(cairo_t* cr, const page::Image& image, Diagnostics& diags) {
-    const Source* source = load(image, diags);
+    // The pixels to keep: all of them, but for the PDF no more than
+    // kResampleToPpi at the printed size once the file is finer than
+    // kResampleAbovePpi.
+    std::pair<int, int> target{static_cast<int>(image.width_px), static_cast<int>(image.height_px)};
+    if (jpeg_ == JpegHandling::embed && image.width_px > 0 && image.height_px > 0 && image.rect.width > 0 &&
+        image.rect.height > 0) {
+        const double ppi = std::max(image.width_px / (image.rect.width / 72.0), image.height_px / (image.rect.height / 72.0));
+        if (ppi > kResampleAbovePpi) {
+            const double scale = kResampleToPpi / ppi;
+            target = {std::max(1, static_cast<int>(std::ceil(image.width_px * scale))),
+                      std::max(1, static_cast<int>(std::ceil(image.height_px * scale)))};
+        }
+    }
+    const Source* source = load(image, target, diags);
     if (!source) return false;
     const page::Rect& r = image.rect;
     if (!(r.width > 0 && r.height > 0)) return true;  // nothing to show

@@ -17,12 +17,25 @@
 //         cairo's PNG reader, from memory.
 //   GIF   the first frame, decoded with gdk-pixbuf.
 //   SVG   librsvg, drawn as vectors (no external resources).
+//
+// Decoded pixels are kept within a budget (kDecodedBudget): a file not
+// painted lately is dropped, and decoded again if a later page shows it.
+// Each surface carries its file as cairo's unique id, so the PDF still
+// embeds the image once. For the PDF, a decoded image printed at more than
+// kResampleAbovePpi is resampled to kResampleToPpi at its printed size (as
+// a press-quality PDF export does) and its full pixels let go at once: the
+// PDF surface keeps every image of a page until the page is written, and
+// eight 60-megapixel PNGs on one page took 1.9 GB. Passed-through JPEGs and
+// PNGs are never resampled.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -67,11 +80,30 @@ public:
 
     class Source;  // a loaded image (image_cache.cc)
 
+    /// Bytes of decoded pixels kept for files painted before (the one being
+    /// painted is always kept, however large: 60 megapixels are 240 MB).
+    static constexpr std::size_t kDecodedBudget = std::size_t{160} << 20;
+    /// PDF: decoded images printed finer than this are resampled ...
+    static constexpr double kResampleAbovePpi = 450;
+    /// ... to this, pixels per inch of the printed size.
+    static constexpr double kResampleToPpi = 300;
+
+    /// Bytes of decoded pixels held now.
+    std::size_t decoded_bytes() const { return decoded_bytes_; }
+
 private:
-    const Source* load(const page::Image& image, Diagnostics& diags);
+    /// `target`: the pixel size to keep a decoded raster image at (the
+    /// file's own size, or smaller for the PDF); a file cached at another
+    /// size is decoded again.
+    const Source* load(const page::Image& image, std::pair<int, int> target, Diagnostics& diags);
+    /// Drops the decoded files painted longest ago, but not `keep`, until
+    /// `incoming` more bytes fit the budget.
+    void make_room(std::size_t incoming, const std::string& keep);
 
     JpegHandling jpeg_;
     std::map<std::string, std::unique_ptr<Source>> sources_;  // by file; null after a failure
+    std::size_t decoded_bytes_ = 0;
+    std::uint64_t uses_ = 0;  // a clock for "painted lately"
     std::vector<PngPassthrough> passthrough_;
     bool drew_svg_ = false;
 };

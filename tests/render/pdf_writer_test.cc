@@ -3,9 +3,11 @@
 // structure tree.
 #include <doctest/doctest.h>
 
+#include <cairo.h>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <set>
@@ -251,6 +253,72 @@ TEST_CASE("pdfimages: the JPEG is passed through as DCT, the others are images t
     // The JPEG's bytes are in the file unchanged.
     std::string pdf = test::read_file(r.pdf);
     CHECK(pdf.find(test::read_file(r.images.jpeg)) != std::string::npos);
+}
+
+namespace {
+
+/// A PNG with an alpha channel (never passed through: decoded, drawn by cairo).
+std::string translucent_png(int width, int height) {
+    cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t* cr = cairo_create(s);
+    cairo_set_source_rgba(cr, 0.8, 0.1, 0.1, 0.5);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    std::string out;
+    cairo_surface_write_to_png_stream(
+        s,
+        [](void* closure, const unsigned char* data, unsigned int length) {
+            static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+            return CAIRO_STATUS_SUCCESS;
+        },
+        &out);
+    cairo_surface_destroy(s);
+    return out;
+}
+
+/// pdfimages -list: "WxH" of each image (not its soft mask), in order.
+std::vector<std::string> image_sizes(const std::filesystem::path& pdf) {
+    const std::string out = test::run_command("pdfimages -list '" + pdf.string() + "'");
+    std::istringstream lines(out);
+    std::string line;
+    std::vector<std::string> sizes;
+    while (std::getline(lines, line)) {
+        std::istringstream f(line);
+        std::string page, num, type, width, height;
+        f >> page >> num >> type >> width >> height;
+        if (type == "image") sizes.push_back(width + "x" + height);
+    }
+    return sizes;
+}
+
+}  // namespace
+
+TEST_CASE("a decoded image printed finer than 450 ppi is embedded at 300 ppi, once however often it is shown") {
+    require_tool("pdfimages", "poppler-utils");
+    test::TempDir dir;
+    dir.write("fine.png", translucent_png(1500, 1000));
+    const std::string fine = (dir.path() / "fine.png").string();
+    using namespace page;
+    Document doc;
+    doc.meta.title = "Resampling";
+    // 1500 px over 2 in: 750 ppi, resampled to 600 x 400; over 5 in (300
+    // ppi), kept whole. The small one is shown on both pages.
+    Page one{612, 792, "1", {}};
+    one.items.push_back(Image{{72, 72, 144, 96}, std::nullopt, fine, ImageFormat::png, 1500, 1000});
+    one.items.push_back(Image{{72, 300, 360, 240}, std::nullopt, fine, ImageFormat::png, 1500, 1000});
+    Page two{612, 792, "2", {}};
+    two.items.push_back(Image{{72, 72, 144, 96}, std::nullopt, fine, ImageFormat::png, 1500, 1000});
+    doc.pages.push_back(std::move(one));
+    doc.pages.push_back(std::move(two));
+    const std::filesystem::path pdf = dir.path() / "r.pdf";
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, PdfOptions{1213315200}, pdf, diags));
+    const std::vector<std::string> sizes = image_sizes(pdf);
+    INFO(test::run_command("pdfimages -list '" + pdf.string() + "'"));
+    CHECK(std::count(sizes.begin(), sizes.end(), "600x400") == 2);  // listed per page, one object
+    CHECK(std::count(sizes.begin(), sizes.end(), "1500x1000") == 1);
+    const std::string objects = test::run_command("pdfimages -list '" + pdf.string() + "' | awk 'NR > 2 && $3 == \"image\" && $4 == 600 { print $11 }' | sort -u");
+    CHECK(objects.find('\n') == objects.size() - 1);  // one object id for both pages
 }
 
 TEST_CASE("an Adobe CMYK JPEG is passed through with the /Decode that shows its colours") {
