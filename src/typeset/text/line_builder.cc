@@ -206,6 +206,54 @@ void LineBuilder::reorder(std::vector<Elem>& elems) const {
 }
 
 SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
+    const std::size_t overfull_before = overfull_;
+    SetLine out = build_once(line, width, last);
+    // The leftmost glyph origin (runs start at their leftmost glyph).
+    auto left_of = [](const SetLine& l) {
+        double left = 0.0;
+        for (const page::GlyphRun& r : l.runs) left = std::min(left, r.origin.x);
+        return left;
+    };
+    constexpr double kNoise = 1e-4;  // pt: rounding, not a mark
+    double hang = -left_of(out);
+    if (hang <= kNoise) return out;
+    // Set narrower by the hang and moved right by it. A line gives up the
+    // room from its measure, but a line set flush right at its natural
+    // width (a right-to-left paragraph's last line) from its content,
+    // which must close up by the hang. The narrower line may
+    // place its words, and so the mark, a little differently: up to three
+    // tries. A line that cannot close up that much (two long words in a
+    // narrow column) keeps its hang rather than pass its right end.
+    const layout::Alignment align = options_.align;
+    const bool flush_right = out.ratio == 0.0 && (options_.rtl ? align != layout::Alignment::right && align != layout::Alignment::center
+                                                               : align == layout::Alignment::right);
+    const std::size_t overfull_first = overfull_;
+    for (int attempt = 0; attempt < 3 && hang < width / 4; ++attempt) {
+        overfull_ = overfull_before;
+        const double set_to = flush_right ? std::min(width, out.natural) - hang : width - hang;
+        SetLine narrower = build_once(line, set_to, last);
+        if (narrower.overfull) break;
+        const double shift = width - set_to;
+        // Its own hang, beyond the room the shift gives it.
+        const double more = -left_of(narrower) - shift;
+        if (more > kNoise) {
+            hang += more;
+            continue;
+        }
+        narrower.width = width;
+        for (page::GlyphRun& r : narrower.runs) r.origin.x += shift;
+        for (page::Link& l : narrower.links) l.rect.x += shift;
+        for (page::Rule& u : narrower.rules) {
+            u.from.x += shift;
+            u.to.x += shift;
+        }
+        return narrower;
+    }
+    overfull_ = overfull_first;
+    return out;
+}
+
+SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last) {
     const auto& items = prepared_.items;
     const auto& pieces = prepared_.pieces;
     const BuildOptions& bo = options_.build;

@@ -49,7 +49,10 @@ public:
     LineBuilder(const LineBuilder&) = delete;
     LineBuilder& operator=(const LineBuilder&) = delete;
 
-    /// Line `line` [start, end) of the items, `width` wide.
+    /// Line `line` [start, end) of the items, `width` wide. A glyph placed
+    /// left of the line's start (the tanween that Arabic fonts hang left of
+    /// a final alef, in the line's last word) is brought inside: the line
+    /// is set again that much narrower and moved right by it.
     SetLine build(const BrokenLine& line, double width, bool last);
 
     /// Characters that printed without a glyph.
@@ -57,6 +60,8 @@ public:
     std::size_t overfull() const { return overfull_; }
 
 private:
+    SetLine build_once(const BrokenLine& line, double width, bool last);
+
     Shaper& shaper_;
     StyleTable& styles_;
     ItemBuilder& builder_;

@@ -400,6 +400,30 @@ TEST_CASE("an Arabic paragraph is justified with kashidas, its words' text uncha
     CHECK(!d1.contains("W-TEXT-LOOSE"));
 }
 
+TEST_CASE("a tanween hung left of a final alef at a line's left end stays inside the measure") {
+    // UDHR article 1: "عقلاً", "أحرارًا" and "بعضًا" end in alef with
+    // fathatan, which DejaVu Sans places left of the alef's advance. At the
+    // left end of a justified line it used to reach 1-2 pt into the gutter.
+    const std::string text = "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. وقد وهبوا عقلاً وضميرًا "
+                             "وعليهم أن يعامل بعضهم بعضًا بروح الإخاء. وقد وهبوا عقلاً وضميرًا عادلاً بريئاً";
+    Setting& s = setting("tabloid");
+    int hung = 0;
+    for (double width = 60; width <= 200; width += 2) {
+        CAPTURE(width);
+        Diagnostics diags;
+        ParagraphShape shape = column_shape(s, "ar");
+        shape.width = width;
+        const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+        check_within_measure(p);
+        for (const auto& l : p.lines) {
+            // The line's leftmost word, when it ends in the mark.
+            if (l.runs.empty()) continue;
+            if (l.runs.front().text.find("\u064B") != std::string::npos) ++hung;
+        }
+    }
+    CHECK(hung > 10);  // the case came up often enough to matter
+}
+
 TEST_CASE("an Arabic paragraph that opens with a Latin acronym still runs from the right") {
     // The first letter alone would make it a left-to-right paragraph, with
     // "UNESCO" at the left and the full stops on the wrong side of their
