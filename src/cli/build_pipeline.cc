@@ -43,6 +43,29 @@ std::string megabytes(std::uint64_t bytes) {
     return buf;
 }
 
+// The per-page files an earlier build of this issue left past this build's
+// last page (a 13-page proof set, then a 1-page one: -p002.png to -p013.png),
+// removed so the folder holds one build's pages. Only names galley makes:
+// `name(i)` must give the file's name back exactly. Returns how many went.
+std::size_t remove_pages_past(const std::filesystem::path& dir, const std::string& prefix, const std::string& suffix,
+                              std::size_t pages, const std::function<std::string(std::size_t)>& name) {
+    std::error_code ec;
+    std::vector<std::filesystem::path> stale;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string file = it->path().filename().string();
+        if (file.size() <= prefix.size() + suffix.size() || file.compare(0, prefix.size(), prefix) != 0 ||
+            file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        const std::string digits = file.substr(prefix.size(), file.size() - prefix.size() - suffix.size());
+        if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+        const std::size_t number = std::stoul(digits);
+        if (number > pages && number > 0 && name(number - 1) == file && it->is_regular_file(ec)) stale.push_back(it->path());
+    }
+    std::size_t removed = 0;
+    for (const std::filesystem::path& p : stale) removed += std::filesystem::remove(p, ec) ? 1 : 0;
+    return removed;
+}
+
 // One output, produced in memory, written with the others at the end.
 struct Produced {
     std::filesystem::path target;
@@ -263,6 +286,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
     // is, so their order never depends on threads.
     const bool cover_from_print = want_epub && !issue.cover;
     std::vector<Produced> produced;
+    std::optional<std::size_t> png_page_count, press_page_count;  // per-page files written
     Diagnostics epub_diags;
     std::optional<Produced> epub_out;
     StageTiming epub_timing{"epub", 0, ""};
@@ -372,6 +396,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
             po.date = request.source_date_epoch;
             po.whole = request.press;
             po.pages = request.press_pages;
+            if (po.pages) press_page_count = document->pages.size();
             press::PressResult pr = press::render_press(*document, layout, po, issue.id, diags);
             // No Ghostscript, or it failed: exit status 4, and nothing is written.
             if (pr.status == press::PressStatus::tool_missing || pr.status == press::PressStatus::tool_failed)
@@ -403,6 +428,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         }
         if (request.formats.count(Format::png)) {
             diags.append(png_diags);
+            if (png_pages) png_page_count = png_pages->size();
             if (png_pages)
                 for (std::size_t i = 0; i < png_pages->size(); ++i)
                     produced.push_back({request.out_dir / render::png_page_name(issue.id, i), std::move((*png_pages)[i]), ""});
@@ -438,6 +464,13 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         return outcome;
     }
     for (const Produced& p : produced) outcome.written.push_back({p.target, p.bytes.size(), p.note});
+    if (png_page_count)
+        outcome.stale_removed += remove_pages_past(request.out_dir, issue.id + "-p", ".png", *png_page_count,
+                                                   [&](std::size_t i) { return render::png_page_name(issue.id, i); });
+    if (press_page_count)
+        outcome.stale_removed +=
+            remove_pages_past(request.out_dir, issue.id + ".press-p", ".pdf", *press_page_count,
+                              [&](std::size_t i) { return press::press_page_file_name(issue.id, i); });
     outcome.stages.push_back(writing.done("write", plural(produced.size(), "file", "files")));
     return outcome;
 }

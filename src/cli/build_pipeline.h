@@ -58,6 +58,9 @@ struct WrittenFile {
 struct BuildOutcome {
     std::vector<WrittenFile> written;
     bool output_failed = false;  ///< a write failed or a tool was missing (exit 4)
+    /// Page files (PNG proofs, press pages) an earlier build left past this
+    /// build's last page, removed once this build's files were in place.
+    std::size_t stale_removed = 0;
     int pages = 0;
     std::vector<StageTiming> stages;               ///< in the order they started
     std::vector<typeset::ArticleTiming> articles;  ///< time to set each article, in issue order

@@ -167,6 +167,10 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
         human << summary_line(*li.read.issue, li.read.failed_articles.size(), outcome,
                                std::chrono::duration<double>(std::chrono::steady_clock::now() - command_started).count())
                << "\n";
+        if (outcome.stale_removed > 0)
+            human << "  removed " << outcome.stale_removed
+                  << (outcome.stale_removed == 1 ? " page file" : " page files")
+                  << " an earlier build left past the last page\n";
         if (opts.verbose)
             for (const WrittenFile& f : outcome.written)
                 if (!f.note.empty()) human << "  " << f.path.filename().string() << ": " << f.note << "\n";

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Output folders as users meet them: a missing one is created (with its
 # parents); one inside the issue folder is never read back as input (a second
-# build gives the same bytes); one galley may not write to exits 4, names the
+# build gives the same bytes); PNG proofs past a shorter rebuild's last page
+# are removed; one galley may not write to exits 4, names the
 # folder and leaves nothing behind. The unwritable case runs as an
 # unprivileged user (root may write anywhere): with setpriv when this runs as
 # root, with a read-only folder otherwise.
@@ -31,7 +32,28 @@ cmp -s "$work/first.pdf" "$work/issue/out/ppp-2008-06-13.pdf" || fail "the PDF c
 cmp -s "$work/first.epub" "$work/issue/out/ppp-2008-06-13.epub" || fail "the EPUB changed when its folder sat inside the input"
 "$galley" check "$work/issue" -q || fail "check of an issue holding its own outputs exited $?"
 
-# 3. An output folder galley may not write to: exit 4, the folder named, no file left.
+# 3. PNG proofs of a longer build of the same issue, left in the folder, go
+#    when a shorter build replaces them; files galley does not name so stay.
+mkdir -p "$work/proofs"
+"$galley" build "$work/issue" -o "$work/proofs" -f png --dpi 10 -q -j 1 || fail "the proofs build exited $?"
+pages=$(ls "$work/proofs" | grep -c '^ppp-2008-06-13-p[0-9][0-9][0-9]\.png$')
+[ "$pages" -gt 3 ] || fail "the sample made only $pages proofs"
+for extra in ppp-2008-06-13-p0099.png ppp-2008-06-13-pics.png other-p007.png; do : > "$work/proofs/$extra"; done
+# The same issue with one short article: fewer pages.
+cp -r "$work/issue" "$work/short"
+rm -rf "$work/short/out"
+sed -e '/<section title="Business">/,/<\/section>/d' -e '/<section title="Opinion">/,/<\/section>/d' \
+    -e '/anti-trafficking-tier-2\|preah-vihear-heritage-bid\|kratie-dolphins/d' \
+    "$work/issue/issue.xml" > "$work/short/issue.xml"
+"$galley" build "$work/short" -o "$work/proofs" -f png --dpi 10 -j 1 >"$work/out" 2>&1 || { cat "$work/out"; fail "the shorter build exited $?"; }
+short=$(ls "$work/proofs" | grep -c '^ppp-2008-06-13-p[0-9][0-9][0-9]\.png$')
+[ "$short" -lt "$pages" ] || fail "the shorter issue made $short proofs, the longer $pages"
+grep -q "removed $((pages - short)) page files an earlier build left past the last page" "$work/out" || { cat "$work/out"; fail "the removal is not reported"; }
+for extra in ppp-2008-06-13-p0099.png ppp-2008-06-13-pics.png other-p007.png; do
+    [ -e "$work/proofs/$extra" ] || fail "$extra, not a name galley writes, was removed"
+done
+
+# 4. An output folder galley may not write to: exit 4, the folder named, no file left.
 mkdir -p "$work/locked"
 chmod 755 "$work/locked"
 if [ "$(id -u)" = 0 ]; then
