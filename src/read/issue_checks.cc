@@ -20,6 +20,23 @@ std::vector<std::string> check_issue(const model::Issue& issue, Diagnostics& dia
     }
     for (const model::Section& s : issue.sections) {
         for (const model::Article& a : s.articles) {
+            if (a.body.empty()) continue;
+            bool print = false, digital = false;
+            for (const model::Block& b : a.body) {
+                print = print || model::in_print(b.edition);
+                digital = digital || model::in_digital(b.edition);
+            }
+            if (!print)
+                diags.warning("W-ARTICLE-EDITION-EMPTY", a.where,
+                              "every block of the body is marked edition=\"digital\": the print edition gets the "
+                              "head alone");
+            if (!digital)
+                diags.warning("W-ARTICLE-EDITION-EMPTY", a.where,
+                              "every block of the body is marked edition=\"print\": the EPUB gets the head alone");
+        }
+    }
+    for (const model::Section& s : issue.sections) {
+        for (const model::Article& a : s.articles) {
             for (const model::RelatedItem& r : a.end.related) {
                 if (r.ref.empty() || first.count(r.ref) != 0) continue;
                 diags.error("E-REF-UNKNOWN", r.where,

@@ -126,6 +126,30 @@ TEST_CASE("a related item must name an article of the issue") {
           "a.xml:9: error: related item refers to article 'nowhere', which is not in this issue [E-REF-UNKNOWN]");
 }
 
+TEST_CASE("an article whose body is all for one edition is warned about, once per edition it leaves bare") {
+    {
+        OneArticle a("<p edition=\"digital\">Online only.</p>\n<p edition=\"digital\">This too.</p>");
+        auto r = a.read();
+        REQUIRE(r.lines.size() == 1);
+        CHECK(r.lines[0] == "story.xml:2: warning: every block of the body is marked edition=\"digital\": the print "
+                            "edition gets the head alone [W-ARTICLE-EDITION-EMPTY]");
+        CHECK(r.result.issue);
+    }
+    {
+        OneArticle a("<p edition=\"print\">In the paper only.</p>");
+        auto r = a.read();
+        REQUIRE(r.lines.size() == 1);
+        CHECK(r.lines[0] == "story.xml:2: warning: every block of the body is marked edition=\"print\": the EPUB gets "
+                            "the head alone [W-ARTICLE-EDITION-EMPTY]");
+    }
+    // One block for each edition, or one for both: nothing to say.
+    for (const char* body : {"<p edition=\"print\">Paper.</p>\n<p edition=\"digital\">Screen.</p>",
+                             "<p edition=\"digital\">Screen.</p>\n<p>Both.</p>"}) {
+        OneArticle a(body);
+        CHECK(a.read().lines.empty());
+    }
+}
+
 TEST_CASE("schema errors name the element, with the line") {
     OneArticle a("<p>one</p>\n<para>two</para>");
     auto r = a.read();
