@@ -33,6 +33,22 @@ void check_resolution(const ComposeContext& ctx, const model::Image& image, doub
                                    " dpi, below the layout's " + std::to_string(min_dpi) + " dpi (figure.min-dpi)"});
 }
 
+/// Under this, in points, a printed picture is a hairline (0.7 mm).
+constexpr double kLeastVisible = 2.0;
+
+void check_visible(const model::Image& image, double printed_width, double printed_height,
+                   const SourceLocation& where, std::vector<Diagnostic>& notes) {
+    if (printed_width >= kLeastVisible && printed_height >= kLeastVisible) return;
+    const std::string size = image.width_px > 0 ? " (" + std::to_string(image.width_px) + " x " +
+                                                      std::to_string(image.height_px) + " px)"
+                                                : "";
+    notes.push_back(Diagnostic{Severity::warning, "W-IMAGE-TOO-THIN", where,
+                               "image '" + image.path + "'" + size + " prints " +
+                                   fixed(printed_width * 25.4 / 72.0, 2) + " x " +
+                                   fixed(printed_height * 25.4 / 72.0, 2) +
+                                   " mm: too thin to be seen; crop it, or give it a sensible shape"});
+}
+
 page::ImageFormat page_format(model::ImageFormat f) {
     switch (f) {
         case model::ImageFormat::jpeg:
@@ -141,6 +157,7 @@ FigureLayout layout_figure(ComposeContext& ctx, const model::Figure& figure, dou
     }
     FigureLayout out;
     check_resolution(ctx, image, w, where, out.notes);
+    check_visible(image, std::min(w, width), shown, where, out.notes);
 
     Stack stack;
     page::TagBegin fig = tag(page::TagKind::figure);

@@ -15,7 +15,9 @@ struct FigureLayout {
     Fragment fragment;  ///< relative to the figure's top-left
     double height = 0;
     /// W-IMAGE-LOW-RESOLUTION when the image prints below the layout's
-    /// figure.min-dpi; reported by the caller once the figure is placed.
+    /// figure.min-dpi, W-IMAGE-TOO-THIN when it prints narrower or shorter
+    /// than 2 pt (a 1 x 20000 px file at a column's height); reported by
+    /// the caller once the figure is placed.
     std::vector<Diagnostic> notes;
 };
 

@@ -2,6 +2,8 @@
 // articles still compose, print and digital editions, figures.
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -269,6 +271,23 @@ TEST_CASE("blocks marked digital are left out of print, print and both are kept"
     CHECK(all.find("printed everywhere") != std::string::npos);
     CHECK(all.find("only on paper") != std::string::npos);
     CHECK(all.find("only on screen") == std::string::npos);
+}
+
+TEST_CASE("a picture that prints thinner than a hairline is warned about, a thin rule of a picture is not") {
+    for (const auto& [w, h, thin] : {std::tuple{1u, 20000u, true}, std::tuple{20000u, 1u, true},
+                                     std::tuple{1600u, 1000u, false}, std::tuple{2000u, 40u, false}}) {
+        CAPTURE(w);
+        CAPTURE(h);
+        model::Article a = article("thin", "Thin", 6);
+        a.body.insert(a.body.begin() + 2, figure_block(model::Placement::inline_, "img/rice-price-chart-2008.png", w,
+                                                       h, "A picture", "Its caption"));
+        auto c = compose(issue_of({a}), bundled_layout("tabloid"));
+        CHECK(c->diags.contains("W-IMAGE-TOO-THIN") == thin);
+        for (const Diagnostic& d : c->diags.all())
+            if (d.code == "W-IMAGE-TOO-THIN")
+                CHECK(d.message.find("(" + std::to_string(w) + " x " + std::to_string(h) + " px) prints ") !=
+                      std::string::npos);
+    }
 }
 
 TEST_CASE("figures: absolute image paths, aspect ratio kept, low resolution warned") {
