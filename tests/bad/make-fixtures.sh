@@ -598,6 +598,12 @@ image_case("img-svg-shadows-ok", "img/photo.svg", svg(use_pyramid(
     2, 4, '<rect id="l0" width="4" height="2" filter="url(#f)"/>',
     '<filter id="f"><feGaussianBlur stdDeviation="1"/></filter>')).encode())
 
+# Tables ----------------------------------------------------------------------
+case("table-200-columns", {"story.xml": article(
+    '    <table><row>' + "".join("<cell>%d</cell>" % (j + 1) for j in range(200)) + '</row></table>')})
+case("table-12-columns-ok", {"story.xml": article(
+    '    <table><row>' + "".join("<cell>%d</cell>" % (j + 1) for j in range(12)) + '</row></table>')})
+
 # Ids, titles and text ------------------------------------------------------
 case("id-duplicate", {"a.xml": article(ident="story"), "b.xml": article(ident="story")})
 case("id-case-differs", {"a.xml": article(ident="story"), "b.xml": article(ident="Story")})

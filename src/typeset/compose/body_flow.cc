@@ -481,6 +481,25 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     const layout::Box& box = ctx_.layout.box(layout::BoxId::table);
     Insets in = box_insets(box);
     TableNeeds needs = measure_table(ctx_, t);
+    // A table whose columns cannot each have an em of its cells' type
+    // across the article, gaps between, cannot be set legibly: its cells
+    // would be cut letter by letter and run off the page. An error, at the
+    // table, rather than a page no one can read.
+    {
+        const double em = ctx_.style(ParagraphStyleId::table_cell).size.to_pt();
+        const auto columns = static_cast<double>(needs.natural.size());
+        const double widest = ctx_.frame.span_width(span_) - in.left - in.right;
+        const double least = columns * em + needs.gap * std::max(0.0, columns - 1);
+        if (columns > 1 && least > widest) {
+            const int fit = static_cast<int>((widest + needs.gap) / (em + needs.gap));
+            ctx_.diags.error("E-TABLE-TOO-WIDE", where,
+                             "a table of " + std::to_string(needs.natural.size()) +
+                                 " columns cannot be set across this article's " + std::to_string(span_) +
+                                 (span_ == 1 ? " column" : " columns") + ": at most " + std::to_string(fit) +
+                                 " fit at an em each; split it, or mark it edition=\"digital\" for the EPUB alone");
+            return;
+        }
+    }
     // No row deeper than a figure may be: a deeper one goes on in the next
     // column or page, cut between lines.
     const double max_row = kFigureMaxHeight * ctx_.frame.height();

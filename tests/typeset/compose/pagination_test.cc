@@ -1559,4 +1559,36 @@ TEST_CASE("pages are handed over while the articles after them are still to be s
     CHECK(set.back() == 6);
 }
 
+
+TEST_CASE("a table with more columns than fit across its article at an em each is an error at the table") {
+    for (const auto& [columns, refused] : {std::pair{200, true}, std::pair{60, true}, std::pair{12, false}}) {
+        CAPTURE(columns);
+        model::Article a = article("wide", "A wide table", 4);
+        model::Table t;
+        std::vector<std::string> cells;
+        for (int j = 0; j < columns; ++j) cells.push_back(std::to_string(j + 1));
+        model::Row r;
+        for (const std::string& c : cells) r.cells.push_back(model::Cell{model::Align::start, text(c.c_str())});
+        t.rows.push_back(r);
+        model::Block b;
+        b.node = t;
+        b.where = SourceLocation{"wide.xml", 9, 0};
+        a.body.insert(a.body.begin() + 1, b);
+        auto c = compose(issue_of({a}), bundled_layout("tabloid"));
+        CHECK(c->diags.contains("E-TABLE-TOO-WIDE") == refused);
+        for (const Diagnostic& d : c->diags.all())
+            if (d.code == "E-TABLE-TOO-WIDE") {
+                CHECK(d.where.line == 9);
+                CHECK(d.message.rfind("a table of " + std::to_string(columns) + " columns cannot be set across this "
+                                      "article's ", 0) == 0);
+            }
+        // A table that fits is set whole, inside the page (a refused one is
+        // not drawn: the error stops the build).
+        if (!refused) {
+            auto problems = check_all(c->doc, *c->layout, c->issue);
+            for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+        }
+    }
+}
+
 }  // namespace galley::test
