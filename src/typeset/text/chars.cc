@@ -125,6 +125,20 @@ bool allows_letter_spacing(std::string_view text) {
     return true;
 }
 
+bool in_stacking_script(std::string_view text) {
+    if (text.empty()) return false;
+    for (std::size_t i = 0; i < text.size();) {
+        const char32_t c = next_char(text, i);
+        const bool stacking = (c >= 0x0900 && c <= 0x0DFF) || (c >= 0x0E00 && c <= 0x0EFF) ||
+                              (c >= 0x0F00 && c <= 0x0FFF) || (c >= 0x1000 && c <= 0x109F) ||
+                              (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF) ||
+                              (c >= 0xA980 && c <= 0xAAFF) || c == 0x200B || c == 0x200C || c == 0x200D ||
+                              g_unichar_ismark(static_cast<gunichar>(c));
+        if (!stacking) return false;
+    }
+    return true;
+}
+
 std::size_t closing_punctuation_start(std::string_view word) {
     std::size_t start = word.size();
     while (start > 0) {

@@ -50,6 +50,12 @@ bool in_alphabet_with_capitals(std::string_view text, std::size_t from);
 /// text is never letter-spaced or tracked.
 bool allows_letter_spacing(std::string_view text);
 
+/// Whether every character of `text` belongs to a left-to-right script
+/// whose syllables stack or reorder their glyphs (Indic, Thai, Lao,
+/// Myanmar, Khmer, Tibetan, Javanese .. Tai Viet), or is a combining mark,
+/// a joiner or a zero-width space. False for empty text.
+bool in_stacking_script(std::string_view text);
+
 /// Where the sentence punctuation that ends `word` begins (full stops,
 /// commas, colons, semicolons, question and exclamation marks, ellipses):
 /// `word.size()` when it ends in anything else.

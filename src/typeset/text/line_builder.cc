@@ -14,6 +14,33 @@
 namespace galley::typeset::text {
 namespace {
 
+/// Joins a run's clusters of Khmer, Thai, Indic... text into one cluster per
+/// stretch of such text (a word, or its part in this face). cairo then
+/// writes the stretch's text once, as /ActualText over its glyphs, instead
+/// of mapping each glyph to a character: a vowel sign or subscript that
+/// HarfBuzz moved up, down or before its consonant otherwise comes out of
+/// pdftotext on a line of its own or in the wrong order ("សេចក្ដប្រ / ី").
+void join_stacking_clusters(page::GlyphRun& r) {
+    std::vector<page::Cluster> joined;
+    joined.reserve(r.clusters.size());
+    std::size_t at = 0;
+    bool open = false;  // the last cluster in `joined` is such a stretch
+    for (const page::Cluster& c : r.clusters) {
+        const auto bytes = static_cast<std::size_t>(c.bytes);
+        const bool stacking = c.bytes > 0 && at + bytes <= r.text.size() &&
+                              in_stacking_script(std::string_view(r.text).substr(at, bytes));
+        at += bytes;
+        if (open && (stacking || c.bytes == 0)) {
+            joined.back().bytes += c.bytes;
+            joined.back().glyphs += c.glyphs;
+            continue;
+        }
+        joined.push_back(c);
+        open = stacking;
+    }
+    r.clusters = std::move(joined);
+}
+
 /// How far past letter-space-max a line already past word-space-max may
 /// letter-space (a factor of the style's limit).
 constexpr double kEmergencyLetterSpacing = 2.0;
@@ -574,6 +601,7 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
     }
     close_link(pen);
     close_underline();
+    for (page::GlyphRun& r : out.runs) join_stacking_clusters(r);
     // A right-to-left run opens at its first glyph in reading order, its
     // rightmost, and the rest lie to the left of it: move each run's origin
     // to its left edge, so that origin and advance span the run as for
