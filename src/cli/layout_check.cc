@@ -8,6 +8,7 @@
 #include "fonts/font_library.h"
 #include "layout/loader.h"
 #include "layout/settings.h"
+#include "typeset/text/chars.h"
 
 namespace galley::cli {
 namespace {
@@ -31,12 +32,10 @@ std::vector<char32_t> codepoints(const std::string& s) {
 
 // Characters that are never drawn as glyphs (spaces, controls, joiners).
 bool needs_glyph(char32_t cp) {
-    if (cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0)) return false;
-    if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || cp == 0xFEFF)
-        return false;
-    if (cp >= 0x2060 && cp <= 0x206F) return false;
-    if (cp >= 0xFE00 && cp <= 0xFE0F) return false;  // variation selectors
-    return true;
+    if (cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0x2028 || cp == 0x2029) return false;
+    // Joiners, variation selectors, bidi marks, tags...: the setter's own
+    // list of what prints as nothing.
+    return !typeset::text::is_default_ignorable(cp);
 }
 
 void collect_text(const model::Inlines& in, std::string& out) {

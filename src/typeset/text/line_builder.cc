@@ -568,7 +568,11 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
                             r.advance = std::max(r.advance, x + g.advance - r.origin.x);
                             if (g.missing) {
                                 std::size_t q = cl.byte_start;
-                                while (q < cl.byte_end) missing_.insert(next_char(e.text, q));
+                                while (q < cl.byte_end) {
+                                    // A joiner or variation selector in the cluster prints nothing anyway.
+                                    const char32_t ch = next_char(e.text, q);
+                                    if (!is_default_ignorable(ch)) missing_.insert(ch);
+                                }
                             }
                             const FaceInfo& f = shaper_.face(face);
                             ascent = std::max(ascent, f.ascent + rs.baseline_shift);

@@ -397,7 +397,10 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
         const text::Shaped& sh = m.shaper.shape(m.builder.font_of(t.runs[text::run_at(t, a)].style), t.text.substr(a, b - a));
         if (sh.missing) {
             std::size_t q = a;
-            while (q < b) missing.insert(text::next_char(t.text, q));
+            while (q < b) {
+                const char32_t ch = text::next_char(t.text, q);
+                if (!text::is_default_ignorable(ch)) missing.insert(ch);
+            }
         }
     }
     if (!missing.empty()) {

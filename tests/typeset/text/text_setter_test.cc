@@ -829,6 +829,22 @@ TEST_CASE("missing glyphs are reported once per paragraph, naming the characters
           "any fallback; they print as an empty box");
 }
 
+TEST_CASE("joiners and variation selectors in a cluster without a glyph are not reported: they print as nothing") {
+    Setting& s = setting("tabloid");
+    Diagnostics diags;
+    // An emoji ZWJ sequence with a variation selector: no bundled font has
+    // the emoji; the joiner and the selector never show anyway.
+    const std::string text = "A family \xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\xEF\xB8\x8F on the boat.";
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, column_shape(s), {"a.xml", 3, 1}, diags);
+    check_reconstructs(p, text);
+    REQUIRE(diags.all().size() == 1);
+    const Diagnostic& d = diags.all().front();
+    CHECK(d.code == "W-GLYPH-MISSING");
+    CHECK(d.message.find("U+1F467, U+1F469 in") != std::string::npos);
+    CHECK(d.message.find("U+200D") == std::string::npos);
+    CHECK(d.message.find("U+FE0F") == std::string::npos);
+}
+
 TEST_CASE("a paragraph set right to left gets no drop cap: its first letter stays joined to its word") {
     Setting& s = setting("magazine");
     Diagnostics diags;
