@@ -267,6 +267,10 @@ std::optional<PrescanProblem> prescan_xml(std::string_view bytes, const MarkupLi
     if (first(0x00, 0x00, 0x00, 0x3C) || first(0x3C, 0x00, 0x00, 0x00) || first(0x00, 0x00, 0x3C, 0x00) ||
         first(0x00, 0x3C, 0x00, 0x00))
         return encoding_problem("the file is in UCS-4 (UTF-32)");
+    // With its byte order mark (libxml2 would take FF FE for UTF-16 and
+    // find the document empty).
+    if (first(0xFF, 0xFE, 0x00, 0x00) || first(0x00, 0x00, 0xFE, 0xFF))
+        return encoding_problem("the file is in UTF-32");
     if (first(0x4C, 0x6F, 0xA7, 0x94)) return encoding_problem("the file is in EBCDIC");
     std::size_t width = 1, skip = 0;
     bool big_endian = false;

@@ -26,6 +26,9 @@ std::string str(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) 
 std::string trim_message(const char* msg) {
     std::string m = msg ? msg : "malformed XML";
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    // libxml2 breaks some messages in two ("... indicate encoding !\nBytes:
+    // 0xE9 ..."): one line, as every diagnostic is.
+    for (std::size_t at = m.find('\n'); at != std::string::npos; at = m.find('\n', at)) m.replace(at, 1, " ");
     return m;
 }
 

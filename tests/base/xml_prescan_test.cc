@@ -106,6 +106,14 @@ TEST_CASE("encodings that could hide markup from the count are refused") {
         CHECK(p->line == 1);
     }
     CHECK(prescan_xml(std::string("\0\0\0<\0\0\0a", 8), MarkupLimits{}));
+    // UTF-32 with its byte order mark, either order (libxml2 took FF FE for
+    // UTF-16 and said "Document is empty").
+    for (const std::string& bom : {std::string("\xFF\xFE\0\0<\0\0\0", 8), std::string("\0\0\xFE\xFF\0\0\0<", 8)}) {
+        auto p = prescan_xml(bom, MarkupLimits{});
+        REQUIRE(p);
+        CHECK(p->kind == PrescanProblem::Kind::encoding);
+        CHECK(p->message.rfind("the file is in UTF-32; ", 0) == 0);
+    }
     CHECK(prescan_xml("\x4C\x6F\xA7\x94", MarkupLimits{}));
     // A UTF-16 document may not switch to the other byte order.
     CHECK(prescan_xml(utf16le("<?xml version='1.0' encoding='UTF-16BE'?><a/>", true), MarkupLimits{}));

@@ -37,6 +37,16 @@ TEST_CASE("malformed XML is reported at its real line and column") {
     CHECK(only(d) == "3:11: E-XML-MALFORMED: Opening and ending tag mismatch: p line 3 and q");
 }
 
+TEST_CASE("a message libxml2 writes on two lines is reported on one") {
+    Diagnostics d;
+    // Latin-1 bytes with no encoding declared: "... indicate encoding !\nBytes: 0xE9 ...".
+    auto doc = xml::parse("<article>\n<p>caf\xE9 au lait</p>\n</article>\n", "a.xml", d);
+    CHECK_FALSE(doc);
+    REQUIRE(d.all().size() == 1);
+    CHECK(d.all()[0].message.find('\n') == std::string::npos);
+    CHECK(d.all()[0].message.find("indicate encoding ! Bytes: 0xE9") != std::string::npos);
+}
+
 TEST_CASE("line numbers stay right past 65535 lines") {
     std::string big = "<a>\n";
     for (int i = 0; i < 70000; ++i) big += "<b/>\n";
