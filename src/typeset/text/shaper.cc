@@ -243,13 +243,29 @@ struct Shaper::Impl {
         return pen;
     }
 
-    static void build_clusters(std::size_t text_size, Shaped& out) {
+    // Clusters from the glyphs' cluster values. One that would begin with a
+    // combining mark, a joiner or a variation selector (HarfBuzz gives
+    // marks the font has no precomposed form for clusters of their own)
+    // goes with the cluster before it: tracking and letter-spacing open
+    // between clusters, and pulled a headline's letters back over "é"
+    // by a tracking step for each mark stacked on it.
+    static void build_clusters(std::string_view text, Shaped& out) {
+        const std::size_t text_size = text.size();
         out.clusters.clear();
         const auto n = static_cast<std::uint32_t>(out.glyphs.size());
         for (std::uint32_t i = 0; i < n;) {
             std::uint32_t j = i;
             double advance = 0.0;
             while (j < n && out.glyphs[j].cluster == out.glyphs[i].cluster) advance += out.glyphs[j++].advance;
+            if (!out.clusters.empty() && out.glyphs[i].cluster < text_size) {
+                std::size_t at = out.glyphs[i].cluster;
+                if (is_continuation(next_char(text, at))) {
+                    out.clusters.back().glyph_end = j;
+                    out.clusters.back().advance += advance;
+                    i = j;
+                    continue;
+                }
+            }
             ShapedCluster c;
             c.byte_start = out.clusters.empty() ? 0 : out.glyphs[i].cluster;
             c.glyph_start = i;
@@ -271,7 +287,7 @@ struct Shaper::Impl {
         } else {
             shape_into(font, text, nullptr, out);
         }
-        build_clusters(text.size(), out);
+        build_clusters(text, out);
     }
 
     PangoFont* primary(int font) {
