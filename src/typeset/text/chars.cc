@@ -128,6 +128,7 @@ bool allows_letter_spacing(std::string_view text) {
 bool in_stacking_script(std::string_view text) {
     if (text.empty()) return false;
     for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) return false;  // ASCII: the common case, at once
         const char32_t c = next_char(text, i);
         const bool stacking = (c >= 0x0900 && c <= 0x0DFF) || (c >= 0x0E00 && c <= 0x0EFF) ||
                               (c >= 0x0F00 && c <= 0x0FFF) || (c >= 0x1000 && c <= 0x109F) ||
