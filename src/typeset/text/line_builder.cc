@@ -232,6 +232,17 @@ void LineBuilder::reorder(std::vector<Elem>& elems) const {
     elems = std::move(visual);
 }
 
+layout::Alignment LineBuilder::unstretched_alignment() const {
+    const layout::Alignment align = options_.align;
+    if (!options_.rtl) return align == layout::Alignment::justify ? layout::Alignment::left : align;
+    switch (align) {
+        case layout::Alignment::justify:
+        case layout::Alignment::left: return layout::Alignment::right;
+        case layout::Alignment::right: return layout::Alignment::left;
+        default: return align;
+    }
+}
+
 SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
     const std::size_t overfull_before = overfull_;
     SetLine out = build_once(line, width, last);
@@ -251,9 +262,7 @@ SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
     // place its words, and so the mark, a little differently: up to three
     // tries. A line that cannot close up that much (two long words in a
     // narrow column) keeps its hang rather than pass its right end.
-    const layout::Alignment align = options_.align;
-    const bool flush_right = out.ratio == 0.0 && (options_.rtl ? align != layout::Alignment::right && align != layout::Alignment::center
-                                                               : align == layout::Alignment::right);
+    const bool flush_right = out.ratio == 0.0 && unstretched_alignment() == layout::Alignment::right;
     const std::size_t overfull_first = overfull_;
     for (int attempt = 0; attempt < 3 && hang < width / 4; ++attempt) {
         overfull_ = overfull_before;
@@ -464,10 +473,7 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
     double pen = 0.0;
     if (!stretches) {
         const double room = width - set_total;
-        layout::Alignment align = options_.align;
-        if (options_.rtl && align == layout::Alignment::justify) align = layout::Alignment::right;
-        else if (options_.rtl && align == layout::Alignment::left) align = layout::Alignment::right;
-        else if (options_.rtl && align == layout::Alignment::right) align = layout::Alignment::left;
+        const layout::Alignment align = unstretched_alignment();
         if (align == layout::Alignment::right) pen = room;
         else if (align == layout::Alignment::center) pen = room / 2.0;
         if (pen < 0.0) pen = 0.0;

@@ -61,6 +61,10 @@ public:
 
 private:
     SetLine build_once(const BrokenLine& line, double width, bool last);
+    /// Where a line set at its natural width sits: the style's alignment,
+    /// justified text flush with the start, mirrored in a right-to-left
+    /// paragraph.
+    layout::Alignment unstretched_alignment() const;
 
     Shaper& shaper_;
     StyleTable& styles_;
