@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -65,6 +66,16 @@ void Diagnostics::drop_repeats() {
         kept.push_back(std::move(d));
     }
     items_ = std::move(kept);
+}
+
+void Diagnostics::drop_reported_in(const Diagnostics& earlier, const std::string& code) {
+    std::set<std::tuple<const std::string&, int, int>> reported;
+    for (const Diagnostic& d : earlier.items_)
+        if (d.code == code) reported.emplace(d.where.file, d.where.line, d.where.column);
+    if (reported.empty()) return;
+    std::erase_if(items_, [&](const Diagnostic& d) {
+        return d.code == code && reported.contains({d.where.file, d.where.line, d.where.column});
+    });
 }
 
 const char* severity_name(Severity s) {

@@ -57,6 +57,11 @@ public:
     /// Drops a diagnostic equal to an earlier one (a paragraph set at more
     /// than one width reports the same word twice); the order is kept.
     void drop_repeats();
+    /// Drops each diagnostic with `code` at a location where `earlier`
+    /// already has one with that code: the same finding, made by a check
+    /// that ran before (W-GLYPH-MISSING: the issue-wide check, then the
+    /// print setter). The order is kept.
+    void drop_reported_in(const Diagnostics& earlier, const std::string& code);
 
 private:
     std::vector<Diagnostic> items_;

@@ -153,6 +153,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
         progress.clear();
         build_diags.sort_by_location();
         build_diags.drop_repeats();
+        build_diags.drop_reported_in(li.diags, "W-GLYPH-MISSING");  // the issue-wide check found it first
         if (!opts.json) print_diagnostics(io.err, build_diags, print);
         li.diags.append(build_diags);
         output_failed = output_failed || outcome.output_failed;

@@ -84,6 +84,7 @@ int run_check(const std::vector<std::string>& args, Streams& io) {
         Diagnostics layout_diags;
         builder.typeset_only(*li.read.issue, request, layout_diags,
                              [&](const std::string& text, bool stage) { progress.show(text, stage); });
+        layout_diags.drop_reported_in(li.diags, "W-GLYPH-MISSING");  // the issue-wide check found it first
         li.diags.append(layout_diags);
         li.diags.sort_by_location();
         li.diags.drop_repeats();

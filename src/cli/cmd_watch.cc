@@ -199,6 +199,7 @@ int run_watch(const std::vector<std::string>& args, Streams& io) {
             BuildOutcome outcome = builder.build(*li.read.issue, request, build_diags);
             build_diags.sort_by_location();
             build_diags.drop_repeats();
+            build_diags.drop_reported_in(li.diags, "W-GLYPH-MISSING");  // the issue-wide check found it first
             print_diagnostics(io.err, build_diags, print);
             double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             if (!opts.quiet || outcome.written.empty()) {

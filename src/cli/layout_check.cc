@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "base/data_dir.h"
 #include "fonts/font_library.h"
@@ -38,63 +41,73 @@ bool needs_glyph(char32_t cp) {
     return !typeset::text::is_default_ignorable(cp);
 }
 
+// The text of an article grouped by where the print edition reports on it:
+// each head and end element at its own line, each body block (a nested
+// aside's blocks each at theirs) at its line, each related item at its own.
+using LocatedTexts = std::vector<std::pair<SourceLocation, std::string>>;
+
 void collect_text(const model::Inlines& in, std::string& out) {
     out += model::plain_text(in);
     out += ' ';
 }
 
-void collect_blocks(const std::vector<model::Block>& blocks, std::string& out) {
+void collect_blocks(const std::vector<model::Block>& blocks, LocatedTexts& out) {
     for (const model::Block& b : blocks) {
+        std::string text;
         std::visit(
             [&](const auto& n) {
                 using T = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<T, model::Paragraph> || std::is_same_v<T, model::Subhead>) {
-                    collect_text(n.content, out);
+                    collect_text(n.content, text);
                 } else if constexpr (std::is_same_v<T, model::Blockquote> || std::is_same_v<T, model::PullQuote>) {
-                    for (const auto& p : n.quote.paragraphs) collect_text(p.content, out);
-                    collect_text(n.quote.attribution, out);
+                    for (const auto& p : n.quote.paragraphs) collect_text(p.content, text);
+                    collect_text(n.quote.attribution, text);
                 } else if constexpr (std::is_same_v<T, model::Figure>) {
-                    collect_text(n.caption, out);
-                    collect_text(n.credit, out);
+                    collect_text(n.caption, text);
+                    collect_text(n.credit, text);
                 } else if constexpr (std::is_same_v<T, model::List>) {
-                    for (const auto& item : n.items) collect_text(item, out);
+                    for (const auto& item : n.items) collect_text(item, text);
                 } else if constexpr (std::is_same_v<T, model::Aside>) {
-                    collect_text(n.title, out);
+                    collect_text(n.title, text);
                     collect_blocks(n.blocks, out);
                 } else if constexpr (std::is_same_v<T, model::Table>) {
-                    collect_text(n.caption, out);
+                    collect_text(n.caption, text);
                     if (n.head)
-                        for (const auto& c : n.head->cells) collect_text(c.content, out);
+                        for (const auto& c : n.head->cells) collect_text(c.content, text);
                     for (const auto& r : n.rows)
-                        for (const auto& c : r.cells) collect_text(c.content, out);
+                        for (const auto& c : r.cells) collect_text(c.content, text);
                 }
             },
             b.node);
+        out.emplace_back(b.where, std::move(text));
     }
 }
 
-std::string article_text(const model::Article& a) {
-    std::string out;
-    for (const auto* in : {&a.head.kicker, &a.head.headline, &a.head.deck, &a.head.dateline, &a.meta.rights,
-                           &a.end.tagline})
-        collect_text(*in, out);
-    for (const auto& b : a.head.bylines) collect_text(b, out);
-    for (const auto& c : a.end.corrections) collect_text(c, out);
-    for (const auto& r : a.end.related) {
-        collect_text(r.kicker, out);
-        collect_text(r.title, out);
-        collect_text(r.teaser, out);
-    }
+LocatedTexts article_texts(const model::Article& a) {
+    LocatedTexts out;
+    auto add = [&](const model::Inlines& in, const SourceLocation& at) {
+        std::string text;
+        collect_text(in, text);
+        out.emplace_back(a.located(at), std::move(text));
+    };
+    const model::Head& h = a.head;
+    add(h.kicker, h.kicker_at);
+    add(h.headline, h.headline_at);
+    add(h.deck, h.deck_at);
+    for (std::size_t i = 0; i < h.bylines.size(); ++i) add(h.bylines[i], a.located(h.bylines_at, i));
+    add(h.dateline, h.dateline_at);
     collect_blocks(a.body, out);
+    add(a.end.tagline, a.end.tagline_at);
+    for (std::size_t i = 0; i < a.end.corrections.size(); ++i) add(a.end.corrections[i], a.located(a.end.corrections_at, i));
+    for (const auto& r : a.end.related) {
+        std::string text;
+        collect_text(r.kicker, text);
+        collect_text(r.title, text);
+        collect_text(r.teaser, text);
+        out.emplace_back(a.located(r.where), std::move(text));
+    }
+    add(a.meta.rights, a.meta.rights_at);
     return out;
-}
-
-// "U+00E9", "U+13000": at least four hex digits, as Unicode writes them
-// (and as the text setter's W-GLYPH-MISSING does).
-std::string hex(char32_t cp) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    return buf;
 }
 
 // Every family a layout names must be bundled in the weights and slants asked.
@@ -122,31 +135,31 @@ void check_glyphs(const model::Issue& issue, const fonts::FontLibrary& library, 
     std::map<char32_t, bool> covered;
     for (const model::Section& s : issue.sections) {
         for (const model::Article& a : s.articles) {
-            std::set<char32_t> missing;
-            for (char32_t cp : codepoints(article_text(a))) {
-                if (!needs_glyph(cp)) continue;
-                auto [it, inserted] = covered.try_emplace(cp, false);
-                if (inserted)
-                    for (const auto& f : faces)
-                        if (library.covers(f, cp)) {
-                            it->second = true;
-                            break;
-                        }
-                if (!it->second) missing.insert(cp);
-            }
-            if (missing.empty()) continue;
-            std::string list;
-            int shown = 0;
-            for (char32_t cp : missing) {
-                if (shown++ == 8) {
-                    list += ", ...";
-                    break;
+            // Several elements may share a location (an article read from
+            // NITF knows only its own): one warning per location.
+            std::map<std::tuple<int, int>, std::pair<SourceLocation, std::set<char32_t>>> missing_at;
+            for (const auto& [where, text] : article_texts(a)) {
+                for (char32_t cp : codepoints(text)) {
+                    if (!needs_glyph(cp)) continue;
+                    auto [it, inserted] = covered.try_emplace(cp, false);
+                    if (inserted)
+                        for (const auto& f : faces)
+                            if (library.covers(f, cp)) {
+                                it->second = true;
+                                break;
+                            }
+                    if (it->second) continue;
+                    auto& slot = missing_at[{where.line, where.column}];
+                    slot.first = where;
+                    slot.second.insert(cp);
                 }
-                list += (list.empty() ? "" : ", ") + hex(cp);
             }
-            diags.warning("W-GLYPH-MISSING", a.where,
-                          "no bundled font has a glyph for " + list + "; " +
-                              (missing.size() == 1 ? "it" : "they") + " would print as empty boxes");
+            for (const auto& [key, found] : missing_at) {
+                const auto& [where, missing] = found;
+                diags.warning("W-GLYPH-MISSING", where,
+                              "no bundled font has a glyph for " + typeset::text::codepoint_list(missing) + "; " +
+                                  (missing.size() == 1 ? "it prints as an empty box" : "they print as empty boxes"));
+            }
         }
     }
 }

@@ -18,8 +18,10 @@ namespace galley::cli {
 std::string layout_name_for(const model::Issue& issue, const std::optional<std::string>& override_layout);
 
 /// Reports E-FONT-NOT-FOUND and W-FONT-STYLE-MISSING for the fonts
-/// `layout` names, and W-GLYPH-MISSING (one per article, listing the
-/// characters no font of `library` can draw). The layout and the fonts are
+/// `layout` names, and W-GLYPH-MISSING (one per element that holds
+/// characters no font of `library` can draw, at the element's line: the
+/// location the print setter reports them at, so the CLI can drop its
+/// repeat with Diagnostics::drop_reported_in). The layout and the fonts are
 /// loaded by the caller (EditionBuilder::prepare, which reports E-LAYOUT-*).
 void check_layout_and_fonts(const model::Issue& issue, const layout::Layout& layout,
                             const fonts::FontLibrary& library, Diagnostics& diags);

@@ -18,6 +18,7 @@ struct Meta {
     std::optional<int> priority;        ///< 1 = lead .. 5
     std::vector<std::string> keywords;
     Inlines rights;
+    SourceLocation rights_at;  ///< see Article::located
 };
 
 struct Head {
@@ -26,6 +27,10 @@ struct Head {
     Inlines deck;
     std::vector<Inlines> bylines;
     Inlines dateline;
+    /// Where each element is written, for diagnostics about its text (see
+    /// Article::located); bylines_at runs parallel to bylines.
+    SourceLocation kicker_at, headline_at, deck_at, dateline_at;
+    std::vector<SourceLocation> bylines_at;
 };
 
 struct RelatedItem {
@@ -41,6 +46,8 @@ struct End {
     Inlines tagline;
     std::vector<Inlines> corrections;
     std::vector<RelatedItem> related;
+    SourceLocation tagline_at;                  ///< see Article::located
+    std::vector<SourceLocation> corrections_at;  ///< parallel to corrections
 };
 
 struct Article {
@@ -55,6 +62,14 @@ struct Article {
 
     /// The priority used for ordering and headline tiers (3 when unset).
     int effective_priority() const { return meta.priority.value_or(3); }
+
+    /// Where a head or end element is written: `at` when the reader knew
+    /// (line > 0), else the <article> element.
+    const SourceLocation& located(const SourceLocation& at) const { return at.line > 0 ? at : where; }
+    /// The same for the i-th of a repeated element (bylines_at, corrections_at).
+    const SourceLocation& located(const std::vector<SourceLocation>& at, std::size_t i) const {
+        return i < at.size() ? located(at[i]) : where;
+    }
 };
 
 }  // namespace galley::model

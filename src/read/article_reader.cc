@@ -26,6 +26,7 @@ Meta read_meta(const xmlNode* meta, BlockContext& ctx) {
             m.keywords.push_back(plain_text(read_inlines(ctx.doc, c, ctx.diags)));
         } else if (n == "rights") {
             m.rights = read_inlines(ctx.doc, c, ctx.diags);
+            m.rights_at = ctx.doc.where(c);
         }
     }
     return m;
@@ -35,11 +36,22 @@ Head read_head(const xmlNode* head, BlockContext& ctx) {
     Head h;
     for (xmlNode* c : xml::children(head)) {
         std::string_view n = xml::name(c);
-        if (n == "kicker") h.kicker = read_inlines(ctx.doc, c, ctx.diags);
-        else if (n == "headline") h.headline = read_inlines(ctx.doc, c, ctx.diags);
-        else if (n == "deck") h.deck = read_inlines(ctx.doc, c, ctx.diags);
-        else if (n == "byline") h.bylines.push_back(read_inlines(ctx.doc, c, ctx.diags));
-        else if (n == "dateline") h.dateline = read_inlines(ctx.doc, c, ctx.diags);
+        if (n == "kicker") {
+            h.kicker = read_inlines(ctx.doc, c, ctx.diags);
+            h.kicker_at = ctx.doc.where(c);
+        } else if (n == "headline") {
+            h.headline = read_inlines(ctx.doc, c, ctx.diags);
+            h.headline_at = ctx.doc.where(c);
+        } else if (n == "deck") {
+            h.deck = read_inlines(ctx.doc, c, ctx.diags);
+            h.deck_at = ctx.doc.where(c);
+        } else if (n == "byline") {
+            h.bylines.push_back(read_inlines(ctx.doc, c, ctx.diags));
+            h.bylines_at.push_back(ctx.doc.where(c));
+        } else if (n == "dateline") {
+            h.dateline = read_inlines(ctx.doc, c, ctx.diags);
+            h.dateline_at = ctx.doc.where(c);
+        }
     }
     return h;
 }
@@ -65,8 +77,10 @@ End read_end(const xmlNode* end, BlockContext& ctx) {
         std::string_view n = xml::name(c);
         if (n == "tagline") {
             e.tagline = read_inlines(ctx.doc, c, ctx.diags);
+            e.tagline_at = ctx.doc.where(c);
         } else if (n == "correction") {
             e.corrections.push_back(read_inlines(ctx.doc, c, ctx.diags));
+            e.corrections_at.push_back(ctx.doc.where(c));
         } else if (n == "related") {
             for (xmlNode* item : xml::children(c))
                 if (xml::is_element(item, "item")) e.related.push_back(read_related_item(item, ctx));

@@ -189,11 +189,13 @@ void read_hedline(Context& c, const xmlNode* hedline) {
                           tag(n) + " in <hedline>: its text is added to the headline");
             append(h.headline, std::move(text));
         } else if (name == "hl1") {
+            if (h.headline_at.line == 0) h.headline_at = c.where(n);
             if (!h.headline.empty())
                 c.report.warn("W-NITF-UNMAPPED", "second hl1", c.where(n),
                               "a second <hl1>: its text is added to the headline");
             append(h.headline, std::move(text));
         } else {
+            if (h.deck_at.line == 0) h.deck_at = c.where(n);
             if (!h.deck.empty())
                 c.report.warn("W-NITF-UNMAPPED", "second hl2", c.where(n),
                               "a second <hl2> in <hedline>: its text is added to the deck");
@@ -216,10 +218,16 @@ void read_body_head(Context& c, const xmlNode* bh, Gathered& g, std::vector<Bloc
             mode.byline = true;
             mode.role = byline_role(n);
             Inlines text = read_text(c, n, mode);
-            if (!is_blank(text)) h.bylines.push_back(std::move(text));
+            if (!is_blank(text)) {
+                h.bylines.push_back(std::move(text));
+                h.bylines_at.push_back(c.where(n));
+            }
         } else if (name == "distributor") {
             Inlines text = read_text(c, n);
-            if (!is_blank(text)) h.bylines.push_back(std::move(text));
+            if (!is_blank(text)) {
+                h.bylines.push_back(std::move(text));
+                h.bylines_at.push_back(c.where(n));
+            }
         } else if (name == "dateline") {
             if (!h.dateline.empty()) {
                 c.report.warn("W-NITF-UNMAPPED", "second dateline", c.where(n),
@@ -227,6 +235,7 @@ void read_body_head(Context& c, const xmlNode* bh, Gathered& g, std::vector<Bloc
                 continue;
             }
             h.dateline = read_text(c, n);
+            h.dateline_at = c.where(n);
             for (xmlNode* d : xml::children(n))
                 if (xml::name(d) == "story.date")
                     if (auto norm = attr(d, "norm")) g.dates.push_back({*norm, "<story.date norm>", c.where(d)});

@@ -77,6 +77,27 @@ TEST_CASE("a diagnostic equal to an earlier one is dropped, the order kept") {
     CHECK(d.all()[3].severity == Severity::error);
 }
 
+TEST_CASE("a finding an earlier check made at the same place is dropped, others are kept") {
+    Diagnostics earlier;
+    earlier.warning("W-GLYPH", {"a.xml", 4, 0}, "no bundled font has U+13000");
+    earlier.warning("W-OTHER", {"a.xml", 9, 0}, "something else");
+    Diagnostics later;
+    later.warning("W-GLYPH", {"a.xml", 4, 0}, "no glyph for U+13000 in Charis SIL");  // the same place: dropped
+    later.warning("W-GLYPH", {"a.xml", 5, 0}, "no glyph for U+13001");                // another line: kept
+    later.warning("W-GLYPH", {"b.xml", 4, 0}, "no glyph for U+13001");                // another file: kept
+    later.warning("W-OTHER", {"a.xml", 4, 0}, "another code");                        // not the code asked: kept
+    later.warning("W-OTHER", {"a.xml", 9, 0}, "something else");                      // not the code asked: kept
+    later.drop_reported_in(earlier, "W-GLYPH");
+    REQUIRE(later.all().size() == 4);
+    CHECK(later.all()[0].where.line == 5);
+    CHECK(later.all()[1].where.file == "b.xml");
+    CHECK(later.all()[2].code == "W-OTHER");
+    CHECK(later.all()[3].where.line == 9);
+    Diagnostics none;
+    later.drop_reported_in(none, "W-OTHER");
+    CHECK(later.all().size() == 4);
+}
+
 TEST_CASE("lengths convert between units") {
     CHECK(Length::mm(25.4).to_pt() == doctest::Approx(72.0));
     CHECK(Length::in(1).to_pt() == doctest::Approx(72.0));

@@ -136,6 +136,12 @@ TEST_CASE("--keep-going builds without the broken article and exits 3") {
 
 namespace {
 // The diagnostic lines of a run's stderr (the progress line never shows: stderr is a string here).
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
 std::string diagnostic_lines(const std::string& err) {
     std::istringstream in(err);
     std::string line, out;
@@ -154,13 +160,50 @@ TEST_CASE("check lays the issue out: cut words and missing glyphs are reported a
     Run check = galley_run({"check", input});
     CHECK(check.rc == kSuccess);
     CHECK(check.err.find("[W-TEXT-FORCED-BREAK]") != std::string::npos);
-    CHECK(check.err.find("no glyph for U+13000") != std::string::npos);
+    CHECK(check.err.find("no bundled font has a glyph for U+13000; it prints as an empty box") != std::string::npos);
     Run build = galley_run({"build", "-f", "pdf", "-o", (t.path() / "out").string(), input});
     CHECK(build.rc == kSuccess);
     CHECK(diagnostic_lines(check.err) == diagnostic_lines(build.err));
+    // Found by the issue-wide check and again by the setter: said once.
+    CHECK(count_of(check.err, "[W-GLYPH-MISSING]") == 1);
+    CHECK(count_of(build.err, "[W-GLYPH-MISSING]") == 1);
     // Warnings fail a strict check as they fail a strict build.
     CHECK(galley_run({"check", "--strict", input}).rc == kInputErrors);
     CHECK(galley_run({"build", "--strict", "-f", "pdf", "-o", (t.path() / "out2").string(), input}).rc == kInputErrors);
+}
+
+TEST_CASE("a missing glyph is reported at the element that holds it, once, head and end matter too") {
+    TempDir t;
+    t.write("issue/story.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<article id=\"story\" xml:lang=\"en\">\n"
+            "  <meta><published>2024-06-14</published></meta>\n"
+            "  <head>\n"
+            "    <headline>Signs \xF0\x93\x80\x80 of the past</headline>\n"
+            "    <byline>By \xF0\x93\x80\x81</byline>\n"
+            "  </head>\n"
+            "  <body>\n"
+            "    <p>Plain text.</p>\n"
+            "    <p>A sign \xF0\x93\x80\x80 and \xF0\x93\x80\x82.</p>\n"
+            "  </body>\n"
+            "  <end><correction>Not \xF0\x93\x80\x83.</correction></end>\n"
+            "</article>\n");
+    const std::string input = (t.path() / "issue").string();
+    const std::string file = (t.path() / "issue" / "story.xml").string();
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"check", input},
+          std::vector<std::string>{"build", "-f", "pdf", "-o", (t.path() / "out").string(), input},
+          std::vector<std::string>{"build", "-f", "epub", "-o", (t.path() / "out-epub").string(), input}}) {
+        Run r = galley_run(args);
+        CAPTURE(args.front());
+        CHECK(r.rc == kSuccess);
+        CHECK(diagnostic_lines(r.err) ==
+              file + ":5: warning: no bundled font has a glyph for U+13000; it prints as an empty box [W-GLYPH-MISSING]\n" +
+                  file + ":6: warning: no bundled font has a glyph for U+13001; it prints as an empty box [W-GLYPH-MISSING]\n" +
+                  file + ":10: warning: no bundled font has a glyph for U+13000, U+13002; they print as empty boxes "
+                         "[W-GLYPH-MISSING]\n" +
+                  file + ":12: warning: no bundled font has a glyph for U+13003; it prints as an empty box [W-GLYPH-MISSING]\n");
+    }
 }
 
 TEST_CASE("check does not lay out an issue with errors, as build does not") {

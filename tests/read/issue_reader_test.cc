@@ -154,6 +154,18 @@ TEST_CASE("an article is read into every part of the model") {
     REQUIRE(a.end.related.size() == 2);
     CHECK(a.end.related[0].ref == "full");
     CHECK(a.end.related[1].href == "https://example.org/x");
+    // Head and end elements keep their lines, for diagnostics about their
+    // text; an absent one falls back to the <article> element.
+    CHECK(a.head.headline_at.line == 4);
+    CHECK(a.located(a.head.headline_at).line == 4);
+    CHECK(a.meta.rights_at.line == 3);
+    CHECK(a.end.tagline_at.line == 8);
+    REQUIRE(a.end.corrections_at.size() == 1);
+    CHECK(a.located(a.end.corrections_at, 0).line == 8);
+    CHECK(a.head.deck_at.line == 0);
+    CHECK(a.located(a.head.deck_at) == a.where);
+    CHECK(a.located(a.head.bylines_at, 0) == a.where);
+    CHECK(a.where.line == 2);
 }
 
 TEST_CASE("an article file inside an issue folder resolves its images from that folder") {

@@ -593,7 +593,7 @@ void BodyFlow::separator(const Measure& m) {
 void BodyFlow::end_matter(const Measure& m) {
     const model::End& end = article_.end;
     out_->begin_end_matter();
-    styled(end.tagline, ParagraphStyleId::tagline, m, article_.where, tag(page::TagKind::paragraph));
+    styled(end.tagline, ParagraphStyleId::tagline, m, article_.located(end.tagline_at), tag(page::TagKind::paragraph));
     if (!end.corrections.empty()) {
         const layout::Box& box = ctx_.layout.box(layout::BoxId::correction);
         Insets in = box_insets(box);
@@ -602,14 +602,16 @@ void BodyFlow::end_matter(const Measure& m) {
         out_->space(margin);
         out_->open_box(box, in.top, in.bottom);
         out_->begin(tag(page::TagKind::note));
-        for (const model::Inlines& c : end.corrections)
-            styled(c, ParagraphStyleId::correction, inner, article_.where, tag(page::TagKind::paragraph));
+        for (std::size_t i = 0; i < end.corrections.size(); ++i)
+            styled(end.corrections[i], ParagraphStyleId::correction, inner, article_.located(end.corrections_at, i),
+                   tag(page::TagKind::paragraph));
         out_->end(page::TagKind::note);
         out_->close_box(kKeepWhole * ctx_.frame.height());
         out_->space(margin);
     }
     if (!end.related.empty()) related(m);
-    styled(article_.meta.rights, ParagraphStyleId::rights, m, article_.where, tag(page::TagKind::paragraph));
+    styled(article_.meta.rights, ParagraphStyleId::rights, m, article_.located(article_.meta.rights_at),
+           tag(page::TagKind::paragraph));
 }
 
 void BodyFlow::related(const Measure& m) {

@@ -62,7 +62,9 @@ public:
 
 private:
     /// A paragraph of `style` onto `stack` at `width`, with its spaces.
-    void styled(Stack& stack, const model::Inlines& content, ParagraphStyleId style, double width, page::TagBegin t);
+    /// `at` is where the element is written (Article::located).
+    void styled(Stack& stack, const model::Inlines& content, ParagraphStyleId style, double width, page::TagBegin t,
+                const SourceLocation& at);
     int span_of(const layout::Span& s) const { return std::min(s.resolve(ctx_.frame.columns, k_), k_); }
     void piece(Stack& stack, int span, int first = 0);
     struct HeadlineSize {
@@ -94,7 +96,7 @@ private:
 };
 
 void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphStyleId style, double width,
-                         page::TagBegin t) {
+                         page::TagBegin t, const SourceLocation& at) {
     if (model::is_blank(content)) return;
     const layout::ParagraphStyle& st = ctx_.style(style);
     if (stack.y() > 0) stack.space(ctx_.space(st.space_before));
@@ -105,7 +107,7 @@ void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphS
     shape.first_in_flow = true;
     auto set_at = [&](double w) {
         shape.width = w;
-        return ctx_.setter.set(content, style, shape, a_.where, ctx_.diags);
+        return ctx_.setter.set(content, style, shape, at, ctx_.diags);
     };
     SetParagraph p = style == ParagraphStyleId::deck ? set_even(set_at, width, ranged_left(content, style), ctx_.diags)
                                                      : set_at(width);
@@ -135,16 +137,19 @@ HeadBlock HeadBuilder::text() {
     {
         int span = span_of(ctx_.layout.spans.deck);
         Stack stack;
-        styled(stack, head.deck, ParagraphStyleId::deck, ctx_.frame.span_width(span), tag(page::TagKind::paragraph));
+        styled(stack, head.deck, ParagraphStyleId::deck, ctx_.frame.span_width(span), tag(page::TagKind::paragraph),
+               a_.located(head.deck_at));
         piece(stack, span);
     }
     {
         int span = span_of(ctx_.layout.spans.byline);
         double w = ctx_.frame.span_width(span);
         Stack stack;
-        for (const model::Inlines& byline : head.bylines)
-            styled(stack, byline, ParagraphStyleId::byline, w, tag(page::TagKind::paragraph));
-        styled(stack, head.dateline, ParagraphStyleId::dateline, w, tag(page::TagKind::paragraph));
+        for (std::size_t i = 0; i < head.bylines.size(); ++i)
+            styled(stack, head.bylines[i], ParagraphStyleId::byline, w, tag(page::TagKind::paragraph),
+                   a_.located(head.bylines_at, i));
+        styled(stack, head.dateline, ParagraphStyleId::dateline, w, tag(page::TagKind::paragraph),
+               a_.located(head.dateline_at));
         piece(stack, span);
     }
     double below = 0;
@@ -152,7 +157,8 @@ HeadBlock HeadBuilder::text() {
     const std::size_t after_deck = out_.pieces.size();
     {
         Stack stack;
-        styled(stack, head.kicker, ParagraphStyleId::kicker, width, tag(page::TagKind::paragraph));
+        styled(stack, head.kicker, ParagraphStyleId::kicker, width, tag(page::TagKind::paragraph),
+               a_.located(head.kicker_at));
         headline(stack, width, below);
         piece(stack, k_);
     }
@@ -201,7 +207,8 @@ void HeadBuilder::headline(Stack& stack, double width, double below) {
         shape.weight = hs.weight;
         auto set_at = [&](double w) {
             shape.width = w;
-            return ctx_.setter.set(text, ParagraphStyleId::headline, shape, a_.where, ctx_.diags);
+            return ctx_.setter.set(text, ParagraphStyleId::headline, shape, a_.located(a_.head.headline_at),
+                                   ctx_.diags);
         };
         SetParagraph p = set_even(set_at, width, ranged_left(text, ParagraphStyleId::headline), ctx_.diags);
         LineSpec spec;
@@ -232,7 +239,7 @@ void HeadBuilder::report_shrunk(const HeadlineSize& used, const HeadlineSize& ti
                       std::to_string(std::lround(ctx_.layout.flow.head_max_share * 100)) + "% of the page's " +
                       pt(ctx_.frame.height()) + " text area (article.head-max-share)";
     if (still_deep) msg += "; even at the deck's size it is deeper than that";
-    ctx_.diags.warning("W-TEXT-HEADLINE-SHRUNK", a_.where, msg);
+    ctx_.diags.warning("W-TEXT-HEADLINE-SHRUNK", a_.located(a_.head.headline_at), msg);
 }
 
 HeadBlock HeadBuilder::figures() {

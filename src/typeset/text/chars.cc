@@ -1,5 +1,7 @@
 #include "typeset/text/chars.h"
 
+#include <cstdio>
+
 #include <glib.h>
 
 #include "base/utf8.h"
@@ -179,6 +181,19 @@ std::size_t safe_cut(std::string_view text, std::size_t limit) {
         return i;
     }
     return 0;
+}
+
+std::string codepoint_list(const std::set<char32_t>& chars) {
+    constexpr std::size_t kShown = 8;
+    std::string out;
+    std::size_t shown = 0;
+    for (char32_t c : chars) {
+        if (shown++ == kShown) return out + ", ...";
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+        out += (out.empty() ? "" : ", ") + std::string(buf);
+    }
+    return out;
 }
 
 }  // namespace galley::typeset::text

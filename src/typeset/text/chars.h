@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,11 @@ bool is_continuation(char32_t c);
 /// and joiners, bidi controls, variation selectors, tags...), and the C0
 /// and C1 controls: shown as nothing, whether a font has them or not.
 bool is_default_ignorable(char32_t c);
+
+/// Characters as a diagnostic names them: "U+00E9, U+13000" (four hex
+/// digits at least, as Unicode writes them), in order, the first eight
+/// and then ", ...".
+std::string codepoint_list(const std::set<char32_t>& chars);
 
 /// Opening punctuation (quotes, brackets) that a drop cap carries along.
 bool is_opening_punctuation(char32_t c);

@@ -70,12 +70,6 @@ std::string shorten(std::string_view word) {
     return std::string(word.substr(0, cut)) + "...";
 }
 
-std::string format_codepoint(char32_t c) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-    return buf;
-}
-
 /// Line geometry: indents and measure of line i. The style's indents
 /// count from where its lines start: in a paragraph set right to left the
 /// left indent and the first line's indent are on the right. The shape's
@@ -404,18 +398,9 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
         }
     }
     if (!missing.empty()) {
-        std::string list;
-        std::size_t shown = 0;
-        for (char32_t c : missing) {
-            if (shown++ == 8) {
-                list += ", ...";
-                break;
-            }
-            list += (list.empty() ? "" : ", ") + format_codepoint(c);
-        }
         diags.warning("W-GLYPH-MISSING", where,
-                      "no glyph for " + list + " in " + p.font.joined() + " or any fallback; " +
-                          (missing.size() == 1 ? "it prints" : "they print") + " as an empty box");
+                      "no glyph for " + text::codepoint_list(missing) + " in " + p.font.joined() + " or any fallback; " +
+                          (missing.size() == 1 ? "it prints as an empty box" : "they print as empty boxes"));
     }
     std::vector<std::uint32_t> cut;  // words a line ends inside
     for (std::size_t i = 0; i + 1 < lines.size(); ++i) {

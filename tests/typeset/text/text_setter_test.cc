@@ -826,7 +826,7 @@ TEST_CASE("missing glyphs are reported once per paragraph, naming the characters
     CHECK(d.where.line == 7);
     CHECK(d.message ==
           "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer, Noto Serif Thai, Droid Sans Fallback or "
-          "any fallback; they print as an empty box");
+          "any fallback; they print as empty boxes");
 }
 
 TEST_CASE("joiners and variation selectors in a cluster without a glyph are not reported: they print as nothing") {
