@@ -32,9 +32,13 @@ std::size_t utf8_sequence(const std::string& s, std::size_t i) {
 
 // What cairo_show_text_glyphs demands (anything else puts the context in an
 // error state): clusters covering all the text and all the glyphs, none
-// empty, each on whole UTF-8 characters.
+// empty, each on whole UTF-8 characters. A run may hold no text at all:
+// the glyphs a fallback face draws for a cluster whose text went with the
+// run of its first glyphs (a letter, and marks its face lacks) come in
+// clusters of no bytes, and cairo writes them with an empty ActualText, so
+// they extract as nothing rather than twice.
 bool clusters_valid(const page::GlyphRun& run) {
-    if (run.text.empty() || run.clusters.empty()) return false;
+    if (run.clusters.empty()) return false;
     std::size_t bytes = 0, glyphs = 0;
     for (const page::Cluster& c : run.clusters) {
         if (c.bytes < 0 || c.glyphs < 0 || (c.bytes == 0 && c.glyphs == 0)) return false;

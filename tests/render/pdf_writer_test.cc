@@ -548,6 +548,30 @@ TEST_CASE("clusters that do not fit the text draw the glyphs anyway, with a warn
     CHECK_FALSE(diags.has_errors());
 }
 
+TEST_CASE("a run of glyphs whose text went with the run before draws without a warning and extracts as nothing") {
+    test::HandShaper serif("charis-sil/CharisSIL-Regular.ttf");
+    page::GlyphRun letters = serif.run("Zed", 10, 10, 20);
+    // The second run's glyphs belong to the first run's text (a fallback
+    // face's marks): clusters of no bytes, no text.
+    page::GlyphRun extra = serif.run("xx", 10, 40, 20);
+    extra.text.clear();
+    for (page::Cluster& c : extra.clusters) c.bytes = 0;
+    page::Document doc;
+    doc.pages.push_back({200, 200, "1", {letters, extra}});
+    test::TempDir dir;
+    std::filesystem::path pdf = dir.path() / "x.pdf";
+    Diagnostics diags;
+    REQUIRE(write_pdf(doc, PdfOptions{}, pdf, diags));
+    INFO(diag_text(diags));
+    CHECK(diags.empty());
+    require_tool("pdftotext", "poppler-utils");
+    int status = 0;
+    const std::string text = run_command("pdftotext -enc UTF-8 '" + pdf.string() + "' -", &status);
+    REQUIRE(status == 0);
+    CHECK(text.find("Zed") != std::string::npos);
+    CHECK(text.find("x") == std::string::npos);
+}
+
 TEST_CASE("noncharacters in the text (XML allows them, cairo does not) extract as U+FFFD, the PDF is made") {
     test::HandShaper serif("charis-sil/CharisSIL-Regular.ttf");
     // U+FDD0 (3 bytes) and U+10FFFF (4 bytes), each its own cluster.
