@@ -164,6 +164,41 @@ void check_glyphs(const model::Issue& issue, const fonts::FontLibrary& library, 
     }
 }
 
+// W-TEXT-MARKS-STACKED for a character that carries more combining marks
+// than Unicode's stream-safe text allows (UAX #15: 30 non-starters in a
+// row). Print stacks them all on the one character, far above and below
+// its line and over the lines around it ("Zalgo" text); so do readers.
+void check_mark_stacks(const model::Issue& issue, Diagnostics& diags) {
+    constexpr int kStreamSafeMarks = 30;
+    for (const model::Section& s : issue.sections) {
+        for (const model::Article& a : s.articles) {
+            std::set<std::tuple<int, int>> reported;
+            for (const auto& [where, text] : article_texts(a)) {
+                int run = 0, most = 0;
+                char32_t base = 0, worst = 0;
+                for (char32_t cp : codepoints(text)) {
+                    if (!typeset::text::is_non_starter(cp)) {
+                        run = 0;
+                        base = cp;
+                        continue;
+                    }
+                    if (++run > most) {
+                        most = run;
+                        worst = base;
+                    }
+                }
+                if (most <= kStreamSafeMarks || !reported.insert({where.line, where.column}).second) continue;
+                diags.warning("W-TEXT-MARKS-STACKED", where,
+                              (worst != 0 ? typeset::text::codepoint_list({worst}) : std::string("the text's start")) +
+                                  " carries " + std::to_string(most) +
+                                  " combining marks, more than the " + std::to_string(kStreamSafeMarks) +
+                                  " of Unicode's stream-safe text; they stack far above and below its line, over "
+                                  "the lines around it");
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::string layout_name_for(const model::Issue& issue, const std::optional<std::string>& override_layout) {
@@ -176,6 +211,7 @@ void check_layout_and_fonts(const model::Issue& issue, const layout::Layout& lay
                             const fonts::FontLibrary& library, Diagnostics& diags) {
     check_fonts(layout, library, diags);
     check_glyphs(issue, library, diags);
+    check_mark_stacks(issue, diags);
 }
 
 }  // namespace galley::cli

@@ -1,6 +1,7 @@
 // The part of `galley check` that looks past the articles: the layout the
-// issue is set in loads, every font it names is bundled, and every character
-// of the issue has a glyph in the bundled fonts.
+// issue is set in loads, every font it names is bundled, every character
+// of the issue has a glyph in the bundled fonts, and none carries more marks
+// than can print.
 #pragma once
 
 #include <optional>
@@ -21,7 +22,8 @@ std::string layout_name_for(const model::Issue& issue, const std::optional<std::
 /// `layout` names, and W-GLYPH-MISSING (one per element that holds
 /// characters no font of `library` can draw, at the element's line: the
 /// location the print setter reports them at, so the CLI can drop its
-/// repeat with Diagnostics::drop_reported_in). The layout and the fonts are
+/// repeat with Diagnostics::drop_reported_in), and W-TEXT-MARKS-STACKED
+/// (an element where a character carries more than 30 combining marks). The layout and the fonts are
 /// loaded by the caller (EditionBuilder::prepare, which reports E-LAYOUT-*).
 void check_layout_and_fonts(const model::Issue& issue, const layout::Layout& layout,
                             const fonts::FontLibrary& library, Diagnostics& diags);

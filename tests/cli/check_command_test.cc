@@ -206,6 +206,24 @@ TEST_CASE("a missing glyph is reported at the element that holds it, once, head 
     }
 }
 
+TEST_CASE("a character carrying more marks than Unicode's stream-safe 30 is reported at its element, once") {
+    TempDir t;
+    auto marks = [](int n) {
+        std::string out;
+        for (int i = 0; i < n; ++i) out += "\xCC\x81";  // U+0301, combining acute
+        return out;
+    };
+    t.write("issue/story.xml", article_xml("story", "<p>Thirty: e" + marks(30) + " is allowed.</p>\n"
+                                                    "<p>Then Z" + marks(31) + " and a" + marks(40) + " too.</p>"));
+    const std::string input = (t.path() / "issue").string();
+    Run r = galley_run({"check", input});
+    CHECK(r.rc == kSuccess);
+    CHECK(diagnostic_lines(r.err) == (t.path() / "issue" / "story.xml").string() +
+                                         ":7: warning: U+0061 carries 40 combining marks, more than the 30 of Unicode's "
+                                         "stream-safe text; they stack far above and below its line, over the lines "
+                                         "around it [W-TEXT-MARKS-STACKED]\n");
+}
+
 TEST_CASE("check does not lay out an issue with errors, as build does not") {
     TempDir t;
     const std::string word(300, 'x');

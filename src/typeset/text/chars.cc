@@ -183,6 +183,8 @@ std::size_t safe_cut(std::string_view text, std::size_t limit) {
     return 0;
 }
 
+bool is_non_starter(char32_t c) { return g_unichar_combining_class(static_cast<gunichar>(c)) != 0; }
+
 std::string codepoint_list(const std::set<char32_t>& chars) {
     constexpr std::size_t kShown = 8;
     std::string out;

@@ -35,6 +35,10 @@ bool is_continuation(char32_t c);
 /// and C1 controls: shown as nothing, whether a font has them or not.
 bool is_default_ignorable(char32_t c);
 
+/// A character of non-zero canonical combining class (a mark that stacks
+/// on the character before it: UAX #15's non-starter).
+bool is_non_starter(char32_t c);
+
 /// Characters as a diagnostic names them: "U+00E9, U+13000" (four hex
 /// digits at least, as Unicode writes them), in order, the first eight
 /// and then ", ...".
