@@ -302,6 +302,7 @@ std::optional<page::Document> flatten_transparency(const page::Document& documen
             if (auto* img = std::get_if<page::Image>(&item)) {
                 if (auto rep = replacement_for(*img)) {
                     img->file = rep->file.string();
+                    img->root.clear();  // galley's own copy, in its private folder
                     img->format = page::ImageFormat::png;
                     img->width_px = rep->width;
                     img->height_px = rep->height;

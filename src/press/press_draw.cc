@@ -83,7 +83,7 @@ std::optional<std::string> draw_press_pages(const page::Document& document, cons
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
     cairo_t* cr = cairo_create(surface);
-    render::DrawContext ctx(document, render::DrawOptions{render::JpegHandling::embed, false}, diags);
+    render::DrawContext ctx(document, render::DrawOptions{render::JpegHandling::embed, false, false}, diags);
     render::FontCache fonts;
     const render::FontCache::Face* face = marks.slug ? slug_face(fonts, document) : nullptr;
     if (marks.slug && !face)

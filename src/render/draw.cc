@@ -61,7 +61,7 @@ DrawContext::DrawContext(const page::Document& document, const DrawOptions& opti
     : page_count_(document.pages.size()),
       options_(options),
       diags_(diags),
-      images_(options.jpeg),
+      images_(options.jpeg, options.png_passthrough),
       planner_(options.structure ? StructurePlanner(diags) : StructurePlanner::without_tags(diags)) {
     if (!options.structure) return;
     for (const page::Page& page : document.pages) {
@@ -74,7 +74,7 @@ DrawContext::DrawContext(const page::Document& document, const DrawOptions& opti
 DrawContext::DrawContext(const DrawOptions& options, Diagnostics& diags)
     : options_(options),
       diags_(diags),
-      images_(options.jpeg),
+      images_(options.jpeg, options.png_passthrough),
       planner_(options.structure ? StructurePlanner(diags) : StructurePlanner::without_tags(diags)) {}
 
 // Whether cairo takes the code point in text: it refuses, with an error that

@@ -42,6 +42,11 @@ struct DrawOptions {
     JpegHandling jpeg = JpegHandling::embed;
     /// Draw structure tags (PDF). Without, tags are skipped and never checked.
     bool structure = true;
+    /// With jpeg == embed: PNGs whose data PDF can take as it is go in as
+    /// stand-ins for pdf_finish to fill (png_passthrough.h). Off for a PDF
+    /// that no finishing pass reads (the press stage's, for Ghostscript):
+    /// such PNGs are decoded and embedded by cairo.
+    bool png_passthrough = true;
 };
 
 /// Caches and state that last across the pages of one document. One per

@@ -282,7 +282,7 @@ cairo_surface_t* resampled(cairo_surface_t* full, std::pair<int, int> size) {
 
 }  // namespace
 
-ImageCache::ImageCache(JpegHandling jpeg) : jpeg_(jpeg) {}
+ImageCache::ImageCache(JpegHandling jpeg, bool png_passthrough) : jpeg_(jpeg), png_passthrough_(png_passthrough) {}
 ImageCache::~ImageCache() = default;
 
 const ImageCache::Source* ImageCache::load(const page::Image& image, std::pair<int, int> target,
@@ -332,7 +332,7 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, std::pair<i
             }
             break;
         case page::ImageFormat::png: {
-            if (jpeg_ == JpegHandling::embed) {
+            if (jpeg_ == JpegHandling::embed && png_passthrough_) {
                 if (std::optional<PngPassthrough> passed = png_passthrough(*bytes)) {
                     source->surface = stand_in(passthrough_marker(*passed, passthrough_.size()), image.file);
                     if (!source->surface) return fail("out of memory");

@@ -59,7 +59,8 @@ std::optional<std::string> read_image_file(const page::Image& image, std::string
 
 class ImageCache {
 public:
-    explicit ImageCache(JpegHandling jpeg);
+    /// `png_passthrough`: see DrawOptions::png_passthrough.
+    explicit ImageCache(JpegHandling jpeg, bool png_passthrough = true);
     ~ImageCache();
     ImageCache(const ImageCache&) = delete;
     ImageCache& operator=(const ImageCache&) = delete;
@@ -101,6 +102,7 @@ private:
     void make_room(std::size_t incoming, const std::string& keep);
 
     JpegHandling jpeg_;
+    bool png_passthrough_ = true;
     std::map<std::string, std::unique_ptr<Source>> sources_;  // by file; null after a failure
     std::size_t decoded_bytes_ = 0;
     std::uint64_t uses_ = 0;  // a clock for "painted lately"

@@ -2,6 +2,7 @@
 // the printer's tools (pdffonts, qpdf --check, pdfinfo) and galley's own
 // preflight see the result; byte-identical rebuilds; the screen PDF
 // untouched; bleed, marks and the slug on the page; no Ghostscript, no file.
+#include <cairo.h>
 #include <doctest/doctest.h>
 
 #include <qpdf/Buffer.hh>
@@ -52,6 +53,25 @@ std::string tool(const std::vector<std::string>& argv, int expected_status = 0) 
     INFO(argv[0] << ": " << out);
     CHECK(status == expected_status);
     return out;
+}
+
+// An opaque 8-bit RGB PNG of mid grey, as cairo writes one.
+std::string opaque_png(int width, int height) {
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+    cairo_t* cr = cairo_create(surface);
+    cairo_set_source_rgb(cr, 0.5, 0.5, 0.5);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    std::string bytes;
+    cairo_surface_write_to_png_stream(
+        surface,
+        [](void* closure, const unsigned char* data, unsigned int length) {
+            static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+            return CAIRO_STATUS_SUCCESS;
+        },
+        &bytes);
+    cairo_surface_destroy(surface);
+    return bytes;
 }
 
 // Every font line of pdffonts says emb yes.
@@ -300,19 +320,31 @@ TEST_CASE("press PDF: marks, slug and bleed art land outside the trim") {
 
 TEST_CASE("press PDF: images with alpha or opacity are composited onto white, not rasterising the page") {
     test::require_tool("gs", "ghostscript");
+    test::require_tool("pdfimages", "poppler-utils");
     const test::Sample& s = test::sample("newsletter");
     test::TempDir dir;
     std::filesystem::path png = dir.write("alpha.png", test::tiny_png());
     page::Document doc;
     doc.meta = s.doc.meta;
     page::Page p = s.doc.pages[0];
+    // Read from an issue folder, as every picture of a build is
+    // (page::Image::root): the flattened copies are galley's own files.
     page::Image img;
     img.rect = {100, 100, 50, 50};
     img.file = png.string();
+    img.root = dir.path().string();
     img.format = page::ImageFormat::png;
     img.width_px = 1;
     img.height_px = 1;
     p.items.push_back(img);
+    // An opaque 8-bit PNG, which the screen PDF passes through as it is:
+    // the press PDF has it too, 30 x 20 px.
+    page::Image opaque = img;
+    opaque.rect = {300, 100, 60, 40};
+    opaque.file = dir.write("opaque.png", opaque_png(30, 20)).string();
+    opaque.width_px = 30;
+    opaque.height_px = 20;
+    p.items.push_back(opaque);
     // And an SVG drawn with opacity: cairo would need a soft mask for it.
     std::filesystem::path svg = dir.write(
         "half.svg",
@@ -321,6 +353,7 @@ TEST_CASE("press PDF: images with alpha or opacity are composited onto white, no
     page::Image vector;
     vector.rect = {200, 100, 72, 72};
     vector.file = svg.string();
+    vector.root = dir.path().string();
     vector.format = page::ImageFormat::svg;
     p.items.push_back(vector);
     doc.pages.push_back(p);
@@ -338,6 +371,16 @@ TEST_CASE("press PDF: images with alpha or opacity are composited onto white, no
     INFO(format_report(report));
     CHECK(report.passed());
     for (const Finding& f : report.findings) CHECK(f.check != "raster");
+    // pdfimages -list: page, num, type, width, height, ...
+    std::istringstream rows(tool({"pdfimages", "-list", out.string()}));
+    int opaque_found = 0;
+    for (std::string line; std::getline(rows, line);) {
+        std::istringstream words(line);
+        std::vector<std::string> w;
+        for (std::string x; words >> x;) w.push_back(x);
+        if (w.size() > 4 && w[2] == "image" && w[3] == "30" && w[4] == "20") ++opaque_found;
+    }
+    CHECK(opaque_found == 1);
 }
 
 }  // namespace galley::press
