@@ -1,6 +1,5 @@
 #include "cli/layout_check.h"
 
-#include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
