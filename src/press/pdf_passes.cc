@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <set>
 
+#include "render/adobe_jpeg.h"
+
 namespace galley::press {
 namespace {
 
@@ -349,6 +351,9 @@ std::optional<std::string> prepare_for_ghostscript(const std::string& cairo_pdf,
                                                   std::to_string(pages.size()));
             return std::nullopt;
         }
+        // Adobe CMYK JPEGs keep their colours through Ghostscript only with
+        // the /Decode the screen PDF's finishing pass gives them too.
+        for (Handle object : q.getAllObjects()) render::mark_inverted_cmyk_jpeg(object);
         OverprintStates states = make_states(q);
         std::set<QPDFObjGen> seen;
         for (std::size_t i = 0; i < all.size(); ++i) {

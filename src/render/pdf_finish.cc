@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 
+#include "render/adobe_jpeg.h"
 #include "render/pdf_date.h"
 
 namespace galley::render {
@@ -119,24 +120,6 @@ void append_kid(Handle parent, const Handle& kid) {
     }
 }
 
-// Whether a JPEG stream carries Adobe's APP14 marker before its first scan.
-// CMYK JPEGs with it (what Photoshop writes) store inverted values: every
-// decoder that shows them (libjpeg users, gdk-pixbuf for our proofs) inverts
-// them, and a PDF must say so with /Decode.
-bool has_adobe_marker(const std::string& jpeg) {
-    std::size_t pos = 2;
-    while (pos + 4 <= jpeg.size() && static_cast<unsigned char>(jpeg[pos]) == 0xFF) {
-        unsigned char marker = static_cast<unsigned char>(jpeg[pos + 1]);
-        if (marker == 0xDA || marker == 0xD9) return false;
-        std::size_t length = (std::size_t(static_cast<unsigned char>(jpeg[pos + 2])) << 8) |
-                             static_cast<unsigned char>(jpeg[pos + 3]);
-        if (marker == 0xEE && length >= 7 && jpeg.compare(pos + 4, 5, "Adobe") == 0) return true;
-        if (length < 2) return false;
-        pos += 2 + length;
-    }
-    return false;
-}
-
 class Finisher {
 public:
     Finisher(QPDF& q, const FinishInput& in, Diagnostics& diags) : q_(q), in_(in), diags_(diags) {}
@@ -193,8 +176,7 @@ private:
                 fix_images(dict.getKey("/Resources"), seen);
             } else if (subtype == "/Image" && dict.getKey("/Filter").isNameAndEquals("/DCTDecode")) {
                 if (replace_stand_in(x)) continue;
-                if (dict.getKey("/ColorSpace").isNameAndEquals("/DeviceCMYK") && !dict.hasKey("/Decode"))
-                    fix_cmyk_jpeg(x);
+                mark_inverted_cmyk_jpeg(x);
             }
         }
     }
@@ -235,18 +217,6 @@ private:
         return true;
     }
 
-    // Cairo embeds CMYK JPEGs without /Decode; an Adobe-inverted one needs it.
-    void fix_cmyk_jpeg(Handle image) {
-        std::shared_ptr<Buffer> data = image.getRawStreamData();
-        std::string bytes(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
-        if (!has_adobe_marker(bytes)) return;
-        std::vector<Handle> decode;
-        for (int i = 0; i < 4; ++i) {
-            decode.push_back(Handle::newInteger(1));
-            decode.push_back(Handle::newInteger(0));
-        }
-        image.getDict().replaceKey("/Decode", Handle::newArray(decode));
-    }
 
     void match_elements() {
         std::vector<Handle> found = elements_in_order(tree_);

@@ -7,6 +7,7 @@
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_DCT.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -316,6 +317,56 @@ TEST_CASE("press PDF: marks, slug and bleed art land outside the trim") {
     std::unique_ptr<Buffer> ops(content.getBuffer());
     std::string text_ops(reinterpret_cast<const char*>(ops->getBuffer()), ops->getSize());
     CHECK(text_ops.find("1 1 1 1 K") != std::string::npos);
+}
+
+TEST_CASE("press PDF: an Adobe CMYK JPEG keeps its colours (not a negative)") {
+    test::require_tool("gs", "ghostscript");
+    test::require_tool("pdftoppm", "poppler-utils");
+    const test::Sample& s = test::sample("newsletter");
+    test::TempDir dir;
+    // Cyan as Photoshop stores it: libjpeg writes Adobe's marker for CMYK,
+    // whose values are inverted (C=255 stored as 0).
+    std::string pixels;
+    for (int i = 0; i < 16 * 16; ++i) pixels += std::string("\x00\xff\xff\xff", 4);
+    Pl_Buffer encoded("cmyk jpeg");
+    Pl_DCT dct("cmyk jpeg", &encoded, 16, 16, 4, JCS_CMYK);
+    dct.write(reinterpret_cast<const unsigned char*>(pixels.data()), pixels.size());
+    dct.finish();
+    std::unique_ptr<Buffer> jpeg(encoded.getBuffer());
+    page::Document doc;
+    doc.meta = s.doc.meta;
+    page::Page p = s.doc.pages[0];
+    page::Image img;
+    img.rect = {100, 100, 200, 200};
+    img.file = dir.write("cmyk.jpg", std::string(reinterpret_cast<const char*>(jpeg->getBuffer()), jpeg->getSize()))
+                   .string();
+    img.root = dir.path().string();
+    img.format = page::ImageFormat::jpeg;
+    img.width_px = 16;
+    img.height_px = 16;
+    p.items.push_back(img);
+    doc.pages.push_back(p);
+    Diagnostics diags;
+    PressOptions o;
+    o.date = kIssueDate;
+    PressResult r = render_press(doc, s.layout, o, "cmyk", diags);
+    INFO(test::diag_text(diags));
+    REQUIRE(r.status == PressStatus::ok);
+    std::filesystem::path out = dir.write("cmyk.press.pdf", r.files[0].bytes);
+    // The picture's middle, 200 pt into it from the trim box's top left.
+    QPDF q;
+    q.processFile(out.c_str());
+    QPDFPageObjectHelper page = QPDFPageDocumentHelper(q).getAllPages().front();
+    const QPDFObjectHandle::Rectangle trim = page.getObjectHandle().getKey("/TrimBox").getArrayAsRectangle();
+    const QPDFObjectHandle::Rectangle media = page.getMediaBox().getArrayAsRectangle();
+    const int x = static_cast<int>(trim.llx - media.llx + 200), y = static_cast<int>(media.ury - trim.ury + 200);
+    std::string ppm = tool({"pdftoppm", "-r", "72", "-x", std::to_string(x), "-y", std::to_string(y), "-W", "1", "-H",
+                            "1", out.string()});
+    REQUIRE(ppm.size() >= 3);
+    const auto* rgb = reinterpret_cast<const unsigned char*>(ppm.data() + ppm.size() - 3);
+    CHECK(rgb[0] < 80);   // cyan: little red
+    CHECK(rgb[1] > 120);  // and green and blue
+    CHECK(rgb[2] > 120);
 }
 
 TEST_CASE("press PDF: images with alpha or opacity are composited onto white, not rasterising the page") {
