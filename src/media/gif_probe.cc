@@ -2,6 +2,7 @@
 // trailer (image descriptors with their colour tables and LZW sub-blocks,
 // extensions), each frame's size checked against the budget too. The LZW
 // data itself is not decoded.
+#include "media/gif_first_frame.h"
 #include "media/probe_detail.h"
 
 namespace galley::media_detail {
@@ -70,3 +71,35 @@ ProbeResult probe_gif(Bytes bytes, std::string_view name, const ImageLimits& lim
 }
 
 }  // namespace galley::media_detail
+
+namespace galley {
+
+std::optional<std::string> gif_first_frame(std::string_view gif) {
+    using media_detail::colour_table_size;
+    using media_detail::skip_sub_blocks;
+    const media_detail::Bytes bytes(reinterpret_cast<const std::uint8_t*>(gif.data()), gif.size());
+    if (bytes.size() < media_detail::screen_descriptor_end) return std::nullopt;
+    std::size_t pos = media_detail::screen_descriptor_end + colour_table_size(bytes[10]);
+    while (pos < bytes.size()) {
+        const std::uint8_t block = bytes[pos++];
+        if (block == 0x21) {
+            if (pos >= bytes.size()) return std::nullopt;
+            ++pos;  // the label
+            if (!skip_sub_blocks(bytes, pos)) return std::nullopt;
+        } else if (block == 0x2C) {
+            if (bytes.size() - pos < 9) return std::nullopt;
+            pos += 9 + colour_table_size(bytes[pos + 8]);
+            if (pos >= bytes.size()) return std::nullopt;
+            ++pos;  // the LZW code size
+            if (!skip_sub_blocks(bytes, pos)) return std::nullopt;
+            std::string out(gif.substr(0, pos));
+            out += '\x3B';  // the trailer
+            return out;
+        } else {
+            return std::nullopt;  // the trailer before any image, or an unknown block
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace galley

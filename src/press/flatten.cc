@@ -15,6 +15,7 @@
 #include <mutex>
 
 #include "base/freetype_lock.h"
+#include "media/gif_first_frame.h"
 #include "render/image_cache.h"
 
 namespace galley::press {
@@ -80,7 +81,9 @@ std::string png_on_white(cairo_surface_t* s) {
 }
 
 // GIF (first frame) with gdk-pixbuf, as a premultiplied ARGB32 surface.
-cairo_surface_t* decode_gif(const std::string& bytes, std::string& why) {
+cairo_surface_t* decode_gif(const std::string& whole, std::string& why) {
+    const std::optional<std::string> first = gif_first_frame(whole);  // not the rest of an animation
+    const std::string& bytes = first ? *first : whole;
     GError* error = nullptr;
     GdkPixbufLoader* loader = gdk_pixbuf_loader_new_with_type("gif", &error);
     if (!loader) {

@@ -18,6 +18,7 @@
 #include "base/content_root.h"
 #include "base/file_read.h"
 #include "base/freetype_lock.h"
+#include "media/gif_first_frame.h"
 #include "render/png_passthrough.h"
 
 namespace galley::render {
@@ -350,7 +351,12 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, std::pair<i
             }
             break;
         }
-        case page::ImageFormat::gif: source->surface = decode_with_pixbuf(*bytes, "gif", why); break;
+        case page::ImageFormat::gif: {
+            // The frame print shows, without the rest of an animation.
+            const std::optional<std::string> first = gif_first_frame(*bytes);
+            source->surface = decode_with_pixbuf(first ? *first : *bytes, "gif", why);
+            break;
+        }
         case page::ImageFormat::svg: {
             GError* error = nullptr;
             source->svg = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(bytes->data()), bytes->size(),
