@@ -128,7 +128,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
     progress.clear();
     // Every problem of every input first; by default any error stops here.
     PrintOptions print{io.colour, {}};
-    bool input_errors = false, left_out = false, output_failed = false;
+    bool input_errors = false, left_out = false, output_failed = false, written_any = false;
     for (LoadedIssue& li : issues) {
         if (!opts.json) print_diagnostics(io.err, li.diags, print);
         bool errors = li.diags.has_errors() || (opts.strict && li.diags.count(Severity::warning) > 0);
@@ -157,6 +157,7 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
         if (!opts.json) print_diagnostics(io.err, build_diags, print);
         li.diags.append(build_diags);
         output_failed = output_failed || outcome.output_failed;
+        written_any = written_any || !outcome.written.empty();
         bool build_errors = build_diags.has_errors() || (opts.strict && build_diags.count(Severity::warning) > 0);
         if (build_errors && !outcome.output_failed) input_errors = true;
         left_out = left_out || !li.read.failed_articles.empty();
@@ -182,6 +183,9 @@ int run_build(const std::vector<std::string>& args, Streams& io) {
     if (opts.json) print_json();
     if (output_failed) return kOutputFailure;
     if (input_errors && !keep_going) return kInputErrors;
+    // --keep-going: 3 says something was built; with errors and nothing
+    // written at all, the build failed as it would have without it.
+    if (input_errors && !written_any) return kInputErrors;
     if (left_out || input_errors) return kPartial;
     return kSuccess;
 }

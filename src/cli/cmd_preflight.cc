@@ -39,7 +39,8 @@ CommandSpec preflight_spec() {
                 {0, "strict", "", "", "treat warnings as failures"},
                 {'q', "quiet", "", "", "print only the result line and the failures"},
             },
-            1};
+            1,
+            "a PDF file"};
 }
 
 bool number_in(const std::string& s, double lo, double hi, double& out) {

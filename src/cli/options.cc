@@ -81,7 +81,7 @@ std::optional<ParsedArgs> parse_args(const CommandSpec& spec, const std::vector<
         out.values[o->long_name] = *inline_value;
     }
     if (!out.help && static_cast<int>(out.operands.size()) < spec.min_operands) {
-        error = "'galley " + spec.name + "' needs at least one INPUT (an issue folder or an article file)";
+        error = "'galley " + spec.name + "' needs at least one INPUT (" + spec.operand + ")";
         return std::nullopt;
     }
     return out;

@@ -25,6 +25,8 @@ struct CommandSpec {
     std::string description;  ///< paragraphs after the usage
     std::vector<OptionSpec> options;
     int min_operands = 0;
+    /// What an operand is, for the message when there are too few.
+    std::string operand = "an issue folder or an article file";
 };
 
 struct ParsedArgs {

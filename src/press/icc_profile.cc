@@ -77,12 +77,12 @@ int components_of(const std::string& space) {
 
 std::optional<IccProfile> parse_icc_profile(std::string bytes, std::string& error) {
     if (bytes.size() < 132 || bytes.compare(36, 4, "acsp") != 0) {
-        error = "not an ICC profile (no 'acsp' signature)";
+        error = "is not an ICC profile (no 'acsp' signature)";
         return std::nullopt;
     }
     std::uint32_t declared = be32(bytes, 0);
     if (declared > bytes.size() || declared < 132) {
-        error = "a damaged ICC profile (it says it is " + std::to_string(declared) + " bytes, the file has " +
+        error = "is a damaged ICC profile (it says it is " + std::to_string(declared) + " bytes, the file has " +
                 std::to_string(bytes.size()) + ")";
         return std::nullopt;
     }
@@ -98,13 +98,18 @@ std::optional<IccProfile> parse_icc_profile(std::string bytes, std::string& erro
 
 std::optional<IccProfile> read_icc_profile(const std::filesystem::path& file, std::string& error) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
-        error = "no such file";
+    const std::filesystem::file_status st = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(st)) {
+        error = "does not exist";
+        return std::nullopt;
+    }
+    if (!std::filesystem::is_regular_file(st)) {
+        error = "is not a file (a folder, a device or a pipe)";
         return std::nullopt;
     }
     auto bytes = read_whole_file(file, kMaxProfileBytes);
     if (!bytes) {
-        error = "cannot read it (or it is larger than 16 MB)";
+        error = "cannot be read (or is larger than 16 MB)";
         return std::nullopt;
     }
     auto p = parse_icc_profile(std::move(*bytes), error);

@@ -21,6 +21,8 @@ struct IccProfile {
 
 /// Parses the header and the description of an ICC profile held in
 /// `bytes`. Nothing (with `error` set) when it is not an ICC profile.
+/// `error` is a predicate that follows the profile's name: "is not an ICC
+/// profile (...)", "does not exist".
 std::optional<IccProfile> parse_icc_profile(std::string bytes, std::string& error);
 
 /// Reads and parses `file` (at most 16 MB).

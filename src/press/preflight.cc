@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -57,6 +58,21 @@ public:
         QPDF q;
         q.setSuppressWarnings(true);
         q.setAttemptRecovery(true);
+        // A pipe or a device would be read forever (qpdf reads to the end).
+        std::error_code ec;
+        const std::filesystem::file_status st = std::filesystem::status(r_.file, ec);
+        if (!std::filesystem::exists(st)) {
+            add(Level::fail, 0, "file", "it does not exist");
+            return;
+        }
+        if (!std::filesystem::is_regular_file(st)) {
+            add(Level::fail, 0, "file", "not a PDF file: it is a folder, a device or a pipe");
+            return;
+        }
+        if (std::filesystem::file_size(r_.file, ec) == 0) {
+            add(Level::fail, 0, "file", "not a PDF: the file is empty");
+            return;
+        }
         try {
             q.processFile(r_.file.c_str());
         } catch (const std::exception& e) {

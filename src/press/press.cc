@@ -193,12 +193,16 @@ PressResult render_press(const page::Document& document, const layout::Layout& l
         gs_pdf = std::move(limited);
         result.ink_limited = ink.colours + ink.images + ink.palettes;
         if (result.ink_limited > 0) {
-            char buf[240];
-            std::snprintf(buf, sizeof buf,
-                          "%d colours, %d images and %d palettes went over the %.0f%% ink limit through \"%s\" and "
-                          "were taken down to it (C, M and Y reduced, K kept)",
-                          ink.colours, ink.images, ink.palettes, layout.press.ink_limit, profile->condition.c_str());
-            diags.note("N-PRESS-INK", {}, buf);
+            auto count = [](int n, const char* one, const char* many) {
+                return std::to_string(n) + " " + (n == 1 ? one : many);
+            };
+            char limit[32];
+            std::snprintf(limit, sizeof limit, "%.0f%%", layout.press.ink_limit);
+            diags.note("N-PRESS-INK", {},
+                       count(ink.colours, "colour", "colours") + ", " + count(ink.images, "image", "images") + " and " +
+                           count(ink.palettes, "palette", "palettes") + " went over the " + limit +
+                           " ink limit through \"" + profile->condition +
+                           "\" and were taken down to it (C, M and Y reduced, K kept)");
         }
         if (ink.shadings > 0)
             diags.warning("W-PRESS-INK", {}, std::to_string(ink.shadings) +

@@ -134,6 +134,16 @@ TEST_CASE("--keep-going builds without the broken article and exits 3") {
     CHECK(r.out.find("built issue: 1 article (1 left out) -> ") != std::string::npos);
 }
 
+TEST_CASE("--keep-going with nothing it can build exits 1, as without it") {
+    TempDir t;
+    t.write("issue/bad.xml", "<article>");
+    t.write("issue/worse.xml", "<article id=");
+    auto out_dir = t.path() / "out";
+    Run r = galley_run({"build", "--keep-going", "-f", "epub", "-o", out_dir.string(), (t.path() / "issue").string()});
+    CHECK(r.rc == kInputErrors);
+    CHECK_FALSE(std::filesystem::exists(out_dir / "issue.epub"));
+}
+
 namespace {
 // The diagnostic lines of a run's stderr (the progress line never shows: stderr is a string here).
 std::size_t count_of(const std::string& text, const std::string& what) {

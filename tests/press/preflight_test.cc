@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <sys/stat.h>
+
 #include "press/preflight.h"
 #include "press_fixtures.h"
 #include "render/pdf_writer.h"
@@ -191,6 +193,21 @@ TEST_CASE("preflight: a file that is not a PDF fails and says so") {
     CHECK(has(r, Level::fail, 0, "file"));
     PreflightReport missing = preflight_pdf("/nonexistent/file.pdf", PreflightOptions{});
     CHECK_FALSE(missing.passed());
+    CHECK(has(missing, Level::fail, 0, "file", "it does not exist"));
+}
+
+TEST_CASE("preflight: a folder, a pipe and an empty file fail at once, named") {
+    test::TempDir dir;
+    PreflightReport folder = preflight_pdf(dir.path(), PreflightOptions{});
+    CHECK(has(folder, Level::fail, 0, "file", "not a PDF file: it is a folder, a device or a pipe"));
+    // A pipe nobody writes to: qpdf would wait on it forever.
+    const std::filesystem::path fifo = dir.path() / "pipe.pdf";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    PreflightReport pipe = preflight_pdf(fifo, PreflightOptions{});
+    CHECK(has(pipe, Level::fail, 0, "file", "a device or a pipe"));
+    PreflightReport empty = preflight_pdf(dir.write("empty.pdf", ""), PreflightOptions{});
+    CHECK(has(empty, Level::fail, 0, "file", "not a PDF: the file is empty"));
+    for (const PreflightReport* r : {&folder, &pipe, &empty}) CHECK_FALSE(r->passed());
 }
 
 TEST_CASE("preflight screen profile: galley's screen PDF passes, an untagged PDF fails") {

@@ -14,6 +14,7 @@
 #include "press/press.h"
 #include "press/press_draw.h"
 #include "press/process.h"
+#include "support/test_support.h"
 
 namespace galley::press {
 namespace {
@@ -215,7 +216,18 @@ TEST_CASE("ICC: Ghostscript's default CMYK profile is found and is an output pro
     CHECK(p->device_class == "prtr");
     std::string e2;
     CHECK_FALSE(parse_icc_profile("not a profile at all", e2));
-    CHECK_FALSE(e2.empty());
+    CHECK(e2 == "is not an ICC profile (no 'acsp' signature)");
+}
+
+TEST_CASE("ICC: a profile that is missing, a folder or not a profile is named as such") {
+    test::TempDir dir;
+    std::string error;
+    CHECK_FALSE(read_icc_profile(dir.path() / "none.icc", error));
+    CHECK(error == "does not exist");
+    CHECK_FALSE(read_icc_profile(dir.path(), error));
+    CHECK(error == "is not a file (a folder, a device or a pipe)");
+    CHECK_FALSE(read_icc_profile(dir.write("text.icc", "hello"), error));
+    CHECK(error == "is not an ICC profile (no 'acsp' signature)");
 }
 
 TEST_CASE("PDFX_def.ps: output intent, version, escaped strings") {
