@@ -55,6 +55,10 @@ ProbeResult probe_gif(Bytes bytes, std::string_view name, const ImageLimits& lim
             if (bytes.size() - pos < 9) return truncated(name, gif, "inside an image descriptor");
             const std::uint32_t w = le16(bytes, pos + 4), h = le16(bytes, pos + 6);
             if (auto problem = check_budget(name, gif, w, h, limits)) return *problem;
+            // Its colours come from its own table or the file's; with
+            // neither, decoders refuse it (gdk-pixbuf: "no global colormap").
+            if ((bytes[pos + 8] & 0x80) == 0 && (bytes[10] & 0x80) == 0)
+                return damaged(name, gif, "its image at byte " + std::to_string(at) + " has no colour table, and the file none");
             pos += 9 + colour_table_size(bytes[pos + 8]);
             if (pos >= bytes.size()) return truncated(name, gif, "inside an image");
             const std::uint8_t code_size = bytes[pos++];

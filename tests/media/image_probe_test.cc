@@ -285,7 +285,7 @@ TEST_CASE("arithmetic-coded and lossless JPEGs are unsupported") {
             "'lossless.jpg' is a lossless or hierarchical JPEG, which galley cannot read");
 }
 
-TEST_CASE("GIF damage: truncated, no image, unknown block") {
+TEST_CASE("GIF damage: truncated, no image, unknown block, no colours") {
     const std::string gif = test::tiny_gif();
     refused(gif.substr(0, gif.size() - 1), "cut.gif", "E-IMAGE-CORRUPT",
             "'cut.gif' is a damaged GIF image: it is truncated (the file ends before its trailer)");
@@ -295,6 +295,15 @@ TEST_CASE("GIF damage: truncated, no image, unknown block") {
             "'empty.gif' is a damaged GIF image: it contains no image");
     refused(gif.substr(0, 19) + "\x99;", "block.gif", "E-IMAGE-CORRUPT",
             "'block.gif' is a damaged GIF image: it has an unknown block at byte 19");
+    // No global colour table (flag cleared, table bytes gone) and none on
+    // the image: its colours are nowhere.
+    std::string no_table = gif.substr(0, 13) + gif.substr(19);
+    no_table[10] = 0;
+    refused(no_table, "bare.gif", "E-IMAGE-CORRUPT",
+            "'bare.gif' is a damaged GIF image: its image at byte 21 has no colour table, and the file none");
+    // The same with a local table on the image: accepted.
+    std::string local = no_table.substr(0, 30) + std::string("\x80\x00\x00\x00\xff\xff\xff", 7) + no_table.substr(31);
+    CHECK(accepted(local, "local.gif").width_px == 1);
 }
 
 // --- Over the budget, refused before decoding -------------------------------
