@@ -196,6 +196,43 @@ TEST_CASE("preflight: a file that is not a PDF fails and says so") {
     CHECK(has(missing, Level::fail, 0, "file", "it does not exist"));
 }
 
+TEST_CASE("preflight: forms painting forms stop at 256 MB of content, reported once") {
+    PreflightOptions o;
+    o.check_ink = false;
+    // Four levels of forms, each painting the next eight times, and a leaf
+    // of 80 KB: 4096 paints of it are 320 MB of content to read.
+    auto form = [](int next, const std::string& content) {
+        return "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X " +
+               std::to_string(next) + " 0 R >> >> /Length " + std::to_string(content.size()) + " >>\nstream\n" +
+               content + "\nendstream";
+    };
+    std::string eight;
+    for (int i = 0; i < 8; ++i) eight += "/X Do ";
+    std::string leaf_content = "% " + std::string(80 * 1024, 'x') + "\n0 0 m";
+    std::string leaf = "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length " +
+                       std::to_string(leaf_content.size()) + " >>\nstream\n" + leaf_content + "\nendstream";
+    std::vector<std::string> objects{form(6, eight), form(7, eight), form(8, eight), form(9, eight), leaf};
+    PreflightReport r = run(test::hand_pdf("/X Do", "<< /XObject << /X 5 0 R >> >>", objects, true), o);
+    std::string report = format_report(r);
+    INFO(report);
+    CHECK(has(r, Level::fail, 1, "file", "more than 256 MB of content on the page"));
+    std::size_t times = 0;
+    for (std::size_t at = report.find("256 MB"); at != std::string::npos; at = report.find("256 MB", at + 1)) ++times;
+    CHECK(times == 1);
+}
+
+TEST_CASE("preflight: a file that says it has more than 10,000 pages is not read page by page") {
+    PreflightOptions o;
+    o.check_ink = false;
+    std::string pdf = test::hand_pdf("0 0 m", "<< >>", {}, true);
+    const std::string one = "/Count 1 >>";
+    pdf.replace(pdf.find(one), one.size(), "/Count 400000 >>");  // the xref offsets after it move by 5: qpdf recovers
+    PreflightReport r = run(pdf, o);
+    INFO(format_report(r));
+    CHECK(has(r, Level::fail, 0, "file", "it says it has 400000 pages, more than the 10000 preflight checks"));
+    CHECK(r.pages == 0);
+}
+
 TEST_CASE("preflight: a folder, a pipe and an empty file fail at once, named") {
     test::TempDir dir;
     PreflightReport folder = preflight_pdf(dir.path(), PreflightOptions{});
