@@ -1,5 +1,6 @@
 #include "press/press.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -175,7 +176,11 @@ PressResult render_press(const page::Document& document, const layout::Layout& l
         diags.error("E-PRESS-TEMP", {}, "cannot write Ghostscript's input into " + dir->path().string());
         return result;
     }
-    ProcessResult run = run_process(*gs, pdfwrite_args(dir->path(), profile_copy), dir->path(), options.timeout_seconds);
+    // Ghostscript takes about 1.3 s a page of the sample here: a long issue
+    // gets longer than the floor, never a limit it cannot meet.
+    const int pages = static_cast<int>(document.pages.size());
+    const int limit = std::max(options.timeout_seconds, kGhostscriptSecondsPerPage * pages);
+    ProcessResult run = run_process(*gs, pdfwrite_args(dir->path(), profile_copy), dir->path(), limit);
     std::optional<std::string> gs_pdf;
     if (run.succeeded()) gs_pdf = read_whole_file(dir->path() / "out.pdf", kMaxGhostscriptOutput);
     if (!run.succeeded() || !gs_pdf || gs_pdf->empty()) {

@@ -28,6 +28,9 @@
 
 namespace galley::press {
 
+/// Ghostscript's time limit grows with the issue: this many seconds a page.
+inline constexpr int kGhostscriptSecondsPerPage = 5;
+
 struct PressOptions {
     /// An output ICC profile (CMYK) given on the command line (--profile);
     /// overrides the layout's press.colour-profile. Neither: Ghostscript's
@@ -46,7 +49,9 @@ struct PressOptions {
     /// press.ink-limit (ink_limit.h). Off: Ghostscript's separation as it is.
     bool limit_ink = true;
     std::filesystem::path temp_parent;
-    int timeout_seconds = 900;  ///< for the Ghostscript run
+    /// For the Ghostscript run: at least this, and kGhostscriptSecondsPerPage
+    /// a page (a 695-page issue needed more than 900 s).
+    int timeout_seconds = 900;
 };
 
 /// One press file, not yet written.
