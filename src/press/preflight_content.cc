@@ -211,6 +211,17 @@ public:
             scan_.problems.push_back(text);
     }
 
+    /// The decoded size of the content about to be read (a stream, or an
+    /// array of them, as qpdf reports it), against kMaxContentBytes.
+    void count_bytes(std::size_t size) {
+        bytes_ += static_cast<long long>(size);
+        if (bytes_ > kMaxContentBytes) {
+            problem("more than " + std::to_string(kMaxContentBytes / (1024 * 1024)) +
+                    " MB of content on the page, forms counted each time they are painted: the rest was not checked");
+            throw std::runtime_error("operator budget");
+        }
+    }
+
     void op(const std::string& o, std::vector<Handle>& args, Handle res, int depth) {
         if (++ops_ > kMaxOperators) {
             problem("more than " + std::to_string(kMaxOperators) + " operators on the page: the rest was not checked");
@@ -504,18 +515,6 @@ private:
     std::set<QPDFObjGen> seen_patterns_;
     long ops_ = 0;
     long long bytes_ = 0;
-
-public:
-    // The decoded size of the content about to be read (a stream, or an
-    // array of them), against kMaxContentBytes.
-    void count_bytes(std::size_t size) {
-        bytes_ += static_cast<long long>(size);
-        if (bytes_ > kMaxContentBytes) {
-            problem("more than " + std::to_string(kMaxContentBytes / (1024 * 1024)) +
-                    " MB of content on the page, forms counted each time they are painted: the rest was not checked");
-            throw std::runtime_error("operator budget");
-        }
-    }
 };
 
 void Collector::contentSize(std::size_t size) { walker_.count_bytes(size); }
