@@ -1,9 +1,13 @@
 // GIF: the logical screen size -> budget -> a walk over every block to the
 // trailer (image descriptors with their colour tables and LZW sub-blocks,
-// extensions), each frame's size checked against the budget too. The LZW
-// data itself is not decoded.
+// extensions), each frame's size checked against the budget too. The first
+// image, the one printed, must lie on the screen, and its LZW data is
+// decoded to a count of pixels (lengths only, no pixels kept): it must give
+// them all. The other frames' data is not decoded.
 #include "media/gif_first_frame.h"
 #include "media/probe_detail.h"
+
+#include <optional>
 
 namespace galley::media_detail {
 namespace {
@@ -22,6 +26,54 @@ bool skip_sub_blocks(Bytes b, std::size_t& pos) {
         const std::size_t n = b[pos++];
         if (n == 0) return true;
         if (b.size() - pos < n) return false;
+        pos += n;
+    }
+}
+
+// What an image's LZW data decodes to, counted rather than kept: the
+// number of pixels it gives before its end code or the end of its data,
+// or nothing when a code names a table entry that does not exist yet (the
+// data is not LZW). `pos` is at the LZW code size, the sub-blocks follow.
+std::optional<std::uint64_t> lzw_pixels(Bytes b, std::size_t pos, std::uint64_t wanted) {
+    const int min_size = b[pos++];
+    const int clear = 1 << min_size, end = clear + 1;
+    std::uint16_t length[4096];  // of each table entry's string
+    int size = min_size + 1, next = clear + 2, prev = -1;
+    std::uint64_t pixels = 0;
+    std::uint32_t bits = 0;
+    int nbits = 0;
+    for (;;) {
+        const std::size_t n = pos < b.size() ? b[pos++] : 0;
+        if (n == 0 || b.size() - pos < n) return pixels;  // the data ends (no end code: decoders accept it)
+        for (std::size_t i = 0; i < n; ++i) {
+            bits |= static_cast<std::uint32_t>(b[pos + i]) << nbits;
+            nbits += 8;
+            while (nbits >= size) {
+                const int code = static_cast<int>(bits & ((1u << size) - 1));
+                bits >>= size;
+                nbits -= size;
+                if (code == clear) {
+                    size = min_size + 1;
+                    next = clear + 2;
+                    prev = -1;
+                    continue;
+                }
+                if (code == end) return pixels;
+                int len;
+                if (code < clear) len = 1;
+                else if (code < next && prev >= 0) len = length[code];
+                else if (code == next && prev >= 0) len = (prev < clear ? 1 : length[prev]) + 1;
+                else return std::nullopt;  // no such entry
+                pixels += static_cast<std::uint64_t>(len);
+                if (pixels >= wanted) return pixels;
+                if (prev >= 0 && next < 4096) {
+                    length[next] = static_cast<std::uint16_t>((prev < clear ? 1 : length[prev]) + 1);
+                    ++next;
+                    if (next == (1 << size) && size < 12) ++size;
+                }
+                prev = code;
+            }
+        }
         pos += n;
     }
 }
@@ -59,12 +111,28 @@ ProbeResult probe_gif(Bytes bytes, std::string_view name, const ImageLimits& lim
             // neither, decoders refuse it (gdk-pixbuf: "no global colormap").
             if ((bytes[pos + 8] & 0x80) == 0 && (bytes[10] & 0x80) == 0)
                 return damaged(name, gif, "its image at byte " + std::to_string(at) + " has no colour table, and the file none");
+            const std::uint32_t left = le16(bytes, pos), top = le16(bytes, pos + 2);
             pos += 9 + colour_table_size(bytes[pos + 8]);
             if (pos >= bytes.size()) return truncated(name, gif, "inside an image");
+            const std::size_t code_at = pos;
             const std::uint8_t code_size = bytes[pos++];
             if (code_size < 2 || code_size > 8)
                 return damaged(name, gif, "its image at byte " + std::to_string(at) + " has an invalid LZW code size");
             if (!skip_sub_blocks(bytes, pos)) return truncated(name, gif, "inside its image data");
+            if (frames == 0) {
+                // The first image is the picture printed: it must lie on
+                // the screen, and its data must give all its pixels.
+                const std::string image = "its first image (at byte " + std::to_string(at) + ")";
+                if (w == 0 || h == 0 || left >= info.width_px || top >= info.height_px)
+                    return damaged(name, gif, image + " lies outside its " + std::to_string(info.width_px) + "x" +
+                                                  std::to_string(info.height_px) + " screen");
+                const std::uint64_t wanted = std::uint64_t{w} * h;
+                const std::optional<std::uint64_t> got = lzw_pixels(bytes, code_at, wanted);
+                if (!got) return damaged(name, gif, image + " is not valid LZW data");
+                if (*got < wanted)
+                    return damaged(name, gif, image + " holds " + std::to_string(*got) + " of its " +
+                                                  std::to_string(wanted) + " pixels");
+            }
             ++frames;
         } else {
             return damaged(name, gif, "it has an unknown block at byte " + std::to_string(at));

@@ -3,7 +3,8 @@
 // name's extension, reads the dimensions from the header, checks them against
 // a pixel budget BEFORE decoding anything, and then makes sure the file
 // decodes (PNG and JPEG fully, row by row into one reused row; GIF by a walk
-// of its blocks; SVG parsed without DTDs, entities or network). A file that
+// of its blocks and a count of its first image's pixels; SVG parsed without
+// DTDs, entities or network). A file that
 // passes can be handed to Cairo, libjpeg or an EPUB without surprises.
 #pragma once
 

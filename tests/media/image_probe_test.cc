@@ -301,6 +301,19 @@ TEST_CASE("GIF damage: truncated, no image, unknown block, no colours") {
     no_table[10] = 0;
     refused(no_table, "bare.gif", "E-IMAGE-CORRUPT",
             "'bare.gif' is a damaged GIF image: its image at byte 21 has no colour table, and the file none");
+    // The first image's LZW data: what it decodes to is counted.
+    std::string wide = gif;  // screen and image 2 x 1, data for one pixel
+    wide[6] = 2;
+    wide[32] = 2;
+    refused(wide, "short.gif", "E-IMAGE-CORRUPT",
+            "'short.gif' is a damaged GIF image: its first image (at byte 27) holds 1 of its 2 pixels");
+    std::string garbage = gif.substr(0, 38) + std::string("\x01\x3C\x00\x3B", 4);  // clear, then code 7: no such entry
+    refused(garbage, "lzw.gif", "E-IMAGE-CORRUPT",
+            "'lzw.gif' is a damaged GIF image: its first image (at byte 27) is not valid LZW data");
+    std::string off = gif;  // the image at x = 5 on a 1 x 1 screen
+    off[28] = 5;
+    refused(off, "off.gif", "E-IMAGE-CORRUPT",
+            "'off.gif' is a damaged GIF image: its first image (at byte 27) lies outside its 1x1 screen");
     // The same with a local table on the image: accepted.
     std::string local = no_table.substr(0, 30) + std::string("\x80\x00\x00\x00\xff\xff\xff", 7) + no_table.substr(31);
     CHECK(accepted(local, "local.gif").width_px == 1);
