@@ -1,5 +1,6 @@
 #include "cli/layout_check.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
@@ -126,40 +127,45 @@ void check_fonts(const layout::Layout& layout, const fonts::FontLibrary& library
     for (int p = 1; p <= layout::kTierCount; ++p) check(headline.font, layout.tier(p).weight, headline.italic);
 }
 
-// W-GLYPH-MISSING for characters that no bundled font can draw.
-void check_glyphs(const model::Issue& issue, const fonts::FontLibrary& library, Diagnostics& diags) {
-    std::vector<fonts::FaceMatch> faces;
-    for (const std::string& family : library.families())
-        if (auto m = library.find({family, 400, false})) faces.push_back(*m);
-    std::map<char32_t, bool> covered;
-    for (const model::Section& s : issue.sections) {
-        for (const model::Article& a : s.articles) {
-            // Several elements may share a location (an article read from
-            // NITF knows only its own): one warning per location.
-            std::map<std::tuple<int, int>, std::pair<SourceLocation, std::set<char32_t>>> missing_at;
-            for (const auto& [where, text] : article_texts(a)) {
-                for (char32_t cp : codepoints(text)) {
-                    if (!needs_glyph(cp)) continue;
-                    auto [it, inserted] = covered.try_emplace(cp, false);
-                    if (inserted)
-                        for (const auto& f : faces)
-                            if (library.covers(f, cp)) {
-                                it->second = true;
-                                break;
-                            }
-                    if (it->second) continue;
-                    auto& slot = missing_at[{where.line, where.column}];
-                    slot.first = where;
-                    slot.second.insert(cp);
-                }
-            }
-            for (const auto& [key, found] : missing_at) {
-                const auto& [where, missing] = found;
-                diags.warning("W-GLYPH-MISSING", where,
-                              "no bundled font has a glyph for " + typeset::text::codepoint_list(missing) + "; " +
-                                  (missing.size() == 1 ? "it prints as an empty box" : "they print as empty boxes"));
-            }
+// Which characters the bundled fonts draw, looked up once each.
+class GlyphCoverage {
+public:
+    explicit GlyphCoverage(const fonts::FontLibrary& library) : library_(library) {
+        for (const std::string& family : library.families())
+            if (auto m = library.find({family, 400, false})) faces_.push_back(*m);
+    }
+    bool covers(char32_t cp) {
+        auto [it, inserted] = covered_.try_emplace(cp, false);
+        if (inserted)
+            it->second = std::any_of(faces_.begin(), faces_.end(),
+                                     [&](const fonts::FaceMatch& f) { return library_.covers(f, cp); });
+        return it->second;
+    }
+
+private:
+    const fonts::FontLibrary& library_;
+    std::vector<fonts::FaceMatch> faces_;
+    std::map<char32_t, bool> covered_;
+};
+
+// W-GLYPH-MISSING for characters of an article that no bundled font can draw.
+void check_glyphs(const LocatedTexts& texts, GlyphCoverage& coverage, Diagnostics& diags) {
+    // Several elements may share a location (an article read from NITF
+    // knows only its own): one warning per location.
+    std::map<std::tuple<int, int>, std::pair<SourceLocation, std::set<char32_t>>> missing_at;
+    for (const auto& [where, text] : texts) {
+        for (char32_t cp : codepoints(text)) {
+            if (!needs_glyph(cp) || coverage.covers(cp)) continue;
+            auto& slot = missing_at[{where.line, where.column}];
+            slot.first = where;
+            slot.second.insert(cp);
         }
+    }
+    for (const auto& [key, found] : missing_at) {
+        const auto& [where, missing] = found;
+        diags.warning("W-GLYPH-MISSING", where,
+                      "no bundled font has a glyph for " + typeset::text::codepoint_list(missing) + "; " +
+                          (missing.size() == 1 ? "it prints as an empty box" : "they print as empty boxes"));
     }
 }
 
@@ -167,34 +173,30 @@ void check_glyphs(const model::Issue& issue, const fonts::FontLibrary& library, 
 // than Unicode's stream-safe text allows (UAX #15: 30 non-starters in a
 // row). Print stacks them all on the one character, far above and below
 // its line and over the lines around it ("Zalgo" text); so do readers.
-void check_mark_stacks(const model::Issue& issue, Diagnostics& diags) {
+void check_mark_stacks(const LocatedTexts& texts, Diagnostics& diags) {
     constexpr int kStreamSafeMarks = 30;
-    for (const model::Section& s : issue.sections) {
-        for (const model::Article& a : s.articles) {
-            std::set<std::tuple<int, int>> reported;
-            for (const auto& [where, text] : article_texts(a)) {
-                int run = 0, most = 0;
-                char32_t base = 0, worst = 0;
-                for (char32_t cp : codepoints(text)) {
-                    if (!typeset::text::is_non_starter(cp)) {
-                        run = 0;
-                        base = cp;
-                        continue;
-                    }
-                    if (++run > most) {
-                        most = run;
-                        worst = base;
-                    }
-                }
-                if (most <= kStreamSafeMarks || !reported.insert({where.line, where.column}).second) continue;
-                diags.warning("W-TEXT-MARKS-STACKED", where,
-                              (worst != 0 ? typeset::text::codepoint_list({worst}) : std::string("the text's start")) +
-                                  " carries " + std::to_string(most) +
-                                  " combining marks, more than the " + std::to_string(kStreamSafeMarks) +
-                                  " of Unicode's stream-safe text; they stack far above and below its line, over "
-                                  "the lines around it");
+    std::set<std::tuple<int, int>> reported;
+    for (const auto& [where, text] : texts) {
+        int run = 0, most = 0;
+        char32_t base = 0, worst = 0;
+        for (char32_t cp : codepoints(text)) {
+            if (!typeset::text::is_non_starter(cp)) {
+                run = 0;
+                base = cp;
+                continue;
+            }
+            if (++run > most) {
+                most = run;
+                worst = base;
             }
         }
+        if (most <= kStreamSafeMarks || !reported.insert({where.line, where.column}).second) continue;
+        diags.warning("W-TEXT-MARKS-STACKED", where,
+                      (worst != 0 ? typeset::text::codepoint_list({worst}) : std::string("the text's start")) +
+                          " carries " + std::to_string(most) + " combining marks, more than the " +
+                          std::to_string(kStreamSafeMarks) +
+                          " of Unicode's stream-safe text; they stack far above and below its line, over the lines "
+                          "around it");
     }
 }
 
@@ -209,8 +211,14 @@ std::string layout_name_for(const model::Issue& issue, const std::optional<std::
 void check_layout_and_fonts(const model::Issue& issue, const layout::Layout& layout,
                             const fonts::FontLibrary& library, Diagnostics& diags) {
     check_fonts(layout, library, diags);
-    check_glyphs(issue, library, diags);
-    check_mark_stacks(issue, diags);
+    // Each article's text is gathered once, for both checks.
+    GlyphCoverage coverage(library);
+    for (const model::Section& s : issue.sections)
+        for (const model::Article& a : s.articles) {
+            const LocatedTexts texts = article_texts(a);
+            check_glyphs(texts, coverage, diags);
+            check_mark_stacks(texts, diags);
+        }
 }
 
 }  // namespace galley::cli
