@@ -219,6 +219,8 @@ void limit_image(Handle image, double limit, InkLimitStats* stats) {
 
 }  // namespace
 
+std::string ink_limit_text(double limit_percent) { return num(limit_percent) + "%"; }
+
 void limit_colour(double& c, double& m, double& y, double k, double limit) {
     double cmy = c + m + y;
     if (cmy + k <= limit || cmy <= 0) return;

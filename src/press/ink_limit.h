@@ -36,6 +36,10 @@ struct InkLimitStats {
 std::optional<std::string> limit_ink(const std::string& pdf, double limit_percent, Diagnostics& diags,
                                      InkLimitStats* stats = nullptr);
 
+/// An ink limit as users write it: "300%", "250.5%" (never rounded, so a
+/// report names the limit that was set).
+std::string ink_limit_text(double limit_percent);
+
 /// One colour (0..1 each) brought within `limit` (a fraction, 2.4 for
 /// 240 %): C, M and Y scaled down together, K kept.
 void limit_colour(double& c, double& m, double& y, double k, double limit);

@@ -14,6 +14,7 @@
 
 #include "press/geometry.h"
 #include "press/ghostscript.h"
+#include "press/ink_limit.h"
 #include "press/preflight_content.h"
 #include "press/process.h"
 
@@ -376,8 +377,8 @@ private:
                                    " dpi; " + shares;
             if (t.max_percent > o.ink_limit + kTacTolerance)
                 add(Level::fail, i + 1, "ink",
-                    "total ink reaches " + fmt("%.0f", t.max_percent) + "%, over the " + fmt("%.0f", o.ink_limit) +
-                        "% limit on " + fmt(t.share_above < 0.001 ? "%.2f" : "%.1f", t.share_above * 100) +
+                    "total ink reaches " + fmt("%.0f", t.max_percent) + "%, over the " + ink_limit_text(o.ink_limit) +
+                        " limit on " + fmt(t.share_above < 0.001 ? "%.2f" : "%.1f", t.share_above * 100) +
                         "% of the trimmed page; " + shares);
             else
                 add(Level::info, i + 1, "ink", measured);
@@ -408,7 +409,7 @@ private:
                  "ink: Ghostscript's inkcov device per page (the share of the page each ink touches - an area "
                  "count, not an amount, so not compared with the limit) and the highest total of C+M+Y+K on a " +
                      fmt("%.0f", o.tac_dpi) + " dpi CMYK raster of the TrimBox, which must stay within " +
-                     fmt("%.0f", o.ink_limit) + "%"};
+                     ink_limit_text(o.ink_limit)};
             if (!o.check_ink || !r_.tools_missing.empty()) {
                 c.pop_back();
                 nc.push_back(!o.check_ink ? "ink: not measured (--no-ink)" : "ink: not measured (no Ghostscript)");

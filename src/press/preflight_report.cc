@@ -2,6 +2,7 @@
 #include <map>
 #include <sstream>
 
+#include "press/ink_limit.h"
 #include "press/preflight.h"
 
 namespace galley::press {
@@ -29,9 +30,9 @@ std::string format_report(const PreflightReport& r) {
     const PreflightOptions& o = r.options;
     out << "preflight " << r.file.string() << " (" << profile_name(r.profile) << " profile";
     if (r.profile == PreflightProfile::press) {
-        char buf[96];
-        std::snprintf(buf, sizeof buf, ": ink limit %.0f%%, images from %.0f dpi", o.ink_limit, o.min_dpi);
-        out << buf;
+        char dpi[32];
+        std::snprintf(dpi, sizeof dpi, "%.0f", o.min_dpi);
+        out << ": ink limit " << ink_limit_text(o.ink_limit) << ", images from " << dpi << " dpi";
     }
     out << ")\n";
     int fails = r.count(Level::fail), warns = r.count(Level::warn);

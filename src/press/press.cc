@@ -201,11 +201,10 @@ PressResult render_press(const page::Document& document, const layout::Layout& l
             auto count = [](int n, const char* one, const char* many) {
                 return std::to_string(n) + " " + (n == 1 ? one : many);
             };
-            char limit[32];
-            std::snprintf(limit, sizeof limit, "%.0f%%", layout.press.ink_limit);
             diags.note("N-PRESS-INK", {},
                        count(ink.colours, "colour", "colours") + ", " + count(ink.images, "image", "images") + " and " +
-                           count(ink.palettes, "palette", "palettes") + " went over the " + limit +
+                           count(ink.palettes, "palette", "palettes") + " went over the " +
+                           ink_limit_text(layout.press.ink_limit) +
                            " ink limit through \"" + profile->condition +
                            "\" and were taken down to it (C, M and Y reduced, K kept)");
         }

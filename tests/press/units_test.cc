@@ -192,6 +192,12 @@ TEST_CASE("ink limit: C, M and Y go down in proportion, K stays") {
     CHECK(near(c2, 0.1));
 }
 
+TEST_CASE("ink limit: reports name the limit as it was set") {
+    CHECK(ink_limit_text(300) == "300%");
+    CHECK(ink_limit_text(250.5) == "250.5%");
+    CHECK(ink_limit_text(240.25) == "240.25%");
+}
+
 TEST_CASE("inkcov output and the CMYK raster are read") {
     auto pages = parse_inkcov(" 0.01000  0.02000  0.03000  0.50962 CMYK OK\n 0.00000  0.00000  0.00000  0.00000 CMYK OK\n");
     REQUIRE(pages.size() == 2);
