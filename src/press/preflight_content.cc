@@ -1,5 +1,6 @@
 #include "press/preflight_content.h"
 
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
 #include <algorithm>
@@ -187,7 +188,6 @@ public:
     Collector(Walker& w, Handle resources, int depth) : walker_(w), resources_(resources), depth_(depth) {}
     void handleObject(Handle obj) override;
     void handleEOF() override {}
-    void contentSize(std::size_t size) override;
 
 private:
     Walker& walker_;
@@ -201,6 +201,7 @@ public:
     Walker(PageScan& scan, const PdfBox& reference) : scan_(scan), ref_(reference) {}
 
     void walk(Handle contents, Handle resources, int depth) {
+        measure(contents);
         Collector c(*this, resources, depth);
         Handle::parseContentStream(contents, &c);
     }
@@ -211,8 +212,32 @@ public:
             scan_.problems.push_back(text);
     }
 
-    /// The decoded size of the content about to be read (a stream, or an
-    /// array of them, as qpdf reports it), against kMaxContentBytes.
+    /// The decoded content about to be read (a stream, or an array of
+    /// them) counted against kMaxContentBytes as it is inflated, before
+    /// qpdf's parser holds all of it: one stream that inflates to 1 GB
+    /// took qpdf 3 GB to parse.
+    void measure(Handle contents) {
+        class Budget : public Pipeline {
+        public:
+            explicit Budget(Walker& w) : Pipeline("preflight content budget", nullptr), walker_(w) {}
+            void write(unsigned char const*, size_t len) override { walker_.count_bytes(len); }
+            void finish() override {}
+
+        private:
+            Walker& walker_;
+        } budget(*this);
+        // qpdf catches what the pipeline throws and stops decoding that
+        // stream; the budget is checked again once it returns.
+        auto one = [&](Handle stream) {
+            if (stream.isStream()) stream.pipeStreamData(&budget, 0, qpdf_dl_generalized, true);
+            if (bytes_ > kMaxContentBytes) throw std::runtime_error("operator budget");
+        };
+        if (contents.isArray())
+            for (int i = 0; i < contents.getArrayNItems(); ++i) one(contents.getArrayItem(i));
+        else
+            one(contents);
+    }
+
     void count_bytes(std::size_t size) {
         bytes_ += static_cast<long long>(size);
         if (bytes_ > kMaxContentBytes) {
@@ -516,8 +541,6 @@ private:
     long ops_ = 0;
     long long bytes_ = 0;
 };
-
-void Collector::contentSize(std::size_t size) { walker_.count_bytes(size); }
 
 void Collector::handleObject(Handle obj) {
     if (obj.isOperator()) {

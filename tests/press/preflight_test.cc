@@ -5,6 +5,11 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
+
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "press/preflight.h"
@@ -219,6 +224,36 @@ TEST_CASE("preflight: forms painting forms stop at 256 MB of content, reported o
     std::size_t times = 0;
     for (std::size_t at = report.find("256 MB"); at != std::string::npos; at = report.find("256 MB", at + 1)) ++times;
     CHECK(times == 1);
+}
+
+TEST_CASE("preflight: one stream that inflates past 256 MB is stopped while it inflates") {
+    PreflightOptions o;
+    o.check_ink = false;
+    // 300 MB of path operators in one Flate form (about 1 MB in the file).
+    Pl_Buffer packed("packed");
+    Pl_Flate deflate("deflate", &packed, Pl_Flate::a_deflate);
+    std::string block;
+    for (int i = 0; i < 1024 * 1024 / 8; ++i) block += "0 0 m h\n";
+    for (int i = 0; i < 300; ++i) deflate.write(reinterpret_cast<const unsigned char*>(block.data()), block.size());
+    deflate.finish();
+    std::shared_ptr<Buffer> buffer = packed.getBufferSharedPointer();
+    std::string data(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    buffer.reset();
+    std::string form = "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Filter /FlateDecode /Length " +
+                       std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+    std::string pdf = test::hand_pdf("/X Do", "<< /XObject << /X 5 0 R >> >>", {form}, true);
+    data.clear();
+    data.shrink_to_fit();
+    rusage before{}, after{};
+    ::getrusage(RUSAGE_SELF, &before);
+    PreflightReport r = run(pdf, o);
+    ::getrusage(RUSAGE_SELF, &after);
+    INFO(format_report(r));
+    CHECK(has(r, Level::fail, 1, "file", "more than 256 MB of content on the page"));
+    // qpdf's parser holds a stream whole, and held three copies of it: the
+    // budget is spent as the data inflates, before any of it is kept.
+    long grew_mb = (after.ru_maxrss - before.ru_maxrss) / 1024;
+    CHECK_MESSAGE(grew_mb < 128, "peak memory grew by " << grew_mb << " MB");
 }
 
 TEST_CASE("preflight: a file that says it has more than 10,000 pages is not read page by page") {
