@@ -86,7 +86,25 @@ std::optional<IccProfile> parse_icc_profile(std::string bytes, std::string& erro
                 std::to_string(bytes.size()) + ")";
         return std::nullopt;
     }
+    // The tag table: a count, then 12 bytes a tag, each tag's data inside
+    // the profile. Ghostscript fails on a table that runs past the end.
+    const std::uint32_t count = be32(bytes, 128);
+    if (count > (declared - 132) / 12) {
+        error = "is a damaged ICC profile (its tag table lists " + std::to_string(count) + " tags, more than its " +
+                std::to_string(declared) + " bytes hold)";
+        return std::nullopt;
+    }
     IccProfile p;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const std::size_t entry = 132 + std::size_t(i) * 12;
+        const std::uint64_t offset = be32(bytes, entry + 4), size = be32(bytes, entry + 8);
+        std::string signature = printable(bytes.substr(entry, 4));
+        if (offset + size > declared) {
+            error = "is a damaged ICC profile (its '" + signature + "' tag lies past its end)";
+            return std::nullopt;
+        }
+        p.tags.push_back(std::move(signature));
+    }
     p.device_class = printable(bytes.substr(12, 4));
     p.colour_space = bytes.substr(16, 4);
     p.components = components_of(p.colour_space);
@@ -94,6 +112,16 @@ std::optional<IccProfile> parse_icc_profile(std::string bytes, std::string& erro
     p.description = description(bytes);
     p.bytes = std::move(bytes);
     return p;
+}
+
+bool IccProfile::has_tag(const std::string& signature) const {
+    return std::find(tags.begin(), tags.end(), signature) != tags.end();
+}
+
+bool IccProfile::converts_into() const {
+    for (const char* t : {"B2A0", "B2A1", "B2A2", "B2D0", "B2D1", "B2D2"})
+        if (has_tag(t)) return true;
+    return false;
 }
 
 std::optional<IccProfile> read_icc_profile(const std::filesystem::path& file, std::string& error) {

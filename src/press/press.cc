@@ -60,6 +60,12 @@ std::optional<ChosenProfile> choose_profile(const layout::Layout& layout, const 
                         "', not CMYK: ask the printer for their CMYK output profile");
         return std::nullopt;
     }
+    if (!profile->converts_into()) {
+        diags.error("E-PRESS-PROFILE", {file.string(), 0, 0},
+                    "the output profile has no table that converts colours into its CMYK (no B2A0 tag): it "
+                    "describes a device's colours but cannot separate into them");
+        return std::nullopt;
+    }
     if (profile->device_class != "prtr")
         diags.warning("W-PRESS-PROFILE", {file.string(), 0, 0},
                       "the CMYK profile is a '" + profile->device_class +

@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 
+#include "press/icc_profile.h"
 #include "press/preflight.h"
 #include "press/press.h"
 #include "press_fixtures.h"
@@ -250,6 +251,28 @@ TEST_CASE("press PDF: a profile that is not CMYK is refused") {
     auto b = build(s.doc, s.layout, s.id, o);
     CHECK(b->status == PressStatus::failed);
     CHECK(b->diags.contains("E-PRESS-PROFILE"));
+    CHECK(b->files.empty());
+}
+
+TEST_CASE("press PDF: a CMYK profile with no table into CMYK is refused before Ghostscript runs") {
+    test::require_tool("gs", "ghostscript");
+    const test::Sample& s = test::sample("newsletter");
+    auto found = ghostscript_default_cmyk();
+    REQUIRE(found);
+    std::string error;
+    auto good = read_icc_profile(*found, error);
+    REQUIRE_MESSAGE(good, error);
+    std::string bytes = good->bytes;
+    for (std::size_t e = 132; e + 12 <= 132 + 12 * good->tags.size(); e += 12)
+        if (bytes.compare(e, 3, "B2A") == 0) bytes.replace(e, 4, "priv");
+    test::TempDir dir;
+    PressOptions o;
+    o.profile = dir.write("a2b-only.icc", bytes);
+    auto b = build(s.doc, s.layout, s.id, o);
+    CHECK(b->status == PressStatus::failed);
+    CHECK(b->diags.contains("E-PRESS-PROFILE"));
+    CHECK_FALSE(b->diags.contains("E-PRESS-GHOSTSCRIPT"));
+    CHECK(test::diag_text(b->diags).find("no B2A0 tag") != std::string::npos);
     CHECK(b->files.empty());
 }
 

@@ -236,6 +236,42 @@ TEST_CASE("ICC: a profile that is missing, a folder or not a profile is named as
     CHECK(error == "is not an ICC profile (no 'acsp' signature)");
 }
 
+TEST_CASE("ICC: a tag table that runs past the profile, or no table into CMYK, is refused before Ghostscript") {
+    auto file = ghostscript_default_cmyk();
+    REQUIRE_MESSAGE(file, "install the Debian package ghostscript");
+    std::string error;
+    auto good = read_icc_profile(*file, error);
+    REQUIRE_MESSAGE(good, error);
+    CHECK(good->has_tag("A2B0"));
+    CHECK(good->converts_into());
+    const std::string bytes = good->bytes;
+    auto put32 = [](std::string& b, std::size_t at, std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) b[at + std::size_t(i)] = static_cast<char>((v >> (24 - 8 * i)) & 0xFF);
+    };
+
+    std::string lying = bytes;
+    put32(lying, 128, 65536);
+    CHECK_FALSE(parse_icc_profile(lying, error));
+    CHECK(error == "is a damaged ICC profile (its tag table lists 65536 tags, more than its " +
+                       std::to_string(bytes.size()) + " bytes hold)");
+
+    std::string past = bytes;
+    std::size_t first = 132;  // the first tag's entry: signature, offset, size
+    std::string signature = past.substr(first, 4);
+    put32(past, first + 4, static_cast<std::uint32_t>(bytes.size() - 10));
+    CHECK_FALSE(parse_icc_profile(past, error));
+    CHECK(error == "is a damaged ICC profile (its '" + signature + "' tag lies past its end)");
+
+    // A2B only: a device described, but nothing to separate into it.
+    std::string no_b2a = bytes;
+    for (std::size_t e = 132; e + 12 <= 132 + 12 * good->tags.size(); e += 12)
+        if (no_b2a.compare(e, 3, "B2A") == 0) no_b2a.replace(e, 4, "priv");
+    auto p = parse_icc_profile(no_b2a, error);
+    REQUIRE_MESSAGE(p, error);
+    CHECK(p->has_tag("A2B0"));
+    CHECK_FALSE(p->converts_into());
+}
+
 TEST_CASE("PDFX_def.ps: output intent, version, escaped strings") {
     std::string ps = pdfx_def("/tmp/x (1)/output.icc", 4, "Coated (FOGRA39)");
     CHECK(ps.find("/GTS_PDFXVersion (PDF/X-3:2002)") != std::string::npos);
