@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/data_dir.h"
+#include "base/utf8.h"
 #include "fonts/font_library.h"
 #include "layout/loader.h"
 #include "layout/settings.h"
@@ -18,17 +19,18 @@ namespace {
 
 constexpr const char* kDefaultLayout = "tabloid";
 
-// Decodes UTF-8 leniently (the reader has already refused invalid input).
+// The code points of `s` (the reader has already refused ill-formed UTF-8;
+// a stray byte would be skipped).
 std::vector<char32_t> codepoints(const std::string& s) {
     std::vector<char32_t> out;
     for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<std::size_t>(len);
+        const utf8::Decoded d = utf8::decode(s, i);
+        if (d.length == 0) {
+            ++i;
+            continue;
+        }
+        out.push_back(d.code_point);
+        i += d.length;
     }
     return out;
 }
