@@ -27,6 +27,15 @@ namespace {
 // Above the reader's 64 MB image cap: anything it accepted fits.
 constexpr std::uint64_t kMaxImageBytes = 128u * 1024u * 1024u;
 
+// Decoded pixels from which an image is decoded by one thread at a time
+// (32 megapixels; a news photograph is about 24).
+constexpr std::size_t kLargeDecodeBytes = std::size_t{128} * 1024 * 1024;
+
+std::mutex& large_decode_mutex() {
+    static std::mutex m;
+    return m;
+}
+
 struct Size {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
@@ -125,8 +134,54 @@ cairo_status_t read_png_bytes(void* closure, unsigned char* data, unsigned int l
     return CAIRO_STATUS_SUCCESS;
 }
 
+// Whether an RGBA pixbuf's rows are laid out as cairo's ARGB32 rows are
+// (both 4 bytes a pixel), so its pixels can become the surface's.
+bool fits_argb32(GdkPixbuf* pixbuf) {
+    return gdk_pixbuf_get_bits_per_sample(pixbuf) == 8 && gdk_pixbuf_get_n_channels(pixbuf) == 4 &&
+           gdk_pixbuf_get_has_alpha(pixbuf) &&
+           gdk_pixbuf_get_rowstride(pixbuf) == cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, gdk_pixbuf_get_width(pixbuf));
+}
+
+// The pixbuf's own pixels turned into premultiplied native-endian ARGB32 in
+// place, wrapped in a surface that holds the pixbuf: a 56-megapixel GIF is
+// then 224 MB once, not twice. Only for fits_argb32(); null when cairo is
+// out of memory (the pixels are converted by then: no fallback).
+cairo_surface_t* surface_over_pixbuf(GdkPixbuf* pixbuf) {
+    const int w = gdk_pixbuf_get_width(pixbuf), h = gdk_pixbuf_get_height(pixbuf);
+    const int stride = gdk_pixbuf_get_rowstride(pixbuf);
+    guint length = 0;
+    guchar* pixels = gdk_pixbuf_get_pixels_with_length(pixbuf, &length);
+    if (!pixels || w <= 0 || h <= 0 ||
+        length < static_cast<guint>(stride) * static_cast<guint>(h - 1) + static_cast<guint>(w) * 4u)
+        return nullptr;
+    for (int y = 0; y < h; ++y) {
+        guchar* row = pixels + static_cast<std::ptrdiff_t>(y) * stride;
+        for (int x = 0; x < w; ++x) {
+            guchar* in = row + static_cast<std::ptrdiff_t>(x) * 4;
+            const std::uint32_t a = in[3];
+            auto pre = [a](std::uint32_t c) { return (c * a + 127) / 255; };
+            const std::uint32_t argb = (a << 24) | (pre(in[0]) << 16) | (pre(in[1]) << 8) | pre(in[2]);
+            std::memcpy(in, &argb, 4);
+        }
+    }
+    cairo_surface_t* s = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_ARGB32, w, h, stride);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(s);
+        return nullptr;
+    }
+    static const cairo_user_data_key_t kPixbufKey{};
+    g_object_ref(pixbuf);
+    if (cairo_surface_set_user_data(s, &kPixbufKey, pixbuf, g_object_unref) != CAIRO_STATUS_SUCCESS) {
+        g_object_unref(pixbuf);
+        cairo_surface_destroy(s);
+        return nullptr;
+    }
+    return s;
+}
+
 // RGB(A) pixbuf -> premultiplied native-endian ARGB32 (or RGB24) surface.
 cairo_surface_t* surface_from_pixbuf(GdkPixbuf* pixbuf) {
+    if (fits_argb32(pixbuf)) return surface_over_pixbuf(pixbuf);
     int w = gdk_pixbuf_get_width(pixbuf), h = gdk_pixbuf_get_height(pixbuf);
     int channels = gdk_pixbuf_get_n_channels(pixbuf);
     bool alpha = gdk_pixbuf_get_has_alpha(pixbuf);
@@ -321,8 +376,16 @@ const ImageCache::Source* ImageCache::load(const page::Image& image, std::pair<i
     auto source = std::make_unique<Source>();
     std::string why;
     // Room for the pixels about to be decoded, before they are.
-    if (image.format != page::ImageFormat::svg && (image.format != page::ImageFormat::jpeg || jpeg_ == JpegHandling::decode))
-        make_room(std::size_t{4} * image.width_px * image.height_px, image.file);
+    const bool decodes =
+        image.format != page::ImageFormat::svg && (image.format != page::ImageFormat::jpeg || jpeg_ == JpegHandling::decode);
+    const std::size_t decoded_size = std::size_t{4} * image.width_px * image.height_px;
+    if (decodes) make_room(decoded_size, image.file);
+    // One very large decode at a time in the whole process: the PDF, the
+    // EPUB's cover page and the PNG proofs each draw with a cache of their
+    // own, on their own threads, and two 56-megapixel GIFs decoded side by
+    // side took 1 GB. Held until the pixels are resampled to their size.
+    std::unique_lock<std::mutex> one_large_decode;
+    if (decodes && decoded_size >= kLargeDecodeBytes) one_large_decode = std::unique_lock<std::mutex>(large_decode_mutex());
     switch (image.format) {
         case page::ImageFormat::jpeg:
             if (jpeg_ == JpegHandling::embed) {

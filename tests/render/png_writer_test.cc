@@ -76,6 +76,24 @@ TEST_CASE("PNG proofs show every image type, the boxes and the white page") {
     CHECK(near(two.at(270, 105, 100), 0xe0, 0xa0, 0x00, 2)); // SVG
 }
 
+TEST_CASE("PNG proofs: a GIF's transparent pixels show what lies under them") {
+    test::TempDir dir;
+    std::filesystem::path png = dir.write("green.png", test::solid_png(8, 8, 30, 160, 30));
+    std::filesystem::path gif = dir.write("clear.gif", test::solid_gif(8, 8, 200, 30, 30, true));
+    std::filesystem::path solid = dir.write("red.gif", test::solid_gif(8, 8, 200, 30, 30));
+    page::Document doc;
+    doc.pages.push_back({100, 100, "1",
+                         {page::Image{{10, 10, 80, 80}, std::nullopt, png.string(), page::ImageFormat::png, 8, 8},
+                          page::Image{{10, 10, 40, 80}, std::nullopt, gif.string(), page::ImageFormat::gif, 8, 8},
+                          page::Image{{50, 10, 40, 80}, std::nullopt, solid.string(), page::ImageFormat::gif, 8, 8}}});
+    Diagnostics diags;
+    auto written = write_png_pages(doc, PngOptions{72}, dir.path(), "t", diags);
+    REQUIRE(written);
+    Pixels page((*written)[0]);
+    CHECK(near(page.at(30, 50, 72), 30, 160, 30, 2));  // through the transparent GIF
+    CHECK(near(page.at(70, 50, 72), 200, 30, 30, 2));  // the opaque one covers it
+}
+
 TEST_CASE("PNG proofs show Adobe CMYK JPEGs in their colours") {
     test::TempDir dir;
     std::filesystem::path jpeg = dir.write("cmyk.jpg", test::solid_cmyk_jpeg(16, 16, 255, 0, 0, 0));

@@ -174,7 +174,7 @@ std::string solid_png(int width, int height, std::uint8_t r, std::uint8_t g, std
 
 // A GIF whose LZW data never grows past 3-bit codes: a clear code before
 // every second pixel, so no compression is needed to write it.
-std::string solid_gif(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+std::string solid_gif(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b, bool transparent) {
     std::string out = "GIF89a";
     auto le16 = [&out](int v) {
         out += static_cast<char>(v & 0xFF);
@@ -187,6 +187,7 @@ std::string solid_gif(int width, int height, std::uint8_t r, std::uint8_t g, std
     out += '\0';
     const std::uint8_t table[12] = {r, g, b, 0, 0, 0, 255, 255, 255, 0, 0, 0};
     out.append(reinterpret_cast<const char*>(table), sizeof table);
+    if (transparent) out += std::string("!\xF9\x04\x01\x00\x00\x00\x00", 8);  // colour 0 is transparent
     out += ',';
     le16(0);
     le16(0);

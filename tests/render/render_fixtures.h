@@ -41,7 +41,8 @@ std::string solid_jpeg(int width, int height, std::uint8_t r, std::uint8_t g, st
 /// Photoshop writes it.
 std::string solid_cmyk_jpeg(int width, int height, std::uint8_t c, std::uint8_t m, std::uint8_t y, std::uint8_t k);
 std::string solid_png(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b);
-std::string solid_gif(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b);
+std::string solid_gif(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b,
+                      bool transparent = false);
 std::string solid_svg(int width, int height, const std::string& fill);
 
 /// Files a sample document refers to, written into `dir`.
