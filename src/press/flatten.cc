@@ -130,8 +130,8 @@ cairo_surface_t* decode_gif(const std::string& whole, std::string& why) {
 }
 
 // The SVG drawn by cairo into a one-page PDF, to see whether librsvg needed
-// transparency for it.
-bool svg_uses_transparency(RsvgHandle* svg, double w, double h) {
+// transparency or a gradient for it.
+bool svg_needs_raster(RsvgHandle* svg, double w, double h) {
     std::string pdf;
     // Held to the end: finishing the PDF reads the SVG's fonts again.
     std::lock_guard<std::mutex> shared_freetype(cairo_freetype_mutex());
@@ -142,7 +142,7 @@ bool svg_uses_transparency(RsvgHandle* svg, double w, double h) {
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_surface_destroy(surface);
-    return pdf_uses_transparency(pdf);
+    return pdf_uses_transparency(pdf) || pdf_uses_shading(pdf);
 }
 
 std::string svg_on_white(RsvgHandle* svg, int pw, int ph) {
@@ -171,6 +171,21 @@ struct Replacement {
 };
 
 }  // namespace
+
+bool pdf_uses_shading(const std::string& pdf_bytes) {
+    try {
+        QPDF q;
+        q.setSuppressWarnings(true);
+        q.processMemoryFile("svg", pdf_bytes.data(), pdf_bytes.size());
+        for (QPDFObjectHandle h : q.getAllObjects()) {
+            QPDFObjectHandle d = h.isStream() ? h.getDict() : h;
+            if (d.isDictionary() && d.hasKey("/ShadingType")) return true;
+        }
+    } catch (const std::exception&) {
+        return true;  // cannot tell: flatten to be safe
+    }
+    return false;
+}
 
 bool pdf_uses_transparency(const std::string& pdf_bytes) {
     try {
@@ -267,7 +282,7 @@ std::optional<page::Document> flatten_transparency(const page::Document& documen
             }
             page::Rect r = largest[img.file];
             double w = r.width > 0 ? r.width : 100, h = r.height > 0 ? r.height : 100;
-            if (!svg_uses_transparency(svg, w, h)) {
+            if (!svg_needs_raster(svg, w, h)) {
                 g_object_unref(svg);
                 return slot;
             }

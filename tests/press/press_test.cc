@@ -457,4 +457,50 @@ TEST_CASE("press PDF: images with alpha or opacity are composited onto white, no
     CHECK(opaque_found == 1);
 }
 
+TEST_CASE("press PDF: an SVG gradient is drawn at 300 dpi, not left to Ghostscript's 22-45 dpi") {
+    test::require_tool("gs", "ghostscript");
+    test::require_tool("pdfimages", "poppler-utils");
+    const test::Sample& s = test::sample("newsletter");
+    test::TempDir dir;
+    std::filesystem::path svg = dir.write(
+        "gradient.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"400\" height=\"300\"><defs><linearGradient id=\"g\">"
+        "<stop offset=\"0\" stop-color=\"#fc0\"/><stop offset=\"1\" stop-color=\"#06c\"/></linearGradient></defs>"
+        "<rect width=\"400\" height=\"300\" fill=\"url(#g)\"/></svg>");
+    page::Document doc;
+    doc.meta = s.doc.meta;
+    page::Page p = s.doc.pages[0];
+    page::Image vector;
+    vector.rect = {100, 100, 144, 108};  // 2 x 1.5 in
+    vector.file = svg.string();
+    vector.root = dir.path().string();
+    vector.format = page::ImageFormat::svg;
+    p.items.push_back(vector);
+    doc.pages.push_back(p);
+    Diagnostics diags;
+    PressOptions o;
+    o.date = kIssueDate;
+    PressResult r = render_press(doc, s.layout, o, "gradient", diags);
+    INFO(test::diag_text(diags));
+    REQUIRE(r.status == PressStatus::ok);
+    CHECK(r.images_flattened == 1);
+    std::filesystem::path out = dir.write("gradient.press.pdf", r.files[0].bytes);
+    // pdfimages -list: page num type width height color comp bpc enc interp object ID x-ppi y-ppi ...
+    const std::string list = tool({"pdfimages", "-list", out.string()});
+    INFO(list);
+    std::istringstream rows(list);
+    int found = 0;
+    for (std::string line; std::getline(rows, line);) {
+        std::istringstream words(line);
+        std::vector<std::string> w;
+        for (std::string x; words >> x;) w.push_back(x);
+        if (w.size() > 13 && w[2] == "image" && w[3] == "600" && (w[4] == "450" || w[4] == "451")) {
+            ++found;
+            CHECK(std::stoi(w[12]) >= 299);
+            CHECK(std::stoi(w[13]) >= 299);
+        }
+    }
+    CHECK(found == 1);
+}
+
 }  // namespace galley::press

@@ -1,11 +1,14 @@
 // The press stage's pieces on their own: page geometry and bleed, the
 // K-only black rewrite, the ink limit, ICC profiles, Ghostscript's outputs
 // parsed, PDFX_def.ps.
+#include <cairo-pdf.h>
+#include <cairo.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 
+#include "press/flatten.h"
 #include "press/geometry.h"
 #include "press/ghostscript.h"
 #include "press/icc_profile.h"
@@ -22,6 +25,26 @@ namespace {
 constexpr double kMm = 72.0 / 25.4;
 
 bool near(double a, double b, double tolerance = 0.01) { return std::fabs(a - b) <= tolerance; }
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+// A one-page cairo PDF with a rectangle filled by `source`.
+std::string pdf_filled_with(cairo_pattern_t* source) {
+    std::string pdf;
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &pdf, 100, 100);
+    cairo_t* cr = cairo_create(surface);
+    cairo_set_source(cr, source);
+    cairo_rectangle(cr, 10, 10, 80, 80);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    cairo_surface_destroy(surface);
+    cairo_pattern_destroy(source);
+    return pdf;
+}
 
 }  // namespace
 
@@ -190,6 +213,18 @@ TEST_CASE("ink limit: C, M and Y go down in proportion, K stays") {
     double c2 = 0.1, m2 = 0.2, y2 = 0.3;
     limit_colour(c2, m2, y2, 0.5, 2.4);
     CHECK(near(c2, 0.1));
+}
+
+TEST_CASE("flatten: a gradient is a shading, a flat colour is not") {
+    cairo_pattern_t* gradient = cairo_pattern_create_linear(0, 0, 100, 0);
+    cairo_pattern_add_color_stop_rgb(gradient, 0, 1, 0.8, 0);
+    cairo_pattern_add_color_stop_rgb(gradient, 1, 0, 0.4, 0.8);
+    const std::string shaded = pdf_filled_with(gradient);
+    CHECK(pdf_uses_shading(shaded));
+    CHECK_FALSE(pdf_uses_transparency(shaded));
+    const std::string flat = pdf_filled_with(cairo_pattern_create_rgb(1, 0.8, 0));
+    CHECK_FALSE(pdf_uses_shading(flat));
+    CHECK_FALSE(pdf_uses_transparency(flat));
 }
 
 TEST_CASE("ink limit: reports name the limit as it was set") {
