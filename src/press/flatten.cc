@@ -129,6 +129,44 @@ cairo_surface_t* decode_gif(const std::string& whole, std::string& why) {
     return out;
 }
 
+// Whether any object of a PDF (a dictionary, or a stream's) passes `test`;
+// true when the PDF cannot be read, so that it is flattened to be safe.
+template <class Test>
+bool any_object(const std::string& pdf_bytes, Test test) {
+    try {
+        QPDF q;
+        q.setSuppressWarnings(true);
+        q.processMemoryFile("svg", pdf_bytes.data(), pdf_bytes.size());
+        for (QPDFObjectHandle h : q.getAllObjects()) {
+            QPDFObjectHandle d = h.isStream() ? h.getDict() : h;
+            if (d.isDictionary() && test(h, d)) return true;
+        }
+    } catch (const std::exception&) {
+        return true;
+    }
+    return false;
+}
+
+// Transparency below page level: see pdf_uses_transparency.
+bool uses_transparency(QPDFObjectHandle h, QPDFObjectHandle d) {
+    QPDFObjectHandle smask = d.getKey("/SMask");
+    if (smask.isDictionary() || smask.isStream()) return true;
+    for (const char* key : {"/ca", "/CA"}) {
+        QPDFObjectHandle a = d.getKey(key);
+        if (a.isNumber() && a.getNumericValue() < 0.999) return true;
+    }
+    QPDFObjectHandle bm = d.getKey("/BM");
+    if (bm.isName() && bm.getName() != "/Normal" && bm.getName() != "/Compatible") return true;
+    if (bm.isArray()) return true;
+    if (h.isStream() && d.getKey("/Subtype").isNameAndEquals("/Form")) {
+        QPDFObjectHandle g = d.getKey("/Group");
+        if (g.isDictionary() && g.getKey("/S").isNameAndEquals("/Transparency")) return true;
+    }
+    return false;
+}
+
+bool is_shading(QPDFObjectHandle, QPDFObjectHandle d) { return d.hasKey("/ShadingType"); }
+
 // The SVG drawn by cairo into a one-page PDF, to see whether librsvg needed
 // transparency or a gradient for it.
 bool svg_needs_raster(RsvgHandle* svg, double w, double h) {
@@ -142,7 +180,9 @@ bool svg_needs_raster(RsvgHandle* svg, double w, double h) {
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     cairo_surface_destroy(surface);
-    return pdf_uses_transparency(pdf) || pdf_uses_shading(pdf);
+    return any_object(pdf, [](QPDFObjectHandle object, QPDFObjectHandle dict) {
+        return uses_transparency(object, dict) || is_shading(object, dict);
+    });
 }
 
 std::string svg_on_white(RsvgHandle* svg, int pw, int ph) {
@@ -172,48 +212,9 @@ struct Replacement {
 
 }  // namespace
 
-bool pdf_uses_shading(const std::string& pdf_bytes) {
-    try {
-        QPDF q;
-        q.setSuppressWarnings(true);
-        q.processMemoryFile("svg", pdf_bytes.data(), pdf_bytes.size());
-        for (QPDFObjectHandle h : q.getAllObjects()) {
-            QPDFObjectHandle d = h.isStream() ? h.getDict() : h;
-            if (d.isDictionary() && d.hasKey("/ShadingType")) return true;
-        }
-    } catch (const std::exception&) {
-        return true;  // cannot tell: flatten to be safe
-    }
-    return false;
-}
+bool pdf_uses_shading(const std::string& pdf_bytes) { return any_object(pdf_bytes, is_shading); }
 
-bool pdf_uses_transparency(const std::string& pdf_bytes) {
-    try {
-        QPDF q;
-        q.setSuppressWarnings(true);
-        q.processMemoryFile("svg", pdf_bytes.data(), pdf_bytes.size());
-        for (QPDFObjectHandle h : q.getAllObjects()) {
-            QPDFObjectHandle d = h.isStream() ? h.getDict() : h;
-            if (!d.isDictionary()) continue;
-            QPDFObjectHandle smask = d.getKey("/SMask");
-            if (smask.isDictionary() || smask.isStream()) return true;
-            for (const char* key : {"/ca", "/CA"}) {
-                QPDFObjectHandle a = d.getKey(key);
-                if (a.isNumber() && a.getNumericValue() < 0.999) return true;
-            }
-            QPDFObjectHandle bm = d.getKey("/BM");
-            if (bm.isName() && bm.getName() != "/Normal" && bm.getName() != "/Compatible") return true;
-            if (bm.isArray()) return true;
-            if (h.isStream() && d.getKey("/Subtype").isNameAndEquals("/Form")) {
-                QPDFObjectHandle g = d.getKey("/Group");
-                if (g.isDictionary() && g.getKey("/S").isNameAndEquals("/Transparency")) return true;
-            }
-        }
-    } catch (const std::exception&) {
-        return true;  // cannot tell: flatten to be safe
-    }
-    return false;
-}
+bool pdf_uses_transparency(const std::string& pdf_bytes) { return any_object(pdf_bytes, uses_transparency); }
 
 std::optional<page::Document> flatten_transparency(const page::Document& document, const std::filesystem::path& work_dir,
                                                    Diagnostics& diags, FlattenStats* stats) {
