@@ -57,6 +57,19 @@ std::string tool(const std::vector<std::string>& argv, int expected_status = 0) 
     return out;
 }
 
+// `pdfimages -list` as rows of words: page num type width height color comp
+// bpc enc interp object ID x-ppi y-ppi size ratio.
+std::vector<std::vector<std::string>> image_list(const std::filesystem::path& pdf) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(tool({"pdfimages", "-list", pdf.string()}));
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream words(line);
+        rows.emplace_back();
+        for (std::string x; words >> x;) rows.back().push_back(x);
+    }
+    return rows;
+}
+
 // An opaque 8-bit RGB PNG of mid grey, as cairo writes one.
 std::string opaque_png(int width, int height) {
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
@@ -445,15 +458,9 @@ TEST_CASE("press PDF: images with alpha or opacity are composited onto white, no
     INFO(format_report(report));
     CHECK(report.passed());
     for (const Finding& f : report.findings) CHECK(f.check != "raster");
-    // pdfimages -list: page, num, type, width, height, ...
-    std::istringstream rows(tool({"pdfimages", "-list", out.string()}));
     int opaque_found = 0;
-    for (std::string line; std::getline(rows, line);) {
-        std::istringstream words(line);
-        std::vector<std::string> w;
-        for (std::string x; words >> x;) w.push_back(x);
+    for (const auto& w : image_list(out))
         if (w.size() > 4 && w[2] == "image" && w[3] == "30" && w[4] == "20") ++opaque_found;
-    }
     CHECK(opaque_found == 1);
 }
 
@@ -485,21 +492,13 @@ TEST_CASE("press PDF: an SVG gradient is drawn at 300 dpi, not left to Ghostscri
     REQUIRE(r.status == PressStatus::ok);
     CHECK(r.images_flattened == 1);
     std::filesystem::path out = dir.write("gradient.press.pdf", r.files[0].bytes);
-    // pdfimages -list: page num type width height color comp bpc enc interp object ID x-ppi y-ppi ...
-    const std::string list = tool({"pdfimages", "-list", out.string()});
-    INFO(list);
-    std::istringstream rows(list);
     int found = 0;
-    for (std::string line; std::getline(rows, line);) {
-        std::istringstream words(line);
-        std::vector<std::string> w;
-        for (std::string x; words >> x;) w.push_back(x);
+    for (const auto& w : image_list(out))
         if (w.size() > 13 && w[2] == "image" && w[3] == "600" && (w[4] == "450" || w[4] == "451")) {
             ++found;
-            CHECK(std::stoi(w[12]) >= 299);
-            CHECK(std::stoi(w[13]) >= 299);
+            CHECK(std::stoi(w[12]) >= 299);  // x-ppi
+            CHECK(std::stoi(w[13]) >= 299);  // y-ppi
         }
-    }
     CHECK(found == 1);
 }
 
