@@ -70,6 +70,17 @@ std::vector<std::vector<std::string>> image_list(const std::filesystem::path& pd
     return rows;
 }
 
+// An SVG placed at `rect`, read from the issue folder `root` as a build
+// reads every picture (page::Image::root).
+page::Image svg_image(const std::filesystem::path& file, const std::filesystem::path& root, page::Rect rect) {
+    page::Image image;
+    image.rect = rect;
+    image.file = file.string();
+    image.root = root.string();
+    image.format = page::ImageFormat::svg;
+    return image;
+}
+
 // An opaque 8-bit RGB PNG of mid grey, as cairo writes one.
 std::string opaque_png(int width, int height) {
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
@@ -437,12 +448,7 @@ TEST_CASE("press PDF: images with alpha or opacity are composited onto white, no
         "half.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"100\" viewBox=\"0 0 100 100\">"
         "<rect width=\"100\" height=\"100\" fill=\"#3366cc\" opacity=\"0.5\"/></svg>");
-    page::Image vector;
-    vector.rect = {200, 100, 72, 72};
-    vector.file = svg.string();
-    vector.root = dir.path().string();
-    vector.format = page::ImageFormat::svg;
-    p.items.push_back(vector);
+    p.items.push_back(svg_image(svg, dir.path(), {200, 100, 72, 72}));
     doc.pages.push_back(p);
     Diagnostics diags;
     PressOptions o;
@@ -477,12 +483,7 @@ TEST_CASE("press PDF: an SVG gradient is drawn at 300 dpi, not left to Ghostscri
     page::Document doc;
     doc.meta = s.doc.meta;
     page::Page p = s.doc.pages[0];
-    page::Image vector;
-    vector.rect = {100, 100, 144, 108};  // 2 x 1.5 in
-    vector.file = svg.string();
-    vector.root = dir.path().string();
-    vector.format = page::ImageFormat::svg;
-    p.items.push_back(vector);
+    p.items.push_back(svg_image(svg, dir.path(), {100, 100, 144, 108}));  // 2 x 1.5 in
     doc.pages.push_back(p);
     Diagnostics diags;
     PressOptions o;
