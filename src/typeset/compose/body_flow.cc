@@ -198,7 +198,9 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
     ParagraphShape shape;
     shape.width = m.width;
     shape.lang = article_.lang;
-    shape.first_in_flow = first_in_flow_;
+    // body-first carries its own first-line indent (none, unless a layout
+    // gives one), as the EPUB's p.first does.
+    shape.first_in_flow = first_in_flow_ && style != ParagraphStyleId::body_first;
     int keep_first = 0;
     if (!m.boxed && dropcap_pending_) {
         dropcap_pending_ = false;

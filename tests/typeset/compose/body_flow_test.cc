@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -391,6 +392,35 @@ TEST_CASE("two lead pictures whose captions together are too deep for a fresh pa
             while (!joined.empty() && joined.back() == ' ') joined.pop_back();
             CHECK(joined == caption);
         }
+    }
+}
+
+TEST_CASE("the first paragraph takes body-first's indent, the others body's") {
+    std::vector<model::Block> body;
+    for (int i = 0; i < 3; ++i) {
+        std::string p;
+        for (int w = 0; w < 40; ++w) p += (w ? " a" : "a") + std::to_string(i) + "_" + std::to_string(w);
+        model::Block b;
+        b.node = model::Paragraph{text(p)};
+        body.push_back(b);
+    }
+    for (double indent_mm : {0.0, 10.0}) {
+        CAPTURE(indent_mm);
+        layout::Layout l = bundled_layout("tabloid");
+        l.style(layout::ParagraphStyleId::body_first).first_line_indent = Length::mm(indent_mm);
+        auto c = compose(issue_with(body), l);
+        // The first paragraph's lines ("a0_..."): its first line starts
+        // the indent in from the others, which sit on the column's edge.
+        const page::GlyphRun* first = nullptr;
+        double column_left = std::numeric_limits<double>::infinity();
+        for (const page::Page& p : c->doc.pages)
+            for (const page::Item& item : p.items)
+                if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->text.starts_with("a0_")) {
+                    if (r->text.starts_with("a0_0 ")) first = r;
+                    column_left = std::min(column_left, r->origin.x);
+                }
+        REQUIRE(first);
+        CHECK(first->origin.x - column_left == doctest::Approx(Length::mm(indent_mm).to_pt()).epsilon(0.01));
     }
 }
 
