@@ -6,6 +6,7 @@
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/figure.h"
 #include "typeset/compose/labels.h"
+#include "typeset/compose/shorten.h"
 
 namespace galley::typeset {
 
@@ -111,20 +112,64 @@ void masthead(ComposeContext& ctx, const PageFrame& frame, std::vector<page::Ite
     }
 }
 
+// A warning once per issue for each thing the running heads had to shorten.
+void warn_once(ComposeContext& ctx, const std::string& message) {
+    for (const Diagnostic& d : ctx.diags.all())
+        if (d.code == "W-LAYOUT-RUNNING-HEAD" && d.message == message) return;
+    ctx.diags.warning("W-LAYOUT-RUNNING-HEAD", {}, message);
+}
+
 void running_head(ComposeContext& ctx, const PageFrame& frame, int number, const std::string& section,
                   std::vector<page::Item>& out) {
     const layout::RunningHead& rh = ctx.layout.furniture.running_head;
     const layout::ParagraphStyle& st = ctx.style(ParagraphStyleId::running_head);
     double baseline = frame.top - rh.offset.to_pt();
     const bool left_hand = ctx.layout.page.left_hand(number);
-    std::string outer = section;
-    std::string inner = ctx.issue.publication;
-    line_at(ctx, out, left_hand ? outer : inner, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
-            layout::Alignment::left);
-    line_at(ctx, out, long_date(ctx.issue.date, ctx.layout.labels), ParagraphStyleId::running_head, frame.left,
-            frame.width(), baseline, layout::Alignment::center);
-    line_at(ctx, out, left_hand ? inner : outer, ParagraphStyleId::running_head, frame.left, frame.width(), baseline,
-            layout::Alignment::right);
+    // Three parts on one line: the publication on the inner side, the date
+    // in the middle, the section on the outer side, an em apart at least. A
+    // side too long for its half beside the date is cut short with an
+    // ellipsis; where the halves are too narrow for that (a small page),
+    // the date is left out and the sides share the line.
+    std::string left = left_hand ? section : ctx.issue.publication;
+    std::string right = left_hand ? ctx.issue.publication : section;
+    std::string date = long_date(ctx.issue.date, ctx.layout.labels);
+    const double width = frame.width(), gap = st.size.to_pt();
+    const double slack = 0.5;  // kerning and rounding: what measures to fit may still wrap
+    auto measure = [&](const std::string& t) { return t.empty() ? 0.0 : ctx.setter.measure(t, ParagraphStyleId::running_head); };
+    const double wl = measure(left), wr = measure(right);
+    const double wd = measure(date);
+    double room_left = width - slack, room_right = width - slack;
+    if (wd > 0) {
+        const double side = (width - wd) / 2 - gap - slack;
+        const bool sides_fit = (left.empty() || wl <= side) && (right.empty() || wr <= side);
+        if (sides_fit || side >= 6 * gap) {
+            room_left = room_right = side;
+        } else {
+            warn_once(ctx, "the running head is too wide for the page: the date is left out of it");
+            date.clear();
+        }
+    }
+    if (date.empty() && !left.empty() && !right.empty()) {
+        // A short side leaves the rest of the line to the other.
+        const double both = width - gap - 2 * slack, half = both / 2;
+        if (wl <= half)
+            room_right = both - wl;
+        else if (wr <= half)
+            room_left = both - wr;
+        else
+            room_left = room_right = half;
+    }
+    auto fit = [&](std::string& text, double room) {
+        if (text.empty() || measure(text) <= room) return;
+        std::string cut = shortened_to_fit(ctx.setter, text, ParagraphStyleId::running_head, std::max(0.0, room));
+        warn_once(ctx, "the running head is too wide for the page: \"" + text + "\" is cut to \"" + cut + "\"");
+        text = std::move(cut);
+    };
+    fit(left, room_left);
+    fit(right, room_right);
+    line_at(ctx, out, left, ParagraphStyleId::running_head, frame.left, width, baseline, layout::Alignment::left);
+    line_at(ctx, out, date, ParagraphStyleId::running_head, frame.left, width, baseline, layout::Alignment::center);
+    line_at(ctx, out, right, ParagraphStyleId::running_head, frame.left, width, baseline, layout::Alignment::right);
     double rule = rh.rule_width.to_pt();
     if (rule > 0) {
         double y = (baseline + 0.3 * st.size.to_pt() + frame.top) / 2;

@@ -132,6 +132,49 @@ TEST_CASE("a layout's date, month, weekday and digit labels reach the masthead, 
     for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
 }
 
+TEST_CASE("a running head too wide for its page is cut short with an ellipsis, never set over itself") {
+    struct Case {
+        const char* layout_name;
+        double page_width_mm;  // 0: the layout's own
+        bool keeps_date;
+    };
+    for (Case k : {Case{"newsletter", 0, true}, Case{"tabloid", 80, false}}) {
+        CAPTURE(std::string(k.layout_name));
+        layout::Layout l = bundled_layout(k.layout_name);
+        if (k.page_width_mm > 0) {
+            l.page.width = Length::mm(k.page_width_mm);
+            l.page.margin_inner = l.page.margin_outer = Length::mm(8);
+            l.columns.count = 1;  // every span comes down to it
+        }
+        model::Issue issue = issue_of({article("long", "A story far longer than a page", 160, 1)});
+        issue.publication = "The Phnom Penh Post and Cambodia Daily Weekend International Edition for Readers Abroad";
+        issue.sections[0].title = "National News, Provinces and the Tonle Sap Region";
+        auto c = compose(issue, l);
+        REQUIRE(c->doc.pages.size() >= 2);
+        CHECK(c->diags.contains("W-LAYOUT-RUNNING-HEAD"));
+        const typeset::PageFrame frame = typeset::page_frame(l, 2);
+        // The running head: the runs above the live area, on one baseline.
+        std::vector<const page::GlyphRun*> head;
+        for (const page::Item& item : c->doc.pages[1].items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item); r && r->origin.y < frame.top) head.push_back(r);
+        REQUIRE_FALSE(head.empty());
+        std::sort(head.begin(), head.end(), [](auto* a, auto* b) { return a->origin.x < b->origin.x; });
+        std::string all;
+        for (std::size_t i = 0; i < head.size(); ++i) {
+            CAPTURE(head[i]->text);
+            all += head[i]->text + "|";
+            CHECK(head[i]->origin.y == doctest::Approx(head[0]->origin.y));
+            CHECK(head[i]->origin.x >= frame.left - 0.01);
+            CHECK(head[i]->origin.x + head[i]->advance <= frame.right + 0.01);
+            if (i > 0) CHECK(head[i - 1]->origin.x + head[i - 1]->advance < head[i]->origin.x);
+        }
+        CAPTURE(all);
+        CHECK(all.find("\u2026") != std::string::npos);
+        CHECK((all.find("2008") != std::string::npos) == k.keeps_date);
+        for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+    }
+}
+
 TEST_CASE("a numbered list counts in the labels' digits in an article in the labels' language, else in ASCII") {
     layout::Layout l = bundled_layout("tabloid");
     l.labels.lang = "km";
