@@ -62,7 +62,9 @@ void add_page_specs(std::vector<SettingSpec>& out) {
                       "Distance between baseline grid lines; body text leading must equal it.")
                       .above("0pt", "72pt").to([](auto& l) -> auto& { return l.grid.leading; }).take());
     out.push_back(Def("grid", "origin", T::length, "9pt",
-                      "From the top of the live area down to the first baseline of the grid.")
+                      "From the top of the live area down to the first baseline of the grid. Where that leaves a "
+                      "line less room above its baseline than the body type's ascenders rise, print moves the "
+                      "first baseline down to give it that room (W-LAYOUT-GRID-ORIGIN).")
                       .range("0pt", "200mm").to([](auto& l) -> auto& { return l.grid.origin; }).take());
     out.push_back(Def("grid", "stacked-line-height", T::number, "1.6",
                       "Least leading of a paragraph in a language whose script stacks marks above and below its "

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <string>
 #include <utility>
 #include <variant>
 
+#include "layout/value_text.h"
 #include "typeset/compose/article_stream.h"
 #include "typeset/compose/compose_context.h"
 #include "typeset/compose/document_info.h"
@@ -98,6 +100,30 @@ void warn_below_live_area(const Chunk& chunk, const PageFrame& frame, double pag
                       ": a headline, picture or caption deeper than the room the page had");
 }
 
+// A grid cell holds a body line from `ascent` above its baseline: a layout
+// whose grid.origin leaves less than the body type rises (its body made
+// larger, the origin kept) had every line that follows a picture, a head
+// or a box reach up into it. The first baseline is moved down so that the
+// cells hold the ascenders, with a warning naming the origin to give.
+void fit_grid_to_body(layout::Layout& layout, TextSetter& setter, const PageFrame& frame, Diagnostics& diags) {
+    // Tenths of a point, rounded up: the origin given is enough.
+    auto format_points = [](double v) {
+        return layout::format_length(Length::pt(std::ceil(v * 10.0 - 1e-6) / 10.0), layout::LengthUnit::pt);
+    };
+    const double origin = layout.grid.origin.to_pt(), leading = layout.grid.leading.to_pt();
+    const BaselineGrid grid(frame.top, origin, leading);
+    const double rise = std::min(setter.ascender(layout::ParagraphStyleId::body), grid.leading());
+    if (grid.ascent() + kEpsilon >= rise) return;
+    const double fitted = origin + std::ceil((rise - grid.ascent()) * 10.0) / 10.0;
+    if (fitted >= frame.height()) return;  // the layout check's to report
+    layout.grid.origin = Length::pt(fitted);
+    diags.warning("W-LAYOUT-GRID-ORIGIN", {layout.file.string(), 0, 0},
+                  "body type rises " + format_points(rise) + " above its baseline, but grid.origin " +
+                      format_points(origin) + " leaves its lines " + format_points(grid.ascent()) +
+                      ": they would reach into what is above them, so the first baseline is set at " +
+                      format_points(fitted) + " (give grid.origin=\"" + format_points(fitted) + "\")");
+}
+
 }  // namespace
 
 page::Document compose_issue(const model::Issue& issue, const layout::Layout& layout, TextSetter& setter,
@@ -110,12 +136,13 @@ page::Document compose_issue(const model::Issue& issue, const layout::Layout& la
     if (bound.page.binding == layout::BindingEdge::automatic)
         bound.page.binding = model::right_to_left(issue.lang) ? layout::BindingEdge::right : layout::BindingEdge::left;
     PageFrame frame = page_frame(bound, 1);
+    fit_grid_to_body(bound, setter, frame, diags);
     ComposeContext ctx{issue,
                        bound,
                        setter,
                        diags,
                        frame,
-                       BaselineGrid(frame.top, layout.grid.origin.to_pt(), layout.grid.leading.to_pt()),
+                       BaselineGrid(frame.top, bound.grid.origin.to_pt(), bound.grid.leading.to_pt()),
                        absolute_root(issue.root),
                        0};
     ComposeStats stats;

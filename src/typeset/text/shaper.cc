@@ -408,10 +408,20 @@ const FontMetrics& Shaper::metrics(int font) {
             const unsigned upem = hb_face_get_upem(face);
             if (hb_ot_metrics_get_position(unscaled, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) && cap > 0 && upem > 0)
                 fm.cap_height = spec.size * static_cast<double>(cap) / upem;
+            hb_position_t tallest = 0;
+            for (hb_codepoint_t letter : {'b', 'd', 'f', 'h', 'k', 'l'}) {
+                hb_codepoint_t glyph = 0;
+                hb_glyph_extents_t extents{};
+                if (hb_font_get_nominal_glyph(unscaled, letter, &glyph) &&
+                    hb_font_get_glyph_extents(unscaled, glyph, &extents))
+                    tallest = std::max(tallest, extents.y_bearing);
+            }
+            if (tallest > 0 && upem > 0) fm.ascender = spec.size * static_cast<double>(tallest) / upem;
             hb_font_destroy(unscaled);
         }
     }
     if (fm.cap_height <= 0.0) fm.cap_height = 0.7 * spec.size;
+    if (fm.ascender <= 0.0) fm.ascender = fm.cap_height;
     if (fm.ascent <= 0.0) fm.ascent = 0.8 * spec.size;
     if (fm.descent <= 0.0) fm.descent = 0.2 * spec.size;
     if (fm.underline_thickness <= 0.0) fm.underline_thickness = 0.05 * spec.size;

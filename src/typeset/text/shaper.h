@@ -83,6 +83,10 @@ struct FontMetrics {
     double ascent = 0.0;
     double descent = 0.0;
     double cap_height = 0.0;
+    /// How far the tallest of b, d, f, h, k, l rises above the baseline: the
+    /// ink of a line of ordinary text, where `ascent` leaves room for
+    /// accented capitals.
+    double ascender = 0.0;
     double space = 0.0;  ///< advance of U+0020
     double underline_position = 0.0;  ///< below the baseline (positive down)
     double underline_thickness = 0.0;

@@ -448,6 +448,12 @@ SetParagraph TextSetter::set_text(const std::string& text, layout::ParagraphStyl
     return set(content, style, shape, where, diags);
 }
 
+double TextSetter::ascender(layout::ParagraphStyleId style) {
+    Impl& m = *impl_;
+    const int base = m.styles.intern(text::paragraph_run_style(m.layout.style(style), ""));
+    return m.shaper.metrics(m.builder.font_of(base)).ascender;
+}
+
 double TextSetter::measure(const std::string& text, layout::ParagraphStyleId style) {
     Impl& m = *impl_;
     const layout::ParagraphStyle& p = m.layout.style(style);

@@ -125,6 +125,10 @@ public:
     /// Natural width of `text` on one line in `style` (for tables, labels).
     double measure(const std::string& text, layout::ParagraphStyleId style);
 
+    /// How far ordinary text in `style` rises above its baseline (its
+    /// font's ascenders at its size).
+    double ascender(layout::ParagraphStyleId style);
+
 private:
     SetParagraph set_once(const model::Inlines& content, layout::ParagraphStyleId style, const ParagraphShape& shape,
                           const SourceLocation& where, Diagnostics& diags);

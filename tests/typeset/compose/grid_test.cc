@@ -1,7 +1,10 @@
 // The baseline grid: cells, snapping, and page frames.
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "compose_fixture.h"
+#include "page_checks.h"
 #include "typeset/compose/page_frame.h"
 
 namespace galley::typeset {
@@ -42,6 +45,44 @@ TEST_CASE("facing pages swap the inner and outer margins") {
     CHECK(right.column_x(2) + right.column_width == doctest::Approx(right.right));
     layout::Layout n = test::bundled_layout("newsletter");
     CHECK(page_frame(n, 2).left == doctest::Approx(n.page.margin_inner.to_pt()));
+}
+
+TEST_CASE("a grid origin lower than the body type rises is moved down, so lines never reach into what is above") {
+    // Tabloid with its body at 18/21 on a 21 pt grid, the origin kept at
+    // 8 pt: an 18 pt ascender rises some 13 pt, and every line after a
+    // picture's credit or a head ran into it.
+    layout::Layout l = test::bundled_layout("tabloid");
+    l.grid.leading = Length::pt(21);
+    l.style(layout::ParagraphStyleId::body).size = Length::pt(18);
+    l.style(layout::ParagraphStyleId::body).leading = Length::pt(21);
+    model::Article a;
+    a.id = "big";
+    a.lang = "en";
+    a.meta.priority = 3;
+    a.head.headline = test::text("Large type");
+    a.head.dateline = test::text("PHNOM PENH");
+    std::string words;
+    for (int i = 0; i < 120; ++i) words += (i ? " word" : "word") + std::to_string(i);
+    for (int i = 0; i < 4; ++i) {
+        model::Block p;
+        p.node = model::Paragraph{test::text(words)};
+        a.body.push_back(p);
+        if (i == 1)
+            a.body.push_back(test::figure_block(model::Placement::inline_, "img/kratie-dolphin-surfacing.jpg", 1600, 1067, "alt",
+                                                "A caption under the picture."));
+    }
+    auto c = test::compose(test::issue_of({a}), l);
+    CHECK(c->diags.contains("W-LAYOUT-GRID-ORIGIN"));
+    for (const auto& p : test::check_overlaps(c->doc)) FAIL_CHECK(p);
+    // The lines keep to a grid: the layout's, its first baseline moved.
+    layout::Layout fitted = l;
+    for (const Diagnostic& d : c->diags.all())
+        if (d.code == "W-LAYOUT-GRID-ORIGIN") {
+            const std::size_t at = d.message.rfind("grid.origin=\"") + 13;
+            fitted.grid.origin = Length::pt(std::stod(d.message.substr(at)));
+        }
+    CHECK(fitted.grid.origin.to_pt() > 13);
+    for (const auto& p : test::check_grid(c->doc, fitted)) FAIL_CHECK(p);
 }
 
 }  // namespace galley::typeset
