@@ -23,6 +23,7 @@ public:
         check_styles(geometry_ok);
         check_tiers();
         check_spans();
+        if (geometry_ok) check_boxes();
         check_furniture();
         check_labels();
         return ok_;
@@ -34,17 +35,24 @@ private:
         d_.error("E-LAYOUT-INCONSISTENT", o_.where(key), std::move(message));
     }
 
+    // Of two settings that conflict, the one the layout asked for sets
+    // itself (its own file), so the message points where the user wrote.
+    std::string blame(const std::string& first, const std::string& second) const {
+        return o_.set_by_leaf(first) || !o_.set_by_leaf(second) ? first : second;
+    }
+
     // Returns whether the live area and columns have room.
     bool check_page() {
         const PageGeometry& p = l_.page;
-        if (l_.live_width() <= Length::pt(0)) {
+        // Margins that add up to the page leave a width of rounding dust.
+        if (l_.live_width() <= Length::pt(0.01)) {
             fail("page.margin-outer", "the margins leave no live area across the page: page.width " + mm(p.width) +
                                           " minus page.margin-inner " + mm(p.margin_inner) +
                                           " and page.margin-outer " + mm(p.margin_outer) + " is " +
                                           mm(l_.live_width()));
             return false;
         }
-        if (l_.live_height() <= Length::pt(0)) {
+        if (l_.live_height() <= Length::pt(0.01)) {
             fail("page.margin-bottom", "the margins leave no live area down the page: page.height " + mm(p.height) +
                                            " minus page.margin-top " + mm(p.margin_top) +
                                            " and page.margin-bottom " + mm(p.margin_bottom) + " is " +
@@ -61,9 +69,17 @@ private:
                           "columns.gutter " + mm(l_.columns.gutter) + ", live area " + mm(l_.live_width()) +
                           " wide); the narrowest allowed is " + mm(kMinColumnWidth));
         }
-        if (l_.grid.origin >= l_.live_height())
+        if (l_.grid.origin >= l_.live_height()) {
             fail("grid.origin", "grid.origin " + mm(l_.grid.origin) + " puts the first baseline below the live area (" +
                                     mm(l_.live_height()) + " high)");
+        } else if (l_.live_height() < l_.grid.origin + l_.grid.leading * (kMinBodyLines - 1)) {
+            // A headline and a few lines of story must fit a page: below
+            // that every article runs off the page, line after line.
+            fail("page.height", "the live area (" + mm(l_.live_height()) + " high, page.height " + mm(p.height) +
+                                    ") holds fewer than " + std::to_string(kMinBodyLines) + " lines of body text (" +
+                                    "grid.origin " + pt(l_.grid.origin) + ", grid.leading " + pt(l_.grid.leading) +
+                                    ")");
+        }
         return ok;
     }
 
@@ -143,6 +159,35 @@ private:
         check_span("span.related", s.related);
     }
 
+    // A box's frame and padding on both sides must leave room for text at
+    // the narrowest it is set (one column, or its span).
+    void check_boxes() {
+        const std::vector<std::string> names = enum_names<BoxId>();
+        auto span_of = [&](BoxId id) -> const Span* {
+            switch (id) {
+                case BoxId::aside: return &l_.spans.aside;
+                case BoxId::pullquote: return &l_.spans.pullquote;
+                case BoxId::related: return &l_.spans.related;
+                case BoxId::table: return &l_.spans.table;
+                case BoxId::correction: return nullptr;
+            }
+            return nullptr;
+        };
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto id = static_cast<BoxId>(i);
+            const Box& b = l_.box(id);
+            const Span* span = span_of(id);
+            const int columns = span ? span->resolve(l_.columns.count, 1) : 1;
+            const Length width = l_.column_width() * columns + l_.columns.gutter * (columns - 1);
+            const Length text = width - (b.padding + b.rule_width) * 2;
+            if (text < Length::mm(10))
+                fail("box." + names[i] + ".padding",
+                     "box." + names[i] + ".padding " + mm(b.padding) + " on both sides of a " + mm(width) + " " +
+                         names[i] + " leaves " + mm(std::max(text, Length::pt(0))) +
+                         " for its text; the narrowest allowed is 10mm");
+        }
+    }
+
     void check_furniture() {
         const Masthead& m = l_.furniture.masthead;
         if (m.height >= l_.live_height())
@@ -152,6 +197,27 @@ private:
             fail("masthead.logo-height", "masthead.logo-height " + mm(m.logo_height) + " is more than masthead.height " +
                                              mm(m.height));
         const PageGeometry& p = l_.page;
+        // Running heads and folios sit in the margins: they must stay on
+        // the page (their type's ascent above the baseline, a fifth of it
+        // below), or the trim cuts them off.
+        const RunningHead& rh = l_.furniture.running_head;
+        const Length head_size = l_.style(ParagraphStyleId::running_head).size;
+        if (rh.enabled && rh.offset + head_size * 0.8 > p.margin_top)
+            fail(blame("running-head.offset", "page.margin-top"),
+                 "running-head.offset " + mm(rh.offset) + " sets the running head's " + pt(head_size) +
+                     " type above the page (page.margin-top is " + mm(p.margin_top) + ")");
+        const Folio& f = l_.furniture.folio;
+        const Length folio_size = l_.style(ParagraphStyleId::folio).size;
+        const bool top = f.position == FolioPosition::top_outer || f.position == FolioPosition::top_center;
+        const bool bottom = f.position == FolioPosition::bottom_outer || f.position == FolioPosition::bottom_center;
+        if (top && f.offset + folio_size * 0.8 > p.margin_top)
+            fail(blame("folio.offset", "page.margin-top"), "folio.offset " + mm(f.offset) + " sets the folio's " +
+                                                               pt(folio_size) + " type above the page " +
+                                                               "(page.margin-top is " + mm(p.margin_top) + ")");
+        if (bottom && f.offset + folio_size * 0.2 > p.margin_bottom)
+            fail(blame("folio.offset", "page.margin-bottom"),
+                 "folio.offset " + mm(f.offset) + " sets the folio below the page (page.margin-bottom is " +
+                     mm(p.margin_bottom) + ")");
         Length bleed = std::max({p.bleed_top, p.bleed_inner, p.bleed_bottom, p.bleed_outer});
         if (l_.press.crop_marks && l_.press.mark_offset < bleed)
             fail("press.mark-offset", "press.mark-offset " + mm(l_.press.mark_offset) + " is inside the " + mm(bleed) +

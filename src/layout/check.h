@@ -11,6 +11,9 @@ namespace galley::layout {
 
 /// The narrowest column a layout may have.
 inline constexpr Length kMinColumnWidth = Length::mm(15);
+/// Lines of body text the live area must hold at least, first baseline at
+/// grid.origin.
+inline constexpr int kMinBodyLines = 3;
 
 /// Adds E-LAYOUT-INCONSISTENT errors (and W-LAYOUT-TIER-ORDER warnings), each
 /// located at the setting most likely to be wrong. Returns whether there

@@ -49,6 +49,7 @@ public:
         finish_values();
         for (std::size_t i = 0; i < all.size(); ++i) all[i].binding.store(layout, values_[i]);
         origins.by_setting = where_;
+        origins.root = fallback_where_;
         return true;
     }
 
@@ -144,6 +145,12 @@ SourceLocation Origins::where(std::string_view key) const {
     const Setting* s = find_setting(key);
     if (s == nullptr || setting_index(*s) >= by_setting.size()) return {};
     return by_setting[setting_index(*s)];
+}
+
+bool Origins::set_by_leaf(std::string_view key) const {
+    const SourceLocation w = where(key);
+    const bool at_root = w.line == root.line && w.column == root.column;
+    return w.file == root.file && !at_root;
 }
 
 std::optional<Layout> resolve_layers(const std::vector<Layer>& chain, Origins& origins, Diagnostics& diags) {

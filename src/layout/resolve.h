@@ -20,7 +20,10 @@ namespace galley::layout {
 /// <layout> element.
 struct Origins {
     std::vector<SourceLocation> by_setting;  ///< Indexed like settings().
+    SourceLocation root;                     ///< The leaf layer's <layout> element.
     SourceLocation where(std::string_view key) const;
+    /// Whether the layout asked for (the leaf layer) writes `key` itself.
+    bool set_by_leaf(std::string_view key) const;
 };
 
 /// `chain` is leaf first: the layout asked for, then the one it extends, and

@@ -323,6 +323,40 @@ TEST_CASE("consistency: margins leave no live area") {
                             "page.margin-inner 60mm and page.margin-outer 50mm is -10mm");
 }
 
+TEST_CASE("consistency: margins that add up to the page leave no live area") {
+    Diagnostics d = load_line(R"(  <page width="100mm" margin-inner="50mm" margin-outer="50mm"/>)");
+    test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 57,
+                            "the margins leave no live area across the page: page.width 100mm minus "
+                            "page.margin-inner 50mm and page.margin-outer 50mm is 0mm");
+}
+
+TEST_CASE("consistency: a page too shallow for three lines of body text") {
+    Diagnostics d = load_line(R"(  <page height="30mm" margin-top="10mm" margin-bottom="12mm"/><masthead height="0mm"/>)");
+    test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 17,
+                            "the live area (8mm high, page.height 30mm) holds fewer than 3 lines of body text "
+                            "(grid.origin 9pt, grid.leading 11pt)");
+}
+
+TEST_CASE("consistency: box padding that leaves no room for the text") {
+    Diagnostics d = load_line(R"(  <box name="aside" padding="30mm"/>)");
+    test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 30,
+                            "box.aside.padding 30mm on both sides of a 57.333mm aside leaves 0mm for its text; the "
+                            "narrowest allowed is 10mm");
+}
+
+TEST_CASE("consistency: running heads and folios stay on the page, reported where the layout set its margins") {
+    Diagnostics top = load_line(R"(  <page margin-top="4mm"/>)");
+    test::expect_only_error(top, "E-LAYOUT-INCONSISTENT", 2, 21,
+                            "running-head.offset 6mm sets the running head's 9pt type above the page "
+                            "(page.margin-top is 4mm)");
+    Diagnostics bottom = load_line(R"(  <page margin-bottom="5mm"/>)");
+    test::expect_only_error(bottom, "E-LAYOUT-INCONSISTENT", 2, 24,
+                            "folio.offset 8mm sets the folio below the page (page.margin-bottom is 5mm)");
+    Diagnostics folio_top = load_line(R"(  <folio position="top-outer" offset="20mm"/>)");
+    test::expect_only_error(folio_top, "E-LAYOUT-INCONSISTENT", 2, 39,
+                            "folio.offset 20mm sets the folio's 9pt type above the page (page.margin-top is 15mm)");
+}
+
 TEST_CASE("consistency: leading less than the size") {
     Diagnostics d = load_line(R"(  <style name="caption" size="8pt" leading="7pt"/>)");
     test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 45,
