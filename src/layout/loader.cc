@@ -83,8 +83,9 @@ std::optional<std::vector<Layer>> read_chain(const fs::path& file, const fs::pat
             next = (current.parent_path() / ext).lexically_normal();
             if (!fs::is_regular_file(next, ec)) {
                 diags.error("E-LAYOUT-NOT-FOUND", top.extends_where,
-                            "layout '" + top.name + "' extends '" + ext + "', but there is no layout file " +
-                                next.string());
+                            "layout '" + top.name + "' extends '" + ext + "', but " +
+                                (fs::exists(next, ec) ? next.string() + " is not a file (a folder, a device or a pipe)"
+                                                      : "there is no layout file " + next.string()));
                 return std::nullopt;
             }
         }
@@ -149,7 +150,10 @@ std::optional<Layout> load_layout(std::string_view name_or_path, const fs::path&
     std::error_code ec;
     if (!is_layout_name(text)) {
         if (!fs::is_regular_file(text, ec)) {
-            diags.error("E-LAYOUT-NOT-FOUND", {text, 0, 0}, "no layout file at '" + text + "'");
+            // Said as it is: a folder or a device is there, but is no file.
+            diags.error("E-LAYOUT-NOT-FOUND", {text, 0, 0},
+                        fs::exists(text, ec) ? "'" + text + "' is not a layout file (a folder, a device or a pipe)"
+                                             : "no layout file at '" + text + "'");
             return std::nullopt;
         }
         return load_layout_file(text, layouts_dir, diags);

@@ -221,6 +221,18 @@ TEST_CASE("missing layout file") {
     test::expect_only_error(d, "E-LAYOUT-NOT-FOUND", 0, 0, "no layout file at '" + path + "'", path);
 }
 
+TEST_CASE("a layout path that is a folder or a device is said to be one") {
+    test::TempDir t;
+    std::filesystem::create_directory(t.path() / "folder.xml");
+    for (std::string path : {(t.path() / "folder.xml").string(), std::string("/dev/null")}) {
+        CAPTURE(path);
+        Diagnostics d;
+        CHECK(!layout::load_layout(path, test::bundled_layouts(), d));
+        test::expect_only_error(d, "E-LAYOUT-NOT-FOUND", 0, 0,
+                                "'" + path + "' is not a layout file (a folder, a device or a pipe)", path);
+    }
+}
+
 TEST_CASE("extending a bundled layout that does not exist") {
     test::LayoutDir dir;
     Diagnostics d;
