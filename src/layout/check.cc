@@ -193,6 +193,11 @@ private:
         if (m.height >= l_.live_height())
             fail("masthead.height", "masthead.height " + mm(m.height) + " leaves no room for articles on page one (" +
                                         "live area " + mm(l_.live_height()) + " high)");
+        else if (l_.live_height() - m.height < l_.live_height() / 3)
+            // Below that the lead story's head alone runs off page one.
+            fail("masthead.height", "masthead.height " + mm(m.height) + " leaves " + mm(l_.live_height() - m.height) +
+                                        " of the " + mm(l_.live_height()) + " live area for the articles on page "
+                                        "one; it must leave at least a third");
         if (m.height > Length::pt(0) && m.logo_height > m.height)
             fail("masthead.logo-height", "masthead.logo-height " + mm(m.logo_height) + " is more than masthead.height " +
                                              mm(m.height));

@@ -369,6 +369,13 @@ TEST_CASE("consistency: running heads and folios stay on the page, reported wher
                             "folio.offset 20mm sets the folio's 9pt type above the page (page.margin-top is 15mm)");
 }
 
+TEST_CASE("consistency: a masthead that leaves page one less than a third of the live area") {
+    Diagnostics d = load_line(R"(  <page height="300mm"/><masthead height="200mm"/>)");
+    test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 43,
+                            "masthead.height 200mm leaves 70mm of the 270mm live area for the articles on page one; "
+                            "it must leave at least a third");
+}
+
 TEST_CASE("consistency: leading less than the size") {
     Diagnostics d = load_line(R"(  <style name="caption" size="8pt" leading="7pt"/>)");
     test::expect_only_error(d, "E-LAYOUT-INCONSISTENT", 2, 45,

@@ -497,6 +497,8 @@ void Paginator::place_house_ads() {
     for (const Chunk& c : page_.chunks) drawn.push_back(&c.items);
     const double space = ctx_.space(ctx_.layout.flow.space_between);
     std::vector<double> tops = free_tops(page_.frame, drawn, space);
+    // Nothing above the page's content top: the masthead band on page one.
+    for (double& t : tops) t = std::max(t, page_.content_top);
     std::vector<double> bottoms(tops.size(), page_.frame.bottom);
     const HouseAdRules rules{ctx_.layout.house_ads.min_hole, ctx_.layout.figures.min_dpi, space,
                              ctx_.grid.leading()};
