@@ -3,6 +3,7 @@
 // nothing so far stops a build) compose its print pages, so missing glyphs,
 // loose and overfull lines and low-resolution images are reported as build
 // reports them. Writes nothing.
+#include <algorithm>
 #include <chrono>
 
 #include "cli/build_options.h"
@@ -12,6 +13,7 @@
 #include "cli/issue_session.h"
 #include "cli/options.h"
 #include "cli/progress.h"
+#include "press/press.h"
 
 namespace galley::cli {
 namespace {
@@ -80,6 +82,12 @@ int run_check(const std::vector<std::string>& args, Streams& io) {
         progress.show("reading " + input, true);
         for (LoadedIssue& li : load_issues({input}, opts, builder)) issues.push_back(std::move(li));
         LoadedIssue& li = issues.back();
+        // A printer's profile the layout names is checked as --press would.
+        const bool layout_loaded =
+            li.read.issue && builder.layout() &&
+            std::none_of(li.diags.all().begin(), li.diags.all().end(),
+                         [](const Diagnostic& d) { return d.code.starts_with("E-LAYOUT") || d.code.starts_with("E-FONT"); });
+        if (layout_loaded) press::check_layout_profile(*builder.layout(), li.diags);
         if (!would_lay_out(li, opts.strict)) continue;
         Diagnostics layout_diags;
         builder.typeset_only(*li.read.issue, request, layout_diags,

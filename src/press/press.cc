@@ -108,6 +108,11 @@ std::string issue_date_text(std::int64_t t) {
 
 }  // namespace
 
+void check_layout_profile(const layout::Layout& layout, Diagnostics& diags) {
+    if (layout.press.colour_profile.empty()) return;
+    (void)choose_profile(layout, PressOptions{}, diags);
+}
+
 std::string press_file_name(const std::string& stem) { return stem + ".press.pdf"; }
 
 std::string press_page_file_name(const std::string& stem, std::size_t index) {

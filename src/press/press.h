@@ -89,6 +89,11 @@ PressStatus write_press(const page::Document& document, const layout::Layout& la
                         const std::filesystem::path& out_dir, const std::string& stem, Diagnostics& diags,
                         std::vector<std::filesystem::path>* written = nullptr);
 
+/// For `galley check`: the output profile the layout names
+/// (press.colour-profile) read and checked as the press stage would, with
+/// the same E-PRESS-PROFILE / W-PRESS-PROFILE; nothing when it names none.
+void check_layout_profile(const layout::Layout& layout, Diagnostics& diags);
+
 /// "<stem>.press.pdf" and "<stem>.press-p001.pdf" (page counts from 0).
 std::string press_file_name(const std::string& stem);
 std::string press_page_file_name(const std::string& stem, std::size_t index);
