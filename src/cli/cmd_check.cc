@@ -3,7 +3,6 @@
 // nothing so far stops a build) compose its print pages, so missing glyphs,
 // loose and overfull lines and low-resolution images are reported as build
 // reports them. Writes nothing.
-#include <algorithm>
 #include <chrono>
 
 #include "cli/build_options.h"
@@ -83,11 +82,7 @@ int run_check(const std::vector<std::string>& args, Streams& io) {
         for (LoadedIssue& li : load_issues({input}, opts, builder)) issues.push_back(std::move(li));
         LoadedIssue& li = issues.back();
         // A printer's profile the layout names is checked as --press would.
-        const bool layout_loaded =
-            li.read.issue && builder.layout() &&
-            std::none_of(li.diags.all().begin(), li.diags.all().end(),
-                         [](const Diagnostic& d) { return d.code.starts_with("E-LAYOUT") || d.code.starts_with("E-FONT"); });
-        if (layout_loaded) press::check_layout_profile(*builder.layout(), li.diags);
+        if (li.layout_ready) press::check_layout_profile(*builder.layout(), li.diags);
         if (!would_lay_out(li, opts.strict)) continue;
         Diagnostics layout_diags;
         builder.typeset_only(*li.read.issue, request, layout_diags,

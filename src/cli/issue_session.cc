@@ -50,6 +50,7 @@ std::vector<LoadedIssue> load_issues(const std::vector<std::string>& inputs, con
             const std::string name = layout_name_for(*li.read.issue, opts.layout);
             const bool ok = !early_name.empty() && name == early_name ? early_ok : builder.prepare(name, prepare_diags);
             li.diags.append(prepare_diags);
+            li.layout_ready = ok;
             if (ok) check_layout_and_fonts(*li.read.issue, *builder.layout(), *builder.font_library(), li.diags);
         }
         li.diags.sort_by_location();

@@ -31,6 +31,7 @@ struct LoadedIssue {
     std::string input;
     read::IssueReadResult read;
     Diagnostics diags;
+    bool layout_ready = false;  ///< its layout and fonts loaded (the builder holds them)
 };
 
 /// Reads and checks every input. Diagnostics stay in each LoadedIssue.

@@ -134,6 +134,13 @@ cairo_status_t read_png_bytes(void* closure, unsigned char* data, unsigned int l
     return CAIRO_STATUS_SUCCESS;
 }
 
+// One RGB(A) pixel (`rgb` its first three bytes) as cairo's native-endian
+// ARGB32, premultiplied by `a`.
+std::uint32_t premultiplied_argb(const guchar* rgb, std::uint32_t a) {
+    auto pre = [a](std::uint32_t c) { return (c * a + 127) / 255; };
+    return (a << 24) | (pre(rgb[0]) << 16) | (pre(rgb[1]) << 8) | pre(rgb[2]);
+}
+
 // Whether an RGBA pixbuf's rows are laid out as cairo's ARGB32 rows are
 // (both 4 bytes a pixel), so its pixels can become the surface's.
 bool fits_argb32(GdkPixbuf* pixbuf) {
@@ -158,9 +165,7 @@ cairo_surface_t* surface_over_pixbuf(GdkPixbuf* pixbuf) {
         guchar* row = pixels + static_cast<std::ptrdiff_t>(y) * stride;
         for (int x = 0; x < w; ++x) {
             guchar* in = row + static_cast<std::ptrdiff_t>(x) * 4;
-            const std::uint32_t a = in[3];
-            auto pre = [a](std::uint32_t c) { return (c * a + 127) / 255; };
-            const std::uint32_t argb = (a << 24) | (pre(in[0]) << 16) | (pre(in[1]) << 8) | pre(in[2]);
+            const std::uint32_t argb = premultiplied_argb(in, in[3]);
             std::memcpy(in, &argb, 4);
         }
     }
@@ -200,9 +205,7 @@ cairo_surface_t* surface_from_pixbuf(GdkPixbuf* pixbuf) {
         const guchar* in = src + static_cast<std::ptrdiff_t>(y) * src_stride;
         auto* out = reinterpret_cast<std::uint32_t*>(dst + static_cast<std::ptrdiff_t>(y) * dst_stride);
         for (int x = 0; x < w; ++x, in += channels) {
-            std::uint32_t a = alpha ? in[3] : 255;
-            auto pre = [a](std::uint32_t c) { return (c * a + 127) / 255; };
-            out[x] = (a << 24) | (pre(in[0]) << 16) | (pre(in[1]) << 8) | pre(in[2]);
+            out[x] = premultiplied_argb(in, alpha ? in[3] : 255);
         }
     }
     cairo_surface_mark_dirty(s);
