@@ -241,6 +241,12 @@ private:
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
                                          const std::vector<Placed>& placed, const AnchorHit& hit, bool narrow,
                                          int raise) const;
+    /// Whether `item` is the first thing of the area: only spaces before
+    /// it, and no figure carried in.
+    bool opens_area(std::size_t item) const;
+    /// The float of `hit` at the top of the columns it spans from its
+    /// anchor's, however deep (placed because the page must take it).
+    FloatRect forced_float(const std::vector<ColumnSpace>& columns, const AnchorHit& hit, bool narrow) const;
 
     const AreaRequest& rq_;
     const BaselineGrid& grid_;
@@ -299,6 +305,26 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
     y = grid_.boundary_at_or_above(foot - height);
     if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
     return std::nullopt;
+}
+
+bool AreaFiller::opens_area(std::size_t item) const {
+    if (rq_.carry != kNoItem) return false;
+    for (std::size_t i = rq_.from; i < item; ++i)
+        if (rq_.stream->items[i].kind != FlowKind::space) return false;
+    return true;
+}
+
+FloatRect AreaFiller::forced_float(const std::vector<ColumnSpace>& columns, const AnchorHit& hit, bool narrow) const {
+    const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
+    narrow = narrow && fb.narrow.has_value();
+    const double height = narrow ? fb.narrow->height : fb.height;
+    const int k = static_cast<int>(columns.size());
+    const int span = narrow ? 1 : std::clamp(fb.span, 1, k);
+    const int first = std::max(0, std::min(hit.column, k - span));
+    double top = -std::numeric_limits<double>::infinity();
+    for (int j = first; j < first + span; ++j)
+        top = std::max(top, grid_.cell_top_from(columns[static_cast<std::size_t>(j)].top));
+    return FloatRect{hit.float_index, first, span, top, top + height, narrow};
 }
 
 FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMode mode) const {
@@ -391,6 +417,7 @@ AreaResult AreaFiller::attempt_raised(const std::vector<ColumnSpace>& columns, F
         return true;
     };
     FillResult fill;
+    bool forced = false;
     for (std::size_t round = 0; round < 3 * floats + 3; ++round) {
         fill = fill_columns(fr);
         // A float placed here whose anchor moved on to the next area goes with it.
@@ -424,12 +451,20 @@ AreaResult AreaFiller::attempt_raised(const std::vector<ColumnSpace>& columns, F
             fr.floats.push_back(*rect);
         } else if (narrow_instead(open->float_index)) {
             continue;
+        } else if (rq_.must_progress && opens_area(open->item)) {
+            // A fresh page must take something: a float that opens the
+            // area and finds no room even here would go on to the next
+            // page for ever. It stands at the top of its columns, past the
+            // foot where it is deeper than they are.
+            fr.floats.push_back(forced_float(columns, *open, narrowed[index]));
+            forced = true;
         } else {
             fr.stop = open->item;  // no room: the float and what follows go on
         }
     }
     AreaResult out;
     out.complete = fill.next >= rq_.end() && fill.carry == kNoItem;
+    fill.forced = fill.forced || forced;
     out.fill = std::move(fill);
     out.floats = std::move(fr.floats);
     return out;

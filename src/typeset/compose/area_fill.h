@@ -9,7 +9,9 @@
 //     bottom); refill; repeat. A float that finds no room (or whose anchor
 //     its own place pushes on to the next area) is tried in its one-column
 //     form where it has one, and otherwise ends the area just before its
-//     anchor. A pull quote (FloatBlock::amid_text) left with a runt leg
+//     anchor (but with `must_progress`, a float that opens the area stands
+//     at the top of its columns, however deep: a fresh page must take
+//     something). A pull quote (FloatBlock::amid_text) left with a runt leg
 //     of the story under it (fewer than `min_leg` lines, in a column it
 //     spans), or opening the area with all of the story after it (a page
 //     the story jumps to), goes down onto the foot instead, as low as it

@@ -657,6 +657,9 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
 
 void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size_t carry, int span) {
     const std::string& section = ctx_.issue.sections[static_cast<std::size_t>(a.section)].title;
+    // Pages in a row that took nothing of the article: each would be
+    // followed by another like it, for ever.
+    int idle = 0;
     for (;;) {
         int previous = page_.number;
         new_page();
@@ -699,6 +702,17 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
             }
             commit(std::move(chunk), Run{0, k, page_.content_top}, area.foot(), opens, section);
             if (!opens) return;
+            idle = area.fill.next == from && area.fill.carry == carry ? idle + 1 : 0;
+            if (idle >= 2) {
+                // Every fresh page takes something (the fillers force the
+                // first item in): this is a safety net, not a layout.
+                ctx_.diags.error("E-LAYOUT-STUCK", a.article->where,
+                                 "the rest of \"" + a.title + "\" could not be placed: page " +
+                                     std::to_string(page_.number) +
+                                     " took none of it, empty as it was; the layout's pages are too small for "
+                                     "what comes next in the article");
+                return;
+            }
             from = area.fill.next;
             carry = area.fill.carry;
             break;

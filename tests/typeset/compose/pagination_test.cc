@@ -84,6 +84,29 @@ TEST_CASE("a long article continues over several pages, every jump announced, no
     }
 }
 
+TEST_CASE("a float deeper than a continuation page's room is forced onto the next page, not carried on for ever") {
+    // The sample in the magazine layout on a 100 mm square page: below the
+    // jump line from the page before and above the one to the next, the
+    // market-prices table (a float across both columns) has no room on any
+    // page. The page must take it all the same; the build used to add
+    // pages holding only jump lines until memory ran out.
+    layout::Layout l = bundled_layout("magazine");
+    l.page.width = l.page.height = Length::mm(100);
+    l.page.margin_inner = l.page.margin_outer = Length::mm(8);
+    l.columns.count = 2;
+    auto c = compose(sample("magazine").issue, l);
+    CHECK_FALSE(c->diags.contains("E-LAYOUT-STUCK"));
+    CHECK(c->doc.pages.size() < 100);
+    // The table's rows and the story after it, on the page that took it.
+    bool table = false;
+    for (std::size_t p = 1; p < c->doc.pages.size() && !table; ++p)
+        table = page_says(c->doc.pages[p], "Paddy, Battambang farm gate") &&
+                page_says(c->doc.pages[p], "Continued from page " + std::to_string(p));
+    CHECK(table);
+    for (const auto& p : check_completeness(c->doc, c->issue)) FAIL_CHECK(p);
+    for (const auto& p : check_tags(c->doc)) FAIL_CHECK(p);
+}
+
 TEST_CASE("the layout's labels set the jump lines and the related-stories heading in the issue's language") {
     layout::Layout l = bundled_layout("tabloid");
     l.labels.continued_on = "Suite page {page}";
