@@ -238,15 +238,14 @@ private:
     /// it is kRaiseToTop, at the top of its columns.
     AreaResult attempt_raised(const std::vector<ColumnSpace>& columns, FillMode mode,
                               const std::vector<int>& raise) const;
+    /// With `force`, a float that finds no room stands at the top of its
+    /// columns, however deep (a fresh page must take it).
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
                                          const std::vector<Placed>& placed, const AnchorHit& hit, bool narrow,
-                                         int raise) const;
+                                         int raise, bool force = false) const;
     /// Whether `item` is the first thing of the area: only spaces before
     /// it, and no figure carried in.
     bool opens_area(std::size_t item) const;
-    /// The float of `hit` at the top of the columns it spans from its
-    /// anchor's, however deep (placed because the page must take it).
-    FloatRect forced_float(const std::vector<ColumnSpace>& columns, const AnchorHit& hit, bool narrow) const;
 
     const AreaRequest& rq_;
     const BaselineGrid& grid_;
@@ -255,7 +254,7 @@ private:
 std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>& columns,
                                                  const std::vector<FloatRect>& rects,
                                                  const std::vector<Placed>& placed, const AnchorHit& hit,
-                                                 bool narrow, int raise) const {
+                                                 bool narrow, int raise, bool force) const {
     const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
     narrow = narrow && fb.narrow.has_value();
     const double height = narrow ? fb.narrow->height : fb.height;
@@ -304,6 +303,7 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
     // Else as low as it fits, ending above the foot.
     y = grid_.boundary_at_or_above(foot - height);
     if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
+    if (force) return FloatRect{hit.float_index, first, span, tops, tops + height, narrow};
     return std::nullopt;
 }
 
@@ -312,19 +312,6 @@ bool AreaFiller::opens_area(std::size_t item) const {
     for (std::size_t i = rq_.from; i < item; ++i)
         if (rq_.stream->items[i].kind != FlowKind::space) return false;
     return true;
-}
-
-FloatRect AreaFiller::forced_float(const std::vector<ColumnSpace>& columns, const AnchorHit& hit, bool narrow) const {
-    const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
-    narrow = narrow && fb.narrow.has_value();
-    const double height = narrow ? fb.narrow->height : fb.height;
-    const int k = static_cast<int>(columns.size());
-    const int span = narrow ? 1 : std::clamp(fb.span, 1, k);
-    const int first = std::max(0, std::min(hit.column, k - span));
-    double top = -std::numeric_limits<double>::infinity();
-    for (int j = first; j < first + span; ++j)
-        top = std::max(top, grid_.cell_top_from(columns[static_cast<std::size_t>(j)].top));
-    return FloatRect{hit.float_index, first, span, top, top + height, narrow};
 }
 
 FillRequest AreaFiller::request(const std::vector<ColumnSpace>& columns, FillMode mode) const {
@@ -456,7 +443,8 @@ AreaResult AreaFiller::attempt_raised(const std::vector<ColumnSpace>& columns, F
             // area and finds no room even here would go on to the next
             // page for ever. It stands at the top of its columns, past the
             // foot where it is deeper than they are.
-            fr.floats.push_back(forced_float(columns, *open, narrowed[index]));
+            fr.floats.push_back(
+                *place_float(columns, fr.floats, fill.placed, *open, narrowed[index], kRaiseToTop, true));
             forced = true;
         } else {
             fr.stop = open->item;  // no room: the float and what follows go on
