@@ -16,6 +16,11 @@ bool right_to_left(std::string_view lang);
 /// any tag with a Han, Hiragana, Katakana or Japanese script subtag.
 bool indents_by_characters(std::string_view lang);
 
+/// Whether text in `lang` sets quotation marks, dashes, the ellipsis and
+/// the middle dot full width, one em each: what `indents_by_characters`
+/// takes, and Korean ("ko", or a Hangul or Korean script subtag).
+bool full_width_punctuation(std::string_view lang);
+
 /// Whether `lang` is written in a script that stacks marks above and below
 /// its letters deeper than a Latin line's leading allows (subscript
 /// consonants under, vowels over, as in Khmer): its script subtag is Khmr,

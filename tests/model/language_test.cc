@@ -21,6 +21,14 @@ TEST_CASE("indents_by_characters: Chinese and Japanese, by script subtag first")
         CHECK_MESSAGE(!indents_by_characters(other), other);
 }
 
+TEST_CASE("full_width_punctuation: Chinese, Japanese and Korean, by script subtag first") {
+    for (const char* cjk : {"zh", "zh-Hans", "zh-Hant-TW", "yue", "ja", "ja-JP", "en-Hani", "ko", "KO-kr", "ko-Kore",
+                            "en-Hang"})
+        CHECK_MESSAGE(full_width_punctuation(cjk), cjk);
+    for (const char* other : {"", "en", "vi", "km", "th", "zh-Latn", "ja-Latn", "ko-Latn", "kok", "zha"})
+        CHECK_MESSAGE(!full_width_punctuation(other), other);
+}
+
 TEST_CASE("stacks_marks: Khmer, Myanmar and Tibetan, by script subtag first") {
     for (const char* tall : {"km", "KM", "km-KH", "my", "my-MM", "shn", "bo", "dz", "en-Khmr", "pi-Mymr", "sa-Tibt"})
         CHECK_MESSAGE(stacks_marks(tall), tall);

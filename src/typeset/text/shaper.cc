@@ -16,6 +16,7 @@
 
 #include "base/freetype_lock.h"
 #include "fonts/font_library.h"
+#include "model/language.h"
 #include "typeset/text/chars.h"
 
 namespace galley::typeset::text {
@@ -87,6 +88,44 @@ bool lacks_a_character(PangoFont* font, std::string_view text) {
         if (font == nullptr || !pango_font_has_char(font, static_cast<gunichar>(c))) return true;
     }
     return false;
+}
+
+/// For text whose language sets its punctuation full width: a letter of
+/// the language, to find the face that sets it (Hangul for Korean, else
+/// Han). 0 for other languages.
+char32_t east_asian_probe(const std::string& lang) {
+    if (!model::full_width_punctuation(lang)) return 0;
+    return model::same_language(lang, "ko") ? U'\uAC00' : U'\u4E00';
+}
+
+/// Punctuation that East Asian Width calls ambiguous: full width in
+/// Chinese, Japanese and Korean text, proportional in Latin. A text face
+/// that has them (Charis SIL) is first in the list, so Pango would take
+/// them from it in a Chinese paragraph too.
+bool is_east_asian_ambiguous_punctuation(char32_t c) {
+    switch (c) {
+    case 0x00B7: case 0x2014: case 0x2015: case 0x2018: case 0x2019:
+    case 0x201C: case 0x201D: case 0x2025: case 0x2026: case 0x2E3A: case 0x2E3B:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// Where a Latin glyph of such punctuation stands in its full-width box,
+/// as the share of the room left before it: an opening quotation mark at
+/// the box's right, a closing one at its left, the rest in the middle.
+double full_width_lead(char32_t c) {
+    if (c == 0x2018 || c == 0x201C) return 1.0;
+    if (c == 0x2019 || c == 0x201D) return 0.0;
+    return 0.5;
+}
+
+bool only_east_asian_ambiguous_punctuation(std::string_view text) {
+    if (text.empty()) return false;
+    for (std::size_t i = 0; i < text.size();)
+        if (!is_east_asian_ambiguous_punctuation(next_char(text, i))) return false;
+    return true;
 }
 
 }  // namespace
@@ -201,6 +240,20 @@ struct Shaper::Impl {
             auto* item = static_cast<PangoItem*>(l->data);
             const std::string_view run = piece.substr(static_cast<std::size_t>(item->offset),
                                                       static_cast<std::size_t>(item->length));
+            // East Asian punctuation: from the language's own face where
+            // it has the character, else the Latin glyph in a full-width box.
+            bool full_width_box = false;
+            if (full_width[static_cast<std::size_t>(font)] && only_east_asian_ambiguous_punctuation(run)) {
+                PangoFont* wide = east_asian_font(font);
+                if (wide != nullptr && !lacks_a_character(wide, run)) {
+                    if (item->analysis.font != wide) {
+                        if (item->analysis.font != nullptr) g_object_unref(item->analysis.font);
+                        item->analysis.font = PANGO_FONT(g_object_ref(wide));
+                    }
+                } else {
+                    full_width_box = true;
+                }
+            }
             // Pango sizes the hex box it shows for a character the font
             // lacks with a cairo font, opened on cairo's shared FreeType
             // library: only under its lock (base/freetype_lock.h).
@@ -225,6 +278,14 @@ struct Shaper::Impl {
                 sg.x = pen;
                 sg.advance = static_cast<float>(advance);
                 sg.dx = static_cast<float>(from_pango(g.geometry.x_offset));
+                if (full_width_box) {
+                    std::size_t at = static_cast<std::size_t>(item->offset + glyphs->log_clusters[i]);
+                    const double em = specs[static_cast<std::size_t>(font)].size;
+                    const double pad = std::max(0.0, em - advance);
+                    sg.dx += static_cast<float>(full_width_lead(next_char(piece, at)) * pad);
+                    sg.advance = static_cast<float>(advance + pad);
+                    pen += pad;
+                }
                 sg.dy = static_cast<float>(from_pango(g.geometry.y_offset));
                 sg.cluster = static_cast<std::uint32_t>(cluster);
                 sg.face = face;
@@ -299,6 +360,31 @@ struct Shaper::Impl {
         return p;
     }
 
+    /// For a spec in Chinese, Japanese or Korean: the face of its family
+    /// list that the language's letters come from, which also sets the
+    /// language's ambiguous-width punctuation (full width). Null otherwise.
+    PangoFont* east_asian_font(int font) {
+        auto& slot = east_asian[static_cast<std::size_t>(font)];
+        if (slot) return *slot;
+        slot = nullptr;
+        const FontSpec& spec = specs[static_cast<std::size_t>(font)];
+        if (const char32_t probe = east_asian_probe(spec.lang); probe != 0) {
+            PangoFontset* set = pango_font_map_load_fontset(map, context, descriptions[static_cast<std::size_t>(font)],
+                                                            pango_language_from_string(spec.lang.c_str()));
+            if (set != nullptr) {
+                PangoFont* f = pango_fontset_get_font(set, static_cast<guint>(probe));
+                if (f != nullptr && pango_font_has_char(f, static_cast<gunichar>(probe))) {
+                    face_fonts.push_back(f);  // owned there
+                    *slot = f;
+                } else if (f != nullptr) {
+                    g_object_unref(f);
+                }
+                g_object_unref(set);
+            }
+        }
+        return *slot;
+    }
+
     PangoFontMap* map = nullptr;
     PangoContext* context = nullptr;
     BaseDirection direction = BaseDirection::automatic;  ///< of the text being shaped
@@ -308,6 +394,8 @@ struct Shaper::Impl {
     std::vector<PangoFontDescription*> descriptions;
     std::vector<PangoAttrList*> attrs;
     std::vector<PangoFont*> primaries;
+    std::vector<bool> full_width;  // model::full_width_punctuation(spec.lang)
+    std::vector<std::optional<PangoFont*>> east_asian;  // east_asian_font(), once looked up
     std::vector<std::optional<FontMetrics>> metrics;
     std::vector<const Shaped*> spaces;  // into the cache; reset when it is cleared
 
@@ -342,6 +430,8 @@ int Shaper::intern(const FontSpec& spec) {
     impl_->descriptions.push_back(d);
     impl_->attrs.push_back(a);
     impl_->primaries.push_back(nullptr);
+    impl_->full_width.push_back(model::full_width_punctuation(spec.lang));
+    impl_->east_asian.emplace_back();
     impl_->metrics.emplace_back();
     impl_->spaces.push_back(nullptr);
     return static_cast<int>(impl_->specs.size() - 1);

@@ -4,7 +4,10 @@
 // their cluster mapping, at 72 dpi (1 unit = 1 pt) with hinting and metric
 // hinting off and unrounded positions, so results are the same everywhere.
 // Fonts come only from the pinned FontLibrary; Pango picks fallback faces
-// for characters the first family lacks (Khmer in a Latin face).
+// for characters the first family lacks (Khmer in a Latin face). In
+// Chinese, Japanese and Korean text, quotation marks, dashes, the ellipsis
+// and the middle dot come from the face that sets the language's letters
+// (full width), not from a Latin face earlier in the list.
 //
 //   shape(font, text)
 //     uppercase styles: text mapped to capitals, clusters mapped back, so
