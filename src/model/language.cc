@@ -72,13 +72,7 @@ bool indents_by_characters(std::string_view lang) {
     return among(kLanguages, t.primary);
 }
 
-bool full_width_punctuation(std::string_view lang) {
-    if (indents_by_characters(lang)) return true;
-    constexpr std::array<std::string_view, 2> kScripts{"hang", "kore"};
-    const Subtags t = subtags_of(lang);
-    if (!t.script.empty()) return among(kScripts, t.script);
-    return t.primary == "ko";
-}
+bool full_width_punctuation(std::string_view lang) { return indents_by_characters(lang); }
 
 bool stacks_marks(std::string_view lang) {
     constexpr std::array<std::string_view, 3> kScripts{"khmr", "mymr", "tibt"};

@@ -17,8 +17,9 @@ bool right_to_left(std::string_view lang);
 bool indents_by_characters(std::string_view lang);
 
 /// Whether text in `lang` sets quotation marks, dashes, the ellipsis and
-/// the middle dot full width, one em each: what `indents_by_characters`
-/// takes, and Korean ("ko", or a Hangul or Korean script subtag).
+/// the middle dot full width, an em each, as Chinese and Japanese faces
+/// draw them: the tags `indents_by_characters` takes. Korean sets them
+/// proportional, as Latin text does.
 bool full_width_punctuation(std::string_view lang);
 
 /// Whether `lang` is written in a script that stacks marks above and below

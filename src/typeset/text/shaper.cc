@@ -90,16 +90,8 @@ bool lacks_a_character(PangoFont* font, std::string_view text) {
     return false;
 }
 
-/// For text whose language sets its punctuation full width: a letter of
-/// the language, to find the face that sets it (Hangul for Korean, else
-/// Han). 0 for other languages.
-char32_t east_asian_probe(const std::string& lang) {
-    if (!model::full_width_punctuation(lang)) return 0;
-    return model::same_language(lang, "ko") ? U'\uAC00' : U'\u4E00';
-}
-
 /// Punctuation that East Asian Width calls ambiguous: full width in
-/// Chinese, Japanese and Korean text, proportional in Latin. A text face
+/// Chinese and Japanese text, proportional in Latin and Korean. A text face
 /// that has them (Charis SIL) is first in the list, so Pango would take
 /// them from it in a Chinese paragraph too.
 bool is_east_asian_ambiguous_punctuation(char32_t c) {
@@ -360,7 +352,7 @@ struct Shaper::Impl {
         return p;
     }
 
-    /// For a spec in Chinese, Japanese or Korean: the face of its family
+    /// For a spec in Chinese or Japanese: the face of its family
     /// list that the language's letters come from, which also sets the
     /// language's ambiguous-width punctuation (full width). Null otherwise.
     PangoFont* east_asian_font(int font) {
@@ -368,12 +360,13 @@ struct Shaper::Impl {
         if (slot) return *slot;
         slot = nullptr;
         const FontSpec& spec = specs[static_cast<std::size_t>(font)];
-        if (const char32_t probe = east_asian_probe(spec.lang); probe != 0) {
+        if (full_width[static_cast<std::size_t>(font)]) {
+            constexpr gunichar kHan = 0x4E00;  // a letter of the language, to find its face
             PangoFontset* set = pango_font_map_load_fontset(map, context, descriptions[static_cast<std::size_t>(font)],
                                                             pango_language_from_string(spec.lang.c_str()));
             if (set != nullptr) {
-                PangoFont* f = pango_fontset_get_font(set, static_cast<guint>(probe));
-                if (f != nullptr && pango_font_has_char(f, static_cast<gunichar>(probe))) {
+                PangoFont* f = pango_fontset_get_font(set, kHan);
+                if (f != nullptr && pango_font_has_char(f, kHan)) {
                     face_fonts.push_back(f);  // owned there
                     *slot = f;
                 } else if (f != nullptr) {

@@ -5,7 +5,7 @@
 // hinting off and unrounded positions, so results are the same everywhere.
 // Fonts come only from the pinned FontLibrary; Pango picks fallback faces
 // for characters the first family lacks (Khmer in a Latin face). In
-// Chinese, Japanese and Korean text, quotation marks, dashes, the ellipsis
+// Chinese and Japanese text, quotation marks, dashes, the ellipsis
 // and the middle dot come from the face that sets the language's letters
 // (full width), not from a Latin face earlier in the list.
 //

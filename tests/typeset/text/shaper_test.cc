@@ -226,12 +226,12 @@ TEST_CASE("a full stop after an Arabic word stands on the side the paragraph's d
     CHECK(&shaper.shape(font, text, BaseDirection::right_to_left) != &shaper.shape(font, text, BaseDirection::left_to_right));
 }
 
-TEST_CASE("in Chinese, Japanese and Korean text quotation marks, dashes and ellipses stand in full-width boxes") {
+TEST_CASE("in Chinese and Japanese text quotation marks, dashes and ellipses stand in full-width boxes") {
     // The bundled CJK face (Droid Sans Fallback) has none of these, so they
     // come from Charis SIL, each in a box one em wide: an opening mark at
     // the box's right, a closing one at its left, the others in the middle.
-    // Latin text keeps them proportional, and so does a Latin word in a
-    // Chinese paragraph.
+    // Latin and Korean text keep them proportional, and so does a Latin
+    // word in a Chinese paragraph.
     const std::string families = "Charis SIL, Droid Sans Fallback";
     const double size = 10.0;
     Shaper shaper(font_library());
@@ -240,7 +240,7 @@ TEST_CASE("in Chinese, Japanese and Korean text quotation marks, dashes and elli
     const double natural = shaper.shape(latin, open).width;
     REQUIRE(natural > 0.5);
     REQUIRE(natural < 0.6 * size);
-    for (const char* lang : {"zh-Hans", "zh-Hant", "ja", "ko"}) {
+    for (const char* lang : {"zh-Hans", "zh-Hant", "ja"}) {
         CAPTURE(lang);
         const int font = shaper.intern(FontSpec{families, 400, false, size, lang, false});
         const typeset::text::Shaped& s = shaper.shape(font, open + han + close);
@@ -265,6 +265,9 @@ TEST_CASE("in Chinese, Japanese and Korean text quotation marks, dashes and elli
     const typeset::text::Shaped& en = shaper.shape(latin, open + "first" + close);
     CHECK(en.glyphs.front().advance == doctest::Approx(natural));
     CHECK(en.glyphs.front().dx == doctest::Approx(0.0));
+    const int ko = shaper.intern(FontSpec{families, 400, false, size, "ko", false});
+    const typeset::text::Shaped& k = shaper.shape(ko, open + "\uC778\uAD8C" + close);  // "human rights"
+    CHECK(k.glyphs.front().advance == doctest::Approx(natural));
 }
 
 /// The folder of the system's WenQuanYi Micro Hei (Debian
