@@ -194,7 +194,8 @@ FontEmbedding embed_fonts(const fonts::FontLibrary& library, const std::vector<F
         if (mode == FontMode::full && !collection) {
             e.bytes = data;
         } else {
-            auto sub = subset_font(data, static_cast<unsigned>(c.index), wanted);
+            auto sub = mode == FontMode::full ? whole_face(data, static_cast<unsigned>(c.index))
+                                              : subset_font(data, static_cast<unsigned>(c.index), wanted);
             if (sub) {
                 e.bytes = std::move(*sub);
             } else if (!collection) {

@@ -15,4 +15,9 @@ namespace galley::epub {
 /// nothing when HarfBuzz cannot read or subset it.
 std::optional<std::string> subset_font(std::string_view data, unsigned index, const std::set<char32_t>& codepoints);
 
+/// Face `index` of the font collection (.ttc) `data`, whole, as a font file
+/// of its own: every glyph, code point, layout feature and name kept. An
+/// EPUB cannot hold a collection.
+std::optional<std::string> whole_face(std::string_view data, unsigned index);
+
 }  // namespace galley::epub

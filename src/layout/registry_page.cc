@@ -76,14 +76,14 @@ void add_page_specs(std::vector<SettingSpec>& out) {
 
     // fonts
     out.push_back(Def("fonts", "text", T::font_list,
-                      "Charis SIL, Noto Serif Khmer, Noto Serif Thai, Droid Sans Fallback",
+                      "Charis SIL, Noto Serif Khmer, Noto Serif Thai, WenQuanYi Micro Hei",
                       "Families of the text role (body copy): the first one wanted, the rest as fallbacks.")
                       .to([](auto& l) -> auto& { return l.fonts.text; }).take());
     out.push_back(Def("fonts", "display", T::font_list,
-                      "Noto Serif Display, Noto Serif Khmer, Noto Serif Thai, Droid Sans Fallback",
+                      "Noto Serif Display, Noto Serif Khmer, Noto Serif Thai, WenQuanYi Micro Hei",
                       "Families of the display role (headlines, decks).")
                       .to([](auto& l) -> auto& { return l.fonts.display; }).take());
-    out.push_back(Def("fonts", "sans", T::font_list, "Lato, Noto Sans Khmer, Noto Sans Thai, Droid Sans Fallback",
+    out.push_back(Def("fonts", "sans", T::font_list, "Lato, Noto Sans Khmer, Noto Sans Thai, WenQuanYi Micro Hei",
                       "Families of the sans role (kickers, captions, page furniture).")
                       .to([](auto& l) -> auto& { return l.fonts.sans; }).take());
     out.push_back(Def("fonts", "directories", T::path_list, "",

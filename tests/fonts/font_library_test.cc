@@ -73,10 +73,10 @@ TEST_CASE("the bundled fonts open without diagnostics and list exactly the bundl
     REQUIRE(library != nullptr);
     CHECK(diagnostics.empty());
     CHECK(library->config() != nullptr);
-    CHECK(library->families() == std::vector<std::string>{"Charis SIL", "DejaVu Sans", "DejaVu Serif",
-                                                          "Droid Sans Fallback", "Lato", "Noto Sans Khmer",
-                                                          "Noto Sans Thai", "Noto Serif Display", "Noto Serif Khmer",
-                                                          "Noto Serif Thai"});
+    CHECK(library->families() == std::vector<std::string>{"Charis SIL", "DejaVu Sans", "DejaVu Serif", "Lato",
+                                                          "Noto Sans Khmer", "Noto Sans Thai", "Noto Serif Display",
+                                                          "Noto Serif Khmer", "Noto Serif Thai", "WenQuanYi Micro Hei",
+                                                          "WenQuanYi Micro Hei Mono"});
 }
 
 TEST_CASE("every bundled family resolves exactly in every bundled style") {
@@ -255,8 +255,8 @@ TEST_CASE("resolve reports a family that is not bundled, word for word") {
     CHECK(found.all()[0].where.line == 12);
     CHECK(found.all()[0].message ==
           "font family \"Times New Roman\" is not in the font library (available: Charis SIL, DejaVu Sans, "
-          "DejaVu Serif, Droid Sans Fallback, Lato, Noto Sans Khmer, Noto Sans Thai, Noto Serif Display, "
-          "Noto Serif Khmer, Noto Serif Thai)");
+          "DejaVu Serif, Lato, Noto Sans Khmer, Noto Sans Thai, Noto Serif Display, Noto Serif Khmer, "
+          "Noto Serif Thai, WenQuanYi Micro Hei, WenQuanYi Micro Hei Mono)");
 }
 
 TEST_CASE("resolve checks every family of a fallback list") {
@@ -317,11 +317,12 @@ TEST_CASE("every bundled font folder carries its licence and nothing but fonts")
         for (const auto& file : fs::directory_iterator(entry.path())) {
             const std::string name = file.path().filename().string();
             CAPTURE(name);
-            CHECK((file.path().extension() == ".ttf" || name == "OFL.txt" || name == "LICENSE"));
+            const std::string ext = file.path().extension().string();
+            CHECK((ext == ".ttf" || ext == ".ttc" || name == "OFL.txt" || name == "LICENSE"));
         }
     }
     std::sort(folders.begin(), folders.end());
     CHECK(folders ==
-          std::vector<std::string>{"charis-sil", "dejavu", "droid-fallback", "lato", "noto-khmer", "noto-serif-display",
-                                   "noto-thai"});
+          std::vector<std::string>{"charis-sil", "dejavu", "lato", "noto-khmer", "noto-serif-display", "noto-thai",
+                                   "wqy-microhei"});
 }

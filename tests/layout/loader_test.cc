@@ -29,7 +29,7 @@ TEST_CASE("an empty layout takes every registry default and is consistent") {
     CHECK(std::abs(l->page.width.to_mm() - 210) < 1e-9);
     CHECK(l->columns.count == 3);
     CHECK(l->style(ParagraphStyleId::body).font.families ==
-          std::vector<std::string>{"Charis SIL", "Noto Serif Khmer", "Noto Serif Thai", "Droid Sans Fallback"});
+          std::vector<std::string>{"Charis SIL", "Noto Serif Khmer", "Noto Serif Thai", "WenQuanYi Micro Hei"});
     CHECK(l->character_style(layout::CharacterStyleId::em).italic == std::optional<bool>(true));
     CHECK(l->character_style(layout::CharacterStyleId::em).weight == std::nullopt);
     CHECK(l->character_style(layout::CharacterStyleId::strong).weight == std::optional<int>(700));

@@ -271,7 +271,7 @@ TEST_CASE("Chinese text is set in the bundled CJK fallback, broken between chara
     const std::string zh = "鉴于对人类家庭所有成员的固有尊严及其平等的和不移的权利的承认，乃是世界自由、正义与和平的基础，"
                            "鉴于对人权的无视和侮蔑已发展为野蛮暴行，这些暴行玷污了人类的良心。";
     for (const char* name : {"tabloid", "peer-tabloid", "newsletter"})
-        check_set_in_fallback(name, "zh-Hans", zh, 0, "DroidSansFallback");
+        check_set_in_fallback(name, "zh-Hans", zh, 0, "wqy-microhei");
 }
 
 TEST_CASE("Chinese and Japanese paragraphs are indented by two characters, not the layout's length") {
@@ -825,7 +825,7 @@ TEST_CASE("missing glyphs are reported once per paragraph, naming the characters
     CHECK(d.where.file == "a.xml");
     CHECK(d.where.line == 7);
     CHECK(d.message ==
-          "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer, Noto Serif Thai, Droid Sans Fallback or "
+          "no glyph for U+E000, U+E001 in Charis SIL, Noto Serif Khmer, Noto Serif Thai, WenQuanYi Micro Hei or "
           "any fallback; they print as empty boxes");
 }
 
