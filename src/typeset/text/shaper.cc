@@ -8,6 +8,7 @@
 #include <pango/pangofc-font.h>
 
 #include <algorithm>
+#include <cmath>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -113,6 +114,17 @@ double full_width_lead(char32_t c) {
     return 0.5;
 }
 
+/// Punctuation of Chinese and Japanese text whose box may give up half an
+/// em beside another such mark: stops, commas, colons, brackets and
+/// quotation marks. Whether it does depends on where its ink is
+/// (compress_punctuation).
+bool is_compressible_punctuation(char32_t c) {
+    return c == 0x3001 || c == 0x3002 || (c >= 0x3008 && c <= 0x3011) || (c >= 0x3014 && c <= 0x301B) ||
+           (c >= 0x301D && c <= 0x301F) || c == 0xFF01 || c == 0xFF08 || c == 0xFF09 || c == 0xFF0C ||
+           c == 0xFF0E || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F || c == 0xFF3B || c == 0xFF3D ||
+           c == 0xFF5B || c == 0xFF5D || c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
 bool only_east_asian_ambiguous_punctuation(std::string_view text) {
     if (text.empty()) return false;
     for (std::size_t i = 0; i < text.size();)
@@ -192,6 +204,7 @@ struct Shaper::Impl {
             face_fonts.push_back(font);
         }
         faces.push_back(std::move(info));
+        faces_font.push_back(font);
         const auto index = static_cast<std::uint16_t>(faces.size() - 1);
         face_of.emplace(font, index);
         return index;
@@ -340,7 +353,61 @@ struct Shaper::Impl {
         } else {
             shape_into(font, text, nullptr, out);
         }
+        if (full_width[static_cast<std::size_t>(font)] && dir != BaseDirection::right_to_left)
+            compress_punctuation(font, text, out);
         build_clusters(text, out);
+    }
+
+    /// Where the ink of `g` lies, from its pen position; nothing when the
+    /// face cannot say.
+    std::optional<std::pair<double, double>> ink_of(const ShapedGlyph& g) const {
+        PangoFont* f = faces_font[g.face];
+        hb_font_t* hb = f != nullptr && !g.missing ? pango_font_get_hb_font(f) : nullptr;
+        hb_glyph_extents_t e{};
+        if (hb == nullptr || !hb_font_get_glyph_extents(hb, g.id, &e)) return std::nullopt;
+        const double left = g.dx + from_pango(e.x_bearing);
+        return std::pair{left, left + from_pango(e.width)};
+    }
+
+    /// Two full-width marks side by side in Chinese or Japanese text ("”，",
+    /// "。」", "》《") share half an em less: the first gives up the blank
+    /// half after its ink when its ink is in its left half (a closing mark,
+    /// a comma), else the second the blank half before its ink when that is
+    /// in its right half (an opening mark). A mark set in the middle of its
+    /// box (！, and brackets in some faces) keeps it whole.
+    void compress_punctuation(int font, std::string_view text, Shaped& out) const {
+        const double em = specs[static_cast<std::size_t>(font)].size;
+        const double half = em / 2;
+        constexpr double kSlack = 0.02;  // of an em
+        auto mark = [&](const ShapedGlyph& g) {
+            if (g.cluster >= text.size() || std::abs(g.advance - em) > 0.05 * em) return false;
+            std::size_t at = g.cluster;
+            return is_compressible_punctuation(next_char(text, at));
+        };
+        double shift = 0.0;
+        bool lead = false;  // this glyph gives up its leading half
+        const std::size_t n = out.glyphs.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            ShapedGlyph& g = out.glyphs[i];
+            g.x -= shift;
+            if (lead) {
+                g.dx -= static_cast<float>(half);
+                g.advance -= static_cast<float>(half);
+                shift += half;
+                lead = false;
+                continue;
+            }
+            if (i + 1 >= n || !mark(g)) continue;
+            const ShapedGlyph& next = out.glyphs[i + 1];
+            if (next.cluster == g.cluster || !mark(next)) continue;
+            if (auto ink = ink_of(g); ink && ink->second <= half + kSlack * em) {
+                g.advance -= static_cast<float>(half);
+                shift += half;
+            } else if (auto ink2 = ink_of(next); ink2 && ink2->first >= half - kSlack * em) {
+                lead = true;
+            }
+        }
+        out.width -= shift;
     }
 
     PangoFont* primary(int font) {
@@ -393,6 +460,7 @@ struct Shaper::Impl {
     std::vector<const Shaped*> spaces;  // into the cache; reset when it is cleared
 
     std::vector<FaceInfo> faces;
+    std::vector<PangoFont*> faces_font;  // the font of each face (a reference in face_fonts)
     std::unordered_map<PangoFont*, std::uint16_t> face_of;
     std::vector<PangoFont*> face_fonts;  // references held
 

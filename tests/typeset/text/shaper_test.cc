@@ -280,6 +280,40 @@ TEST_CASE("the CJK face's own quotation marks, dashes and ellipses set Chinese t
     CHECK(!k.missing);
 }
 
+TEST_CASE("two full-width marks side by side share half an em less, by where their ink is") {
+    Shaper shaper(font_library());
+    const double em = 10.0;
+    const std::string families = "Charis SIL, WenQuanYi Micro Hei";
+    for (const char* lang : {"zh-Hans", "ja"}) {
+        CAPTURE(lang);
+        const int zh = shaper.intern(FontSpec{families, 400, false, em, lang, false});
+        auto width = [&](const std::string& t) { return shaper.shape(zh, t).width; };
+        // A closing mark before a comma gives up the blank after its ink.
+        const typeset::text::Shaped& s = shaper.shape(zh, "\u5FC3\u201D\uFF0C\u5E76");  // 心”，并
+        REQUIRE(s.glyphs.size() == 4);
+        CHECK(s.glyphs[1].advance == doctest::Approx(em / 2));
+        CHECK(s.glyphs[2].x == doctest::Approx(1.5 * em));
+        CHECK(s.glyphs[2].advance == doctest::Approx(em));
+        CHECK(s.glyphs[3].x == doctest::Approx(2.5 * em));
+        CHECK(s.width == doctest::Approx(3.5 * em));
+        CHECK(s.clusters[1].advance == doctest::Approx(em / 2));
+        CHECK(width("\u3002\u300A") == doctest::Approx(1.5 * em));  // 。《
+        // Two opening marks: the second gives up the blank before its ink.
+        const typeset::text::Shaped& o = shaper.shape(zh, "\u201C\u300A\u4E00");  // “《一
+        REQUIRE(o.glyphs.size() == 3);
+        CHECK(o.glyphs[0].advance == doctest::Approx(em));
+        CHECK(o.glyphs[1].dx == doctest::Approx(-em / 2));
+        CHECK(o.glyphs[2].x == doctest::Approx(1.5 * em));
+        // Marks inked across the middle of their box keep it whole.
+        CHECK(width("\uFF1F\uFF01") == doctest::Approx(2 * em));  // ？！
+        // A mark beside a letter, and a lone mark, keep theirs.
+        CHECK(width("\u4E00\uFF0C\u4E00") == doctest::Approx(3 * em));
+    }
+    const int en = shaper.intern(FontSpec{families, 400, false, em, "en", false});
+    const typeset::text::Shaped& e = shaper.shape(en, "\u201Cfirst.\u201D");
+    CHECK(e.glyphs.back().dx == doctest::Approx(0.0));
+}
+
 TEST_CASE("a CJK face without those marks: the Latin face's stand in full-width boxes in Chinese text") {
     // Droid Sans Fallback (Debian fonts-droid-fallback, a test package)
     // has the ideographs but none of these marks, as a publisher's own
