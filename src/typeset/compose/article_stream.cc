@@ -6,16 +6,16 @@
 namespace galley::typeset {
 
 PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& article, int section,
-                                bool lead_captions_in_text) {
+                                LeadInText lead_in_text) {
     PreparedArticle out;
     out.article = &article;
     out.section = section;
     out.span = article_span(ctx.layout, article);
     out.rtl = ctx.right_to_left(article.lang);
     out.title = headline_text(article);
-    out.lead_captions_in_text = lead_captions_in_text;
+    out.lead_in_text = lead_in_text;
     StreamBuilder builder(out.body);
-    BodyFlow flow(ctx, article, builder, out.span, lead_captions_in_text);
+    BodyFlow flow(ctx, article, builder, out.span, lead_in_text);
     flow.blocks(article.body, flow.column());
     flow.end_matter(flow.column());
     builder.finish();

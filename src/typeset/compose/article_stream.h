@@ -8,6 +8,7 @@
 
 #include "model/article.h"
 #include "typeset/compose/compose_context.h"
+#include "typeset/compose/figure.h"
 
 namespace galley::typeset {
 
@@ -17,15 +18,16 @@ struct PreparedArticle {
     int span = 1;       ///< columns of its headline tier
     bool rtl = false;   ///< its language is written right to left: its columns are read from the right
     std::string title;  ///< the headline as plain text
-    /// Every lead caption and credit opens `body` rather than standing under
-    /// its picture in the head: chosen by the paginator when the head was
-    /// deeper than a fresh page even with its smallest lead pictures.
-    bool lead_captions_in_text = false;
+    /// What of the lead figures opens `body` rather than standing in the
+    /// head: chosen by the paginator when the head was deeper than a fresh
+    /// page even with its smallest lead pictures (first the captions and
+    /// credits, then the figures whole).
+    LeadInText lead_in_text = LeadInText::none;
     Stream body;
 };
 
 PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& article, int section,
-                                bool lead_captions_in_text = false);
+                                LeadInText lead_in_text = LeadInText::none);
 
 /// The columns of an article's headline tier (PreparedArticle::span),
 /// known before it is prepared.

@@ -73,8 +73,8 @@ constexpr double kMostWrap = 1.5;
 }  // namespace
 
 BodyFlow::BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span,
-                   bool lead_captions_in_text)
-    : ctx_(ctx), article_(article), out_(&out), span_(std::max(span, 1)), lead_captions_in_text_(lead_captions_in_text) {
+                   LeadInText lead_in_text)
+    : ctx_(ctx), article_(article), out_(&out), span_(std::max(span, 1)), lead_in_text_(lead_in_text) {
     int printed = 0;
     bool picture = false;
     for (const model::Block& b : article_.body) {
@@ -154,9 +154,13 @@ void BodyFlow::block(const model::Block& b, const Measure& m) {
             } else if constexpr (std::is_same_v<T, model::Figure>) {
                 // Lead figures go with the headline block (head_block.h),
                 // their captions too unless too deep for it; those after
-                // such a caption come in the text, in reading order.
-                if (node.placement == model::Placement::lead && !m.boxed && !lead_caption_moved_) {
-                    if (lead_caption_in_text(ctx_, node, article_.lang, b.where, lead_captions_in_text_)) {
+                // such a caption come in the text, in reading order. On a
+                // page too shallow for them in the head, all come in the
+                // text whole, like inline figures.
+                if (node.placement == model::Placement::lead && !m.boxed && !lead_caption_moved_ &&
+                    lead_in_text_ != LeadInText::figures) {
+                    if (lead_caption_in_text(ctx_, node, article_.lang, b.where,
+                                             lead_in_text_ == LeadInText::captions)) {
                         caption_lines(node, m, b.where);
                         lead_caption_moved_ = true;
                     }

@@ -22,6 +22,7 @@
 
 #include "model/article.h"
 #include "typeset/compose/compose_context.h"
+#include "typeset/compose/figure.h"
 
 namespace galley::typeset {
 
@@ -36,10 +37,10 @@ struct Measure {
 class BodyFlow {
 public:
     /// `span`: the columns the article occupies, the widest a float may be.
-    /// `lead_captions_in_text`: every lead caption opens the text
-    /// (PreparedArticle::lead_captions_in_text).
+    /// `lead_in_text`: what of the lead figures opens the text
+    /// (PreparedArticle::lead_in_text).
     BodyFlow(ComposeContext& ctx, const model::Article& article, StreamBuilder& out, int span,
-             bool lead_captions_in_text = false);
+             LeadInText lead_in_text = LeadInText::none);
 
     /// The top-level measure: one column.
     Measure column() const;
@@ -87,7 +88,7 @@ private:
     /// A lead figure's caption opened the text: later lead figures are set
     /// in the text too, each caption after its picture (head_block.h).
     bool lead_caption_moved_ = false;
-    bool lead_captions_in_text_ = false;
+    LeadInText lead_in_text_ = LeadInText::none;
     /// The body is one inline figure and nothing else in print (a
     /// cartoon, a photograph on its own): it may take the article's width.
     bool sole_picture_ = false;

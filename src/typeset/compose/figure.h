@@ -11,6 +11,13 @@
 
 namespace galley::typeset {
 
+/// What of an article's lead figures opens its text rather than standing in
+/// its head: chosen by the paginator, in this order, when the head is
+/// deeper than a fresh page (PreparedArticle::lead_in_text). `captions`:
+/// every lead caption and credit, the pictures staying in the head;
+/// `figures`: the lead figures whole, set in the text like inline ones.
+enum class LeadInText { none, captions, figures };
+
 struct FigureLayout {
     Fragment fragment;  ///< relative to the figure's top-left
     double height = 0;

@@ -243,6 +243,7 @@ void HeadBuilder::report_shrunk(const HeadlineSize& used, const HeadlineSize& ti
 }
 
 HeadBlock HeadBuilder::figures() {
+    if (fit_.in_text == LeadInText::figures) return std::move(out_);
     int fit_span = span_of(ctx_.layout.spans.lead_figure);
     if (fit_.columns > 0) fit_span = std::min(fit_span, fit_.columns);
     double max_h = fit_.max_share * ctx_.frame.height();
@@ -257,7 +258,7 @@ HeadBlock HeadBuilder::figures() {
         // right, text starting beside it.
         const int span = figure_span(ctx_, fig->image, fit_span, fit_span);
         const int first = k_ - span;
-        const bool moved = lead_caption_in_text(ctx_, *fig, a_.lang, b.where, fit_.captions_in_text);
+        const bool moved = lead_caption_in_text(ctx_, *fig, a_.lang, b.where, fit_.in_text == LeadInText::captions);
         if (moved) {
             shown.caption.clear();
             shown.credit.clear();

@@ -9,6 +9,7 @@
 
 #include "model/article.h"
 #include "typeset/compose/compose_context.h"
+#include "typeset/compose/figure.h"
 
 namespace galley::typeset {
 
@@ -35,9 +36,9 @@ struct FigureFit {
     int columns = 0;
     double max_share = 0.4;
     double fill_share = 0;
-    /// Every lead caption and credit opens the text instead
-    /// (PreparedArticle::lead_captions_in_text).
-    bool captions_in_text = false;
+    /// What of the lead figures opens the text instead
+    /// (PreparedArticle::lead_in_text): with `figures`, the head has none.
+    LeadInText in_text = LeadInText::none;
     auto operator<=>(const FigureFit&) const = default;
 };
 

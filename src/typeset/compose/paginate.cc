@@ -48,7 +48,14 @@ bool runt_under_head(const Stream& s, const std::vector<ColumnSpace>& cols, cons
 /// Fewest lines of body text an article jumps to another page with.
 constexpr std::size_t kMinJumpLines = 6;
 
+/// Whether the article's head holds a lead picture (it has one, and it was
+/// not moved into the text: PreparedArticle::lead_in_text).
+bool lead_figure_in_head(const PreparedArticle& a) {
+    return a.lead_in_text != LeadInText::figures && has_lead_figure(*a.article);
+}
+
 /// The lines of body text (outside boxes) from item `from` on.
+
 std::size_t body_lines_from(const Stream& s, std::size_t from) {
     std::size_t n = 0;
     for (std::size_t i = from; i < s.size(); ++i)
@@ -382,7 +389,7 @@ Paginator::Opening Paginator::open_at(PreparedArticle& a, const Run& run, Figure
 void Paginator::place_opening(PreparedArticle& a, const Run& run, Opening& o, bool opens, const JumpLine& jump,
                               std::size_t jump_column) {
     const PageFrame& frame = page_.frame;
-    const bool may_grow = !opens && has_lead_figure(*a.article) && ctx_.layout.figures.lead_fill > 0;
+    const bool may_grow = !opens && lead_figure_in_head(a) && ctx_.layout.figures.lead_fill > 0;
     LastPlaced last{&a, run, o.fit, o.head_foot, page_.tops, page_.section, 0, 0, {}, {}, {}};
     Chunk chunk;
     begin_article(chunk, a, run);
@@ -527,12 +534,12 @@ void Paginator::place_house_ads() {
 
 std::vector<FigureFit> Paginator::figure_fits(const PreparedArticle& a, const Run& run) const {
     std::vector<FigureFit> fits{FigureFit{}};
-    if (has_lead_figure(*a.article)) {
+    if (lead_figure_in_head(a)) {
         int narrow = run.span >= 2 ? std::max(1, (run.span * 3 + 2) / 5) : 0;
         if (narrow > 0) fits.push_back(FigureFit{narrow, 0.4});
         fits.push_back(FigureFit{narrow, 0.22});
     }
-    for (FigureFit& f : fits) f.captions_in_text = a.lead_captions_in_text;
+    for (FigureFit& f : fits) f.in_text = a.lead_in_text;
     return fits;
 }
 
@@ -602,9 +609,13 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
     // page: the captions placed whole under them would run past the foot.
     // The article is set again with every lead caption opening its text
     // (the pictures alone in the head, a later one in the text after the
-    // first caption), once.
-    if (fresh() && o.head_foot > frame.bottom + kEpsilon && !a.lead_captions_in_text && has_lead_caption(*a.article)) {
-        a = prepare_article(ctx_, *a.article, a.section, true);
+    // first caption); if the pictures alone still run past it (a pocket
+    // page under a masthead), with the lead figures whole in the text.
+    if (fresh() && o.head_foot > frame.bottom + kEpsilon && lead_figure_in_head(a)) {
+        const LeadInText next = a.lead_in_text == LeadInText::none && has_lead_caption(*a.article)
+                                    ? LeadInText::captions
+                                    : LeadInText::figures;
+        a = prepare_article(ctx_, *a.article, a.section, next);
         return try_start(a, policy, others);
     }
     AreaResult& area = o.area;
