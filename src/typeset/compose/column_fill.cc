@@ -117,7 +117,10 @@ std::pair<double, double> Filler::slot(const FlowItem& item, int column, double 
             bool hit = height > 0 ? (top < r.bottom - kEpsilon && bottom > r.top + kEpsilon)
                                   : (top > r.top + kEpsilon && top < r.bottom - kEpsilon);
             if (hit) {
-                cursor = r.bottom;
+                // Below the float; an item of a framed box (not its start)
+                // that goes on there reopens the box with its inset, as at
+                // a column's top.
+                cursor = r.bottom + (item.kind != FlowKind::box_start ? inset_above(item) : 0.0);
                 moved = true;
                 break;
             }
@@ -300,6 +303,15 @@ FillResult Filler::run() {
             }
             res_.placed.insert(res_.placed.end(), waiting.begin(), waiting.end());
             cursor = waiting.back().bottom;
+            // The room the figure keeps below it (its own space after it,
+            // closed up in the column it left; what follows that space
+            // belongs to the text, which had it there).
+            if (pending_last + 1 < end_ && s_.items[pending_last + 1].kind == FlowKind::space)
+                cursor += s_.items[pending_last + 1].height;
+            // A framed box split from the previous column reopens under it.
+            if (first_real < end_ && s_.items[first_real].box >= 0 &&
+                s_.items[first_real].kind != FlowKind::box_start)
+                cursor += inset_above(s_.items[first_real]);
             col_content = area_content = starts_with_pending = true;
             pending = kNone;
         }
