@@ -445,12 +445,24 @@ case("xml-size-over-limit", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("xml-size-at-limit-ok", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("text-word-1mb-ok", {"story.xml": article("    <p>" + FILL + "</p>")})
 case("text-paragraph-1mb-ok", {"story.xml": article("    <p>" + FILL + "</p>")})
-# A table cell holding one 86-letter word beside a cell of 250 words: the
-# word's column must not squeeze the other to a letter a line, and the row,
-# deeper than a column, must go on in the next column rather than hang.
+# A letter carrying 300 combining marks ("Zalgo"), beside Vietnamese whose
+# letter carries two (decomposed): W-TEXT-MARKS-STACKED for the first only.
+case("text-marks-stacked-ok", {"story.xml": article(
+    "    <p>Then Z" + "".join(chr(0x300 + k % 48) for k in range(300)) +
+    "algo arrived, and Vie\u0302\u0301t text stayed as it was.</p>")})
+# A table cell holding one 260-letter word, wider than the page, beside a
+# cell of 250 words: the word's column must not squeeze the other to a
+# letter a line, and the row, deeper than a column, must go on in the next
+# column rather than hang.
 case("table-long-word-ok", {"story.xml": article(
-    "    <table><row><cell>" + "abcdefghijklmnopqrstuvwxyz" * 3 + "abcdefgh</cell><cell>" +
+    "    <table><row><cell>" + "abcdefghijklmnopqrstuvwxyz" * 10 + "</cell><cell>" +
     " ".join(["lorem"] * 250) + "</cell></row></table>", meta_extra="<priority>5</priority>")})
+# An 86-letter word in a table of a two-column article: wider than the
+# article's columns, not the page's; the table is set across more columns
+# and no word is cut.
+case("table-wide-word-ok", {"story.xml": article(
+    "    <table><row><cell>" + "abcdefghijklmnopqrstuvwxyz" * 3 + "abcdefgh</cell><cell>one</cell>"
+    "<cell>two</cell></row></table>", meta_extra="<priority>5</priority>")})
 # One cell of 1,200 words: a row deeper than a page, cut between lines.
 case("table-row-1200-words-ok", {"story.xml": article(
     "    <table><row><cell>" + " ".join(["lorem"] * 1200) + "</cell></row></table>")})

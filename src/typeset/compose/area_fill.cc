@@ -256,9 +256,10 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
                                                  const std::vector<Placed>& placed, const AnchorHit& hit,
                                                  bool narrow, int raise, bool force) const {
     const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
-    narrow = narrow && fb.narrow.has_value();
-    const double height = narrow ? fb.narrow->height : fb.height;
     int k = static_cast<int>(columns.size());
+    // A float wider than the article's columns here takes its narrow form.
+    narrow = (narrow || fb.span > k) && fb.narrow.has_value();
+    const double height = narrow ? fb.narrow->height : fb.height;
     int span = narrow ? 1 : std::clamp(fb.span, 1, k);
     int first = std::min(hit.column, k - span);
     double tops = -std::numeric_limits<double>::infinity();

@@ -1,5 +1,7 @@
 #include "typeset/compose/article_stream.h"
 
+#include <algorithm>
+
 #include "typeset/compose/body_flow.h"
 #include "typeset/compose/head_block.h"
 
@@ -19,6 +21,9 @@ PreparedArticle prepare_article(ComposeContext& ctx, const model::Article& artic
     flow.blocks(article.body, flow.column());
     flow.end_matter(flow.column());
     builder.finish();
+    // A table set wider than the headline tier's columns asks for a run
+    // that wide (where the page has one; else it takes its narrow form).
+    for (const FloatBlock& f : out.body.floats) out.span = std::max(out.span, f.span);
     return out;
 }
 

@@ -15,7 +15,7 @@ namespace galley::typeset {
 struct PreparedArticle {
     const model::Article* article = nullptr;
     int section = 0;    ///< index into Issue::sections
-    int span = 1;       ///< columns of its headline tier
+    int span = 1;       ///< columns of its headline tier, or of a table wider than that (BodyFlow::table)
     bool rtl = false;   ///< its language is written right to left: its columns are read from the right
     std::string title;  ///< the headline as plain text
     /// What of the lead figures opens `body` rather than standing in the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -126,7 +127,10 @@ bool BodyFlow::as_float(int span, Build build, bool narrow, double max_height) {
     if (max_height > 0 && f.height > max_height) return false;
     if (narrow) {
         f.narrow.emplace();
+        const std::size_t reported = ctx_.diags.all().size();
         set(ctx_.frame.span_width(1), f.narrow->height, f.narrow->content);
+        f.narrow->notes.assign(ctx_.diags.all().begin() + static_cast<std::ptrdiff_t>(reported), ctx_.diags.all().end());
+        ctx_.diags.retract_after(reported);
     }
     out_->anchor(std::move(f));
     return true;
@@ -534,7 +538,11 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // columns in one would wrap "SW 25" and "07:11 / 19:34" in every row):
     // over the fewest columns, up to the article's, that set it about flat.
     // A table of long texts, wrapped at any width, keeps its span.
-    if (!m.boxed && span < span_) {
+    auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
+    std::optional<double> flat;  // its depth with every cell on one line
+    auto flat_at = [&](int s) {
+        if (inner(s) >= needs.natural_width()) return true;
+        if (inner(s) < needs.least_width()) return false;  // words cut between characters
         const std::size_t reported = ctx_.diags.all().size();
         auto depth = [&](double width) {
             double d = 0;
@@ -542,20 +550,37 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
                 d += r.height;
             return d;
         };
-        const double flat = depth(needs.natural_width());
-        auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
-        auto flat_at = [&](int s) { return inner(s) >= needs.natural_width() || depth(inner(s)) <= kMostWrap * flat; };
-        if (!flat_at(span))
-            for (int wider = span + 1; wider <= span_; ++wider)
-                if (flat_at(wider)) {
-                    span = wider;
-                    break;
-                }
+        if (!flat) flat = depth(needs.natural_width());
+        const bool ok = depth(inner(s)) <= kMostWrap * *flat;
         ctx_.diags.retract_after(reported);  // only measures: reported where it is set
+        return ok;
+    };
+    if (!m.boxed && span < span_ && !flat_at(span))
+        for (int wider = span + 1; wider <= span_; ++wider)
+            if (flat_at(wider)) {
+                span = wider;
+                break;
+            }
+    // Wider than the article, where even its columns would cut the table's
+    // words between characters (a price table of five columns in one
+    // narrow column: "107.50" as "107" over ".50") or wrap it that much: a
+    // float over the fewest of the page's columns that set it about flat,
+    // else over the fewest that cut no word. The article then asks for a
+    // run that wide (PreparedArticle::span), so it has those columns on
+    // every page it runs on.
+    const double max_float = kFloatMaxHeight * ctx_.frame.height();
+    if (!m.boxed && span == span_ && span_ < ctx_.frame.columns && !flat_at(span_)) {
+        int wide = 0;
+        for (int wider = span_ + 1; wider <= ctx_.frame.columns && !wide; ++wider)
+            if (flat_at(wider)) wide = wider;
+        if (!wide && inner(span_) < needs.least_width())
+            for (int wider = span_ + 1; wider <= ctx_.frame.columns && !wide; ++wider)
+                if (inner(wider) >= needs.least_width()) wide = wider;
+        if (wide && as_float(wide, build, false, max_float)) return;
     }
     // A float is placed whole: a table too deep for that flows in the
     // column instead, where it breaks between rows.
-    if (span >= 2 && as_float(span, build, false, kFloatMaxHeight * ctx_.frame.height())) return;
+    if (span >= 2 && as_float(span, build, false, max_float)) return;
     double margin = 0.5 * ctx_.grid.leading();
     out_->space(margin);
     build(m);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "layout/styles.h"
 #include "typeset/compose/fragment.h"
 
@@ -63,11 +64,15 @@ struct FloatBlock {
     bool amid_text = false;
     Fragment content;  ///< relative to the float's top-left corner
     /// The same content set one column wide, for where `span` columns find
-    /// no room (a "More stories" box after an article's last line); absent
-    /// when the float has no narrow form.
+    /// no room (a "More stories" box after an article's last line), or
+    /// fewer than `span` columns are the article's; absent when the float
+    /// has no narrow form.
     struct Narrow {
         double height = 0;
         Fragment content;
+        /// What setting it reported (a word cut to fit, a loose line):
+        /// reported where this form is placed, and only there.
+        std::vector<Diagnostic> notes;
     };
     std::optional<Narrow> narrow;
 };

@@ -326,6 +326,10 @@ void Paginator::append_area(Chunk& chunk, PreparedArticle& a, const AreaResult& 
     const layout::ColumnGrid& grid = ctx_.layout.columns;
     std::vector<page::Item> rules = gutter_rules(area, cols, grid.rule_width.to_pt(), page_colour(grid.rule_colour));
     std::vector<page::Item> items = emit_area(a.body, area, cols, ctx_.grid);
+    // A float set in its narrow form here reports what setting that form found.
+    for (const FloatRect& r : area.floats)
+        if (const FloatBlock& f = a.body.floats[static_cast<std::size_t>(r.float_index)]; r.narrow && f.narrow)
+            for (const Diagnostic& d : f.narrow->notes) ctx_.diags.add(d);
     chunk.items.reserve(chunk.items.size() + rules.size() + items.size());
     for (page::Item& item : rules) chunk.items.push_back(std::move(item));
     for (page::Item& item : items) chunk.items.push_back(std::move(item));

@@ -244,7 +244,7 @@ TEST_CASE("a float with a one-column form takes it where its span finds no room,
         FloatBlock f;
         f.span = 2;
         f.height = 6 * kLeading;
-        if (narrow) f.narrow = FloatBlock::Narrow{8 * kLeading, Fragment{}};
+        if (narrow) f.narrow = FloatBlock::Narrow{8 * kLeading, Fragment{}, {}};
         b.anchor(f);
         b.finish();
     };
