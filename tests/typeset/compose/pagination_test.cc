@@ -1471,6 +1471,46 @@ TEST_CASE("a table whose cells would wrap in every row at its span is set over m
     }
 }
 
+TEST_CASE("a table its article's columns would cut is set over more of the page's columns") {
+    // A market report of priority 4 (one column in the newsletter) on an
+    // A5 page of three 38 mm columns: its five-column price table set in
+    // one column cut "107.50" as "107" over ".50", "Change" as "Chan" "ge".
+    model::Table t;
+    t.head = table_row({"Item", "Unit", "This week", "Last week", "Change"});
+    t.rows.push_back(table_row({"Milled rice, wholesale", "riel/kg", "2,100", "2,180", "\u22123.7%"}));
+    t.rows.push_back(table_row({"Petrol (gasoline)", "riel/litre", "5,700", "5,550", "+2.7%"}));
+    t.rows.push_back(table_row({"Gold", "US$/chi", "107.50", "106.80", "+0.7%"}));
+    layout::Layout l = bundled_layout("newsletter");
+    l.page.width = Length::mm(148);
+    l.page.height = Length::mm(210);
+    l.page.margin_inner = l.page.margin_outer = Length::mm(10);
+    l.page.margin_top = l.page.margin_bottom = Length::mm(12);
+    l.columns.count = 3;
+    l.columns.gutter = Length::mm(3.5);
+    model::Article a = article("prices", "Rice eases, fuel climbs again", 4, 4);
+    model::Block b;
+    b.node = t;
+    a.body.insert(a.body.begin() + 1, b);
+    auto c = compose(issue_of({a}), l);
+    CHECK_FALSE(c->diags.contains("W-TEXT-FORCED-BREAK"));
+    const double column = (Length::mm(148 - 20 - 7) / 3).to_pt();
+    const page::GlyphRun* gold = nullptr;
+    const page::GlyphRun* change = nullptr;
+    for (const page::Page& p : c->doc.pages)
+        for (const page::Item& item : p.items)
+            if (const auto* r = std::get_if<page::GlyphRun>(&item)) {
+                if (r->text == "Gold") gold = r;
+                if (r->text == "+0.7%") change = r;
+                CHECK(r->text != "107");  // the price whole, on one line
+            }
+    REQUIRE(gold);
+    REQUIRE(change);
+    CHECK(gold->origin.y == doctest::Approx(change->origin.y));
+    CHECK(change->origin.x + change->advance - gold->origin.x > 1.5 * column);  // a row over two columns or more
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+}
+
 TEST_CASE("a short article opening with a table starts it in its first column, not after a white one") {
     // A readers' poll: a four-row table, then one paragraph. Balancing
     // deferred the table to the second column (kept whole, it was deeper
