@@ -105,6 +105,7 @@ void BodyFlow::block_at(Fragment f, double height, double x, bool deferrable) {
 
 template <class Build>
 bool BodyFlow::as_float(int span, Build build, bool narrow, double max_height) {
+    const std::size_t reported = ctx_.diags.all().size();
     double margin = 0.5 * ctx_.grid.leading();
     auto set = [&](double width, double& height, Fragment& out) {
         Stream sub;
@@ -124,13 +125,17 @@ bool BodyFlow::as_float(int span, Build build, bool narrow, double max_height) {
     FloatBlock f;
     f.span = span;
     set(ctx_.frame.span_width(span), f.height, f.content);
-    if (max_height > 0 && f.height > max_height) return false;
+    if (max_height > 0 && f.height > max_height) {
+        ctx_.diags.retract_after(reported);  // the caller sets it again, in the column
+        return false;
+    }
     if (narrow) {
         f.narrow.emplace();
-        const std::size_t reported = ctx_.diags.all().size();
+        const std::size_t wide_reported = ctx_.diags.all().size();
         set(ctx_.frame.span_width(1), f.narrow->height, f.narrow->content);
-        f.narrow->notes.assign(ctx_.diags.all().begin() + static_cast<std::ptrdiff_t>(reported), ctx_.diags.all().end());
-        ctx_.diags.retract_after(reported);
+        f.narrow->notes.assign(ctx_.diags.all().begin() + static_cast<std::ptrdiff_t>(wide_reported),
+                               ctx_.diags.all().end());
+        ctx_.diags.retract_after(wide_reported);
     }
     out_->anchor(std::move(f));
     return true;
@@ -492,30 +497,19 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     Insets in = box_insets(box);
     TableNeeds needs = measure_table(ctx_, t);
     // A table whose columns cannot each have an em of its cells' type
-    // across the article, gaps between, cannot be set legibly: its cells
-    // would be cut letter by letter and run off the page. An error, at the
-    // table, rather than a page no one can read.
-    {
-        const double em = ctx_.style(ParagraphStyleId::table_cell).size.to_pt();
-        const auto columns = static_cast<double>(needs.natural.size());
-        const double widest = ctx_.frame.span_width(span_) - in.left - in.right;
-        const double least = columns * em + needs.gap * std::max(0.0, columns - 1);
-        if (columns > 1 && least > widest) {
-            const int fit = static_cast<int>((widest + needs.gap) / (em + needs.gap));
-            ctx_.diags.error("E-TABLE-TOO-WIDE", where,
-                             "a table of " + std::to_string(needs.natural.size()) +
-                                 " columns cannot be set across this article's " + std::to_string(span_) +
-                                 (span_ == 1 ? " column" : " columns") + ": at most " + std::to_string(fit) +
-                                 " fit at an em each; split it, or mark it edition=\"digital\" for the EPUB alone");
-            return;
-        }
-    }
+    // across its columns, gaps between, cannot be set legibly: its cells
+    // would be cut letter by letter and run off the page.
+    const double em = ctx_.style(ParagraphStyleId::table_cell).size.to_pt();
+    const auto table_columns = static_cast<double>(needs.natural.size());
+    auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
+    auto legible = [&](int s) {
+        return table_columns <= 1 || table_columns * em + needs.gap * (table_columns - 1) <= inner(s);
+    };
     // No row deeper than a figure may be: a deeper one goes on in the next
     // column or page, cut between lines.
     const double max_row = kFigureMaxHeight * ctx_.frame.height();
     auto build = [&](const Measure& outer) {
-        double inner = outer.width - in.left - in.right;
-        TableLayout tl = layout_table(ctx_, t, needs, inner, article_.lang, where, max_row);
+        TableLayout tl = layout_table(ctx_, t, needs, outer.width - in.left - in.right, article_.lang, where, max_row);
         out_->begin(tag(page::TagKind::table));
         if (tl.caption) {
             block_at(std::move(tl.caption->fragment), tl.caption->height, outer.x);
@@ -538,7 +532,6 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // columns in one would wrap "SW 25" and "07:11 / 19:34" in every row):
     // over the fewest columns, up to the article's, that set it about flat.
     // A table of long texts, wrapped at any width, keeps its span.
-    auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
     std::optional<double> flat;  // its depth with every cell on one line
     auto flat_at = [&](int s) {
         if (inner(s) >= needs.natural_width()) return true;
@@ -576,7 +569,18 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         if (!wide && inner(span_) < needs.least_width())
             for (int wider = span_ + 1; wider <= ctx_.frame.columns && !wide; ++wider)
                 if (inner(wider) >= needs.least_width()) wide = wider;
-        if (wide && as_float(wide, build, false, max_float)) return;
+        if (wide && legible(wide) && as_float(wide, build, false, max_float)) return;
+    }
+    // Not legible across the article's columns, and not set over more: an
+    // error, at the table, rather than a page no one can read.
+    if (!legible(span_)) {
+        const int fit = static_cast<int>((inner(span_) + needs.gap) / (em + needs.gap));
+        ctx_.diags.error("E-TABLE-TOO-WIDE", where,
+                         "a table of " + std::to_string(needs.natural.size()) +
+                             " columns cannot be set across this article's " + std::to_string(span_) +
+                             (span_ == 1 ? " column" : " columns") + ": at most " + std::to_string(fit) +
+                             " fit at an em each; split it, or mark it edition=\"digital\" for the EPUB alone");
+        return;
     }
     // A float is placed whole: a table too deep for that flows in the
     // column instead, where it breaks between rows.

@@ -1667,7 +1667,10 @@ TEST_CASE("pages are handed over while the articles after them are still to be s
 
 
 TEST_CASE("a table with more columns than fit across its article at an em each is an error at the table") {
-    for (const auto& [columns, refused] : {std::pair{200, true}, std::pair{60, true}, std::pair{12, false}}) {
+    // 40 columns do not fit across the article's three tabloid columns at
+    // an em each, but do across the page's five: set over them.
+    for (const auto& [columns, refused] :
+         {std::pair{200, true}, std::pair{60, true}, std::pair{40, false}, std::pair{12, false}}) {
         CAPTURE(columns);
         model::Article a = article("wide", "A wide table", 4);
         model::Table t;
@@ -1693,6 +1696,18 @@ TEST_CASE("a table with more columns than fit across its article at an em each i
         if (!refused) {
             auto problems = check_all(c->doc, *c->layout, c->issue);
             for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+        }
+        if (columns == 40) {  // its row runs wider than the article's three columns
+            const layout::Layout& l = *c->layout;
+            const double live = l.page.width.to_pt() - l.page.margin_inner.to_pt() - l.page.margin_outer.to_pt();
+            const double column = (live - 4 * l.columns.gutter.to_pt()) / 5;
+            double left = 1e9, right = 0;
+            for (const page::Item& item : c->doc.pages.front().items)
+                if (const auto* run = std::get_if<page::GlyphRun>(&item); run && (run->text == "1" || run->text == "40")) {
+                    left = std::min(left, run->origin.x);
+                    right = std::max(right, run->origin.x + run->advance);
+                }
+            CHECK(right - left > 3 * column + 2 * l.columns.gutter.to_pt());
         }
     }
 }
