@@ -339,6 +339,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
         const StageClock clock;
         render::PdfOptions pdf;
         pdf.date = request.source_date_epoch;
+        pdf.threads = threads;
         std::optional<std::string> bytes = render::render_pdf(
             queue,
             [&] {
@@ -414,6 +415,7 @@ BuildOutcome EditionBuilder::build(const model::Issue& issue, const BuildRequest
             const StageClock clock;
             render::PdfOptions pdf;
             pdf.date = request.source_date_epoch;
+            pdf.threads = threads;
             std::optional<std::string> bytes = request.formats.count(Format::png)
                                                    ? render::render_pdf(*document, pdf, diags)
                                                    : render::render_pdf(std::move(*document), pdf, diags);

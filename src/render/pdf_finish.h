@@ -16,6 +16,8 @@
 //   images   the PNGs passed through (png_passthrough.h): each stand-in
 //            image cairo wrote becomes the PNG's data, /FlateDecode under
 //            the PNG predictors, in its colour space (/Indexed for a palette)
+//   artifacts  what the pages paint outside every structure element,
+//              enclosed in /Artifact sequences (pdf_artifacts.h)
 //   /ID      derived from the content (QPDFWriter's deterministic ID)
 //
 // Everything else is kept as cairo wrote it.
@@ -39,6 +41,7 @@ struct FinishInput {
     const std::vector<PlacedLink>* links = nullptr;
     const std::vector<PngPassthrough>* passthrough = nullptr;  ///< by marker index
     std::optional<std::int64_t> date;  ///< seconds since the epoch, UTC
+    int threads = 1;                    ///< for marking artifacts in the pages' contents
 };
 
 /// Returns the finished PDF, or nothing with E-PDF-FINISH.

@@ -197,7 +197,7 @@ public:
                 if (resolve_link(l.link)) kept.push_back(std::move(l));
             links = std::move(kept);
         }
-        FinishInput input{&shell, &elements, &links, &passthrough, date};
+        FinishInput input{&shell, &elements, &links, &passthrough, date, options.threads};
         return finish_pdf(bytes_, input, diags_);
     }
 

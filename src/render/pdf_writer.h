@@ -36,6 +36,9 @@ struct PdfOptions {
     /// Without it the dates come from Metadata::date when that is an ISO
     /// 8601 date; failing that the PDF has no dates. Never the clock.
     std::optional<std::int64_t> date;
+    /// Threads the finishing pass may use (it marks the pages' artifacts
+    /// on them); the output is the same for any number.
+    int threads = 1;
 };
 
 /// The PDF's bytes, or nothing when an error was reported (E-PDF-...,

@@ -10,8 +10,11 @@ Builds SAMPLE_DIR in LAYOUT with `galley build -f pdf`, then checks:
     paragraph goes on in the next column or on a later page);
   - pdffonts: every font is embedded;
   - pdfinfo: the PDF is tagged and every page has the layout's trim size;
+  - qpdf --qdf: everything a page paints (text, paths, images, shadings)
+    is inside a marked-content sequence of a structure element (one with
+    an /MCID) or an /Artifact sequence, and the sequences are balanced;
   - a second build gives the same bytes.
-Python 3 standard library and poppler-utils only.
+Python 3 standard library, poppler-utils and qpdf.
 """
 import os
 import re
@@ -72,6 +75,40 @@ def paragraphs(article_path):
 
     walk(root, False)
     return out
+
+
+# Content-stream tokens: strings, hex strings, names, dictionary and array
+# brackets, and runs of regular characters (numbers and operators).
+CONTENT_TOKEN = re.compile(rb"\((?:\\.|[^\\)])*\)|<<|>>|<[0-9a-fA-F\s]*>|/[^\s/\[\]()<>]+|[^\s/\[\]()<>%]+|\[|\]")
+PAINTS = {b"Tj", b"TJ", b"'", b'"', b"Do", b"sh", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"BI"}
+
+
+def unmarked_painting(qdf):
+    """(page, operator) for each painting operator outside an element's or
+    an artifact's marked content in a QDF file; raises on unbalanced ones.
+    (cairo writes no inline images, whose data this does not skip.)"""
+    found = []
+    pages = re.findall(rb"%% Contents for page (\d+)\n(?:%%[^\n]*\n)*\d+ 0 obj\n.*?stream\n(.*?)endstream", qdf, re.S)
+    if not pages:
+        fail("qpdf --qdf shows no page contents")
+    for page, content in pages:
+        stack, operands = [], []
+        for tok in CONTENT_TOKEN.findall(content):
+            if tok in (b"BDC", b"BMC"):
+                stack.append(operands[:1] == [b"/Artifact"] or b"/MCID" in operands)
+            elif tok == b"EMC":
+                if not stack:
+                    fail("page %s: EMC without a sequence to close" % page.decode())
+                stack.pop()
+            elif tok in PAINTS and not any(stack):
+                found.append((int(page), tok.decode()))
+            if re.fullmatch(rb"[A-Za-z'\"][A-Za-z0-9*]*", tok) and tok not in (b"true", b"false", b"null"):
+                operands = []
+            else:
+                operands.append(tok)
+        if stack:
+            fail("page %s: %d marked-content sequences left open" % (page.decode(), len(stack)))
+    return found
 
 
 def run(cmd, **kw):
@@ -207,6 +244,14 @@ def main():
         for i, (pw, ph) in enumerate(sizes, 1):
             if abs(float(pw) - want[0]) > 0.05 or abs(float(ph) - want[1]) > 0.05:
                 fail("page %d is %s x %s pt, the layout says %.2f x %.2f" % (i, pw, ph, want[0], want[1]))
+        # qpdf: nothing painted outside the structure tree but artifacts.
+        qdf = os.path.join(tmp, "qdf.pdf")
+        subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, qdf], check=True)
+        with open(qdf, "rb") as f:
+            loose = unmarked_painting(f.read())
+        if loose:
+            fail("%d painting operators belong to no element and are not artifacts, the first on page %d (%s)"
+                 % (len(loose), loose[0][0], loose[0][1]))
         print("ok: %s, %d pages, %d words checked, %d fonts embedded" % (layout, len(sizes), checked, len(fonts)))
 
 
