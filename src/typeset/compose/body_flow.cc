@@ -131,11 +131,11 @@ bool BodyFlow::as_float(int span, Build build, bool narrow, double max_height) {
     }
     if (narrow) {
         f.narrow.emplace();
-        const std::size_t wide_reported = ctx_.diags.all().size();
+        const std::size_t narrow_from = ctx_.diags.all().size();
         set(ctx_.frame.span_width(1), f.narrow->height, f.narrow->content);
-        f.narrow->notes.assign(ctx_.diags.all().begin() + static_cast<std::ptrdiff_t>(wide_reported),
+        f.narrow->notes.assign(ctx_.diags.all().begin() + static_cast<std::ptrdiff_t>(narrow_from),
                                ctx_.diags.all().end());
-        ctx_.diags.retract_after(wide_reported);
+        ctx_.diags.retract_after(narrow_from);
     }
     out_->anchor(std::move(f));
     return true;
@@ -533,9 +533,14 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // over the fewest columns, up to the article's, that set it about flat.
     // A table of long texts, wrapped at any width, keeps its span.
     std::optional<double> flat;  // its depth with every cell on one line
+    // Per span: whether it sets the table about flat (each span is laid
+    // out once, though both checks below may ask about the article's).
+    std::vector<std::optional<bool>> flat_spans(static_cast<std::size_t>(std::max(ctx_.frame.columns, span_)) + 1);
     auto flat_at = [&](int s) {
         if (inner(s) >= needs.natural_width()) return true;
         if (inner(s) < needs.least_width()) return false;  // words cut between characters
+        std::optional<bool>& known = flat_spans.at(static_cast<std::size_t>(s));
+        if (known) return *known;
         const std::size_t reported = ctx_.diags.all().size();
         auto depth = [&](double width) {
             double d = 0;
@@ -544,9 +549,9 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
             return d;
         };
         if (!flat) flat = depth(needs.natural_width());
-        const bool ok = depth(inner(s)) <= kMostWrap * *flat;
+        known = depth(inner(s)) <= kMostWrap * *flat;
         ctx_.diags.retract_after(reported);  // only measures: reported where it is set
-        return ok;
+        return *known;
     };
     if (!m.boxed && span < span_ && !flat_at(span))
         for (int wider = span + 1; wider <= span_; ++wider)
