@@ -91,8 +91,10 @@ bool lacks_a_character(PangoFont* font, std::string_view text) {
     return false;
 }
 
-/// Punctuation that East Asian Width calls ambiguous: full width in
-/// Chinese and Japanese text, proportional in Latin and Korean. A text face
+/// Punctuation that East Asian Width calls ambiguous, and the two- and
+/// three-em dashes (U+2E3A, U+2E3B: neutral there, but the long dash of
+/// Chinese text): full width in Chinese and Japanese text, proportional in
+/// Latin and Korean. A text face
 /// that has them (Charis SIL) is first in the list, so Pango would take
 /// them from it in a Chinese paragraph too.
 bool is_east_asian_ambiguous_punctuation(char32_t c) {
