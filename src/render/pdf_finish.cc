@@ -13,6 +13,7 @@
 #include <atomic>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <zlib.h>
@@ -200,10 +201,11 @@ private:
     // What the pages paint outside every structure element, enclosed in
     // /Artifact sequences (pdf_artifacts.h). Cairo's content streams are
     // inflated, marked and deflated again at cairo's level on
-    // `in_.threads` threads (a page is about 30 KB of operators; the
-    // 50-article bench issue's 31 pages took 18 ms on one), and handed to
-    // the writer deflated, so it copies them as they are. A stream in any
-    // other form is decoded by libqpdf and deflated by the writer.
+    // `in_.threads` threads, and handed to the writer deflated, so it
+    // copies them as they are (a page is about 30 KB of operators: done
+    // by libqpdf on one thread, the 50-article bench issue's 31 pages took
+    // 18 ms). A stream in any other form is decoded by libqpdf and deflated
+    // by the writer.
     void mark_page_artifacts() {
         std::vector<Handle> streams;
         std::vector<std::string> raw;
@@ -225,12 +227,20 @@ private:
         }
         std::vector<std::optional<std::string>> done(raw.size());
         std::atomic<std::size_t> next{0};
+        std::exception_ptr failed;  // the first exception a thread met (out of memory), rethrown here
+        std::mutex failed_lock;
         auto work = [&] {
-            for (std::size_t i = next++; i < raw.size(); i = next++) {
-                std::optional<std::string> plain = inflate_zlib(raw[i]);
-                if (!plain) continue;  // libqpdf will find the stream bad, as cairo wrote it
-                if (std::optional<std::string> marked = mark_artifacts(*plain))
-                    done[i] = deflate_zlib(*marked, kPdfDeflateLevel);
+            try {
+                for (std::size_t i = next++; i < raw.size(); i = next++) {
+                    std::optional<std::string> plain = inflate_zlib(raw[i]);
+                    if (!plain) continue;  // libqpdf will find the stream bad, as cairo wrote it
+                    if (std::optional<std::string> marked = mark_artifacts(*plain))
+                        done[i] = deflate_zlib(*marked, kPdfDeflateLevel);
+                }
+            } catch (...) {
+                next = raw.size();
+                const std::lock_guard<std::mutex> hold(failed_lock);
+                if (!failed) failed = std::current_exception();
             }
         };
         std::vector<std::thread> helpers;
@@ -239,6 +249,7 @@ private:
         for (std::size_t t = 0; t < extra; ++t) helpers.emplace_back(work);
         work();
         for (std::thread& t : helpers) t.join();
+        if (failed) std::rethrow_exception(failed);
         for (std::size_t i = 0; i < raw.size(); ++i)
             if (done[i]) streams[i].replaceStreamData(*done[i], Handle::newName("/FlateDecode"), Handle::newNull());
     }
