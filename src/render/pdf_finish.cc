@@ -233,7 +233,8 @@ private:
             try {
                 for (std::size_t i = next++; i < raw.size(); i = next++) {
                     std::optional<std::string> plain = inflate_zlib(raw[i]);
-                    if (!plain) continue;  // libqpdf will find the stream bad, as cairo wrote it
+                    std::string().swap(raw[i]);  // held once, not beside its new form
+                    if (!plain) continue;        // libqpdf will find the stream bad, as cairo wrote it
                     if (std::optional<std::string> marked = mark_artifacts(*plain))
                         done[i] = deflate_zlib(*marked, kPdfDeflateLevel);
                 }
@@ -250,8 +251,11 @@ private:
         work();
         for (std::thread& t : helpers) t.join();
         if (failed) std::rethrow_exception(failed);
-        for (std::size_t i = 0; i < raw.size(); ++i)
-            if (done[i]) streams[i].replaceStreamData(*done[i], Handle::newName("/FlateDecode"), Handle::newNull());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (!done[i]) continue;
+            streams[i].replaceStreamData(*done[i], Handle::newName("/FlateDecode"), Handle::newNull());
+            done[i].reset();
+        }
     }
 
     // The image XObjects of the page resources and the forms they use:
