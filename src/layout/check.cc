@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "layout/spans.h"
 #include "layout/value_text.h"
 
 namespace galley::layout {
@@ -147,16 +148,7 @@ private:
     }
 
     void check_spans() {
-        for (int t = 1; t <= kTierCount; ++t) check_span("tier." + std::to_string(t) + ".span", l_.tier(t).span);
-        const ElementSpans& s = l_.spans;
-        check_span("span.deck", s.deck);
-        check_span("span.byline", s.byline);
-        check_span("span.lead-figure", s.lead_figure);
-        check_span("span.inline-figure", s.inline_figure);
-        check_span("span.pullquote", s.pullquote);
-        check_span("span.table", s.table);
-        check_span("span.aside", s.aside);
-        check_span("span.related", s.related);
+        for_each_span(l_, [&](const std::string& key, const Span& s) { check_span(key, s); });
     }
 
     // A box's frame and padding on both sides must leave room for text at

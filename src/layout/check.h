@@ -26,7 +26,8 @@ inline constexpr int kMinBodyLines = 3;
 ///   in the live area;
 /// - word spacing min <= natural <= max; hyphenation limits leave room for a
 ///   hyphen; indents leave room for text and never start left of the column;
-/// - every span names at most the layout's column count;
+/// - every span names at most the layout's column count (spans inherited
+///   across a narrower grid were fitted before: fit_inherited_spans);
 /// - crop marks start outside the bleed.
 bool check_layout(const Layout& layout, const Origins& origins, Diagnostics& diags);
 

@@ -7,6 +7,7 @@
 #include "layout/check.h"
 #include "layout/layer.h"
 #include "layout/resolve.h"
+#include "layout/spans.h"
 #include "layout/suggest.h"
 
 namespace galley::layout {
@@ -123,6 +124,7 @@ std::optional<Layout> load(const fs::path& file, const fs::path& layouts_dir, Di
     layout->description = leaf.description;
     layout->file = file;
     for (const Layer& l : *chain) layout->chain.push_back(l.name);
+    fit_inherited_spans(*layout, origins);
     if (!check_layout(*layout, origins, diags)) return std::nullopt;
     return layout;
 }

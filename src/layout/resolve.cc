@@ -33,12 +33,17 @@ public:
     Resolver(const std::vector<Layer>& chain, Diagnostics& diags) : diags_(diags) {
         const std::size_t n = settings().size();
         written_.assign(n, nullptr);
+        written_layer_.assign(n, chain.size());
         // Root-most layer first, so nearer layers overwrite.
-        for (auto layer = chain.rbegin(); layer != chain.rend(); ++layer)
-            for (const Assignment& a : layer->assignments) written_[a.setting] = &a;
+        for (std::size_t depth = chain.size(); depth-- > 0;)
+            for (const Assignment& a : chain[depth].assignments) {
+                written_[a.setting] = &a;
+                written_layer_[a.setting] = depth;
+            }
         fallback_where_ = chain.front().root_where;
         values_.resize(n);
         where_.resize(n);
+        layer_.assign(n, chain.size());
         state_.assign(n, State::pending);
     }
 
@@ -49,6 +54,7 @@ public:
         finish_values();
         for (std::size_t i = 0; i < all.size(); ++i) all[i].binding.store(layout, values_[i]);
         origins.by_setting = where_;
+        origins.layer_by_setting = layer_;
         origins.root = fallback_where_;
         return true;
     }
@@ -75,12 +81,14 @@ private:
         if (const Assignment* a = written_[i]) {
             values_[i] = a->value;
             where_[i] = a->where;
+            layer_[i] = written_layer_[i];
         } else if (s.group->family == Family::paragraph_style && s.spec->field != kBasedOn &&
                    based_on(s.instance_name) != "none") {
             std::size_t parent = index_of("style." + based_on(s.instance_name) + "." + std::string(s.spec->field));
             resolve(parent);
             values_[i] = values_[parent];
             where_[i] = where_[parent];
+            layer_[i] = layer_[parent];
         } else {
             values_[i] = default_values()[i];
             where_[i] = fallback_where_;
@@ -133,8 +141,10 @@ private:
 
     Diagnostics& diags_;
     std::vector<const Assignment*> written_;
+    std::vector<std::size_t> written_layer_;  ///< the layer of written_[i]
     std::vector<Value> values_;
     std::vector<SourceLocation> where_;
+    std::vector<std::size_t> layer_;
     std::vector<State> state_;
     SourceLocation fallback_where_;
 };
@@ -151,6 +161,12 @@ bool Origins::set_by_leaf(std::string_view key) const {
     const SourceLocation w = where(key);
     const bool at_root = w.line == root.line && w.column == root.column;
     return w.file == root.file && !at_root;
+}
+
+std::size_t Origins::layer(std::string_view key) const {
+    const Setting* s = find_setting(key);
+    if (s == nullptr || setting_index(*s) >= layer_by_setting.size()) return 0;
+    return layer_by_setting[setting_index(*s)];
 }
 
 std::optional<Layout> resolve_layers(const std::vector<Layer>& chain, Origins& origins, Diagnostics& diags) {

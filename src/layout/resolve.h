@@ -4,6 +4,7 @@
 // are replaced by their families and grid lines by lengths.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string_view>
@@ -20,10 +21,16 @@ namespace galley::layout {
 /// <layout> element.
 struct Origins {
     std::vector<SourceLocation> by_setting;  ///< Indexed like settings().
-    SourceLocation root;                     ///< The leaf layer's <layout> element.
+    /// Which layer of the chain wrote each setting (or the style it
+    /// inherits from): 0 the leaf, 1 the layout it extends, and so on; the
+    /// chain's length for a registry default. Indexed like settings().
+    std::vector<std::size_t> layer_by_setting;
+    SourceLocation root;  ///< The leaf layer's <layout> element.
     SourceLocation where(std::string_view key) const;
     /// Whether the layout asked for (the leaf layer) writes `key` itself.
     bool set_by_leaf(std::string_view key) const;
+    /// The layer that wrote `key` (see layer_by_setting).
+    std::size_t layer(std::string_view key) const;
 };
 
 /// `chain` is leaf first: the layout asked for, then the one it extends, and

@@ -50,6 +50,57 @@ TEST_CASE("the nearest layer wins - what it does not set comes from the layout i
     CHECK(l->chain == std::vector<std::string>{"child", "parent"});
 }
 
+TEST_CASE("spans inherited from a wider grid take the whole width of the narrower one") {
+    // A pocket edition of the tabloid: two columns, and the tabloid's tiers
+    // (4 and 3 columns), lead figure and tables written for five.
+    test::TempDir elsewhere;
+    std::filesystem::path file = elsewhere.write(
+        "pocket.xml", R"(<layout extends="tabloid"><page width="105mm" height="148mm"/><columns count="2"/></layout>)");
+    Diagnostics diags;
+    std::optional<layout::Layout> l = layout::load_layout(file.string(), test::bundled_layouts(), diags);
+    INFO(test::describe(diags));
+    REQUIRE(l.has_value());
+    CHECK(diags.empty());
+    CHECK(l->columns.count == 2);
+    const layout::Span all{layout::Span::Kind::all, 1};
+    for (int t = 2; t <= 4; ++t) {
+        INFO("tier " << t);
+        CHECK(l->tier(t).span == all);
+    }
+    // Spans that fit the new grid stay as written: tier 5 spans 2, and
+    // the lead figure follows the headline.
+    CHECK(l->tier(5).span == layout::Span{layout::Span::Kind::columns, 2});
+    CHECK(l->spans.lead_figure.kind == layout::Span::Kind::headline);
+    // The dump says what the pages get.
+    const std::string dump = layout::dump_layout(*l);
+    CHECK(dump.find("\ntier.2.span = all\n") != std::string::npos);
+    CHECK(dump.find("\ntier.5.span = 2\n") != std::string::npos);
+}
+
+TEST_CASE("a span the extending layout writes itself is held to its own grid") {
+    test::LayoutDir dir;
+    dir.write("wide", R"(<layout abstract="true"><columns count="6"/><tier priority="2" span="5"/></layout>)");
+    Diagnostics diags;
+    // The child narrows the grid and writes a span too wide for it: that is
+    // a mistake in the child, not an inherited width.
+    std::optional<layout::Layout> l = dir.load(
+        "narrow", "<layout extends=\"wide\">\n  <columns count=\"2\"/><span pullquote=\"3\"/>\n</layout>\n", diags);
+    CHECK(!l.has_value());
+    test::expect_only_error(diags, "E-LAYOUT-INCONSISTENT", 2, 40, "span.pullquote 3 is more than the layout's 2 columns");
+    // A grandchild that writes a span wider than the grid its parent set.
+    Diagnostics d2;
+    dir.write("mid", R"(<layout extends="wide" abstract="true"><columns count="2"/></layout>)");
+    l = dir.load("leaf", "<layout extends=\"mid\">\n  <tier priority=\"3\" span=\"4\"/>\n</layout>\n", d2);
+    CHECK(!l.has_value());
+    test::expect_only_error(d2, "E-LAYOUT-INCONSISTENT", 2, 28, "tier.3.span 4 is more than the layout's 2 columns");
+    // The parent's own tier 2 (5 of its 6 columns) passes to "mid"'s grid.
+    Diagnostics d3;
+    l = dir.load("plain-leaf", R"(<layout extends="mid"/>)", d3);
+    INFO(test::describe(d3));
+    REQUIRE(l.has_value());
+    CHECK(l->tier(2).span == layout::Span{layout::Span::Kind::all, 1});
+}
+
 TEST_CASE("a layout file outside the bundled folder may extend a bundled layout by name") {
     test::TempDir elsewhere;
     std::filesystem::path file = elsewhere.write(
