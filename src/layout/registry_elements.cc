@@ -54,7 +54,8 @@ void add_flow_specs(std::vector<SettingSpec>& out) {
                       "Deepest an article's head text (kicker, headline, deck, bylines and dateline) may be, as a "
                       "share of the live height. A headline that would make it deeper is set in the next smaller "
                       "tiers, then smaller still down to the deck's size, with a warning "
-                      "(W-TEXT-HEADLINE-SHRUNK).")
+                      "(W-TEXT-HEADLINE-SHRUNK); if the head is still deeper, the deck is set smaller too, down "
+                      "to a tenth over the body size, and the headline with it (W-TEXT-DECK-SHRUNK).")
                       .range("0.2", "1").to([](auto& l) -> auto& { return l.flow.head_max_share; }).take());
 
     out.push_back(Def("dropcap", "lines", T::integer, "0",

@@ -20,6 +20,10 @@ using layout::ParagraphStyleId;
 /// within 1/2^8 of the lines' room.
 constexpr int kEvenSteps = 8;
 
+/// The smallest a deck is set to keep a head within its room, as a
+/// multiple of the body size.
+constexpr double kDeckOverBody = 1.1;
+
 /// A head's text (a headline, a deck) as `set_at(width)` sets it, and,
 /// where that takes two lines or more, ranged left, at the narrowest width
 /// that keeps it to as many lines without a warning: the lines of even
@@ -54,17 +58,25 @@ SetParagraph set_even(SetAt set_at, double width, bool ranged_left, Diagnostics&
 
 class HeadBuilder {
 public:
-    HeadBuilder(ComposeContext& ctx, const model::Article& a, int k, FigureFit fit)
-        : ctx_(ctx), a_(a), k_(k), fit_(fit) {}
+    HeadBuilder(ComposeContext& ctx, const model::Article& a, int k, FigureFit fit, double max_depth = 0)
+        : ctx_(ctx), a_(a), k_(k), fit_(fit), max_depth_(max_depth) {}
 
     HeadBlock text();
     HeadBlock figures();
 
 private:
-    /// A paragraph of `style` onto `stack` at `width`, with its spaces.
+    /// A paragraph of `style` onto `stack` at `width`, with its spaces;
+    /// at `size` (the leading in the style's proportion) when it is given.
     /// `at` is where the element is written (Article::located).
     void styled(Stack& stack, const model::Inlines& content, ParagraphStyleId style, double width, page::TagBegin t,
-                const SourceLocation& at);
+                const SourceLocation& at, double size = 0);
+    /// The kicker, headline, deck, bylines and dateline, the deck at
+    /// `deck_size_`, as pieces in out_.
+    void set_text();
+    /// The sizes to try for the deck: its style's, then 15% steps down to
+    /// a tenth over the body size (the last tried).
+    std::vector<double> deck_sizes() const;
+    void report_deck_shrunk(double used, double depth);
     int span_of(const layout::Span& s) const { return std::min(s.resolve(ctx_.frame.columns, k_), k_); }
     void piece(Stack& stack, int span, int first = 0);
     struct HeadlineSize {
@@ -93,10 +105,29 @@ private:
     int k_;
     FigureFit fit_;
     HeadBlock out_;
+    double deck_size_ = 0;  ///< the deck's size in this try; the headline goes no smaller
+    double max_depth_ = 0;  ///< build_head_text's cap; 0: none
+
+    /// The deepest the head's text may be: article.head-max-share of the
+    /// text area, or less where the caller caps it.
+    double room() const {
+        const double share = ctx_.layout.flow.head_max_share * ctx_.frame.height();
+        return max_depth_ > 0 ? std::min(share, max_depth_) : share;
+    }
+    /// What room() is, for the messages.
+    std::string room_text() const {
+        auto pt = [](double v) { return std::to_string(std::lround(v)) + " pt"; };
+        const double share = ctx_.layout.flow.head_max_share * ctx_.frame.height();
+        if (max_depth_ > 0 && max_depth_ < share)
+            return "more than the " + pt(max_depth_) +
+                   " a fresh page leaves it above three lines of text and a jump line";
+        return "more than " + std::to_string(std::lround(ctx_.layout.flow.head_max_share * 100)) + "% of the page's " +
+               pt(ctx_.frame.height()) + " text area (article.head-max-share)";
+    }
 };
 
 void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphStyleId style, double width,
-                         page::TagBegin t, const SourceLocation& at) {
+                         page::TagBegin t, const SourceLocation& at, double size) {
     if (model::is_blank(content)) return;
     const layout::ParagraphStyle& st = ctx_.style(style);
     if (stack.y() > 0) stack.space(ctx_.space(st.space_before));
@@ -105,6 +136,13 @@ void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphS
     shape.lang = a_.lang;
     shape.direction_of_lang = true;
     shape.first_in_flow = true;
+    LineSpec spec = ctx_.lines(style);
+    if (size > 0 && std::abs(size - spec.size) > kEpsilon) {
+        spec.leading *= size / spec.size;
+        spec.size = size;
+        shape.size = spec.size;
+        shape.leading = spec.leading;
+    }
     auto set_at = [&](double w) {
         shape.width = w;
         return ctx_.setter.set(content, style, shape, at, ctx_.diags);
@@ -113,7 +151,7 @@ void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphS
                                                      : set_at(width);
     page::TagKind kind = t.kind;
     stack.begin(std::move(t));
-    stack.lines(p, ctx_.lines(style));
+    stack.lines(p, spec);
     stack.end(kind);
     stack.space(ctx_.space(st.space_after));
 }
@@ -129,6 +167,64 @@ void HeadBuilder::piece(Stack& stack, int span, int first) {
 }
 
 HeadBlock HeadBuilder::text() {
+    // A head deeper than its room (article.head-max-share, or the cap)
+    // even with the headline at the deck's size (a pocket page under a
+    // broadsheet's 18 pt deck) is set again with the deck smaller, in 15%
+    // steps down to a tenth over the body size, the first size that keeps
+    // it within.
+    const std::vector<double> decks = deck_sizes();
+    const double room = this->room();
+    const std::size_t reported = ctx_.diags.all().size();
+    const auto paragraphs = ctx_.paragraphs;
+    double first_depth = 0;
+    auto set_with_deck = [&](std::size_t i) {
+        if (!out_.pieces.empty()) {
+            ctx_.diags.retract_after(reported);  // the other deck size's warnings: it is not used
+            ctx_.paragraphs = paragraphs;
+            out_.pieces.clear();
+        }
+        deck_size_ = decks[i];
+        set_text();
+        double depth = 0;
+        for (const HeadPiece& p : out_.pieces) depth += p.height;
+        return depth;
+    };
+    for (std::size_t i = 0; i < decks.size(); ++i) {
+        const double depth = set_with_deck(i);
+        if (i == 0) first_depth = depth;
+        if (depth <= room + kEpsilon) {
+            if (i > 0) report_deck_shrunk(decks[i], first_depth);
+            return std::move(out_);
+        }
+    }
+    // No deck size keeps the head within its room (a headline of hundreds
+    // of words): the smallest, which comes closest, stands.
+    if (decks.size() > 1) report_deck_shrunk(decks.back(), first_depth);
+    return std::move(out_);
+}
+
+std::vector<double> HeadBuilder::deck_sizes() const {
+    const double size = ctx_.style(ParagraphStyleId::deck).size.to_pt();
+    std::vector<double> out{size};
+    if (model::is_blank(a_.head.deck)) return out;
+    // A tenth larger than the body text: a deck set as small as the text it
+    // opens would read as its first paragraph.
+    const double floor = kDeckOverBody * ctx_.style(ParagraphStyleId::body).size.to_pt();
+    for (double s = size * 0.85; s > floor + kEpsilon; s *= 0.85) out.push_back(s);
+    if (floor < size - kEpsilon) out.push_back(floor);
+    return out;
+}
+
+void HeadBuilder::report_deck_shrunk(double used, double depth) {
+    auto pt = [](double v) { return std::to_string(std::lround(v)) + " pt"; };
+    const double style = ctx_.style(ParagraphStyleId::deck).size.to_pt();
+    std::string msg = "deck set at " + pt(used) + ", not its style's " + pt(style) +
+                      ": with the headline at the deck's size the head's text would be " + pt(depth) + " deep, " +
+                      room_text();
+    ctx_.diags.warning("W-TEXT-DECK-SHRUNK", a_.located(a_.head.deck_at), msg);
+}
+
+void HeadBuilder::set_text() {
     const model::Head& head = a_.head;
     const double width = ctx_.frame.span_width(k_);
     // The deck and the bylines first: the headline may only take the room
@@ -138,7 +234,7 @@ HeadBlock HeadBuilder::text() {
         int span = span_of(ctx_.layout.spans.deck);
         Stack stack;
         styled(stack, head.deck, ParagraphStyleId::deck, ctx_.frame.span_width(span), tag(page::TagKind::paragraph),
-               a_.located(head.deck_at));
+               a_.located(head.deck_at), deck_size_);
         piece(stack, span);
     }
     {
@@ -165,7 +261,6 @@ HeadBlock HeadBuilder::text() {
     if (out_.pieces.size() > after_deck)
         std::rotate(out_.pieces.begin(), out_.pieces.begin() + static_cast<std::ptrdiff_t>(after_deck),
                     out_.pieces.end());
-    return std::move(out_);
 }
 
 std::vector<HeadBuilder::HeadlineSize> HeadBuilder::headline_sizes() const {
@@ -180,7 +275,7 @@ std::vector<HeadBuilder::HeadlineSize> HeadBuilder::headline_sizes() const {
         out.push_back({size, tier.leading.to_pt(), tier.weight, t});
     }
     const HeadlineSize last = out.back();
-    const double floor = ctx_.style(ParagraphStyleId::deck).size.to_pt();
+    const double floor = deck_size_;
     for (double size = last.size * 0.85; size > floor + kEpsilon; size *= 0.85)
         out.push_back({size, last.leading * size / last.size, last.weight, 0});
     if (floor < last.size - kEpsilon) out.push_back({floor, last.leading * floor / last.size, last.weight, 0});
@@ -190,7 +285,7 @@ std::vector<HeadBuilder::HeadlineSize> HeadBuilder::headline_sizes() const {
 void HeadBuilder::headline(Stack& stack, double width, double below) {
     const model::Inlines& text = a_.head.headline;
     if (model::is_blank(text)) return;
-    const double room = ctx_.layout.flow.head_max_share * ctx_.frame.height() - below;
+    const double room = this->room() - below;
     const layout::ParagraphStyle& st = ctx_.style(ParagraphStyleId::headline);
     const std::vector<HeadlineSize> sizes = headline_sizes();
     double first_depth = 0;
@@ -235,9 +330,7 @@ void HeadBuilder::report_shrunk(const HeadlineSize& used, const HeadlineSize& ti
     auto pt = [](double v) { return std::to_string(std::lround(v)) + " pt"; };
     const std::string at = used.tier > 0 ? "tier " + std::to_string(used.tier) + "'s " + pt(used.size) : pt(used.size);
     std::string msg = "headline set at " + at + ", not tier " + std::to_string(tier.tier) + "'s " + pt(tier.size) +
-                      ": at that size the head's text would be " + pt(depth) + " deep, more than " +
-                      std::to_string(std::lround(ctx_.layout.flow.head_max_share * 100)) + "% of the page's " +
-                      pt(ctx_.frame.height()) + " text area (article.head-max-share)";
+                      ": at that size the head's text would be " + pt(depth) + " deep, " + room_text();
     if (still_deep) msg += "; even at the deck's size it is deeper than that";
     ctx_.diags.warning("W-TEXT-HEADLINE-SHRUNK", a_.located(a_.head.headline_at), msg);
 }
@@ -278,9 +371,19 @@ HeadBlock HeadBuilder::figures() {
 
 }  // namespace
 
-HeadBlock build_head_text(ComposeContext& ctx, const model::Article& article, int k) {
-    HeadBuilder builder(ctx, article, std::max(k, 1), FigureFit{});
-    return builder.text();
+HeadBlock build_head_text(ComposeContext& ctx, const model::Article& article, int k, double max_depth) {
+    HeadBuilder builder(ctx, article, std::max(k, 1), FigureFit{}, max_depth);
+    const std::size_t before = ctx.diags.all().size();
+    HeadBlock block = builder.text();
+    // What setting it found is reported when the head is placed: the
+    // paginator sets heads it does not use (another span, a smaller room).
+    if (!block.pieces.empty() && ctx.diags.all().size() > before) {
+        const auto& all = ctx.diags.all();
+        std::vector<Diagnostic>& notes = block.pieces.front().notes;
+        notes.insert(notes.begin(), all.begin() + static_cast<std::ptrdiff_t>(before), all.end());
+        ctx.diags.retract_after(before);
+    }
+    return block;
 }
 
 HeadBlock build_head_figures(ComposeContext& ctx, const model::Article& article, int k, FigureFit fit) {

@@ -43,8 +43,13 @@ struct FigureFit {
 };
 
 /// The text of the head of `article` for an article `k` columns wide:
-/// kicker and headline, deck, bylines and dateline.
-HeadBlock build_head_text(ComposeContext& ctx, const model::Article& article, int k);
+/// kicker and headline, deck, bylines and dateline. It is kept within
+/// article.head-max-share of the text area, and within `max_depth` when
+/// that is given (the room a fresh page leaves the head): the headline in
+/// smaller tiers, then smaller down to the deck's size, then the deck
+/// smaller down to a tenth over the body size (W-TEXT-HEADLINE-SHRUNK,
+/// W-TEXT-DECK-SHRUNK).
+HeadBlock build_head_text(ComposeContext& ctx, const model::Article& article, int k, double max_depth = 0);
 /// Its lead figures, fitted by `fit`, placed after the text pieces.
 HeadBlock build_head_figures(ComposeContext& ctx, const model::Article& article, int k, FigureFit fit = {});
 

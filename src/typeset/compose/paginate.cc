@@ -22,6 +22,9 @@ using layout::ParagraphStyleId;
 
 /// Between a column's text and a jump line below or above it, in grid lines.
 constexpr double kJumpGap = 0.25;
+/// Lines of body text a fresh page keeps under an article's head, above
+/// its jump line, when the head text must be set smaller to leave them.
+constexpr double kMinLinesUnderHead = 3;
 
 std::size_t count_lines(const Stream& s, const FillResult& f) {
     return static_cast<std::size_t>(std::count_if(
@@ -214,7 +217,11 @@ Paginator::Run Paginator::choose_run(int span, int others) const {
 std::vector<const HeadPiece*> Paginator::head(PreparedArticle& a, int span, FigureFit fit) {
     auto text = head_texts_.find({a.article, span});
     if (text == head_texts_.end())
-        text = head_texts_.emplace(std::make_pair(a.article, span), build_head_text(ctx_, *a.article, span)).first;
+        text = head_texts_
+                   .emplace(std::make_pair(a.article, span),
+                            build_head_text(ctx_, *a.article, span,
+                                            head_caps_.contains(a.article) ? head_caps_[a.article] : 0.0))
+                   .first;
     auto key = std::make_tuple(a.article, span, fit);
     auto figures = head_figures_.find(key);
     if (figures == head_figures_.end())
@@ -621,6 +628,26 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
                                     : LeadInText::figures;
         a = prepare_article(ctx_, *a.article, a.section, next);
         return try_start(a, policy, others);
+    }
+    // On a fresh page the article must jump from, its head text leaves no
+    // column room for three lines of text and the jump line (a pocket
+    // page under the masthead): the head is set again within that room.
+    if (fresh() && !o.area.complete && !head_caps_.contains(a.article)) {
+        const double leading = ctx_.grid.leading();
+        const double jump = jump_to(page_.number + 1, a.rtl).height + kJumpGap * leading;
+        double deepest_room = 0;
+        for (const ColumnSpace& c : o.cols) deepest_room = std::max(deepest_room, c.bottom - c.top);
+        if (deepest_room < jump + kMinLinesUnderHead * leading - kEpsilon) {
+            double text_depth = 0;
+            for (const HeadPiece* p : head(a, run.span, FigureFit{}))
+                if (!p->lead_figure) text_depth += p->height;
+            const double cap = text_depth - (jump + kMinLinesUnderHead * leading - deepest_room);
+            if (cap > 0) {
+                head_caps_[a.article] = cap;
+                forget_head(a.article);
+                return try_start(a, policy, others);
+            }
+        }
     }
     AreaResult& area = o.area;
     std::vector<ColumnSpace>& cols = o.cols;

@@ -222,6 +222,10 @@ private:
     std::vector<PageDraft> done_;
     std::function<void(PageDraft&&)> hand_over_;
     std::map<std::pair<const model::Article*, int>, HeadBlock> head_texts_;
+    /// Articles whose head text a fresh page could not hold above three
+    /// lines of text and their jump line: the depth it is kept within
+    /// (build_head_text's max_depth).
+    std::map<const model::Article*, double> head_caps_;
     std::map<std::tuple<const model::Article*, int, FigureFit>, HeadBlock> head_figures_;
     std::map<const model::Article*, ArticleStart> starts_;
     std::optional<LastPlaced> last_;

@@ -709,8 +709,8 @@ TEST_CASE("a table spanning columns is not left under a runt leg of the story at
 
 TEST_CASE("text the page cannot hold is reported, never silently lost") {
     // A headline of 1500 words, too deep for the page even at the deck's
-    // size (head_block_test.cc), is placed whole on a fresh page: most of
-    // it lies below the foot.
+    // size (head_block_test.cc; the article has no deck to set smaller),
+    // is placed whole on a fresh page: most of it lies below the foot.
     std::string words;
     for (int i = 0; i < 1500; ++i) words += (i ? " h" : "h") + std::to_string(i);
     model::Block body;

@@ -11,6 +11,7 @@
 
 #include "compose_fixture.h"
 #include "page_checks.h"
+#include "read/issue_reader.h"
 #include "support/test_support.h"
 
 namespace galley::test {
@@ -124,17 +125,84 @@ TEST_CASE("article.head-max-share: a headline within the share keeps its tier's 
     for (const char* name : kLayouts) CHECK_FALSE(sample(name).diags.contains("W-TEXT-HEADLINE-SHRUNK"));
 }
 
-TEST_CASE("a headline too deep even at the deck's size is set at that size, and what runs off is reported") {
+TEST_CASE("a head too deep with the headline at the deck's size gets a smaller deck, the headline with it") {
     const layout::Layout l = bundled_layout("tabloid");
+    const double deck = l.style(layout::ParagraphStyleId::deck).size.to_pt();
+    const double body = l.style(layout::ParagraphStyleId::body).size.to_pt();
+    const double live_h = l.live_height().to_pt();
+    // 1500 words: deeper than half the page at the deck's size, within it
+    // with a smaller deck and headline, which then fit the page whole.
     auto c = compose(lead_story(headline_words(1500)), l);
     const HeadlineRuns h = headline_runs(c->doc);
+    CHECK(h.words == 1500);
     REQUIRE(h.sizes.size() == 1);
-    CHECK(*h.sizes.begin() == doctest::Approx(l.style(layout::ParagraphStyleId::deck).size.to_pt()));
+    CHECK(*h.sizes.begin() < deck - 0.01);
+    CHECK(*h.sizes.begin() >= 1.1 * body - 0.01);
+    CHECK(h.pages == std::set<std::size_t>{0});
+    CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+    for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+    const auto decks = with_code(c->diags, "W-TEXT-DECK-SHRUNK");
+    REQUIRE(decks.size() == 1);
+    const std::string& m = decks[0].message;
+    CHECK(m.starts_with("deck set at "));
+    CHECK(m.find(", not its style's " + pt(deck) + ": with the headline at the deck's size the head's text would be ") !=
+          std::string::npos);
+    CHECK(m.ends_with(" deep, more than 50% of the page's " + pt(live_h) + " text area (article.head-max-share)"));
+    // The headline is no smaller than the deck it stands over.
+    CHECK(m.find("deck set at " + pt(*h.sizes.begin()) + ",") != std::string::npos);
+}
+
+TEST_CASE("a headline too deep even with the smallest deck is set at that size, and what runs off is reported") {
+    const layout::Layout l = bundled_layout("tabloid");
+    const double body = l.style(layout::ParagraphStyleId::body).size.to_pt();
+    auto c = compose(lead_story(headline_words(4000)), l);
+    const HeadlineRuns h = headline_runs(c->doc);
+    REQUIRE(h.sizes.size() == 1);
+    CHECK(*h.sizes.begin() == doctest::Approx(1.1 * body));
     const auto shrunk = with_code(c->diags, "W-TEXT-HEADLINE-SHRUNK");
     REQUIRE(shrunk.size() == 1);
     CHECK(shrunk[0].message.ends_with("(article.head-max-share); even at the deck's size it is deeper than that"));
+    CHECK(with_code(c->diags, "W-TEXT-DECK-SHRUNK").size() == 1);
     // The lines the page cannot hold are reported, not lost.
     CHECK(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+}
+
+TEST_CASE("a pocket page keeps room under the lead story's head for its text and jump line") {
+    // The broadsheet on A6 with two columns, its 58 mm masthead and 18 pt
+    // deck unchanged: the head the layout gives the lead story is deeper
+    // than the page under the masthead.
+    layout::Layout l = bundled_layout("broadsheet");
+    l.page.width = Length::mm(105);
+    l.page.height = Length::mm(148);
+    l.page.margin_inner = l.page.margin_outer = Length::mm(8);
+    l.page.margin_top = Length::mm(12);
+    l.page.margin_bottom = Length::mm(10);
+    l.columns.count = 2;
+    l.columns.gutter = Length::mm(3.5);
+    Diagnostics diags;
+    auto read = read::read_issue(source_dir() / "samples" / "ppp-2008-06-13", {}, diags);
+    REQUIRE(read.issue.has_value());
+    auto c = compose(*read.issue, l);
+    for (const auto& p : check_all(c->doc, l, c->issue)) FAIL_CHECK(p);
+    CHECK_FALSE(c->diags.contains("W-LAYOUT-OFF-PAGE"));
+    // Page one: the jump line lies below every line of the head, its
+    // capitals clear of the head's descenders.
+    double head_bottom = 0, jump_top = -1;
+    for (const page::Item& item : c->doc.pages.front().items)
+        if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+            if (r->text.find("Continued") != std::string::npos || r->text.find("CONTINUED") != std::string::npos)
+                jump_top = r->origin.y - 0.75 * r->size;
+            else if (r->origin.y < l.page.height.to_pt() - l.page.margin_bottom.to_pt())  // not a folio
+                head_bottom = std::max(head_bottom, r->origin.y + 0.25 * r->size);
+        }
+    REQUIRE(jump_top > 0);
+    CHECK(jump_top > head_bottom);
+    const auto shrunk = with_code(c->diags, "W-TEXT-HEADLINE-SHRUNK");
+    bool capped = false;
+    for (const Diagnostic& d : shrunk)
+        capped = capped || d.message.find(" a fresh page leaves it above three lines of text and a jump line") !=
+                               std::string::npos;
+    CHECK(capped);
 }
 
 namespace {
