@@ -16,6 +16,9 @@ constexpr int kRaiseToTop = std::numeric_limits<int>::max();
 /// The white a float may leave under it above an area's foot, in lines:
 /// a table beside text that runs a few lines deeper is one module.
 constexpr double kWhiteUnder = 4;
+/// How many lines short of min_leg a story's last leg over a box may be
+/// when no bottom gives it min_leg lines (fill_area).
+constexpr int kLegOverBoxShort = 2;
 
 bool shares_columns(const FloatRect& r, int first, int span) {
     return r.first < first + span && first < r.first + r.span;
@@ -770,6 +773,35 @@ AreaResult fill_area(const AreaRequest& request) {
                     foot_leg(*request.stream, r, static_cast<int>(prev)) < request.min_leg)
                     continue;
                 chosen = std::move(r);
+                done = true;
+            }
+        }
+        // No bottom gives that leg min_leg lines: the longest leg of at
+        // least min_leg - kLegOverBoxShort lines that the column before
+        // can give (a story's last two lines over its More stories box
+        // become its whole last paragraph), if that leaves no other runt
+        // leg. The area's own bottom is tried last: the leg and the box
+        // under it may reach below the greedy foot.
+        for (std::size_t b = hi; on_top > 0 && !done && b <= last; ++b) {
+            const auto prev = static_cast<std::size_t>(on_top - 1);
+            const int shortest = request.min_leg - kLegOverBoxShort;
+            std::optional<AreaResult> longest;
+            for (int d = 1; d <= request.min_leg && shortest > 1; ++d) {
+                std::vector<ColumnSpace> shorter = b < last ? capped_at(bottoms[b]) : request.columns;
+                shorter[prev].bottom =
+                    std::min(shorter[prev].bottom, chosen_bottoms[prev] - d * request.grid->leading());
+                if (shorter[prev].bottom <= shorter[prev].top + kEpsilon) break;
+                AreaResult r = filler.attempt(shorter, FillMode::greedy);
+                if (!r.complete || r.fill.forced || empty_columns(r) > empty || !sound(r, shorter) ||
+                    white_under_a_float(r, leading) ||
+                    foot_leg(*request.stream, r, static_cast<int>(prev)) < request.min_leg ||
+                    runt_legs(*request.stream, r, leading, shortest) > 0 ||
+                    runt_legs(*request.stream, r, leading, request.min_leg) > 1)
+                    continue;
+                longest = std::move(r);
+            }
+            if (longest) {
+                chosen = std::move(*longest);
                 done = true;
             }
         }

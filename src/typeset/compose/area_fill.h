@@ -43,7 +43,10 @@
 //     runt leg over a box or float (a story's last lines over its More
 //     stories box) may instead get its lines from the column before,
 //     which ends higher a line at a time and keeps `min_leg` lines at its
-//     foot: the lowest bottom either way wins. Failing both, a
+//     foot: the lowest bottom either way wins. When no bottom (down to
+//     the area's own) gives that leg `min_leg` lines, it gets the most the
+//     column before can give, if that makes it at least `min_leg` - 2
+//     lines and leaves no other runt leg. Failing all that, a
 //     leg under a picture at a column's top is lengthened from the column
 //     before, which ends higher a line at a time (floats kept in place),
 //     when that leaves fewer runt legs.

@@ -579,6 +579,40 @@ TEST_CASE("a story's last lines over the box that follows them get their lines f
     CHECK(*high - *low < 8 * kLeading);
 }
 
+TEST_CASE("a story's last lines over its box get what the column before can give, short of min-leg") {
+    // Shaped like the sample's newsletter page 3: a story continued from
+    // another page (a picture, then its 47 lines) and its More stories box
+    // of eight 6-line items that do not split, in two columns of a page
+    // whose foot leaves the box no room to go down far enough for a leg of
+    // six lines over it. The second column opened with the story's last
+    // four lines over the box; the first column now ends a line higher and
+    // the leg has five, as many as the foot allows.
+    Stream s;
+    StreamBuilder b(s);
+    b.block(Fragment{}, 10 * kLeading, true);
+    paragraph(b, 47);
+    layout::Box style;
+    b.open_box(style, 2, 2);
+    for (int i = 0; i < 8; ++i) paragraph(b, 6, 6, 6);
+    b.close_box(0);
+    b.finish();
+    const double bottom = 55 * kLeading;
+
+    AreaResult plain = fill(s, columns(2, 0, bottom), true);
+    REQUIRE(plain.complete);
+    CHECK(lines_per_column(s, plain, 2) == std::vector<int>{43, 4 + 48});
+    CHECK(has_runt_leg(s, plain, kLeading, 6));
+
+    AreaResult r = fill(s, columns(2, 0, bottom), true, 0, 6);
+    REQUIRE(r.complete);
+    CHECK_FALSE(r.fill.forced);
+    CHECK(lines_per_column(s, r, 2) == std::vector<int>{42, 5 + 48});
+    CHECK(r.foot() <= bottom + 1e-6);
+    // Five lines: short of six, no shorter than four.
+    CHECK(has_runt_leg(s, r, kLeading, 6));
+    CHECK_FALSE(has_runt_leg(s, r, kLeading, 4));
+}
+
 TEST_CASE("a picture under a runt leg at a column's top goes to the top, the leg under it") {
     // Three lines open the column (a story continued from another page has
     // no column before to take them back), then a picture: with min-leg 6
