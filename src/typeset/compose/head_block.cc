@@ -24,6 +24,19 @@ constexpr int kEvenSteps = 8;
 /// multiple of the body size.
 constexpr double kDeckOverBody = 1.1;
 
+/// "18 pt": a size or depth in a message.
+std::string pt_text(double v) { return std::to_string(std::lround(v)) + " pt"; }
+
+/// The sizes below `from` in 15% steps, and `floor` last (the smallest
+/// a head's headline or deck is tried at); none when `floor` is not below
+/// `from`.
+std::vector<double> steps_down(double from, double floor) {
+    std::vector<double> out;
+    for (double size = from * 0.85; size > floor + kEpsilon; size *= 0.85) out.push_back(size);
+    if (floor < from - kEpsilon) out.push_back(floor);
+    return out;
+}
+
 /// A head's text (a headline, a deck) as `set_at(width)` sets it, and,
 /// where that takes two lines or more, ranged left, at the narrowest width
 /// that keeps it to as many lines without a warning: the lines of even
@@ -116,13 +129,11 @@ private:
     }
     /// What room() is, for the messages.
     std::string room_text() const {
-        auto pt = [](double v) { return std::to_string(std::lround(v)) + " pt"; };
-        const double share = ctx_.layout.flow.head_max_share * ctx_.frame.height();
-        if (max_depth_ > 0 && max_depth_ < share)
-            return "more than the " + pt(max_depth_) +
+        if (room() < ctx_.layout.flow.head_max_share * ctx_.frame.height())
+            return "more than the " + pt_text(max_depth_) +
                    " a fresh page leaves it above three lines of text and a jump line";
         return "more than " + std::to_string(std::lround(ctx_.layout.flow.head_max_share * 100)) + "% of the page's " +
-               pt(ctx_.frame.height()) + " text area (article.head-max-share)";
+               pt_text(ctx_.frame.height()) + " text area (article.head-max-share)";
     }
 };
 
@@ -209,17 +220,15 @@ std::vector<double> HeadBuilder::deck_sizes() const {
     if (model::is_blank(a_.head.deck)) return out;
     // A tenth larger than the body text: a deck set as small as the text it
     // opens would read as its first paragraph.
-    const double floor = kDeckOverBody * ctx_.style(ParagraphStyleId::body).size.to_pt();
-    for (double s = size * 0.85; s > floor + kEpsilon; s *= 0.85) out.push_back(s);
-    if (floor < size - kEpsilon) out.push_back(floor);
+    for (double s : steps_down(size, kDeckOverBody * ctx_.style(ParagraphStyleId::body).size.to_pt()))
+        out.push_back(s);
     return out;
 }
 
 void HeadBuilder::report_deck_shrunk(double used, double depth) {
-    auto pt = [](double v) { return std::to_string(std::lround(v)) + " pt"; };
     const double style = ctx_.style(ParagraphStyleId::deck).size.to_pt();
-    std::string msg = "deck set at " + pt(used) + ", not its style's " + pt(style) +
-                      ": with the headline at the deck's size the head's text would be " + pt(depth) + " deep, " +
+    std::string msg = "deck set at " + pt_text(used) + ", not its style's " + pt_text(style) +
+                      ": with the headline at the deck's size the head's text would be " + pt_text(depth) + " deep, " +
                       room_text();
     ctx_.diags.warning("W-TEXT-DECK-SHRUNK", a_.located(a_.head.deck_at), msg);
 }
@@ -275,10 +284,8 @@ std::vector<HeadBuilder::HeadlineSize> HeadBuilder::headline_sizes() const {
         out.push_back({size, tier.leading.to_pt(), tier.weight, t});
     }
     const HeadlineSize last = out.back();
-    const double floor = deck_size_;
-    for (double size = last.size * 0.85; size > floor + kEpsilon; size *= 0.85)
+    for (double size : steps_down(last.size, deck_size_))
         out.push_back({size, last.leading * size / last.size, last.weight, 0});
-    if (floor < last.size - kEpsilon) out.push_back({floor, last.leading * floor / last.size, last.weight, 0});
     return out;
 }
 
@@ -327,10 +334,9 @@ void HeadBuilder::headline(Stack& stack, double width, double below) {
 }
 
 void HeadBuilder::report_shrunk(const HeadlineSize& used, const HeadlineSize& tier, double depth, bool still_deep) {
-    auto pt = [](double v) { return std::to_string(std::lround(v)) + " pt"; };
-    const std::string at = used.tier > 0 ? "tier " + std::to_string(used.tier) + "'s " + pt(used.size) : pt(used.size);
-    std::string msg = "headline set at " + at + ", not tier " + std::to_string(tier.tier) + "'s " + pt(tier.size) +
-                      ": at that size the head's text would be " + pt(depth) + " deep, " + room_text();
+    const std::string at = used.tier > 0 ? "tier " + std::to_string(used.tier) + "'s " + pt_text(used.size) : pt_text(used.size);
+    std::string msg = "headline set at " + at + ", not tier " + std::to_string(tier.tier) + "'s " + pt_text(tier.size) +
+                      ": at that size the head's text would be " + pt_text(depth) + " deep, " + room_text();
     if (still_deep) msg += "; even at the deck's size it is deeper than that";
     ctx_.diags.warning("W-TEXT-HEADLINE-SHRUNK", a_.located(a_.head.headline_at), msg);
 }
