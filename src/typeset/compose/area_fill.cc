@@ -12,6 +12,9 @@ namespace {
 /// A float's raise (AreaFiller::attempt_raised) that puts it at the top of
 /// its columns, wherever its anchor falls.
 constexpr int kRaiseToTop = std::numeric_limits<int>::max();
+/// The same, its columns holding nothing under it in the area
+/// (FloatRect::closes): the story goes on beside it.
+constexpr int kAloneAtTop = kRaiseToTop - 1;
 
 /// The white a float may leave under it above an area's foot, in lines:
 /// a table beside text that runs a few lines deeper is one module.
@@ -293,7 +296,8 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
         return std::optional<double>();
     };
     // Where the anchor fell (raised), moved down past other floats.
-    const double at = raise == kRaiseToTop ? tops : grid_.cell_top_from(hit.y) - std::max(raise, 0) * grid_.leading();
+    const bool to_top = raise == kRaiseToTop || raise == kAloneAtTop;
+    const double at = to_top ? tops : grid_.cell_top_from(hit.y) - std::max(raise, 0) * grid_.leading();
     if (raise > 0 && at < tops - kEpsilon) return std::nullopt;
     double y = std::max(tops, at);
     for (int guard = 0; guard < 64; ++guard) {
@@ -303,7 +307,9 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
     }
     // Sunk (raise < 0): as low as it fits, whether or not it fits there.
     if (raise >= 0 && y + height <= foot + kEpsilon && !free_at(y))
-        return FloatRect{hit.float_index, first, span, y, y + height, narrow};
+        return FloatRect{hit.float_index, first, span, y, y + height, narrow,
+                         raise == kAloneAtTop && y <= tops + kEpsilon};
+    if (raise == kAloneAtTop) return std::nullopt;  // alone at the top, or as lifted
     // Else as low as it fits, ending above the foot.
     y = grid_.boundary_at_or_above(foot - height);
     if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
@@ -355,22 +361,32 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
     // A table, picture or box under a runt leg at the top of its columns
     // goes up to that top, the leg's lines under it, where that leaves no
     // runt leg or white under it, no more runt legs elsewhere, and the area
-    // still holds what it held.
+    // still holds what it held. Failing that, it stands there alone, its
+    // columns holding nothing under it and the story set beside it (a
+    // short story's table at the head of its first columns), on the same
+    // terms.
     for (std::size_t guard = 0; guard < raise.size(); ++guard) {
         const int lifted = float_under_runt(*rq_.stream, first, columns, grid_, rq_.min_leg);
         if (lifted < 0 || raise[static_cast<std::size_t>(lifted)] != 0) break;
-        raise[static_cast<std::size_t>(lifted)] = kRaiseToTop;
-        AreaResult r = attempt_raised(columns, mode, raise);
-        const FloatRect* rect = float_rect(r, lifted);
-        if (!rect || float_under_runt(*rq_.stream, r, columns, grid_, rq_.min_leg) == lifted ||
-            (first.complete && !r.complete) || white_under(r, *rect, grid_.leading()) ||
-            runt_under(*rq_.stream, r, *rect, rq_.min_leg) ||
-            runt_legs(*rq_.stream, r, grid_.leading(), rq_.min_leg) >
-                runt_legs(*rq_.stream, first, grid_.leading(), rq_.min_leg)) {
+        auto lift = [&](int how) -> std::optional<AreaResult> {
+            raise[static_cast<std::size_t>(lifted)] = how;
+            AreaResult r = attempt_raised(columns, mode, raise);
+            const FloatRect* rect = float_rect(r, lifted);
+            if (!rect || float_under_runt(*rq_.stream, r, columns, grid_, rq_.min_leg) == lifted ||
+                (first.complete && !r.complete) || white_under(r, *rect, grid_.leading()) ||
+                runt_under(*rq_.stream, r, *rect, rq_.min_leg) ||
+                runt_legs(*rq_.stream, r, grid_.leading(), rq_.min_leg) >
+                    runt_legs(*rq_.stream, first, grid_.leading(), rq_.min_leg))
+                return std::nullopt;
+            return r;
+        };
+        std::optional<AreaResult> r = lift(kRaiseToTop);
+        if (!r) r = lift(kAloneAtTop);
+        if (!r) {
             raise[static_cast<std::size_t>(lifted)] = 0;
             break;
         }
-        first = std::move(r);
+        first = std::move(*r);
     }
     int f = float_after_its_text(*rq_.stream, first.fill, first.floats);
     if (f < 0) return first;

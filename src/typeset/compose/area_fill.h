@@ -21,6 +21,11 @@
 //     at a time, to the first place where text follows it soundly (no
 //     white above it, no lone line above or below it, the tagline whole);
 //     with none, it stays, and balancing takes that bottom as not fitting.
+//     A table, picture or box (not a pull quote, not end matter) under a
+//     runt leg at the top of its columns goes up to that top, the leg
+//     under it, or else stands there alone (FloatRect::closes), the story
+//     beside it, when either leaves no runt leg or white under it and no
+//     more runt legs elsewhere.
 //   balanced:
 //     fill(area bottom); if everything fits, search the grid lines between
 //     the even share of the content and that fill's lowest foot for the

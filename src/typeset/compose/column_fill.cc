@@ -114,13 +114,13 @@ std::pair<double, double> Filler::slot(const FlowItem& item, int column, double 
         bool moved = false;
         for (const FloatRect& r : rq_.floats) {
             if (column < r.first || column >= r.first + r.span) continue;
-            bool hit = height > 0 ? (top < r.bottom - kEpsilon && bottom > r.top + kEpsilon)
-                                  : (top > r.top + kEpsilon && top < r.bottom - kEpsilon);
+            bool hit = height > 0 ? (top < r.blocks_to() - kEpsilon && bottom > r.top + kEpsilon)
+                                  : (top > r.top + kEpsilon && top < r.blocks_to() - kEpsilon);
             if (hit) {
                 // Below the float; an item of a framed box (not its start)
                 // that goes on there reopens the box with its inset, as at
                 // a column's top.
-                cursor = r.bottom + (item.kind != FlowKind::box_start ? inset_above(item) : 0.0);
+                cursor = r.blocks_to() + (item.kind != FlowKind::box_start ? inset_above(item) : 0.0);
                 moved = true;
                 break;
             }
@@ -134,7 +134,7 @@ double Filler::overlap(int column, double from, double to) const {
     double total = 0;
     for (const FloatRect& r : rq_.floats) {
         if (column < r.first || column >= r.first + r.span) continue;
-        total += std::max(0.0, std::min(to, r.bottom) - std::max(from, r.top));
+        total += std::max(0.0, std::min(to, r.blocks_to()) - std::max(from, r.top));
     }
     return total;
 }
@@ -347,7 +347,9 @@ FillResult Filler::run() {
             // limit; a picture, down to the hang line.
             const double own_bottom = item.kind == FlowKind::block && item.deferrable ? col.hang() : col.bottom;
             if (!fits && !col_content && bottom + reserve <= own_bottom + kEpsilon) fits = true;
-            if (!fits && !area_content && rq_.must_progress && bottom + reserve > col.bottom + kEpsilon) {
+            // (Never under a float that closes its columns: the next column.)
+            if (!fits && !area_content && rq_.must_progress && bottom + reserve > col.bottom + kEpsilon &&
+                std::isfinite(bottom)) {
                 fits = true;  // a fresh page must take something
                 res_.forced = true;
             }

@@ -72,6 +72,11 @@ struct FloatRect {
     double top = 0;
     double bottom = 0;
     bool narrow = false;  ///< set in the float's one-column form (FloatBlock::narrow)
+    /// Its columns hold nothing under it in this area: a table at the top
+    /// of its columns with the story set beside it, not a runt leg under it.
+    bool closes = false;
+    /// How far down it keeps the text out of its columns.
+    double blocks_to() const { return closes ? std::numeric_limits<double>::infinity() : bottom; }
 };
 
 enum class FillMode { greedy, fair };

@@ -664,6 +664,50 @@ TEST_CASE("a picture under a runt leg at a column's top goes to the top, the leg
     CHECK(top_of(kept, 6) == doctest::Approx(6 * kLeading));
 }
 
+TEST_CASE("a short story's table under runt legs stands alone at the top of its columns, the story beside it") {
+    // Shaped like the sample's Markets story on the broadsheet: over six
+    // columns, a paragraph, then a two-column table ten lines deep, a
+    // one-column chart, three short paragraphs and the More stories box.
+    // Balanced, the table stood under two-line legs in the first two
+    // columns; set under it, the legs would be as short. It now heads
+    // those columns alone and the story runs beside it.
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 9);
+    FloatBlock table;
+    table.span = 2;
+    table.height = 10 * kLeading;
+    b.anchor(table);
+    b.space(6);
+    b.block(Fragment{}, 11 * kLeading, true);
+    b.space(6);
+    paragraph(b, 5);
+    paragraph(b, 3);
+    paragraph(b, 2);
+    layout::Box style;
+    b.open_box(style, 2, 2);
+    paragraph(b, 6, 6, 6);
+    b.close_box(0);
+    b.finish();
+
+    AreaResult r = fill(s, columns(6), true, 0, 6);
+    REQUIRE(r.complete);
+    CHECK_FALSE(r.fill.forced);
+    REQUIRE(r.floats.size() == 1);
+    const FloatRect& t = r.floats.front();
+    CHECK(t.first == 0);
+    CHECK(t.top == doctest::Approx(grid().cell_top_from(0)));
+    CHECK(t.closes);
+    const std::vector<int> lines = lines_per_column(s, r, 6);
+    CHECK(lines[0] == 0);
+    CHECK(lines[1] == 0);
+    CHECK(std::accumulate(lines.begin(), lines.end(), 0) == 9 + 5 + 3 + 2 + 6);
+    CHECK_FALSE(has_runt_leg(s, r, kLeading, 6));
+    // No deeper than the table and the story beside it need: the table
+    // ends within four lines of the area's foot.
+    CHECK(r.foot() - t.bottom < 4 * kLeading);
+}
+
 TEST_CASE("a float placed at the grid line after its anchor comes before what follows the anchor in its column") {
     // The anchor falls off the grid (after a 12 pt block); its float starts
     // at the next grid line, leaving 11 pt above it. The small lines after
