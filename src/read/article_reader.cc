@@ -101,7 +101,15 @@ Article read_article(const xml::Document& doc, const std::string& relative_file,
     a.file = relative_file;
     a.where = doc.where(root);
     a.meta = read_meta(xml::child(root, "meta"), ctx);
-    if (const xmlNode* head = xml::child(root, "head")) a.head = read_head(head, ctx);
+    if (const xmlNode* head = xml::child(root, "head")) {
+        a.head = read_head(head, ctx);
+        // The schema asks for the element; an empty one leaves the story
+        // without a title in the contents, the PDF outline and the page.
+        if (is_blank(a.head.headline))
+            diags.error("E-ARTICLE-HEADLINE-EMPTY", a.head.headline_at,
+                        "the headline is empty: it is the story's title in the contents, the PDF outline and on "
+                        "the page");
+    }
     if (const xmlNode* body = xml::child(root, "body")) a.body = read_blocks(body, ctx);
     a.end = read_end(xml::child(root, "end"), ctx);
     return a;

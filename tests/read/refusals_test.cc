@@ -150,6 +150,23 @@ TEST_CASE("an article whose body is all for one edition is warned about, once pe
     }
 }
 
+TEST_CASE("an empty headline is an error at its line, one of any text is fine") {
+    for (const char* empty : {"<headline/>", "<headline>  \n </headline>", "<headline><em> </em></headline>"}) {
+        CAPTURE(empty);
+        TempDir t;
+        std::string xml = article_xml("story");
+        const std::string given = "<headline>Headline of story</headline>";
+        xml.replace(xml.find(given), given.size(), empty);
+        t.write("issue/story.xml", xml);
+        auto r = read_for_test(t.path() / "issue", t.path() / "issue");
+        REQUIRE(r.lines.size() == 1);
+        CHECK(r.lines[0] == "story.xml:4: error: the headline is empty: it is the story's title in the contents, the "
+                            "PDF outline and on the page [E-ARTICLE-HEADLINE-EMPTY]");
+    }
+    OneArticle a("<p>Text.</p>");
+    CHECK(a.read().lines.empty());
+}
+
 TEST_CASE("schema errors name the element, with the line") {
     OneArticle a("<p>one</p>\n<para>two</para>");
     auto r = a.read();
