@@ -306,11 +306,18 @@ void BodyFlow::pullquote(const model::Quotation& q, const Measure& m, const Sour
     // placed whole (a paragraph of the body marked by mistake) is left out
     // of the page, where it could only push the story off it.
     const double deepest = (span >= 2 ? kFloatMaxHeight : kFigureMaxHeight) * ctx_.frame.height();
-    if (height + 2 * margin > deepest) {
+    // The quote's own depth against what it may have without the space
+    // around it; its depth rounded up and the limit down, so the message
+    // never reads "117 mm is more than 117 mm".
+    const double most = deepest - 2 * margin;
+    if (height > most) {
+        auto mm = [](double pt, bool up) {
+            const double v = pt / 72.0 * 25.4;
+            return std::to_string(static_cast<long>(up ? std::ceil(v) : std::floor(v)));
+        };
         ctx_.diags.warning("W-PULLQUOTE-TOO-DEEP", where,
-                           "a pull quote " + std::to_string(static_cast<int>(std::lround(height / 72.0 * 25.4))) +
-                               " mm deep is more than the page can take whole (" +
-                               std::to_string(static_cast<int>(std::lround(deepest / 72.0 * 25.4))) +
+                           "a pull quote " + mm(height, true) +
+                               " mm deep is more than the page can take whole (" + mm(most, false) +
                                " mm); left out of the print edition");
         return;
     }

@@ -97,7 +97,8 @@ void warn_below_live_area(const Chunk& chunk, const PageFrame& frame, double pag
                   what + (lines + pictures == 1 ? " lies" : " lie") + " below the text area of page " +
                       std::to_string(number) + ", in the margin or off the page, from " +
                       (lines > 0 ? "\"" + first + "\"" : "image '" + picture + "'") +
-                      ": a headline, picture or caption deeper than the room the page had");
+                      ": what the page had to take whole (a head with its deck, byline, dateline and first lines, a "
+                      "picture or a caption) was deeper than the room it had");
 }
 
 // A grid cell holds a body line from `ascent` above its baseline: a layout

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <optional>
@@ -459,6 +460,18 @@ TEST_CASE("a pull quote too deep for any page is left out with a warning, the st
         after.node = model::Paragraph{text("After the quote.")};
         auto c = compose(issue_with({before, quote, after}), bundled_layout(layout));
         CHECK(c->diags.contains("W-PULLQUOTE-TOO-DEEP"));
+        // Its depth is more than the limit the message gives, read as
+        // numbers ("a pull quote 117 mm deep ... whole (121 mm)" compared
+        // the quote with a limit that still held the space around it).
+        for (const Diagnostic& d : c->diags.all())
+            if (d.code == "W-PULLQUOTE-TOO-DEEP") {
+                long deep = 0, most = 0;
+                REQUIRE(std::sscanf(d.message.c_str(),
+                                    "a pull quote %ld mm deep is more than the page can take whole (%ld mm)", &deep,
+                                    &most) == 2);
+                CHECK(deep > most);
+                CHECK(d.message.ends_with(" mm); left out of the print edition"));
+            }
         // The page is sound (the completeness check would want the quote's
         // words) and the story is all there, on one page.
         std::vector<std::string> problems = check_overlaps(c->doc);
@@ -726,7 +739,9 @@ TEST_CASE("text the page cannot hold is reported, never silently lost") {
             CHECK(d.where == file);  // the article whose text it is
             CHECK(d.message.find(" lines lie below the text area of page 1, in the margin or off the page, from \"h") !=
                   std::string::npos);
-            CHECK(d.message.ends_with("\": a headline, picture or caption deeper than the room the page had"));
+            CHECK(d.message.ends_with("\": what the page had to take whole (a head with its deck, byline, "
+                                      "dateline and first lines, a picture or a caption) was deeper than the room "
+                                      "it had"));
         }
     // A lead picture that such a headline would push below the foot is set
     // in the text instead (LeadInText::figures): only the headline's lines
