@@ -70,6 +70,10 @@ constexpr double kKeepItem = 0.2;
 /// depth with every cell on one line is set over more columns, where more
 /// columns bring it within that.
 constexpr double kMostWrap = 1.5;
+/// A table is legible where each of its columns has its longest word
+/// whole; a word longer than this many ems of the cells' type (a URL, a
+/// code) would be broken at any width a column has, and counts no more.
+constexpr double kLongestCellWord = 10.0;
 
 }  // namespace
 
@@ -503,15 +507,20 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     const layout::Box& box = ctx_.layout.box(layout::BoxId::table);
     Insets in = box_insets(box);
     TableNeeds needs = measure_table(ctx_, t);
-    // A table whose columns cannot each have an em of its cells' type
-    // across its columns, gaps between, cannot be set legibly: its cells
-    // would be cut letter by letter and run off the page.
+    // A table whose columns cannot each have their longest word, gaps
+    // between, cannot be set legibly: "2,100" would be printed "2,1" over
+    // "00", or its cells cut letter by letter.
     const double em = ctx_.style(ParagraphStyleId::table_cell).size.to_pt();
-    const auto table_columns = static_cast<double>(needs.natural.size());
+    const std::size_t table_columns = needs.least.size();
+    double needed = needs.gap * static_cast<double>(table_columns > 0 ? table_columns - 1 : 0);
+    for (double least : needs.least) needed += std::min(least, kLongestCellWord * em);
+    auto legible_at = [&](double width) { return table_columns <= 1 || needed <= width + kEpsilon; };
     auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
-    auto legible = [&](int s) {
-        return table_columns <= 1 || table_columns * em + needs.gap * (table_columns - 1) <= inner(s);
-    };
+    auto legible = [&](int s) { return legible_at(inner(s)); };
+    auto mm = [](double pt) { return std::to_string(static_cast<long>(std::lround(pt / 72.0 * 25.4))); };
+    const std::string refused_table = "a table of " + std::to_string(table_columns) + " columns";
+    const std::string its_need = "its columns need " + mm(needed) + " mm side by side to keep their words whole";
+    const std::string split = "; split it, or mark it edition=\"digital\" for the EPUB alone";
     // No row deeper than a figure may be: a deeper one goes on in the next
     // column or page, cut between lines.
     const double max_row = kFigureMaxHeight * ctx_.frame.height();
@@ -522,13 +531,28 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
             block_at(std::move(tl.caption->fragment), tl.caption->height, outer.x);
             out_->keep_with_next();
         }
-        out_->open_box(box, in.top, in.bottom);
+        // Frames do not nest: in a factbox, whose frame is open, the
+        // table's top and bottom edges are bands of their own (rules on
+        // the factbox's tint), kept whole as its frame would be.
+        const std::size_t start = out_->mark();
+        if (outer.boxed) {
+            block_at(Fragment{box_edge(box, outer.width, true)}, in.top, outer.x);
+            out_->keep_with_next();
+        } else {
+            out_->open_box(box, in.top, in.bottom);
+        }
         for (std::size_t r = 0; r < tl.rows.size(); ++r) {
             bool head = tl.rows[r].head;
             block_at(std::move(tl.rows[r].fragment), tl.rows[r].height, outer.x + in.left);
             if (head || r == 0) out_->keep_with_next();
         }
-        out_->close_box(kKeepWhole * ctx_.frame.height());
+        if (outer.boxed) {
+            out_->keep_with_next();  // the bottom edge never starts a column
+            block_at(Fragment{box_edge(box, outer.width, false)}, in.bottom, outer.x);
+            out_->keep_whole_since(start, kKeepWhole * ctx_.frame.height());
+        } else {
+            out_->close_box(kKeepWhole * ctx_.frame.height());
+        }
         out_->end(page::TagKind::table);
     };
     int span = columns_for(ctx_.layout.spans.table, m);
@@ -574,8 +598,8 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // run that wide (PreparedArticle::span), so it has those columns on
     // every page it runs on.
     const double max_float = kFloatMaxHeight * ctx_.frame.height();
+    int wide = 0;  // the page's columns it was tried across, when more than the article's
     if (!m.boxed && span == span_ && span_ < ctx_.frame.columns && !flat_at(span_)) {
-        int wide = 0;
         for (int wider = span_ + 1; wider <= ctx_.frame.columns && !wide; ++wider)
             if (flat_at(wider)) wide = wider;
         if (!wide && inner(span_) < needs.least_width())
@@ -585,18 +609,33 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     }
     // Not legible across the article's columns, and not set over more: an
     // error, at the table, rather than a page no one can read.
-    if (!legible(span_)) {
-        const int fit = static_cast<int>((inner(span_) + needs.gap) / (em + needs.gap));
+    if (!m.boxed && !legible(span_)) {  // in a factbox: its width, below
         ctx_.diags.error("E-TABLE-TOO-WIDE", where,
-                         "a table of " + std::to_string(needs.natural.size()) +
-                             " columns cannot be set across this article's " + std::to_string(span_) +
-                             (span_ == 1 ? " column" : " columns") + ": at most " + std::to_string(fit) +
-                             " fit at an em each; split it, or mark it edition=\"digital\" for the EPUB alone");
+                         refused_table + " cannot be set across this article's " + std::to_string(span_) +
+                             (span_ == 1 ? " column" : " columns") + ", " + mm(inner(span_)) + " mm: " + its_need +
+                             split);
         return;
     }
     // A float is placed whole: a table too deep for that flows in the
-    // column instead, where it breaks between rows.
+    // column instead, where it breaks between rows...
     if (span >= 2 && as_float(span, build, false, max_float)) return;
+    // ...and where its columns must still keep their words whole: one that
+    // needs the page's columns side by side and is too deep to stand
+    // across them (hundreds of rows of a wide table), or one wider than its
+    // factbox, is an error too, not cells a point wide.
+    const double here = m.width - in.left - in.right;
+    if (!legible_at(here)) {
+        const int across = std::max(span, wide);
+        std::string why;
+        if (m.boxed) why = refused_table + " cannot be set in a factbox " + mm(here) + " mm wide: " + its_need;
+        else if (across < 2) why = refused_table + " cannot be set in one column, " + mm(here) + " mm: " + its_need;
+        else
+            why = refused_table + " and " + std::to_string(t.rows.size() + (t.head ? 1 : 0)) +
+                  " rows is too deep to stand whole across " + std::to_string(across) + " columns (at most " +
+                  mm(max_float) + " mm), and one column is " + mm(here) + " mm: " + its_need;
+        ctx_.diags.error("E-TABLE-TOO-WIDE", where, why + split);
+        return;
+    }
     double margin = 0.5 * ctx_.grid.leading();
     out_->space(margin);
     build(m);

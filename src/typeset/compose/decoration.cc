@@ -73,6 +73,13 @@ std::vector<page::Item> box_decoration_items(const layout::Box& style, const pag
     return items;
 }
 
+std::vector<page::Item> box_edge(const layout::Box& style, double width, bool top) {
+    if (!(top ? has_top(style.frame) : has_bottom(style.frame))) return {};
+    const double w = style.rule_width.to_pt();
+    const double y = top ? w / 2 : box_insets(style).bottom - w / 2;
+    return horizontal_rule(0, width, y, w, page_colour(style.rule_colour));
+}
+
 page::Rule rule_item(double x0, double x1, double y, double width, page::Colour colour) {
     page::Rule line;
     line.from = {x0, y};

@@ -28,6 +28,12 @@ std::vector<page::Item> box_decoration(const layout::Box& style, const page::Rec
 /// The same items, not wrapped (for content that is an artifact as a whole).
 std::vector<page::Item> box_decoration_items(const layout::Box& style, const page::Rect& rect);
 
+/// The top or bottom edge of a box `width` wide set inside another box's
+/// frame (frames do not nest): its rule, if the frame has that edge, in a
+/// band as deep as the edge's inset, as an artifact. Sides and fill are
+/// left to the enclosing box.
+std::vector<page::Item> box_edge(const layout::Box& style, double width, bool top);
+
 /// A horizontal rule from x0 to x1 centred on y.
 page::Rule rule_item(double x0, double x1, double y, double width, page::Colour colour);
 /// The same rule as an artifact (nothing when `width` is 0).

@@ -423,8 +423,11 @@ void Paginator::place_opening(PreparedArticle& a, const Run& run, Opening& o, bo
     last.body_at = chunk.items.size();
     if (!may_grow) append_area(chunk, a, o.area, o.cols);
     if (opens) {
+        // At the column's foot; under the head where a head deeper than
+        // the page (placed whole, reported off the page) reaches past
+        // that, rather than over its words.
         const ColumnSpace& foot = o.cols[jump_column];
-        auto line = draw_jump(jump, foot.x, foot.bottom + kJumpGap * ctx_.grid.leading());
+        auto line = draw_jump(jump, foot.x, std::max(foot.bottom, foot.top) + kJumpGap * ctx_.grid.leading());
         chunk.items.insert(chunk.items.end(), line.begin(), line.end());
         chunk.opens = true;
     } else {

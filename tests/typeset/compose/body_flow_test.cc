@@ -92,6 +92,27 @@ model::Issue front_page_story(const std::vector<model::Block>& body, const std::
     return issue;
 }
 
+/// A table of `columns` one-number columns and `rows` rows.
+model::Block number_table(int columns, int rows) {
+    model::Table t;
+    for (int i = 0; i < rows; ++i) {
+        model::Row r;
+        for (int j = 0; j < columns; ++j)
+            r.cells.push_back(model::Cell{model::Align::start, text(std::to_string(i * columns + j))});
+        t.rows.push_back(r);
+    }
+    model::Block b;
+    b.node = t;
+    b.where = SourceLocation{"lists.xml", 12, 0};
+    return b;
+}
+
+model::Block para(const std::string& words) {
+    model::Block b;
+    b.node = model::Paragraph{text(words)};
+    return b;
+}
+
 }  // namespace
 
 TEST_CASE("list labels end together before their items, however many digits they have") {
@@ -718,6 +739,117 @@ TEST_CASE("a table spanning columns is not left under a runt leg of the story at
         CHECK((above.empty() || static_cast<int>(above.size()) >= l.columns.min_leg));
     }
     CHECK(spanning >= 3);
+}
+
+TEST_CASE("a table too wide for one column and too deep to stand across columns is an error, not cells a point wide") {
+    // 30 columns fit across a tabloid's five columns, but 200 rows of them
+    // are deeper than a table may stand whole over columns: it was set in
+    // one column at a 1 pt cell measure, glyphs on glyphs.
+    for (std::string layout : {"tabloid", "broadsheet", "peer-tabloid", "magazine"}) {
+        // 30 columns of three- and four-digit numbers are wider than a
+        // magazine's page: refused there however few their rows.
+        for (const auto& [columns, rows, refused] :
+             {std::tuple{30, 200, true}, std::tuple{12, 300, true}, std::tuple{30, 8, layout == "magazine"},
+              std::tuple{12, 20, false}, std::tuple{3, 300, false}}) {
+            CAPTURE(layout);
+            CAPTURE(columns);
+            CAPTURE(rows);
+            auto c = compose(issue_with({para("Before the table."), number_table(columns, rows),
+                                         para("After the table.")}),
+                             bundled_layout(layout));
+            CHECK(c->diags.contains("E-TABLE-TOO-WIDE") == refused);
+            for (const Diagnostic& d : c->diags.all())
+                if (d.code == "E-TABLE-TOO-WIDE") {
+                    CHECK(d.where.line == 12);
+                    const std::string start = "a table of " + std::to_string(columns) + " columns ";
+                    CHECK(d.message.starts_with(start));
+                    CHECK(d.message.ends_with(" mm side by side to keep their words whole; split it, or mark it "
+                                              "edition=\"digital\" for the EPUB alone"));
+                    // Too deep to stand across columns, or too wide for the
+                    // article's: either way the width it needs is given.
+                    CHECK((d.message.find(" rows is too deep to stand whole across ") != std::string::npos ||
+                           d.message.find(" cannot be set across this article's ") != std::string::npos));
+                }
+            if (!refused) {
+                auto problems = check_all(c->doc, *c->layout, c->issue);
+                for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+                CHECK_FALSE(c->diags.contains("W-TEXT-FORCED-BREAK"));
+            }
+        }
+    }
+}
+
+TEST_CASE("a table in a factbox is held to the factbox's width") {
+    for (std::string layout : {"tabloid", "peer-tabloid", "magazine", "newsletter"}) {
+        for (const auto& [columns, refused] : {std::pair{40, true}, std::pair{4, false}}) {
+            CAPTURE(layout);
+            CAPTURE(columns);
+            model::Aside aside;
+            aside.title = text("Facts");
+            aside.blocks = {para("Inside the box."), number_table(columns, 6)};
+            model::Block box;
+            box.node = aside;
+            auto c = compose(issue_with({para("Before."), box, para("After.")}), bundled_layout(layout));
+            CHECK(c->diags.contains("E-TABLE-TOO-WIDE") == refused);
+            for (const Diagnostic& d : c->diags.all())
+                if (d.code == "E-TABLE-TOO-WIDE") {
+                    CHECK(d.message.starts_with("a table of 40 columns cannot be set in a factbox "));
+                    CHECK(d.message.find(" mm wide: its columns need ") != std::string::npos);
+                }
+        }
+    }
+}
+
+TEST_CASE("a factbox with a table among its paragraphs is framed and tinted to its last line") {
+    // Frames do not nest: the table's own opened inside the factbox's and
+    // closed both, so what followed the table printed outside the box.
+    for (std::string layout : {"tabloid", "peer-tabloid", "magazine", "newsletter", "broadsheet"}) {
+        CAPTURE(layout);
+        model::Aside aside;
+        aside.title = text("Facts");
+        aside.blocks = {para("Opening of the box."), number_table(4, 5), para("Closing of the box.")};
+        model::Block box;
+        box.node = aside;
+        auto c = compose(issue_with({para("Before."), box, para("After.")}), bundled_layout(layout));
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+        REQUIRE(c->doc.pages.size() == 1);
+        const page::GlyphRun *opening = nullptr, *closing = nullptr, *after = nullptr;
+        std::vector<page::Rect> tints;
+        std::vector<const page::Rule*> rules;
+        for (const page::Item& item : c->doc.pages[0].items) {
+            if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                if (r->text.starts_with("Opening")) opening = r;
+                if (r->text.starts_with("Closing")) closing = r;
+                if (r->text.starts_with("After")) after = r;
+            } else if (auto* b = std::get_if<page::Box>(&item); b && b->fill) {
+                tints.push_back(b->rect);
+            } else if (auto* rule = std::get_if<page::Rule>(&item)) {
+                rules.push_back(rule);
+            }
+        }
+        REQUIRE(opening);
+        REQUIRE(closing);
+        REQUIRE(after);
+        auto tinted = [&](const page::GlyphRun* r) {
+            for (const page::Rect& t : tints)
+                if (r->origin.x >= t.x && r->origin.x + r->advance <= t.x + t.width + 0.01 && r->origin.y > t.y &&
+                    r->origin.y < t.y + t.height)
+                    return true;
+            return false;
+        };
+        CHECK(tinted(opening));
+        CHECK(tinted(closing));
+        CHECK_FALSE(tinted(after));
+        // The table keeps its rules above and below, inside the tint,
+        // between the two paragraphs.
+        int between = 0;
+        for (const page::Rule* r : rules)
+            if (r->from.y == r->to.y && r->from.y > opening->origin.y && r->from.y < closing->origin.y &&
+                r->from.x >= opening->origin.x - 0.01)
+                ++between;
+        CHECK(between >= 2);
+    }
 }
 
 TEST_CASE("text the page cannot hold is reported, never silently lost") {

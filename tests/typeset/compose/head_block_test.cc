@@ -167,6 +167,48 @@ TEST_CASE("a headline too deep even with the smallest deck is set at that size, 
     CHECK(c->diags.contains("W-LAYOUT-OFF-PAGE"));
 }
 
+TEST_CASE("a head deeper than the page is never overprinted by its story's jump line") {
+    // A headline of 80 words and more on the broadsheet set on A6 in two
+    // columns, and of some 300 on a magazine page: even at the deck's
+    // size the head reaches the column foot, where the jump line was
+    // drawn over its byline. The jump line now goes under the head.
+    layout::Layout pocket = bundled_layout("broadsheet");
+    pocket.page.width = Length::mm(105);
+    pocket.page.height = Length::mm(148);
+    pocket.page.margin_inner = pocket.page.margin_outer = Length::mm(8);
+    pocket.page.margin_top = Length::mm(12);
+    pocket.page.margin_bottom = Length::mm(12);
+    pocket.columns.count = 2;
+    pocket.columns.gutter = Length::mm(3.5);
+    std::vector<std::pair<layout::Layout, int>> cases;
+    for (int words = 60; words <= 120; words += 4) cases.emplace_back(pocket, words);
+    for (int words = 250; words <= 350; words += 10) cases.emplace_back(bundled_layout("magazine"), words);
+    int jumped = 0;
+    for (const auto& [l, words] : cases) {
+        CAPTURE(l.name);
+        CAPTURE(words);
+        model::Issue issue = lead_story(headline_words(words));
+        model::Article& a = issue.sections[0].articles[0];
+        for (int i = 0; i < 60; ++i) a.body.push_back(a.body.front());
+        auto c = compose(issue, l);
+        const page::GlyphRun* jump = nullptr;
+        for (const page::Item& item : c->doc.pages.front().items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item); r && (r->text.starts_with("Continued on") ||
+                                                                   r->text.starts_with("CONTINUED ON")))
+                jump = r;
+        if (!jump) continue;
+        ++jumped;
+        for (const page::Item& item : c->doc.pages.front().items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item); r && r != jump) {
+                const bool across =
+                    r->origin.x < jump->origin.x + jump->advance && jump->origin.x < r->origin.x + r->advance;
+                const bool level = std::abs(r->origin.y - jump->origin.y) < 0.8 * std::max(r->size, jump->size);
+                CHECK_MESSAGE(!(across && level), "\"" << r->text << "\" under the jump line");
+            }
+    }
+    CHECK(jumped >= 20);
+}
+
 TEST_CASE("a pocket page keeps room under the lead story's head for its text and jump line") {
     // The broadsheet on A6 with two columns, its 58 mm masthead and 18 pt
     // deck unchanged: the head the layout gives the lead story is deeper

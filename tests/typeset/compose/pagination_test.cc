@@ -1666,9 +1666,10 @@ TEST_CASE("pages are handed over while the articles after them are still to be s
 }
 
 
-TEST_CASE("a table with more columns than fit across its article at an em each is an error at the table") {
-    // 40 columns do not fit across the article's three tabloid columns at
-    // an em each, but do across the page's five: set over them.
+TEST_CASE("a table with more columns than fit across its article, words whole, is an error at the table") {
+    // 40 columns do not fit across the article's three tabloid columns
+    // with their numbers whole, but do across the page's five: set over
+    // them.
     for (const auto& [columns, refused] :
          {std::pair{200, true}, std::pair{60, true}, std::pair{40, false}, std::pair{12, false}}) {
         CAPTURE(columns);
