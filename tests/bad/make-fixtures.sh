@@ -615,11 +615,18 @@ case("table-200-columns", {"story.xml": article(
     '    <table><row>' + "".join("<cell>%d</cell>" % (j + 1) for j in range(200)) + '</row></table>')})
 case("table-12-columns-ok", {"story.xml": article(
     '    <table><row>' + "".join("<cell>%d</cell>" % (j + 1) for j in range(12)) + '</row></table>')})
+case("table-30-columns-200-rows", {"story.xml": article(
+    '    <table>' + "".join("<row>" + "".join("<cell>%d</cell>" % (i * 30 + j) for j in range(30)) + "</row>"
+                           for i in range(200)) + '</table>')})
+case("table-in-aside-40-columns", {"story.xml": article(
+    '    <aside><title>Facts</title><table><row>' + "".join("<cell>%d</cell>" % (j + 1) for j in range(40)) +
+    '</row></table><p>After the table.</p></aside>')})
 
 # Ids, titles and text ------------------------------------------------------
 case("id-duplicate", {"a.xml": article(ident="story"), "b.xml": article(ident="story")})
 case("id-case-differs", {"a.xml": article(ident="story"), "b.xml": article(ident="Story")})
 case("id-empty", {"story.xml": article(ident="")})
+case("headline-empty", {"story.xml": article(headline=" ")})
 case("id-ref-unknown", {"story.xml": article().replace(
     "</article>", '  <end><related><item ref="nowhere"><title>Gone</title></item></related></end>\n</article>')})
 case("id-manifest-lists-file-twice", {"issue.xml": manifest(("story.xml", "story.xml")), "story.xml": article()})
