@@ -45,6 +45,21 @@ model::Issue lead_story(const std::string& headline) {
     return issue_of({std::move(a)});
 }
 
+/// The broadsheet on A6 in two columns, its 58 mm masthead and 18 pt deck
+/// unchanged: the head it gives a lead story is deeper than the page under
+/// the masthead.
+layout::Layout pocket_broadsheet(Length margin_bottom) {
+    layout::Layout l = bundled_layout("broadsheet");
+    l.page.width = Length::mm(105);
+    l.page.height = Length::mm(148);
+    l.page.margin_inner = l.page.margin_outer = Length::mm(8);
+    l.page.margin_top = Length::mm(12);
+    l.page.margin_bottom = margin_bottom;
+    l.columns.count = 2;
+    l.columns.gutter = Length::mm(3.5);
+    return l;
+}
+
 struct HeadlineRuns {
     std::set<double> sizes;
     std::size_t words = 0;
@@ -172,14 +187,7 @@ TEST_CASE("a head deeper than the page is never overprinted by its story's jump 
     // columns, and of some 300 on a magazine page: even at the deck's
     // size the head reaches the column foot, where the jump line was
     // drawn over its byline. The jump line now goes under the head.
-    layout::Layout pocket = bundled_layout("broadsheet");
-    pocket.page.width = Length::mm(105);
-    pocket.page.height = Length::mm(148);
-    pocket.page.margin_inner = pocket.page.margin_outer = Length::mm(8);
-    pocket.page.margin_top = Length::mm(12);
-    pocket.page.margin_bottom = Length::mm(12);
-    pocket.columns.count = 2;
-    pocket.columns.gutter = Length::mm(3.5);
+    const layout::Layout pocket = pocket_broadsheet(Length::mm(12));
     std::vector<std::pair<layout::Layout, int>> cases;
     for (int words = 60; words <= 120; words += 4) cases.emplace_back(pocket, words);
     for (int words = 250; words <= 350; words += 10) cases.emplace_back(bundled_layout("magazine"), words);
@@ -210,17 +218,7 @@ TEST_CASE("a head deeper than the page is never overprinted by its story's jump 
 }
 
 TEST_CASE("a pocket page keeps room under the lead story's head for its text and jump line") {
-    // The broadsheet on A6 with two columns, its 58 mm masthead and 18 pt
-    // deck unchanged: the head the layout gives the lead story is deeper
-    // than the page under the masthead.
-    layout::Layout l = bundled_layout("broadsheet");
-    l.page.width = Length::mm(105);
-    l.page.height = Length::mm(148);
-    l.page.margin_inner = l.page.margin_outer = Length::mm(8);
-    l.page.margin_top = Length::mm(12);
-    l.page.margin_bottom = Length::mm(10);
-    l.columns.count = 2;
-    l.columns.gutter = Length::mm(3.5);
+    const layout::Layout l = pocket_broadsheet(Length::mm(10));
     Diagnostics diags;
     auto read = read::read_issue(source_dir() / "samples" / "ppp-2008-06-13", {}, diags);
     REQUIRE(read.issue.has_value());
