@@ -517,9 +517,14 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     auto legible_at = [&](double width) { return table_columns <= 1 || needed <= width + kEpsilon; };
     auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
     auto legible = [&](int s) { return legible_at(inner(s)); };
-    auto mm = [](double pt) { return std::to_string(static_cast<long>(std::lround(pt / 72.0 * 25.4))); };
+    // Widths in messages: what it needs rounded up, what it has down, so
+    // the two never read alike.
+    auto mm = [](double pt, bool up = false) {
+        const double v = pt / 72.0 * 25.4;
+        return std::to_string(static_cast<long>(up ? std::ceil(v) : std::floor(v)));
+    };
     const std::string refused_table = "a table of " + std::to_string(table_columns) + " columns";
-    const std::string its_need = "its columns need " + mm(needed) + " mm side by side to keep their words whole";
+    const std::string its_need = "its columns need " + mm(needed, true) + " mm side by side to keep their words whole";
     const std::string split = "; split it, or mark it edition=\"digital\" for the EPUB alone";
     // No row deeper than a figure may be: a deeper one goes on in the next
     // column or page, cut between lines.
