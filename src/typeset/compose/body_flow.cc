@@ -611,10 +611,11 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
             for (int wider = span_ + 1; wider <= ctx_.frame.columns && !wide; ++wider)
                 if (inner(wider) >= needs.least_width()) wide = wider;
         if (wide && legible(wide) && as_float(wide, build, false, max_float)) return;
+        if (wide && !legible(wide)) wide = 0;  // not tried: too narrow still
     }
     // Not legible across the article's columns, and not set over more: an
     // error, at the table, rather than a page no one can read.
-    if (!m.boxed && !legible(span_)) {  // in a factbox: its width, below
+    if (!m.boxed && !legible(span_) && !wide) {  // in a factbox, or too deep across the page's: below
         ctx_.diags.error("E-TABLE-TOO-WIDE", where,
                          refused_table + " cannot be set across this article's " + std::to_string(span_) +
                              (span_ == 1 ? " column" : " columns") + ", " + mm(inner(span_)) + " mm: " + its_need +
@@ -623,7 +624,7 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     }
     // A float is placed whole: a table too deep for that flows in the
     // column instead, where it breaks between rows...
-    if (span >= 2 && as_float(span, build, false, max_float)) return;
+    if (span >= 2 && legible(span) && as_float(span, build, false, max_float)) return;
     // ...and where its columns must still keep their words whole: one that
     // needs the page's columns side by side and is too deep to stand
     // across them (hundreds of rows of a wide table), or one wider than its
