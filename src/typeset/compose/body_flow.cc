@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/length.h"
 #include "model/direction.h"
 #include "model/inline.h"
 #include "typeset/compose/decoration.h"
@@ -74,6 +75,13 @@ constexpr double kMostWrap = 1.5;
 /// whole; a word longer than this many ems of the cells' type (a URL, a
 /// code) would be broken at any width a column has, and counts no more.
 constexpr double kLongestCellWord = 10.0;
+
+/// A depth or width for a message, in whole millimetres: rounded up for
+/// what something needs, down for what it has, so the two never read alike.
+std::string whole_mm(double pt, bool up) {
+    const double v = Length::pt(pt).to_mm();
+    return std::to_string(static_cast<long>(up ? std::ceil(v) : std::floor(v)));
+}
 
 }  // namespace
 
@@ -311,17 +319,12 @@ void BodyFlow::pullquote(const model::Quotation& q, const Measure& m, const Sour
     // of the page, where it could only push the story off it.
     const double deepest = (span >= 2 ? kFloatMaxHeight : kFigureMaxHeight) * ctx_.frame.height();
     // The quote's own depth against what it may have without the space
-    // around it; its depth rounded up and the limit down, so the message
-    // never reads "117 mm is more than 117 mm".
+    // around it (the message read "117 mm is more than 121 mm").
     const double most = deepest - 2 * margin;
     if (height > most) {
-        auto mm = [](double pt, bool up) {
-            const double v = pt / 72.0 * 25.4;
-            return std::to_string(static_cast<long>(up ? std::ceil(v) : std::floor(v)));
-        };
         ctx_.diags.warning("W-PULLQUOTE-TOO-DEEP", where,
-                           "a pull quote " + mm(height, true) +
-                               " mm deep is more than the page can take whole (" + mm(most, false) +
+                           "a pull quote " + whole_mm(height, true) +
+                               " mm deep is more than the page can take whole (" + whole_mm(most, false) +
                                " mm); left out of the print edition");
         return;
     }
@@ -517,12 +520,7 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     auto legible_at = [&](double width) { return table_columns <= 1 || needed <= width + kEpsilon; };
     auto inner = [&](int s) { return ctx_.frame.span_width(s) - in.left - in.right; };
     auto legible = [&](int s) { return legible_at(inner(s)); };
-    // Widths in messages: what it needs rounded up, what it has down, so
-    // the two never read alike.
-    auto mm = [](double pt, bool up = false) {
-        const double v = pt / 72.0 * 25.4;
-        return std::to_string(static_cast<long>(up ? std::ceil(v) : std::floor(v)));
-    };
+    auto mm = [](double pt, bool up = false) { return whole_mm(pt, up); };
     const std::string refused_table = "a table of " + std::to_string(table_columns) + " columns";
     const std::string its_need = "its columns need " + mm(needed, true) + " mm side by side to keep their words whole";
     const std::string split = "; split it, or mark it edition=\"digital\" for the EPUB alone";
