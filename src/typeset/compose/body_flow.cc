@@ -544,11 +544,22 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         } else {
             out_->open_box(box, in.top, in.bottom);
         }
+        // The head row goes again at the top of each column the table
+        // goes on in.
+        std::optional<std::size_t> head_item;
+        Fragment head_copy;
+        double head_height = 0;
         for (std::size_t r = 0; r < tl.rows.size(); ++r) {
             bool head = tl.rows[r].head;
+            if (head && !head_item) {
+                head_item = out_->mark();
+                append_translated(head_copy.items, tl.rows[r].fragment.items, outer.x + in.left, 0);
+                head_height = tl.rows[r].height;
+            }
             block_at(std::move(tl.rows[r].fragment), tl.rows[r].height, outer.x + in.left);
             if (head || r == 0) out_->keep_with_next();
         }
+        if (head_item) out_->repeat_head(*head_item, head_copy, head_height);
         if (outer.boxed) {
             out_->keep_with_next();  // the bottom edge never starts a column
             block_at(Fragment{box_edge(box, outer.width, false)}, in.bottom, outer.x);

@@ -62,7 +62,10 @@ public:
     FillResult run();
 
 private:
-    std::pair<double, double> slot(const FlowItem& item, int column, double cursor) const;
+    /// Where `item` goes in `column` from `cursor`: below any float it
+    /// would meet, `above` (a table's repeated head row) kept clear of the
+    /// float too.
+    std::pair<double, double> slot(const FlowItem& item, int column, double cursor, double above = 0) const;
     double overlap(int column, double from, double to) const;
     double fair_limit(int column, std::size_t i, double cursor, double pending_height) const;
     /// Room a framed box needs below an item if the column ends after it.
@@ -101,7 +104,7 @@ private:
     FillResult res_;
 };
 
-std::pair<double, double> Filler::slot(const FlowItem& item, int column, double cursor) const {
+std::pair<double, double> Filler::slot(const FlowItem& item, int column, double cursor, double above) const {
     for (int guard = 0; guard < 64; ++guard) {
         double top = cursor;
         double height = item.height;
@@ -114,13 +117,13 @@ std::pair<double, double> Filler::slot(const FlowItem& item, int column, double 
         bool moved = false;
         for (const FloatRect& r : rq_.floats) {
             if (column < r.first || column >= r.first + r.span) continue;
-            bool hit = height > 0 ? (top < r.blocks_to() - kEpsilon && bottom > r.top + kEpsilon)
+            bool hit = height > 0 ? (top - above < r.blocks_to() - kEpsilon && bottom > r.top + kEpsilon)
                                   : (top > r.top + kEpsilon && top < r.blocks_to() - kEpsilon);
             if (hit) {
                 // Below the float; an item of a framed box (not its start)
                 // that goes on there reopens the box with its inset, as at
                 // a column's top.
-                cursor = r.blocks_to() + (item.kind != FlowKind::box_start ? inset_above(item) : 0.0);
+                cursor = r.blocks_to() + (item.kind != FlowKind::box_start ? inset_above(item) : 0.0) + above;
                 moved = true;
                 break;
             }
@@ -274,6 +277,10 @@ FillResult Filler::run() {
         if (pending == kNone && first_real < end_ && s_.items[first_real].box >= 0 &&
             s_.items[first_real].kind != FlowKind::box_start)
             cursor += inset_above(s_.items[first_real]);
+        // A table split from the previous column repeats its head row here.
+        const RepeatedHead* head = first_real < end_ ? s_.head_above(first_real) : nullptr;
+        const double head_room = head ? head->height : 0.0;
+        if (pending == kNone) cursor += head_room;
 
         double pending_height = pending != kNone ? s_.remaining(pending) - s_.remaining(pending_last + 1) : 0.0;
         double limit = rq_.mode == FillMode::fair && c + 1 < k ? fair_limit(c, i, cursor, pending_height) : col.bottom;
@@ -312,6 +319,7 @@ FillResult Filler::run() {
             if (first_real < end_ && s_.items[first_real].box >= 0 &&
                 s_.items[first_real].kind != FlowKind::box_start)
                 cursor += inset_above(s_.items[first_real]);
+            cursor += head_room;
             col_content = area_content = starts_with_pending = true;
             pending = kNone;
         }
@@ -340,7 +348,7 @@ FillResult Filler::run() {
                     continue;
                 }
             }
-            auto [top, bottom] = slot(item, c, cursor);
+            auto [top, bottom] = slot(item, c, cursor, i == first_real ? head_room : 0.0);
             double reserve = item.kind != FlowKind::box_end ? inset_below(item) : 0.0;
             bool fits = bottom + reserve <= limit + kEpsilon;
             // An empty column takes what fits it, whatever the balancing

@@ -43,6 +43,22 @@ std::vector<page::Item> emit_area(Stream& s, const AreaResult& area, const std::
         }
     }
     out.reserve(count);
+    // A table's head row again above the first of its rows in a column
+    // it goes on in (placed items come in reading order).
+    std::map<int, std::size_t> previous;          // column -> the item placed last in it so far
+    std::map<std::pair<int, int>, double> heads;  // (column, box) -> the head row's depth above the piece
+    std::vector<page::Item> repeated;             // drawn over the frames
+    for (const Placed& p : area.fill.placed) {
+        auto before = previous.find(p.column);
+        const RepeatedHead* head = s.head_above(p.item);
+        if (head && (before == previous.end() || before->second < head->head)) {
+            const ColumnSpace& col = columns[static_cast<std::size_t>(p.column)];
+            append_translated(repeated, head->content.items, col.x, p.top - head->height);
+            const int box = s.items[p.item].box;
+            if (box >= 0) heads[{p.column, box}] = head->height;
+        }
+        previous[p.column] = p.item;
+    }
     // Frames and backgrounds, one per piece of a box in a column.
     std::map<std::pair<int, int>, Piece> pieces;  // (column, box)
     for (const Placed& p : area.fill.placed) {
@@ -61,10 +77,12 @@ std::vector<page::Item> emit_area(Stream& s, const AreaResult& area, const std::
         const FrameBox& box = s.boxes[static_cast<std::size_t>(key.second)];
         const ColumnSpace& col = columns[static_cast<std::size_t>(key.first)];
         double top = piece.has_start ? piece.top : piece.top - box.inset_top;
+        if (auto head = heads.find(key); !piece.has_start && head != heads.end()) top -= head->second;
         double bottom = piece.has_end ? piece.bottom : piece.bottom + box.inset_bottom;
         auto deco = box_decoration(box.style, page::Rect{col.x, top, col.width, bottom - top});
         out.insert(out.end(), deco.begin(), deco.end());
     }
+    out.insert(out.end(), std::make_move_iterator(repeated.begin()), std::make_move_iterator(repeated.end()));
     for (const Placed& p : area.fill.placed) {
         const FlowItem& item = s.items[p.item];
         const ColumnSpace& col = columns[static_cast<std::size_t>(p.column)];

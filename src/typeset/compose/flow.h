@@ -77,11 +77,25 @@ struct FloatBlock {
     std::optional<Narrow> narrow;
 };
 
+/// A table's head row, drawn again at the top of every column the table
+/// goes on in after a break (an artifact: the structure has it once).
+struct RepeatedHead {
+    std::size_t head = 0;  ///< the head row's item
+    std::size_t last = 0;  ///< the table's last row's item
+    double height = 0;
+    Fragment content;  ///< relative to its top-left at the column's left edge
+};
+
 struct Stream {
     std::vector<FlowItem> items;
     std::vector<Fragment> fragments;
     std::vector<FrameBox> boxes;
     std::vector<FloatBlock> floats;
+    std::vector<RepeatedHead> heads;
+
+    /// The head repeated above item `i` where the item opens a column (a
+    /// row of a table after its head), or null.
+    const RepeatedHead* head_above(std::size_t i) const;
 
     /// Computes the running heights used by remaining(); call once built.
     void finish();

@@ -46,6 +46,10 @@ public:
     void open_box(const layout::Box& style, double inset_top, double inset_bottom, bool deferrable = false);
     /// Closes the box; one no taller than `keep_whole` is never split.
     void close_box(double keep_whole = 0);
+    /// Item `head` (a table's head row, drawn by `content`, `height` deep)
+    /// is drawn again, as an artifact, at the top of every column that the
+    /// items after it, up to the last one added, go on in.
+    void repeat_head(std::size_t head, const Fragment& content, double height);
     /// The next item may not start a column (keeps this one with it).
     void keep_with_next() { keep_ = true; }
     /// Where the next item goes, for keep_whole_since().

@@ -854,6 +854,74 @@ TEST_CASE("a factbox with a table among its paragraphs is framed and tinted to i
     }
 }
 
+TEST_CASE("a table's head row is drawn again, untagged, at the top of each column and page it goes on in") {
+    // The reference promised it; the head stood over the first column alone.
+    for (std::string layout : {"tabloid", "magazine", "newsletter", "broadsheet"}) {
+        for (bool boxed : {false, true}) {
+            CAPTURE(layout);
+            CAPTURE(boxed);
+            model::Table t;
+            t.head = model::Row{{model::Cell{model::Align::start, text("Item")},
+                                 model::Cell{model::Align::right, text("Value")}}};
+            for (int i = 0; i < 400; ++i)
+                t.rows.push_back(model::Row{{model::Cell{model::Align::start, text("r" + std::to_string(i))},
+                                             model::Cell{model::Align::right, text(std::to_string(7 * i))}}});
+            model::Block table;
+            table.node = t;
+            model::Block block = table;
+            if (boxed) {
+                model::Aside aside;
+                aside.title = text("Facts");
+                aside.blocks = {para("Inside the box."), table, para("Closing the box.")};
+                block.node = aside;
+            }
+            auto c = compose(issue_with({para("Before."), block, para("After.")}), bundled_layout(layout));
+            auto problems = check_all(c->doc, *c->layout, c->issue);
+            for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+            // Per page and column (the rows' left edge): the first row's
+            // top, and the heads drawn there, tagged or not.
+            struct Column {
+                double first_row = 1e9;  // baseline of its first row
+                std::vector<std::pair<double, bool>> heads;  // baseline, tagged
+            };
+            std::map<std::pair<std::size_t, long>, Column> columns;
+            for (std::size_t pi = 0; pi < c->doc.pages.size(); ++pi) {
+                int artifact = 0;
+                for (const page::Item& item : c->doc.pages[pi].items) {
+                    if (auto* b = std::get_if<page::TagBegin>(&item); b && b->kind == page::TagKind::artifact)
+                        ++artifact;
+                    if (auto* e = std::get_if<page::TagEnd>(&item); e && e->kind == page::TagKind::artifact)
+                        --artifact;
+                    auto* r = std::get_if<page::GlyphRun>(&item);
+                    if (!r) continue;
+                    const std::pair key{pi, std::lround(r->origin.x)};
+                    if (r->text == "Item") columns[key].heads.emplace_back(r->origin.y, artifact == 0);
+                    if (r->text.size() > 1 && r->text[0] == 'r' && std::isdigit(static_cast<unsigned char>(r->text[1])))
+                        columns[key].first_row = std::min(columns[key].first_row, r->origin.y);
+                }
+            }
+            int tagged = 0;
+            std::size_t with_rows = 0;
+            for (const auto& [key, col] : columns) {
+                CAPTURE(key.first);
+                CAPTURE(key.second);
+                for (const auto& h : col.heads) tagged += h.second;
+                if (col.first_row == 1e9) {
+                    CHECK(col.heads.empty());
+                    continue;
+                }
+                ++with_rows;
+                // One head, just above the column's first row.
+                REQUIRE(col.heads.size() == 1);
+                CHECK(col.heads[0].first < col.first_row);
+                CHECK(col.first_row - col.heads[0].first < 2.5 * c->layout->grid.leading.to_pt());
+            }
+            CHECK(tagged == 1);     // the structure has the head once
+            CHECK(with_rows >= 6);  // over columns, and pages
+        }
+    }
+}
+
 TEST_CASE("text the page cannot hold is reported, never silently lost") {
     // A headline of 1500 words, too deep for the page even at the deck's
     // size (head_block_test.cc; the article has no deck to set smaller),
