@@ -527,10 +527,16 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // No row deeper than a figure may be: a deeper one goes on in the next
     // column or page, cut between lines.
     const double max_row = kFigureMaxHeight * ctx_.frame.height();
-    auto build = [&](const Measure& outer) {
+    // Body rows [from, to) of the table set at `outer`: the caption over
+    // the first part only, the head row over every part, drawn again
+    // (untagged) over the parts after the first.
+    auto build_part = [&](const Measure& outer, std::size_t from, std::size_t to) {
+        const std::size_t reported = ctx_.diags.all().size();
         TableLayout tl = layout_table(ctx_, t, needs, outer.width - in.left - in.right, article_.lang, where, max_row);
+        const bool first = from == 0;
+        if (!first) ctx_.diags.retract_after(reported);  // the first part reported its rows
         out_->begin(tag(page::TagKind::table));
-        if (tl.caption) {
+        if (tl.caption && first) {
             block_at(std::move(tl.caption->fragment), tl.caption->height, outer.x);
             out_->keep_with_next();
         }
@@ -549,15 +555,20 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         std::optional<std::size_t> head_item;
         Fragment head_copy;
         double head_height = 0;
-        for (std::size_t r = 0; r < tl.rows.size(); ++r) {
-            bool head = tl.rows[r].head;
+        std::size_t body = 0;  // body rows passed
+        bool first_row = true;
+        for (TableRowLayout& row : tl.rows) {
+            const bool head = row.head;
+            if (!head && (body++ < from || body > to)) continue;
             if (head && !head_item) {
                 head_item = out_->mark();
-                append_translated(head_copy.items, tl.rows[r].fragment.items, outer.x + in.left, 0);
-                head_height = tl.rows[r].height;
+                append_translated(head_copy.items, row.fragment.items, outer.x + in.left, 0);
+                head_height = row.height;
             }
-            block_at(std::move(tl.rows[r].fragment), tl.rows[r].height, outer.x + in.left);
-            if (head || r == 0) out_->keep_with_next();
+            if (head && !first) row.fragment.items = drawn_again(row.fragment.items);
+            block_at(std::move(row.fragment), row.height, outer.x + in.left);
+            if (head || first_row) out_->keep_with_next();
+            first_row = false;
         }
         if (head_item) out_->repeat_head(*head_item, head_copy, head_height);
         if (outer.boxed) {
@@ -569,6 +580,7 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         }
         out_->end(page::TagKind::table);
     };
+    auto build = [&](const Measure& outer) { build_part(outer, 0, std::numeric_limits<std::size_t>::max()); };
     int span = columns_for(ctx_.layout.spans.table, m);
     // Wider than the layout says when its words would not fit otherwise.
     while (!m.boxed && span < span_ && ctx_.frame.span_width(span) - in.left - in.right < needs.least_width()) ++span;
@@ -634,20 +646,42 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // A float is placed whole: a table too deep for that flows in the
     // column instead, where it breaks between rows...
     if (span >= 2 && legible(span) && as_float(span, build, false, max_float)) return;
-    // ...and where its columns must still keep their words whole: one that
-    // needs the page's columns side by side and is too deep to stand
-    // across them (hundreds of rows of a wide table), or one wider than its
-    // factbox, is an error too, not cells a point wide.
+    // ...and where its columns must still keep their words whole. One
+    // that needs the page's columns side by side and is too deep to stand
+    // whole across them (a stock listing of hundreds of rows) is set
+    // across them in parts, each a float, the head row over each.
     const double here = m.width - in.left - in.right;
+    if (const int across = std::max(span, wide); !m.boxed && !legible_at(here) && across >= 2 && legible(across)) {
+        const std::size_t reported = ctx_.diags.all().size();
+        TableLayout tl = layout_table(ctx_, t, needs, inner(across), article_.lang, where, max_row);
+        ctx_.diags.retract_after(reported);  // only measures: reported where it is set
+        // What each part holds besides its rows: the float's margins
+        // (as_float), the frame's insets and the head row; the first, the
+        // caption too.
+        double fixed = ctx_.grid.leading() + in.top + in.bottom;
+        std::vector<double> rows;
+        for (const TableRowLayout& r : tl.rows) {
+            if (r.head) fixed += r.height;
+            else rows.push_back(r.height);
+        }
+        const double caption = tl.caption ? tl.caption->height : 0.0;
+        std::size_t from = 0;
+        for (std::size_t to : part_ends(rows, max_float - fixed, max_float - fixed - caption, ctx_.grid.leading())) {
+            as_float(across, [&](const Measure& outer) { build_part(outer, from, to); });
+            from = to;
+        }
+        return;
+    }
+    // One wider than its factbox, or than its column where it cannot
+    // stand across columns, is an error, not cells a point wide.
     if (!legible_at(here)) {
         const int across = std::max(span, wide);
         std::string why;
         if (m.boxed) why = refused_table + " cannot be set in a factbox " + mm(here) + " mm wide: " + its_need;
         else if (across < 2) why = refused_table + " cannot be set in one column, " + mm(here) + " mm: " + its_need;
         else
-            why = refused_table + " and " + std::to_string(t.rows.size() + (t.head ? 1 : 0)) +
-                  " rows is too deep to stand whole across " + std::to_string(across) + " columns (at most " +
-                  mm(max_float) + " mm), and one column is " + mm(here) + " mm: " + its_need;
+            why = refused_table + " cannot be set across " + std::to_string(across) + " columns, " +
+                  mm(inner(across)) + " mm: " + its_need;
         ctx_.diags.error("E-TABLE-TOO-WIDE", where, why + split);
         return;
     }

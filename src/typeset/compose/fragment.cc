@@ -99,6 +99,17 @@ void append_artifact(std::vector<page::Item>& out, std::vector<page::Item> items
     out.emplace_back(tag_end(page::TagKind::artifact));
 }
 
+std::vector<page::Item> drawn_again(const std::vector<page::Item>& items) {
+    std::vector<page::Item> drawn;
+    for (const page::Item& it : items)
+        if (!std::holds_alternative<page::TagBegin>(it) && !std::holds_alternative<page::TagEnd>(it) &&
+            !std::holds_alternative<page::Link>(it))
+            drawn.push_back(it);
+    std::vector<page::Item> out;
+    append_artifact(out, std::move(drawn));
+    return out;
+}
+
 page::TagBegin tag(page::TagKind kind) {
     page::TagBegin t;
     t.kind = kind;

@@ -32,6 +32,10 @@ void append_line(std::vector<page::Item>& out, SetLine&& line, double x, double 
 /// tree: `items` wrapped in an artifact tag pair, appended to `out`.
 void append_artifact(std::vector<page::Item>& out, std::vector<page::Item> items);
 
+/// What `items` draw, without their tags and links, as one artifact: a
+/// table's head row drawn again where the table goes on.
+std::vector<page::Item> drawn_again(const std::vector<page::Item>& items);
+
 /// Structure tags.
 page::TagBegin tag(page::TagKind kind);
 page::TagBegin heading_tag(int level);

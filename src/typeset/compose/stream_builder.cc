@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <utility>
-#include <variant>
 
 namespace galley::typeset {
 
@@ -113,16 +112,11 @@ void StreamBuilder::close_box(double keep_whole) {
 void StreamBuilder::repeat_head(std::size_t head, const Fragment& content, double height) {
     if (out_.items.empty() || head + 1 >= out_.items.size()) return;  // no row after it
     // Drawn only: its tags, and its links, belong to the head where it stands.
-    std::vector<page::Item> drawn;
-    for (const page::Item& it : content.items)
-        if (!std::holds_alternative<page::TagBegin>(it) && !std::holds_alternative<page::TagEnd>(it) &&
-            !std::holds_alternative<page::Link>(it))
-            drawn.push_back(it);
     RepeatedHead h;
     h.head = head;
     h.last = out_.items.size() - 1;
     h.height = height;
-    append_artifact(h.content.items, std::move(drawn));
+    h.content.items = drawn_again(content.items);
     out_.heads.push_back(std::move(h));
 }
 

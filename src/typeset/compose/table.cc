@@ -1,6 +1,7 @@
 #include "typeset/compose/table.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <optional>
 #include <sstream>
@@ -207,6 +208,31 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
         }
     }
     return out;
+}
+
+std::vector<std::size_t> part_ends(const std::vector<double>& rows, double room, double first_room, double step) {
+    // Each part filled up to `target`, within its room.
+    auto cut = [&](double target) {
+        std::vector<std::size_t> ends;
+        double depth = 0;
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            const double limit = std::min(target, ends.empty() ? first_room : room);
+            if (depth > 0 && depth + rows[k] > limit + kEpsilon) {
+                ends.push_back(k);
+                depth = 0;
+            }
+            depth += rows[k];
+        }
+        ends.push_back(rows.size());
+        return ends;
+    };
+    std::vector<std::size_t> fewest = cut(std::numeric_limits<double>::infinity());
+    if (fewest.size() < 2 || step <= 0) return fewest;
+    double total = 0;
+    for (double r : rows) total += r;
+    for (double target = total / static_cast<double>(fewest.size()); target < room; target += step)
+        if (std::vector<std::size_t> even = cut(target); even.size() <= fewest.size()) return even;
+    return fewest;
 }
 
 }  // namespace galley::typeset

@@ -47,6 +47,13 @@ struct TableNeeds {
 
 TableNeeds measure_table(ComposeContext& ctx, const model::Table& table);
 
+/// Where a table too deep to stand whole is cut into parts, for rows of
+/// depths `rows`: the end (one past the last row) of each part. A part
+/// holds rows at most `room` deep (the first, `first_room`; a row deeper
+/// than that goes alone); there are as few parts as that allows, as near
+/// one another's depth as steps of `step` make them.
+std::vector<std::size_t> part_ends(const std::vector<double>& rows, double room, double first_room, double step);
+
 /// The table set at `width`. A row deeper than `max_row_height` (when
 /// above 0) is cut between lines into several rows, each with the next
 /// lines of every cell, so that no row is too deep for a column.

@@ -39,4 +39,24 @@ TEST_CASE("table columns: narrower than the longest words, short words stay whol
     CHECK(fit_columns({}, {}, 100).empty());
 }
 
+TEST_CASE("table parts: as few as the room allows, about as deep as one another") {
+    const std::vector<double> rows(100, 10.0);  // 1000 deep
+    // 300 a part: four parts, 250 each rather than 300, 300, 300, 100.
+    CHECK(part_ends(rows, 300, 300, 10) == std::vector<std::size_t>{25, 50, 75, 100});
+    // Fits one part: one.
+    CHECK(part_ends(rows, 1000, 1000, 10) == std::vector<std::size_t>{100});
+    // The first part has less room (the caption over it): it holds less.
+    const std::vector<std::size_t> ends = part_ends(rows, 500, 200, 10);
+    REQUIRE(ends.size() == 3);
+    CHECK(ends[0] <= 20);
+    CHECK(ends.back() == 100);
+    for (std::size_t k = 1; k < ends.size(); ++k) CHECK(ends[k] - ends[k - 1] <= 50);
+}
+
+TEST_CASE("table parts: a row deeper than a part goes alone, and no part is empty") {
+    const std::vector<double> rows{10, 10, 500, 10};
+    CHECK(part_ends(rows, 100, 100, 10) == std::vector<std::size_t>{2, 3, 4});
+    CHECK(part_ends({}, 100, 100, 10) == std::vector<std::size_t>{0});
+}
+
 }  // namespace galley::typeset
