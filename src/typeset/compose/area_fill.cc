@@ -176,6 +176,13 @@ bool float_sound(const Stream& stream, const AreaResult& r, const FloatRect& f,
 
 int runt_legs(const Stream& stream, const AreaResult& r, double leading, int min_leg);
 
+/// The part of a table set in several that float `index`, a later part,
+/// follows, or -1: the leg of text over the first part belongs before it,
+/// so no part is lifted above that leg.
+int part_before(const Stream& stream, int index) {
+    return stream.floats[static_cast<std::size_t>(index)].follows_part ? index - 1 : -1;
+}
+
 /// Float `index` as placed in `r`, or null.
 const FloatRect* float_rect(const AreaResult& r, int index) {
     auto f = std::find_if(r.floats.begin(), r.floats.end(), [&](const FloatRect& x) { return x.float_index == index; });
@@ -249,6 +256,11 @@ private:
     std::optional<FloatRect> place_float(const std::vector<ColumnSpace>& columns, const std::vector<FloatRect>& rects,
                                          const std::vector<Placed>& placed, const AnchorHit& hit, bool narrow,
                                          int raise, bool force = false) const;
+    /// The same, over the columns from `first` on.
+    std::optional<FloatRect> place_float_from(const std::vector<ColumnSpace>& columns,
+                                              const std::vector<FloatRect>& rects, const std::vector<Placed>& placed,
+                                              const AnchorHit& hit, bool narrow, int raise, bool force,
+                                              int first) const;
     /// Whether `item` is the first thing of the area: only spaces before
     /// it, and no figure carried in.
     bool opens_area(std::size_t item) const;
@@ -265,9 +277,48 @@ std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>&
     int k = static_cast<int>(columns.size());
     // A float wider than the article's columns here takes its narrow form.
     narrow = (narrow || fb.span > k) && fb.narrow.has_value();
+    const int span = narrow ? 1 : std::clamp(fb.span, 1, k);
+    std::optional<FloatRect> r = place_float_from(columns, rects, placed, hit, narrow, raise, force,
+                                                  std::min(hit.column, k - span));
+    // A part of a table set in several that does not fit where its anchor
+    // fell, set above it at the head of the anchor's column, would leave
+    // the story before its anchor no room there (the story's first column
+    // all table, its opening in the next column after the parts): it goes
+    // one column on, where that column is the article's, and fits there.
+    // (A short story's one table may stand at the head of its first
+    // columns, the story beside it: attempt() lifts it there.)
+    const double at = grid_.cell_top_from(hit.y);
+    const ColumnSpace& anchor_column = columns[static_cast<std::size_t>(hit.column)];
+    const double room = r ? r->top - grid_.cell_top_from(anchor_column.top) : 0.0;
+    if ((fb.precedes_part || fb.follows_part) && r && raise == 0 && !force && r->first == hit.column &&
+        r->top < at - kEpsilon && room < std::max(rq_.min_leg, 3) * grid_.leading() - kEpsilon &&
+        hit.column + span < k)
+        if (auto on = place_float_from(columns, rects, placed, hit, narrow, raise, force, hit.column + 1))
+            return on;
+    // A part of a table set in several goes beside the part before it, at
+    // its height, where it fits there and not as high where its anchor fell.
+    if (const int before = part_before(*rq_.stream, hit.float_index); before >= 0 && raise == 0 && !force)
+        for (const FloatRect& prev : rects) {
+            if (prev.float_index != before || prev.first + prev.span + span > k) continue;
+            if (r && r->top <= prev.top + kEpsilon) break;
+            AnchorHit beside = hit;
+            beside.column = prev.first + prev.span;
+            beside.y = prev.top;
+            if (auto on = place_float_from(columns, rects, placed, beside, narrow, raise, force, beside.column))
+                return on;
+        }
+    return r;
+}
+
+std::optional<FloatRect> AreaFiller::place_float_from(const std::vector<ColumnSpace>& columns,
+                                                      const std::vector<FloatRect>& rects,
+                                                      const std::vector<Placed>& placed, const AnchorHit& hit,
+                                                      bool narrow, int raise, bool force, int first) const {
+    const FloatBlock& fb = rq_.stream->floats[static_cast<std::size_t>(hit.float_index)];
+    int k = static_cast<int>(columns.size());
+    narrow = (narrow || fb.span > k) && fb.narrow.has_value();
     const double height = narrow ? fb.narrow->height : fb.height;
     int span = narrow ? 1 : std::clamp(fb.span, 1, k);
-    int first = std::min(hit.column, k - span);
     double tops = -std::numeric_limits<double>::infinity();
     double foot = std::numeric_limits<double>::infinity();
     for (int j = first; j < first + span; ++j) {
@@ -364,10 +415,14 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
     // still holds what it held. Failing that, it stands there alone, its
     // columns holding nothing under it and the story set beside it (a
     // short story's table at the head of its first columns), on the same
-    // terms.
+    // terms. Not the parts of a table set in several: the story over the
+    // first would be read after them all.
     for (std::size_t guard = 0; guard < raise.size(); ++guard) {
         const int lifted = float_under_runt(*rq_.stream, first, columns, grid_, rq_.min_leg);
-        if (lifted < 0 || raise[static_cast<std::size_t>(lifted)] != 0) break;
+        if (lifted < 0 || raise[static_cast<std::size_t>(lifted)] != 0 ||
+            rq_.stream->floats[static_cast<std::size_t>(lifted)].follows_part ||
+            rq_.stream->floats[static_cast<std::size_t>(lifted)].precedes_part)
+            break;
         auto lift = [&](int how) -> std::optional<AreaResult> {
             raise[static_cast<std::size_t>(lifted)] = how;
             AreaResult r = attempt_raised(columns, mode, raise);

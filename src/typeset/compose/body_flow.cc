@@ -666,9 +666,15 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         }
         const double caption = tl.caption ? tl.caption->height : 0.0;
         std::size_t from = 0;
+        const std::size_t first_part = out_->floats().size();
         for (std::size_t to : part_ends(rows, max_float - fixed, max_float - fixed - caption, ctx_.grid.leading())) {
             as_float(across, [&](const Measure& outer) { build_part(outer, from, to); });
             from = to;
+        }
+        std::vector<FloatBlock>& parts = out_->floats();
+        for (std::size_t p = first_part; p < parts.size(); ++p) {
+            parts[p].follows_part = p > first_part;
+            parts[p].precedes_part = p + 1 < parts.size();
         }
         return;
     }

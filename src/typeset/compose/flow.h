@@ -62,6 +62,11 @@ struct FloatBlock {
     /// Set among the text (a pull quote): never after the last of the text
     /// that follows its anchor, where a picture or a box may end an article.
     bool amid_text = false;
+    /// One of the parts of a table set in several (BodyFlow::table):
+    /// whether a part comes before this one (the float before it in the
+    /// stream), and whether one comes after.
+    bool follows_part = false;
+    bool precedes_part = false;
     Fragment content;  ///< relative to the float's top-left corner
     /// The same content set one column wide, for where `span` columns find
     /// no room (a "More stories" box after an article's last line), or

@@ -39,6 +39,8 @@ public:
     void block(Fragment f, double height, bool deferrable = false);
     /// A float spanning columns, anchored here in reading order.
     void anchor(FloatBlock f);
+    /// The floats anchored so far, for marking them after the fact.
+    std::vector<FloatBlock>& floats() { return out_.floats; }
     /// A framed box around the items up to close_box(); the insets are the
     /// frame rules plus padding above and below the content (fragments
     /// carry the horizontal insets themselves). A `deferrable` box kept
