@@ -631,15 +631,23 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         if (!wide && inner(span_) < needs.least_width())
             for (int wider = span_ + 1; wider <= ctx_.frame.columns && !wide; ++wider)
                 if (inner(wider) >= needs.least_width()) wide = wider;
+        // Else the fewest where its words longer than any column cut anyway
+        // (URLs, codes) are the only ones cut.
+        if (!wide && !legible(span_))
+            for (int wider = span_ + 1; wider <= ctx_.frame.columns && !wide; ++wider)
+                if (legible(wider)) wide = wider;
         if (wide && legible(wide) && as_float(wide, build, false, max_float)) return;
         if (wide && !legible(wide)) wide = 0;  // not tried: too narrow still
     }
-    // Not legible across the article's columns, and not set over more: an
-    // error, at the table, rather than a page no one can read.
-    if (!m.boxed && !legible(span_) && !wide) {  // in a factbox, or too deep across the page's: below
+    // Not legible across the article's columns, nor across the page's: an
+    // error, at the table, rather than a page no one can read. It names
+    // the widest it was tried across.
+    if (!m.boxed && !legible(span_) && !wide) {  // in a factbox: below
+        const int widest = std::max(span_, ctx_.frame.columns);
         ctx_.diags.error("E-TABLE-TOO-WIDE", where,
-                         refused_table + " cannot be set across this article's " + std::to_string(span_) +
-                             (span_ == 1 ? " column" : " columns") + ", " + mm(inner(span_)) + " mm: " + its_need +
+                         refused_table + " cannot be set across " +
+                             (widest > span_ ? "the page's " : "this article's ") + std::to_string(widest) +
+                             (widest == 1 ? " column" : " columns") + ", " + mm(inner(widest)) + " mm: " + its_need +
                              split);
         return;
     }
