@@ -9,6 +9,7 @@
 #include "model/inline.h"
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/stack.h"
+#include "typeset/text/direction.h"
 
 namespace galley::typeset {
 
@@ -18,17 +19,28 @@ using layout::ParagraphStyleId;
 
 constexpr double kRowPadding = 2.0;  // above and below each row's text, pt
 
-layout::Alignment cell_alignment(model::Align a) {
+/// What to ask the text setter for so that a cell stands as `a` says on
+/// the page. Left and right are the page's sides; a cell's start is its
+/// table's, the side its first column is on, whatever the cell's own text
+/// (a Latin name in an Arabic table starts at the right). The setter
+/// takes left and right as the start and end of the cell's own direction.
+layout::Alignment cell_alignment(model::Align a, bool table_rtl, bool cell_rtl) {
+    layout::Alignment on_page = layout::Alignment::left;
     switch (a) {
         case model::Align::start:
+            on_page = table_rtl ? layout::Alignment::right : layout::Alignment::left;
+            break;
         case model::Align::left:
-            return layout::Alignment::left;
+            on_page = layout::Alignment::left;
+            break;
         case model::Align::right:
-            return layout::Alignment::right;
+            on_page = layout::Alignment::right;
+            break;
         case model::Align::center:
             return layout::Alignment::center;
     }
-    return layout::Alignment::left;
+    if (!cell_rtl) return on_page;
+    return on_page == layout::Alignment::left ? layout::Alignment::right : layout::Alignment::left;
 }
 
 double longest_word(ComposeContext& ctx, const std::string& text, ParagraphStyleId style) {
@@ -154,7 +166,9 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
         double leading = ctx.style(style).leading.to_pt();
         for (std::size_t j = 0; j < ncols && j < rows[r]->cells.size(); ++j) {
             const model::Cell& cell = rows[r]->cells[j];
-            cells[j] = ctx.set(cell.content, style, widths[j], lang, where, true, cell_alignment(cell.align));
+            const bool cell_rtl = text::sets_right_to_left(model::plain_text(cell.content), lang, false);
+            cells[j] = ctx.set(cell.content, style, widths[j], lang, where, true,
+                               cell_alignment(cell.align, rtl, cell_rtl));
             most_lines = std::max(most_lines, cells[j]->lines.size());
             if (cells[j]->leading > 0) leading = std::max(cells[j]->leading, cells[j]->min_leading);
         }

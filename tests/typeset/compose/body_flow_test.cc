@@ -870,6 +870,63 @@ TEST_CASE("a deep table across columns stands after the start of the story that 
     }
 }
 
+TEST_CASE("a table's cells stand on the side their column says, whatever their own script") {
+    // In an Arabic table, a column marked right had its Arabic cells flush
+    // left and its Latin ones flush right: the setter took right as the
+    // end of each cell's own direction. A column with no alignment starts
+    // at the table's side, the right, a Latin name too.
+    for (const std::string lang : {"ar", "en"}) {
+        CAPTURE(lang);
+        model::Table t;
+        const std::vector<std::pair<std::string, std::string>> words{
+            {"أرز", "2,100"}, {"Rice", "سبعة"}, {"وقود", "Ten"}, {"ذهب", "107.50"}};
+        for (const auto& [name, number] : words) {
+            model::Row r;
+            r.cells.push_back(model::Cell{model::Align::start, text(name)});
+            r.cells.push_back(model::Cell{model::Align::right, text(number)});
+            r.cells.push_back(model::Cell{model::Align::left, text(number)});
+            t.rows.push_back(r);
+        }
+        model::Block table;
+        table.node = t;
+        model::Issue issue = issue_with({para(lang == "ar" ? "نص قبل الجدول." : "Before the table."), table});
+        issue.sections[0].articles[0].lang = lang;
+        auto c = compose(issue, bundled_layout("tabloid"));
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+        // The left and right edges of each cell's run, by its text; the
+        // numbers come twice, the right-aligned column's first in reading
+        // order.
+        std::map<std::string, std::vector<std::pair<double, double>>> edges;
+        for (const page::Item& item : c->doc.pages.at(0).items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                double left = r->origin.x;
+                for (const page::Glyph& g : r->glyphs) left = std::min(left, r->origin.x + static_cast<double>(g.x));
+                edges[r->text].emplace_back(left, r->origin.x + r->advance);
+            }
+        auto same = [](std::vector<double> v) {
+            REQUIRE(v.size() == 4);
+            return std::abs(*std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end())) < 0.5;
+        };
+        std::vector<double> starts, rights, lefts;
+        for (const auto& [name, number] : words) {
+            REQUIRE(edges[name].size() == 1);
+            REQUIRE(edges[number].size() == 2);
+            starts.push_back(lang == "ar" ? edges[name][0].second : edges[name][0].first);
+            // In the Arabic table the right-aligned column is the second
+            // from the right; in the English, the second from the left.
+            auto [a, b] = std::minmax(edges[number][0].first, edges[number][1].first);
+            const auto& right_column = edges[number][0].first == (lang == "ar" ? b : a) ? edges[number][0] : edges[number][1];
+            const auto& left_column = &right_column == &edges[number][0] ? edges[number][1] : edges[number][0];
+            rights.push_back(right_column.second);
+            lefts.push_back(left_column.first);
+        }
+        CHECK(same(starts));
+        CHECK(same(rights));
+        CHECK(same(lefts));
+    }
+}
+
 TEST_CASE("a table in a factbox is held to the factbox's width") {
     for (std::string layout : {"tabloid", "peer-tabloid", "magazine", "newsletter"}) {
         for (const auto& [columns, refused] : {std::pair{40, true}, std::pair{4, false}}) {
