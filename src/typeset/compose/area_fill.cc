@@ -176,9 +176,8 @@ bool float_sound(const Stream& stream, const AreaResult& r, const FloatRect& f,
 
 int runt_legs(const Stream& stream, const AreaResult& r, double leading, int min_leg);
 
-/// The part of a table set in several that float `index`, a later part,
-/// follows, or -1: the leg of text over the first part belongs before it,
-/// so no part is lifted above that leg.
+/// The part of a table set in several that float `index` (a later part)
+/// follows, or -1.
 int part_before(const Stream& stream, int index) {
     return stream.floats[static_cast<std::size_t>(index)].follows_part ? index - 1 : -1;
 }
