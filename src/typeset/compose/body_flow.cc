@@ -527,14 +527,11 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // No row deeper than a figure may be: a deeper one goes on in the next
     // column or page, cut between lines.
     const double max_row = kFigureMaxHeight * ctx_.frame.height();
-    // Body rows [from, to) of the table set at `outer`: the caption over
-    // the first part only, the head row over every part, drawn again
-    // (untagged) over the parts after the first.
-    auto build_part = [&](const Measure& outer, std::size_t from, std::size_t to) {
-        const std::size_t reported = ctx_.diags.all().size();
-        TableLayout tl = layout_table(ctx_, t, needs, outer.width - in.left - in.right, article_.lang, where, max_row);
+    // Body rows [from, to) of `tl`, the table laid out at `outer`'s width
+    // (taken from it): the caption over the first part only, the head row
+    // over every part, drawn again (untagged) over the parts after the first.
+    auto build_part = [&](const Measure& outer, TableLayout& tl, std::size_t from, std::size_t to) {
         const bool first = from == 0;
-        if (!first) ctx_.diags.retract_after(reported);  // the first part reported its rows
         out_->begin(tag(page::TagKind::table));
         if (tl.caption && first) {
             block_at(std::move(tl.caption->fragment), tl.caption->height, outer.x);
@@ -565,8 +562,12 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
                 append_translated(head_copy.items, row.fragment.items, outer.x + in.left, 0);
                 head_height = row.height;
             }
-            if (head && !first) row.fragment.items = drawn_again(row.fragment.items);
-            block_at(std::move(row.fragment), row.height, outer.x + in.left);
+            // The head row serves every part: copied, not taken.
+            Fragment f;
+            if (!head) f = std::move(row.fragment);
+            else if (first) f = row.fragment;
+            else f.items = drawn_again(row.fragment.items);
+            block_at(std::move(f), row.height, outer.x + in.left);
             if (head || first_row) out_->keep_with_next();
             first_row = false;
         }
@@ -580,7 +581,10 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         }
         out_->end(page::TagKind::table);
     };
-    auto build = [&](const Measure& outer) { build_part(outer, 0, std::numeric_limits<std::size_t>::max()); };
+    auto build = [&](const Measure& outer) {
+        TableLayout tl = layout_table(ctx_, t, needs, outer.width - in.left - in.right, article_.lang, where, max_row);
+        build_part(outer, tl, 0, std::numeric_limits<std::size_t>::max());
+    };
     int span = columns_for(ctx_.layout.spans.table, m);
     // Wider than the layout says when its words would not fit otherwise.
     while (!m.boxed && span < span_ && ctx_.frame.span_width(span) - in.left - in.right < needs.least_width()) ++span;
@@ -660,9 +664,8 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
     // across them in parts, each a float, the head row over each.
     const double here = m.width - in.left - in.right;
     if (const int across = std::max(span, wide); !m.boxed && !legible_at(here) && across >= 2 && legible(across)) {
-        const std::size_t reported = ctx_.diags.all().size();
+        // Laid out once, at the width each part is set at (as_float's).
         TableLayout tl = layout_table(ctx_, t, needs, inner(across), article_.lang, where, max_row);
-        ctx_.diags.retract_after(reported);  // only measures: reported where it is set
         // What each part holds besides its rows: the float's margins
         // (as_float), the frame's insets and the head row; the first, the
         // caption too.
@@ -676,7 +679,7 @@ void BodyFlow::table(const model::Table& t, const Measure& m, const SourceLocati
         std::size_t from = 0;
         const std::size_t first_part = out_->floats().size();
         for (std::size_t to : part_ends(rows, max_float - fixed, max_float - fixed - caption, ctx_.grid.leading())) {
-            as_float(across, [&](const Measure& outer) { build_part(outer, from, to); });
+            as_float(across, [&](const Measure& outer) { build_part(outer, tl, from, to); });
             from = to;
         }
         std::vector<FloatBlock>& parts = out_->floats();
