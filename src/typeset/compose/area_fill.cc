@@ -242,6 +242,14 @@ public:
     double even_share(const std::vector<ColumnSpace>& columns, bool text_only) const;
     /// Whether a picture or a box kept whole is among the content.
     bool has_deferrable() const;
+    /// From now on, a fill that places every item but hands `anchor` on
+    /// (FillRequest::hand_on) counts as complete: the text of an area whose
+    /// one float goes on to the next page is balanced like a story's end.
+    void complete_without(std::size_t anchor) { handed_on_ = anchor; }
+    /// Whether `fill` placed every item, but for the anchor it may hand on.
+    bool completes(const FillResult& fill) const {
+        return fill.next >= rq_.end() && (fill.carry == kNoItem || fill.carry == handed_on_);
+    }
 
 private:
     FillRequest request(const std::vector<ColumnSpace>& columns, FillMode mode) const;
@@ -263,9 +271,16 @@ private:
     /// Whether `item` is the first thing of the area: only spaces before
     /// it, and no figure carried in.
     bool opens_area(std::size_t item) const;
+    /// Whether the float of `hit`, with no room in this area, goes on to
+    /// the next one while the text after its anchor fills this one
+    /// (FillRequest::hand_on): in an area the article jumps from, where
+    /// nothing is handed on yet, for a float that is not end matter (a
+    /// More stories box comes after the story's last line).
+    bool hands_on(const AnchorHit& hit, const FillResult& fill, const FillRequest& fr) const;
 
     const AreaRequest& rq_;
     const BaselineGrid& grid_;
+    std::size_t handed_on_ = kNoItem;  ///< complete_without
 };
 
 std::optional<FloatRect> AreaFiller::place_float(const std::vector<ColumnSpace>& columns,
@@ -365,6 +380,11 @@ std::optional<FloatRect> AreaFiller::place_float_from(const std::vector<ColumnSp
     if (y + kEpsilon >= tops && !free_at(y)) return FloatRect{hit.float_index, first, span, y, y + height, narrow};
     if (force) return FloatRect{hit.float_index, first, span, tops, tops + height, narrow};
     return std::nullopt;
+}
+
+bool AreaFiller::hands_on(const AnchorHit& hit, const FillResult& fill, const FillRequest& fr) const {
+    return rq_.may_carry && fill.carry == kNoItem && fr.hand_on == kNoItem && hit.item != rq_.carry &&
+           !rq_.stream->items[hit.item].end_matter;
 }
 
 bool AreaFiller::opens_area(std::size_t item) const {
@@ -512,7 +532,16 @@ AreaResult AreaFiller::attempt_raised(const std::vector<ColumnSpace>& columns, F
             fr.floats.push_back(*rect);
         } else if (narrow_instead(open->float_index)) {
             continue;
-        } else if (rq_.must_progress && opens_area(open->item)) {
+        } else if (open->item == rq_.carry && !rq_.must_progress) {
+            // The float carried in finds no room even at the top of the
+            // area: it goes on being carried, and nothing is placed here.
+            fill = FillResult{};
+            fill.next = rq_.from;
+            fill.carry = rq_.carry;
+            for (const ColumnSpace& c : columns) fill.column_bottoms.push_back(c.top);
+            fr.floats.clear();
+            break;
+        } else if (rq_.must_progress && (opens_area(open->item) || open->item == rq_.carry)) {
             // A fresh page must take something: a float that opens the
             // area and finds no room even here would go on to the next
             // page for ever. It stands at the top of its columns, past the
@@ -520,12 +549,14 @@ AreaResult AreaFiller::attempt_raised(const std::vector<ColumnSpace>& columns, F
             fr.floats.push_back(
                 *place_float(columns, fr.floats, fill.placed, *open, narrowed[index], kRaiseToTop, true));
             forced = true;
+        } else if (hands_on(*open, fill, fr)) {
+            fr.hand_on = open->item;  // no room: the float goes on, the text fills the area
         } else {
             fr.stop = open->item;  // no room: the float and what follows go on
         }
     }
     AreaResult out;
-    out.complete = fill.next >= rq_.end() && fill.carry == kNoItem;
+    out.complete = completes(fill);
     fill.forced = fill.forced || forced;
     out.fill = std::move(fill);
     out.floats = std::move(fr.floats);
@@ -538,7 +569,7 @@ AreaResult AreaFiller::refill(const std::vector<ColumnSpace>& columns, const std
     fr.floats = floats;
     AreaResult out;
     out.fill = fill_columns(fr);
-    out.complete = out.fill.next >= rq_.end() && out.fill.carry == kNoItem;
+    out.complete = completes(out.fill);
     out.floats = floats;
     return out;
 }
@@ -685,6 +716,10 @@ bool hole_before_content(const AreaResult& r, const std::vector<ColumnSpace>& co
     return false;
 }
 
+/// fill_area's balancing: the lowest even bottom for the columns of
+/// `full`, a greedy fill of the area that placed all it had to.
+AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaResult full);
+
 }  // namespace
 
 double AreaResult::foot() const {
@@ -697,7 +732,24 @@ double AreaResult::foot() const {
 AreaResult fill_area(const AreaRequest& request) {
     AreaFiller filler(request);
     AreaResult full = filler.attempt(request.columns, FillMode::greedy);
-    if (!request.balance || !full.complete) return full;
+    // Every item placed but a float with no room, handed on: the text is
+    // balanced all the same, and the area is not complete (the float goes
+    // on to the next page).
+    const std::size_t handed_on = full.fill.next >= request.end() && full.fill.carry != kNoItem &&
+                                          full.fill.carry != request.carry &&
+                                          request.stream->items[full.fill.carry].kind == FlowKind::anchor
+                                      ? full.fill.carry
+                                      : kNoItem;
+    if (!request.balance || (!full.complete && handed_on == kNoItem)) return full;
+    filler.complete_without(handed_on);
+    AreaResult chosen = balance(filler, request, std::move(full));
+    chosen.complete = chosen.complete && chosen.fill.carry == kNoItem;
+    return chosen;
+}
+
+namespace {
+
+AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaResult full) {
 
     // The candidate bottoms: grid lines from the even share to the greedy foot.
     const double high = full.foot();
@@ -902,5 +954,7 @@ AreaResult fill_area(const AreaRequest& request) {
     }
     return chosen;
 }
+
+}  // namespace
 
 }  // namespace galley::typeset

@@ -8,8 +8,10 @@
 //     the anchor fell (moved down past other floats, or up to end above the
 //     bottom); refill; repeat. A float that finds no room (or whose anchor
 //     its own place pushes on to the next area) is tried in its one-column
-//     form where it has one, and otherwise ends the area just before its
-//     anchor (but with `must_progress`, a float that opens the area stands
+//     form where it has one; otherwise, in an area that may carry, it is
+//     handed on to the next area (FillRequest::hand_on), the text after
+//     its anchor filling this one, or else it ends the area just before
+//     its anchor (but with `must_progress`, a float that opens the area stands
 //     at the top of its columns, however deep: a fresh page must take
 //     something). A pull quote (FloatBlock::amid_text) left with a runt leg
 //     of the story under it (fewer than `min_leg` lines, in a column it
@@ -27,7 +29,8 @@
 //     beside it, when either leaves no runt leg or white under it and no
 //     more runt legs elsewhere.
 //   balanced:
-//     fill(area bottom); if everything fits, search the grid lines between
+//     fill(area bottom); if everything fits (or all but a float handed
+//     on, which still goes on), search the grid lines between
 //     the even share of the content and that fill's lowest foot for the
 //     smallest bottom at which everything still fits, filling in `fair`
 //     mode (columns differ by at most a line) or else greedily, never
@@ -74,8 +77,8 @@ struct AreaRequest {
     bool balance = false;
     bool must_progress = false;
     int min_leg = 0;  ///< columns.min-leg: the shallowest leg balancing may leave; 0 = any
-    std::size_t carry = kNoItem;  ///< a figure handed on by the previous area (FillRequest::carry)
-    bool may_carry = false;       ///< the last column may hand a figure on (FillRequest::may_carry)
+    std::size_t carry = kNoItem;  ///< a figure or float handed on by the previous area (FillRequest::carry)
+    bool may_carry = false;       ///< a figure, or a float with no room, may be handed on (FillRequest::may_carry, hand_on)
     /// Items from here on are left for the next area (FillRequest::stop);
     /// the area is filled, and balanced, as if the stream ended there.
     std::size_t stop = std::numeric_limits<std::size_t>::max();

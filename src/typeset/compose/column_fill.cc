@@ -309,6 +309,10 @@ FillResult Filler::run() {
                 break;
             }
             res_.placed.insert(res_.placed.end(), waiting.begin(), waiting.end());
+            // A float's anchor carried in: the float opens the column.
+            for (const Placed& p : waiting)
+                if (s_.items[p.item].kind == FlowKind::anchor)
+                    res_.anchors.push_back({p.item, s_.items[p.item].float_index, c, p.top});
             cursor = waiting.back().bottom;
             // The room the figure keeps below it (its own space after it,
             // closed up in the column it left; what follows that space
@@ -334,6 +338,19 @@ FillResult Filler::run() {
                 continue;
             }
             skip_spaces = false;
+            if (i == rq_.hand_on) {
+                // A float with no room in this area: its anchor goes on to
+                // the next one, and the text after it fills this one. Where
+                // a figure is handed on already, the area ends here.
+                if (res_.carry != kNone) {
+                    end_ = i;
+                    continue;
+                }
+                res_.carry = i++;
+                cursor = cursor_before_space;
+                skip_spaces = true;
+                continue;
+            }
             // A factbox kept whole at the column's top that passes the
             // column's bottom hangs below it, down to the hang line.
             if (!col_content && item.kind == FlowKind::box_start && col.hang() > col.bottom + kEpsilon) {

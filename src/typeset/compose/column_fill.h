@@ -96,13 +96,19 @@ struct FillRequest {
     /// columns.min-leg: in `fair` mode, fewer lines than this under a
     /// picture, a box or a float at a column's foot go on to the next column.
     int min_leg = 0;
-    /// A figure handed on by the previous area (a block before `from`):
-    /// placed first, at the top of the first column. kNoItem: none.
+    /// A figure, or a float's anchor, handed on by the previous area (an
+    /// item before `from`): placed first, at the top of the first column.
+    /// kNoItem: none.
     std::size_t carry = kNoItem;
     /// In the last column, a figure that does not fit where it falls may be
     /// handed on to the next area (FillResult::carry) while the text after
     /// it fills this column: for an article that jumps to another page.
     bool may_carry = false;
+    /// The anchor of a float that found no room in this area (an area that
+    /// may carry, AreaRequest::may_carry): handed on to the next area
+    /// (FillResult::carry), whose first columns the float opens, while the
+    /// text after it fills this one. kNoItem: none.
+    std::size_t hand_on = kNoItem;
 };
 
 /// An item placed in column `column`, its slot from `top` to `bottom`.
@@ -130,7 +136,8 @@ struct FillResult {
     std::size_t next = 0;                ///< the first item not placed
     std::vector<double> column_bottoms;  ///< lowest content per column (its top when empty)
     bool forced = false;                 ///< something was placed against a break rule or below the limit
-    /// A figure (before `next`) handed on to the next area, or kNoItem.
+    /// A figure, or a float's anchor (FillRequest::hand_on), before `next`,
+    /// handed on to the next area; kNoItem: none.
     std::size_t carry = kNoItem;
 };
 

@@ -309,6 +309,16 @@ Paginator::JumpLine Paginator::jump_line(const std::string& text, double width, 
     return j;
 }
 
+double Paginator::jump_top(const PreparedArticle& a, const AreaResult& area, const std::vector<ColumnSpace>& cols,
+                           std::size_t column) const {
+    const ColumnSpace& col = cols[column];
+    double foot = std::max(col.bottom, col.top);
+    // Balanced text with only a float handed on: right under the text.
+    if (area.fill.next >= a.body.size() && column < area.fill.column_bottoms.size())
+        foot = std::max(area.fill.column_bottoms[column], col.top);
+    return foot + kJumpGap * ctx_.grid.leading();
+}
+
 std::vector<page::Item> Paginator::draw_jump(const JumpLine& j, double x, double top) const {
     std::vector<page::Item> drawn;
     double baseline = top + baseline_in_slot(j.leading, j.size);
@@ -426,14 +436,19 @@ void Paginator::place_opening(PreparedArticle& a, const Run& run, Opening& o, bo
         // At the column's foot; under the head where a head deeper than
         // the page (placed whole, reported off the page) reaches past
         // that, rather than over its words.
-        const ColumnSpace& foot = o.cols[jump_column];
-        auto line = draw_jump(jump, foot.x, std::max(foot.bottom, foot.top) + kJumpGap * ctx_.grid.leading());
+        const double top = jump_top(a, o.area, o.cols, jump_column);
+        auto line = draw_jump(jump, o.cols[jump_column].x, top);
         chunk.items.insert(chunk.items.end(), line.begin(), line.end());
         chunk.opens = true;
     } else {
         chunk.items.emplace_back(tag_end(page::TagKind::article));
     }
-    commit(std::move(chunk), run, std::max(o.area.foot(), o.head_foot), opens,
+    // Text that all stands here, a float handed on, leaves the room under
+    // its jump line to the articles after it.
+    const bool text_done = opens && o.area.fill.next >= a.body.size();
+    const double foot = text_done ? jump_top(a, o.area, o.cols, jump_column) + jump.height
+                                  : std::max(o.area.foot(), o.head_foot);
+    commit(std::move(chunk), run, std::max(foot, o.head_foot), opens && !text_done,
            ctx_.issue.sections[static_cast<std::size_t>(a.section)].title);
     if (may_grow) {
         last.chunk = page_.chunks.size() - 1;
@@ -677,7 +692,7 @@ Paginator::Started Paginator::try_start(PreparedArticle& a, Jump policy, int oth
         }
         jump = jump_to(page_.number + 1, a.rtl);
         jump_column = reserve_jump(cols, jump.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
-        area = fill(a, 0, cols, false, false, kNoItem, true);
+        area = fill(a, 0, cols, true, false, kNoItem, true);
         if (area.fill.next == 0 && !fresh()) return {};
         // A jump that would carry only a few lines on (with the end matter)
         // is refused at first, so that articles after this one may take the
@@ -733,19 +748,21 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
                 to_line = jump_to(page_.number + 1, a.rtl);
                 jump_column =
                     reserve_jump(cols, to_line.height + kJumpGap * ctx_.grid.leading(), ctx_.grid.leading());
-                area = fill(a, from, cols, false, fresh(), carry, true);
+                area = fill(a, from, cols, true, fresh(), carry, true);
                 lengthen_jump(a, from, carry, cols, jump_column, area, fresh());
             }
             append_area(chunk, a, area, cols);
             if (opens) {
-                const ColumnSpace& last = cols[jump_column];
-                auto to = draw_jump(to_line, last.x, last.bottom + kJumpGap * ctx_.grid.leading());
+                auto to = draw_jump(to_line, cols[jump_column].x, jump_top(a, area, cols, jump_column));
                 chunk.items.insert(chunk.items.end(), to.begin(), to.end());
                 chunk.opens = true;
             } else {
                 chunk.items.emplace_back(tag_end(page::TagKind::article));
             }
-            commit(std::move(chunk), Run{0, k, page_.content_top}, area.foot(), opens, section);
+            const bool text_done = opens && area.fill.next >= a.body.size();
+            commit(std::move(chunk), Run{0, k, page_.content_top},
+                   text_done ? jump_top(a, area, cols, jump_column) + to_line.height : area.foot(),
+                   opens && !text_done, section);
             if (!opens) return;
             idle = area.fill.next == from && area.fill.carry == carry ? idle + 1 : 0;
             if (idle >= 2) {

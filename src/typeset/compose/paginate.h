@@ -186,6 +186,11 @@ private:
     /// "Continued on page N" for the foot of a column, flush with the end
     /// of the article's lines (the left when it reads right to left).
     JumpLine jump_to(int page, bool rtl);
+    /// The top of the jump line to the next page in column `column` of an
+    /// area that goes on: at the column's foot, or right under its text
+    /// where all of the text stands in the area (a float handed on).
+    double jump_top(const PreparedArticle& a, const AreaResult& area, const std::vector<ColumnSpace>& cols,
+                    std::size_t column) const;
     /// Its items with the top of its first line at `top`, as an artifact.
     std::vector<page::Item> draw_jump(const JumpLine& j, double x, double top) const;
     /// Moves the placed area onto the page as a chunk and updates the tops.

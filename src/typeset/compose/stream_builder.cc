@@ -130,15 +130,20 @@ void StreamBuilder::keep_whole_since(std::size_t mark, double limit) {
 void StreamBuilder::begin(page::TagBegin t) { pending_.emplace_back(std::move(t)); }
 
 void StreamBuilder::end(page::TagKind kind) {
-    // With tags still waiting (nothing drawn since they opened) or a float
-    // last, the end goes with the next fragment, which keeps reading order.
-    bool attach = pending_.empty() && !out_.items.empty() && out_.items.back().kind != FlowKind::anchor &&
-                  out_.items.back().fragment >= 0;
+    // The end goes with the last thing drawn, past the spaces after it: a
+    // float's anchor after it may be handed on to the next page, and the
+    // end must not go with it. With tags still waiting (nothing drawn since
+    // they opened) or a float last, it goes with the next fragment, which
+    // keeps reading order.
+    std::size_t last = out_.items.size();
+    while (last > 0 && out_.items[last - 1].kind == FlowKind::space && out_.items[last - 1].fragment < 0) --last;
+    bool attach = pending_.empty() && last > 0 && out_.items[last - 1].kind != FlowKind::anchor &&
+                  out_.items[last - 1].fragment >= 0;
     if (!attach) {
         pending_.emplace_back(tag_end(kind));
         return;
     }
-    out_.fragments[static_cast<std::size_t>(out_.items.back().fragment)].items.emplace_back(tag_end(kind));
+    out_.fragments[static_cast<std::size_t>(out_.items[last - 1].fragment)].items.emplace_back(tag_end(kind));
 }
 
 void StreamBuilder::finish() {

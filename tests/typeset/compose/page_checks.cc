@@ -233,6 +233,15 @@ void block_words(const model::Block& b, std::vector<std::string>& out, bool skip
         b.node);
 }
 
+/// Whether `b` may be set as a float across columns, and so stand after
+/// text that follows it: a picture in the text, a table, a factbox, a
+/// pull quote.
+bool may_float(const model::Block& b) {
+    if (const auto* fig = std::get_if<model::Figure>(&b.node)) return fig->placement != model::Placement::lead;
+    return std::holds_alternative<model::Table>(b.node) || std::holds_alternative<model::Aside>(b.node) ||
+           std::holds_alternative<model::PullQuote>(b.node);
+}
+
 }  // namespace
 
 std::vector<std::string> article_words(const model::Article& a) {
@@ -250,10 +259,9 @@ std::vector<std::string> article_words(const model::Article& a) {
         }
     }
     for (const model::Block& b : a.body) {
-        // Pictures in the text float (one may open the next page while
-        // the text goes on): their words are checked on their own.
-        const auto* fig = std::get_if<model::Figure>(&b.node);
-        if (!fig || fig->placement == model::Placement::lead) block_words(b, out, true);
+        // Blocks that may float (one may open the next page while the
+        // text goes on): their words are checked on their own.
+        if (!may_float(b)) block_words(b, out, true);
     }
     add_words(a.end.tagline, out);
     for (const auto& c : a.end.corrections) add_words(c, out);
@@ -266,11 +274,10 @@ std::vector<std::string> article_words(const model::Article& a) {
     return out;
 }
 
-std::vector<std::vector<std::string>> figure_words(const model::Article& a) {
+std::vector<std::vector<std::string>> float_words(const model::Article& a) {
     std::vector<std::vector<std::string>> out;
     for (const model::Block& b : a.body) {
-        const auto* fig = std::get_if<model::Figure>(&b.node);
-        if (!fig || fig->placement == model::Placement::lead || !model::in_print(b.edition)) continue;
+        if (!may_float(b) || !model::in_print(b.edition)) continue;
         std::vector<std::string> words;
         block_words(b, words, true);
         if (!words.empty()) out.push_back(std::move(words));
@@ -650,9 +657,9 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
                 }
             };
             check(article_words(a), "");
-            const std::vector<std::vector<std::string>> figures = figure_words(a);
-            for (std::size_t f = 0; f < figures.size(); ++f)
-                check(figures[f], ", picture " + std::to_string(f + 1) + "'s caption");
+            const std::vector<std::vector<std::string>> floats = float_words(a);
+            for (std::size_t f = 0; f < floats.size(); ++f)
+                check(floats[f], ", float " + std::to_string(f + 1));
         }
     }
     return problems;

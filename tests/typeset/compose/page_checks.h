@@ -39,9 +39,10 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
 std::vector<std::string> check_all(const page::Document& doc, const layout::Layout& layout, const model::Issue& issue);
 
 /// The words of an article as print shows them, in reading order, but for
-/// the captions and credits of the pictures in its text (which float).
+/// the blocks in its text that may float (pictures, tables, factboxes,
+/// pull quotes), which may stand after the text that follows them.
 std::vector<std::string> article_words(const model::Article& article);
-/// The words of each picture in an article's text (caption, credit).
-std::vector<std::vector<std::string>> figure_words(const model::Article& article);
+/// The words of each block in an article's text that may float.
+std::vector<std::vector<std::string>> float_words(const model::Article& article);
 
 }  // namespace galley::test

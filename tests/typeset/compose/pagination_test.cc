@@ -1714,4 +1714,91 @@ TEST_CASE("a table with more columns than fit across its article, words whole, i
     }
 }
 
+TEST_CASE("a table with no room under the head goes on to the next page while the story fills the front page") {
+    // A story whose table, across the columns, is deeper than the room left
+    // under its head: the page used to end the story's text at the table,
+    // one paragraph on the front page and the rest after the table on the
+    // next. The text goes on past it, balanced over the columns, the jump
+    // line right under it; the table opens the next page.
+    model::Article a = article("prices", "Rice eases, fuel climbs again", 0, 1);
+    a.head.deck = text("Wholesale rice slips for a second month while pump prices set another record");
+    a.head.bylines.push_back(text("By Post Business Desk"));
+    a.head.dateline = text("PHNOM PENH");
+    a.body.push_back(para(words(50, 1)));
+    a.body.push_back(figure_block(model::Placement::inline_, "img/rice-price-chart-2008.png", 1600, 1000, "A chart",
+                                  "Milled rice, monthly average."));
+    // A table of 49 rows: under the head, beside the picture, it fits in
+    // none of the front page's columns (46 rows would, 52 are set in parts).
+    model::Table t;
+    t.caption = text("Prices in Phnom Penh");
+    model::Row head;
+    for (const char* h : {"Item", "Unit", "This week", "Last week", "Change"})
+        head.cells.push_back(model::Cell{model::Align::start, text(h)});
+    t.head = head;
+    for (int i = 0; i < 49; ++i) {
+        model::Row r;
+        r.cells.push_back(model::Cell{model::Align::start,
+                                      text(i % 10 == 9 ? "Paddy, Battambang farm gate" : "Item number " + std::to_string(i))});
+        r.cells.push_back(model::Cell{model::Align::start, text("riel/kg")});
+        r.cells.push_back(model::Cell{model::Align::right, text(std::to_string(1000 + 7 * i))});
+        r.cells.push_back(model::Cell{model::Align::right, text(std::to_string(990 + 7 * i))});
+        r.cells.push_back(model::Cell{model::Align::right, text("+" + std::to_string(i % 9) + "." + std::to_string(i % 10) + "%")});
+        t.rows.push_back(r);
+    }
+    model::Block table;
+    table.node = t;
+    a.body.push_back(table);
+    for (int i = 2; i < 9; ++i) a.body.push_back(para(words(60, i)));
+    auto c = compose(issue_of({a}), bundled_layout("tabloid"));
+    auto problems = check_all(c->doc, *c->layout, c->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+    REQUIRE(c->doc.pages.size() == 2);
+    const page::Page& front = c->doc.pages[0];
+    const page::Page& next = c->doc.pages[1];
+    // The story's last word on the front page, the table's rows on the next.
+    const std::string last_word = "after859";
+    CHECK(page_says(front, last_word));
+    CHECK(page_says(front, "Continued on page 2"));
+    CHECK_FALSE(page_says(front, "Item number 0"));
+    CHECK(page_says(next, "Continued from page 1"));
+    CHECK(page_says(next, "Item number 48"));
+    // The text stands in every column of the front page, balanced: no
+    // column's foot more than two lines from another's.
+    const double leading = c->layout->grid.leading.to_pt();
+    std::vector<std::pair<double, double>> lines;  // body text: left, baseline
+    double jump_y = 0;
+    for (const page::Item& item : front.items)
+        if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+            if (r->text.find("Continued on page") != std::string::npos) jump_y = r->origin.y;
+            if (r->face.file.find("CharisSIL") != std::string::npos) lines.emplace_back(r->origin.x, r->origin.y);
+        }
+    // Columns from the left, a line's indent within its column.
+    std::sort(lines.begin(), lines.end());
+    std::vector<double> columns;  // each column's lowest baseline
+    double column_left = -1e9;
+    for (const auto& [x, y] : lines) {
+        if (x > column_left + 30) {
+            column_left = x;
+            columns.push_back(y);
+        }
+        columns.back() = std::max(columns.back(), y);
+    }
+    CHECK(columns.size() >= 5);
+    if (!columns.empty()) {
+        const auto [low, high] = std::minmax_element(columns.begin(), columns.end());
+        CHECK(*high - *low <= 2 * leading + 0.01);
+        // The jump line under the text of the last column, not at the
+        // page's foot.
+        CHECK(jump_y > columns.back());
+        CHECK(jump_y < columns.back() + 3 * leading);
+    }
+    // The room under the jump line is the next article's.
+    auto two = compose(issue_of({a, article("short", "Boat fares rise", 3)}), bundled_layout("tabloid"));
+    problems = check_all(two->doc, *two->layout, two->issue);
+    for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+    REQUIRE(two->doc.pages.size() == 2);
+    CHECK(page_says(two->doc.pages[0], "Boat fares rise"));
+    CHECK(page_says(two->doc.pages[0], last_word));
+}
+
 }  // namespace galley::test
