@@ -18,6 +18,9 @@ namespace {
 using layout::ParagraphStyleId;
 
 constexpr double kRowPadding = 2.0;  // above and below each row's text, pt
+/// Lines of every cell in each part of a row cut between lines (a row too
+/// deep for a column): two, so that no column holds a row's lone line.
+constexpr std::size_t kDeepRowLines = 2;
 
 /// What to ask the text setter for so that a cell stands as `a` says on
 /// the page. Left and right are the page's sides; a cell's start is its
@@ -173,14 +176,19 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
             if (cells[j]->leading > 0) leading = std::max(cells[j]->leading, cells[j]->min_leading);
         }
         // A row deeper than `max_row_height` is cut between lines into rows
-        // of its own, each holding the next lines of every cell, so it can
-        // go on in the next column or page.
+        // of its own, each holding the next kDeepRowLines lines of every
+        // cell (the last one to three), so it can start in what is left of
+        // a column and go on in the next column or page. The padding goes
+        // above the first part and below the last: the parts in one column
+        // read as one row.
         std::size_t per_part = most_lines;
         if (max_row_height > 0 && leading > 0 &&
             static_cast<double>(most_lines) * leading + 2 * kRowPadding > max_row_height)
-            per_part = std::max<std::size_t>(1, static_cast<std::size_t>((max_row_height - 2 * kRowPadding) / leading));
-        const std::size_t parts = per_part > 0 ? std::max<std::size_t>(1, (most_lines + per_part - 1) / per_part) : 1;
+            per_part = kDeepRowLines;
+        const std::size_t parts = std::max<std::size_t>(1, most_lines / std::max<std::size_t>(per_part, 1));
         for (std::size_t part = 0; part < parts; ++part) {
+            const double pad_top = part == 0 ? kRowPadding : 0.0;
+            const double pad_bottom = part + 1 == parts ? kRowPadding : 0.0;
             Stack stack;
             stack.begin(tag(page::TagKind::table_row));
             double x = 0;
@@ -192,20 +200,20 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
                     p.leading = cells[j]->leading;
                     p.min_leading = cells[j]->min_leading;
                     const std::size_t first = std::min(part * per_part, cells[j]->lines.size());
-                    const std::size_t end = parts == 1 ? cells[j]->lines.size()
-                                                       : std::min(first + per_part, cells[j]->lines.size());
+                    const std::size_t end = part + 1 == parts ? cells[j]->lines.size()
+                                                              : std::min(first + per_part, cells[j]->lines.size());
                     p.lines.assign(cells[j]->lines.begin() + static_cast<std::ptrdiff_t>(first),
                                    cells[j]->lines.begin() + static_cast<std::ptrdiff_t>(end));
-                    stack.set_y(kRowPadding);
+                    stack.set_y(pad_top);
                     LineSpec spec = ctx.lines(style, rtl ? width - x - widths[j] : x);
                     stack.lines(p, spec);
-                    tallest = std::max(tallest, stack.y() - kRowPadding);
+                    tallest = std::max(tallest, stack.y() - pad_top);
                 }
                 stack.end(cell_kind);
                 x += widths[j] + gap;
             }
             stack.end(page::TagKind::table_row);
-            double height = tallest + 2 * kRowPadding;
+            double height = tallest + pad_top + pad_bottom;
             bool last = r + 1 == rows.size() && part + 1 == parts;
             if (part + 1 < parts) {
                 // the row goes on: no rule

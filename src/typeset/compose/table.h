@@ -55,8 +55,9 @@ TableNeeds measure_table(ComposeContext& ctx, const model::Table& table);
 std::vector<std::size_t> part_ends(const std::vector<double>& rows, double room, double first_room, double step);
 
 /// The table set at `width`. A row deeper than `max_row_height` (when
-/// above 0) is cut between lines into several rows, each with the next
-/// lines of every cell, so that no row is too deep for a column.
+/// above 0) is cut between lines into several rows, each with the next two
+/// lines of every cell (the last, two or three), so that it starts in what
+/// a column has left and goes on in the next.
 TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const TableNeeds& needs, double width,
                          const std::string& lang, const SourceLocation& where, double max_row_height = 0);
 

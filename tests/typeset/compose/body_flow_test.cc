@@ -190,6 +190,54 @@ TEST_CASE("a table row deeper than a column is cut between lines and goes on in 
     }
 }
 
+TEST_CASE("a table row deeper than a column starts under the rows before it, not at the next column's top") {
+    // Three short rows, then one of 600 words. The deep row was cut into
+    // parts as deep as a column could take, so its first part went to the
+    // next column's top and left the rest of the column white under the
+    // short rows. Now it is cut every two lines and starts where they end.
+    std::string many;
+    for (int i = 0; i < 600; ++i) many += (i ? " w" : "w") + std::to_string(i);
+    for (std::string layout : {"magazine", "tabloid", "newsletter"}) {
+        CAPTURE(layout);
+        model::Table t;
+        for (int r = 0; r < 4; ++r) {
+            model::Row row;
+            row.cells.push_back(model::Cell{model::Align::start, text("Item" + std::to_string(r))});
+            row.cells.push_back(model::Cell{model::Align::start, text(r == 3 ? many : "a short note " + std::to_string(r))});
+            t.rows.push_back(row);
+        }
+        model::Block b;
+        b.node = t;
+        model::Block intro;
+        intro.node = model::Paragraph{text("Before the table, a short paragraph of a few words.")};
+        auto c = compose(issue_with({intro, b}), bundled_layout(layout));
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+        // Where the last short row and the deep row's first line stand.
+        const page::GlyphRun* short_row = nullptr;
+        const page::GlyphRun* deep = nullptr;
+        std::size_t short_page = 0, deep_page = 0;
+        for (std::size_t pi = 0; pi < c->doc.pages.size(); ++pi)
+            for (const page::Item& item : c->doc.pages[pi].items)
+                if (auto* r = std::get_if<page::GlyphRun>(&item)) {
+                    if (!short_row && r->text.starts_with("a short note 2")) {
+                        short_row = r;
+                        short_page = pi;
+                    }
+                    if (!deep && (r->text == "w0" || r->text.starts_with("w0 "))) {
+                        deep = r;
+                        deep_page = pi;
+                    }
+                }
+        REQUIRE(short_row);
+        REQUIRE(deep);
+        CHECK(deep_page == short_page);
+        CHECK(std::abs(deep->origin.x - short_row->origin.x) < 1.0);
+        CHECK(deep->origin.y > short_row->origin.y);
+        CHECK(deep->origin.y < short_row->origin.y + 4 * c->layout->grid.leading.to_pt());
+    }
+}
+
 TEST_CASE("a picture whose caption is deeper than a column has its caption go on in the next column") {
     // A caption of 900 numbered words: placed whole, the figure ran off the
     // page (W-LAYOUT-OFF-PAGE). Set in the column, its picture first, the
