@@ -432,12 +432,12 @@ void Paginator::place_opening(PreparedArticle& a, const Run& run, Opening& o, bo
     }
     last.body_at = chunk.items.size();
     if (!may_grow) append_area(chunk, a, o.area, o.cols);
+    const double jump_at = opens ? jump_top(a, o.area, o.cols, jump_column) : 0.0;
     if (opens) {
         // At the column's foot; under the head where a head deeper than
         // the page (placed whole, reported off the page) reaches past
         // that, rather than over its words.
-        const double top = jump_top(a, o.area, o.cols, jump_column);
-        auto line = draw_jump(jump, o.cols[jump_column].x, top);
+        auto line = draw_jump(jump, o.cols[jump_column].x, jump_at);
         chunk.items.insert(chunk.items.end(), line.begin(), line.end());
         chunk.opens = true;
     } else {
@@ -446,8 +446,7 @@ void Paginator::place_opening(PreparedArticle& a, const Run& run, Opening& o, bo
     // Text that all stands here, a float handed on, leaves the room under
     // its jump line to the articles after it.
     const bool text_done = opens && o.area.fill.next >= a.body.size();
-    const double foot = text_done ? jump_top(a, o.area, o.cols, jump_column) + jump.height
-                                  : std::max(o.area.foot(), o.head_foot);
+    const double foot = text_done ? jump_at + jump.height : std::max(o.area.foot(), o.head_foot);
     commit(std::move(chunk), run, std::max(foot, o.head_foot), opens && !text_done,
            ctx_.issue.sections[static_cast<std::size_t>(a.section)].title);
     if (may_grow) {
@@ -752,8 +751,9 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
                 lengthen_jump(a, from, carry, cols, jump_column, area, fresh());
             }
             append_area(chunk, a, area, cols);
+            const double jump_at = opens ? jump_top(a, area, cols, jump_column) : 0.0;
             if (opens) {
-                auto to = draw_jump(to_line, cols[jump_column].x, jump_top(a, area, cols, jump_column));
+                auto to = draw_jump(to_line, cols[jump_column].x, jump_at);
                 chunk.items.insert(chunk.items.end(), to.begin(), to.end());
                 chunk.opens = true;
             } else {
@@ -761,7 +761,7 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
             }
             const bool text_done = opens && area.fill.next >= a.body.size();
             commit(std::move(chunk), Run{0, k, page_.content_top},
-                   text_done ? jump_top(a, area, cols, jump_column) + to_line.height : area.foot(),
+                   text_done ? jump_at + to_line.height : area.foot(),
                    opens && !text_done, section);
             if (!opens) return;
             idle = area.fill.next == from && area.fill.carry == carry ? idle + 1 : 0;

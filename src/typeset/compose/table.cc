@@ -177,7 +177,7 @@ TableLayout layout_table(ComposeContext& ctx, const model::Table& table, const T
         }
         // A row deeper than `max_row_height` is cut between lines into rows
         // of its own, each holding the next kDeepRowLines lines of every
-        // cell (the last one to three), so it can start in what is left of
+        // cell (the last two or three), so it can start in what is left of
         // a column and go on in the next column or page. The padding goes
         // above the first part and below the last: the parts in one column
         // read as one row.
