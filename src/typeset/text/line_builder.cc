@@ -53,8 +53,19 @@ struct RunKey {
     bool operator==(const RunKey&) const = default;
 };
 
+/// The span of a line (a word or part of one, or a space) whose glyphs are
+/// being written: its index, left edge, the room its letters may stand
+/// apart, and whether all its glyphs are in one face.
+struct SpanAt {
+    std::size_t elem = 0;
+    double start = 0.0;
+    double slack = 0.0;
+    bool one_face = true;
+};
+
 /// Appends glyphs and clusters to the line's runs, opening a run when the
-/// face, colour or baseline changes.
+/// face, colour or baseline changes, or where a glyph stands away from the
+/// run.
 class RunWriter {
 public:
     /// `glyphs`, `bytes`: the line's totals, reserved in its first run (most
@@ -62,13 +73,40 @@ public:
     RunWriter(std::vector<page::GlyphRun>& runs, std::size_t glyphs, std::size_t bytes)
         : runs_(runs), glyphs_(glyphs), bytes_(bytes) {}
 
-    /// With `at_end`, the run must also end at `pen`: a space after a word
-    /// whose runs lie in visual order (digits at the left of an Arabic word,
-    /// set right to left) goes in a run of its own, not in the digits'.
-    page::GlyphRun& run_for(const RunKey& key, double pen, const Shaper& shaper, bool at_end = false) {
-        if (!runs_.empty() && current_ == key &&
-            (!at_end || std::abs(runs_.back().origin.x + runs_.back().advance - pen) < 1e-6))
-            return runs_.back();
+    /// A glyph run continues the last run when it has the same face,
+    /// colour and baseline and lies beside it, so that a run's origin and
+    /// advance span its glyphs and no one else's. With `at_end`, the run
+    /// must end exactly at `from`: a space after a word whose runs lie in
+    /// visual order (digits at the left of an Arabic word, set right to
+    /// left) goes in a run of its own, not in the digits'. Otherwise the
+    /// glyph, from `from` to `to`, continues the run when it belongs to the
+    /// span that opened the run (the digits and letters of one Arabic word
+    /// touch once all are placed), when it touches the run give or take the
+    /// span's slack (the letter-spacing and kashida between two letters),
+    /// or when the run ends at or before the span's left edge and the span
+    /// will fill the room between: it opens there (a word after a
+    /// stretched break between Thai or Khmer words), or all its glyphs are
+    /// in this face (an Arabic word after a space in its face). A span
+    /// whose first letter in reading order stands elsewhere and whose
+    /// glyphs come from several faces, as "(د-3)" set right to left (its
+    /// "(" at the right, its "د" in another face), opens a run of its own
+    /// rather than take the space at its left with it.
+    page::GlyphRun& run_for(const RunKey& key, double from, double to, const Shaper& shaper, const SpanAt& span,
+                            bool at_end = false) {
+        if (!runs_.empty() && current_ == key) {
+            const page::GlyphRun& last = runs_.back();
+            const double right = last.origin.x + last.advance;
+            constexpr double kTouch = 1e-6;
+            const bool touches =
+                from <= right + span.slack + kTouch && to >= lefts_.back() - span.slack - kTouch;
+            const bool fills = right <= span.start + kTouch && (from <= span.start + kTouch || span.one_face);
+            const bool beside =
+                at_end ? std::abs(right - from) < kTouch : span.elem == opened_by_ || touches || fills;
+            if (beside) {
+                lefts_.back() = std::min(lefts_.back(), from);
+                return runs_.back();
+            }
+        }
         page::GlyphRun r;
         if (runs_.empty()) {
             r.glyphs.reserve(glyphs_);
@@ -79,17 +117,27 @@ public:
         r.face = f.face;
         r.size = f.size;
         r.colour = key.colour;
-        r.origin = page::Point{pen, -key.shift};
+        r.origin = page::Point{from, -key.shift};
         runs_.push_back(std::move(r));
+        lefts_.push_back(from);
         current_ = key;
+        opened_by_ = span.elem;
         return runs_.back();
     }
+
+    /// Where each run's glyphs start, as they advance (a mark hung left of
+    /// its letter, the tanween over a final alef, may stand further left).
+    const std::vector<double>& lefts() const { return lefts_; }
+    /// The last run has a glyph whose pen stands at `x`.
+    void reaches(double x) { lefts_.back() = std::min(lefts_.back(), x); }
 
 private:
     std::vector<page::GlyphRun>& runs_;
     std::size_t glyphs_ = 0;
     std::size_t bytes_ = 0;
     RunKey current_;
+    std::vector<double> lefts_;  // per run, its leftmost glyph's pen position
+    std::size_t opened_by_ = 0;  // the span that opened the last run
 };
 
 /// A kashida narrower than this is not drawn (the space it would take goes
@@ -246,10 +294,14 @@ layout::Alignment LineBuilder::unstretched_alignment() const {
 SetLine LineBuilder::build(const BrokenLine& line, double width, bool last) {
     const std::size_t overfull_before = overfull_;
     SetLine out = build_once(line, width, last);
-    // The leftmost glyph origin (runs start at their leftmost glyph).
+    // The leftmost glyph: a run starts where its glyphs start as they
+    // advance, a mark hung left of its letter may stand further left.
     auto left_of = [](const SetLine& l) {
         double left = 0.0;
-        for (const page::GlyphRun& r : l.runs) left = std::min(left, r.origin.x);
+        for (const page::GlyphRun& r : l.runs) {
+            left = std::min(left, r.origin.x);
+            for (const page::Glyph& g : r.glyphs) left = std::min(left, r.origin.x + g.x);
+        }
         return left;
     };
     constexpr double kNoise = 1e-4;  // pt: rounding, not a mark
@@ -505,7 +557,8 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
         if (underline) out.rules.push_back(*underline);
         underline.reset();
     };
-    for (Elem& e : elems) {
+    for (std::size_t k = 0; k < elems.size(); ++k) {
+        Elem& e = elems[k];
         const TextRun& tr = text_.runs[e.run];
         const RunStyle& rs = styles_[tr.style];
         const double start = pen;
@@ -523,7 +576,8 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
                 if (!sp.glyphs.empty()) {
                     const ShapedGlyph& g = sp.glyphs.front();
                     page::GlyphRun& r =
-                        writer.run_for(RunKey{g.face, rs.colour, rs.baseline_shift}, pen, shaper_, true);
+                        writer.run_for(RunKey{g.face, rs.colour, rs.baseline_shift}, pen, pen + set, shaper_,
+                                       SpanAt{k, pen}, true);
                     r.glyphs.push_back(page::Glyph{g.id, pen - r.origin.x, 0.0});
                     r.text.append(text_.text, e.a, e.b - e.a);
                     r.clusters.push_back(page::Cluster{static_cast<int>(e.b - e.a), 1});
@@ -542,6 +596,8 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
             const double kashida = kashida_width(e);
             const bool lengthen = kashida > kMinKashida;
             double adj = lengthen ? kashida : 0.0;
+            SpanAt span{k, pen, std::abs(gap) + (lengthen ? kashida : 0.0), true};
+            for (const ShapedGlyph& g : sh.glyphs) span.one_face = span.one_face && g.face == sh.glyphs.front().face;
             for (std::size_t c = 0; c < sh.clusters.size(); ++c) {
                 const ShapedCluster& cl = sh.clusters[c];
                 if (lengthen && c == e.kashida.cluster) {
@@ -555,23 +611,25 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
                     // No glyph (a soft hyphen, U+200B): its text still goes with the run.
                     const std::uint16_t face =
                         out.runs.empty() ? shaper_.primary_face(e.font) : std::uint16_t{0};
-                    page::GlyphRun& r = out.runs.empty()
-                                            ? writer.run_for(RunKey{face, rs.colour, rs.baseline_shift}, pen, shaper_)
-                                            : out.runs.back();
+                    const RunKey key{face, rs.colour, rs.baseline_shift};
+                    page::GlyphRun& r =
+                        out.runs.empty() ? writer.run_for(key, pen, pen, shaper_, SpanAt{k, pen}) : out.runs.back();
                     r.text.append(e.text, cl.byte_start, static_cast<std::size_t>(bytes));
                     if (bytes > 0) r.clusters.push_back(page::Cluster{bytes, 0});
                 } else {
                     bool first_group = true;
                     for (std::uint32_t gi = cl.glyph_start; gi < cl.glyph_end;) {
                         const std::uint16_t face = sh.glyphs[gi].face;
-                        page::GlyphRun& r = writer.run_for(RunKey{face, rs.colour, rs.baseline_shift},
-                                                           pen + sh.glyphs[gi].x + adj, shaper_);
+                        const double from = pen + sh.glyphs[gi].x + adj;
+                        page::GlyphRun& r = writer.run_for(RunKey{face, rs.colour, rs.baseline_shift}, from,
+                                                           from + sh.glyphs[gi].advance, shaper_, span);
                         int count = 0;
                         for (; gi < cl.glyph_end && sh.glyphs[gi].face == face; ++gi, ++count) {
                             const ShapedGlyph& g = sh.glyphs[gi];
                             const double x = pen + g.x + adj;
                             r.glyphs.push_back(page::Glyph{g.id, x + g.dx - r.origin.x, static_cast<double>(g.dy)});
                             r.advance = std::max(r.advance, x + g.advance - r.origin.x);
+                            writer.reaches(x);
                             if (g.missing) {
                                 std::size_t q = cl.byte_start;
                                 while (q < cl.byte_end) {
@@ -615,10 +673,13 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
     // A right-to-left run opens at its first glyph in reading order, its
     // rightmost, and the rest lie to the left of it: move each run's origin
     // to its left edge, so that origin and advance span the run as for
-    // left-to-right text (the glyphs stay where they are).
-    for (page::GlyphRun& r : out.runs) {
-        double left = 0.0;
-        for (const page::Glyph& g : r.glyphs) left = std::min(left, static_cast<double>(g.x));
+    // left-to-right text (the glyphs stay where they are). The edge is where
+    // its glyphs start as they advance: a mark hung further left (the
+    // tanween over a final alef) stands at a negative x, over the space
+    // before the word, as the font draws it.
+    for (std::size_t i = 0; i < out.runs.size(); ++i) {
+        page::GlyphRun& r = out.runs[i];
+        const double left = writer.lefts()[i] - r.origin.x;
         if (left >= 0.0) continue;
         r.origin.x += left;
         for (page::Glyph& g : r.glyphs) g.x = static_cast<float>(g.x - left);
