@@ -9,8 +9,8 @@
 #include <sstream>
 #include <variant>
 
+#include "model/direction.h"
 #include "model/inline.h"
-#include "model/language.h"
 #include "model/language.h"
 #include "typeset/compose/head_block.h"
 
@@ -377,12 +377,31 @@ std::vector<std::string> check_overlaps(const page::Document& doc) {
 std::vector<std::string> check_columns(const page::Document& doc, const layout::Layout& layout) {
     std::vector<std::string> problems;
     double body = body_size(layout);
-    // A run that starts where the one before it on its baseline ends goes
-    // on with that one's line (a word in a fallback face, the space between
-    // words of a right-to-left headline): the line's start is what must lie
-    // in a column.
+    // A run that touches the runs before it on its baseline goes on with
+    // their line (a word in a fallback face, the space between words of a
+    // right-to-left headline, the letter and number of "(د-3)" written in
+    // reading order): the line's start is what must lie in a column. A line
+    // with letters written right to left starts at its right: when the
+    // first of its runs the page draws, its leftmost, starts over a gutter
+    // (a deck across the columns, ragged at the left), its right end is
+    // what counts.
     const page::GlyphRun* prev = nullptr;
+    double line_left = 0.0, line_right = 0.0;
     int line_column = -1;
+    bool line_rtl = false;
+    std::optional<Frame> line_frame;
+    std::vector<std::string> pending;  // the line's runs that start outside every column
+    auto column_at = [](const Frame& f, double x) {
+        int column = -1;
+        for (int c = 0; c < f.columns; ++c)
+            if (x >= f.column_x(c) - kEps && x <= f.column_x(c) + f.column_width + kEps) column = c;
+        return column;
+    };
+    auto settle = [&] {
+        if (!(line_rtl && line_frame && column_at(*line_frame, line_right) >= 0))
+            problems.insert(problems.end(), pending.begin(), pending.end());
+        pending.clear();
+    };
     Walker w;
     w.visit = [&](const page::Item& item, int p, const std::vector<page::TagBegin>& open) {
         auto* r = std::get_if<page::GlyphRun>(&item);
@@ -390,12 +409,18 @@ std::vector<std::string> check_columns(const page::Document& doc, const layout::
         Frame f = frame_of(layout, p + 1, doc.meta.bound_right);
         double x0 = r->origin.x;
         double x1 = x0 + r->advance;
-        const bool continues = prev && std::abs(prev->origin.y - r->origin.y) < 0.01 &&
-                               std::abs(prev->origin.x + prev->advance - x0) < 0.5;
+        const bool continues = prev && std::abs(prev->origin.y - r->origin.y) < 0.01 && x0 < line_right + 0.5 &&
+                               x1 > line_left - 0.5;
         prev = r;
-        int column = -1;
-        for (int c = 0; c < f.columns; ++c)
-            if (x0 >= f.column_x(c) - kEps && x0 <= f.column_x(c) + f.column_width + kEps) column = c;
+        if (!continues) {
+            settle();
+            line_rtl = false;
+            line_frame = f;
+        }
+        line_left = continues ? std::min(line_left, x0) : x0;
+        line_right = continues ? std::max(line_right, x1) : x1;
+        line_rtl = line_rtl || model::has_right_to_left_letter(r->text);
+        int column = column_at(f, x0);
         if (continues) column = line_column;
         line_column = column;
         std::string where =
@@ -413,7 +438,8 @@ std::vector<std::string> check_columns(const page::Document& doc, const layout::
             flush_right = flush_right || std::abs(x1 - (f.column_x(c) + f.column_width)) < 0.05;
         if (column < 0 && flush_right && x0 >= f.left - kEps && r->size < body - 0.01) return;
         if (column < 0) {
-            problems.push_back(where + " starts outside every column");
+            pending.push_back(where + " starts outside every column");
+            if (x1 > f.right + kEps) problems.push_back(where + " ends past the live area");
             return;
         }
         if (x1 > f.right + kEps) problems.push_back(where + " ends past the live area");
@@ -421,6 +447,7 @@ std::vector<std::string> check_columns(const page::Document& doc, const layout::
             problems.push_back(where + " is wider than its column");
     };
     w.run(doc);
+    settle();
     return problems;
 }
 
@@ -528,8 +555,8 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
     // of its origin); within a run, each word's text is in reading order
     // and its words stand from the left. So a word whose digits stand at
     // its left, as they must, still reads as written. (Good for the tests'
-    // text; a left-to-right phrase of several words inside such a line
-    // would come out reversed.)
+    // text and the Declaration's; a left-to-right phrase set in several
+    // runs inside such a line would come out reversed.)
     std::map<std::string, bool> rtl;  // by title
     for (const model::Section& s : issue.sections)
         for (const model::Article& a : s.articles)
@@ -552,11 +579,20 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
             });
             for (std::size_t k = 0; k < rtl_line.size(); ++k) {
                 if (k > 0 && left_of(*rtl_line[k - 1]) > right_of(*rtl_line[k]) + 0.2 * rtl_line[k]->size) line += ' ';
-                // A run of several words holds them as they stand, from the left.
-                std::istringstream in(rtl_line[k]->text);
+                // A run of several words holds them as they stand, from the
+                // left; a run of left-to-right words ("By United Nations")
+                // reads from the left. A space at either end of a run of
+                // digits or Latin letters may stand at either side of it
+                // (the text of " 217 " and "1948. " follows the line from
+                // the left): it parts the run from both neighbours.
+                const std::string& text = rtl_line[k]->text;
+                const bool spaced = !text.empty() && (text.front() == ' ' || text.back() == ' ');
+                if (spaced && !model::has_right_to_left_letter(text) && !line.empty() && line.back() != ' ')
+                    line += ' ';
+                std::istringstream in(text);
                 std::vector<std::string> words;
                 for (std::string word; in >> word;) words.push_back(word);
-                std::reverse(words.begin(), words.end());
+                if (model::has_right_to_left_letter(text)) std::reverse(words.begin(), words.end());
                 for (std::size_t j = 0; j < words.size(); ++j) line += (j ? " " : "") + words[j];
                 if (!rtl_line[k]->text.empty() && rtl_line[k]->text.back() == ' ') line += ' ';
             }

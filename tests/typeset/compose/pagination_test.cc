@@ -1597,6 +1597,56 @@ TEST_CASE("Thai, Chinese and Khmer articles compose in every layout with the pag
     }
 }
 
+TEST_CASE("the Universal Declaration in Arabic composes in every layout with every invariant holding") {
+    // Real Arabic, not the made-up words of arabic_article: its deck mixes
+    // a number in Latin digits, a bracketed letter and number "(د-3)", a
+    // slash and a date; its words end in alef with fathatan, which the
+    // font hangs over the space before the word; its subheads are
+    // "المادة 1" (a word and a number).
+    const char* const preamble[] = {
+        "لمّا كان الاعتراف بالكرامة المتأصلة في جميع أعضاء الأسرة البشرية وبحقوقهم المتساوية الثابتة هو أساس "
+        "الحرية والعدل والسلام في العالم.",
+        "ولما كان تناسي حقوق الإنسان وازدراؤها قد أفضيا إلى أعمال همجية آذت الضمير الإنساني. وكان غاية ما "
+        "يرنو إليه عامة البشر انبثاق عالم يتمتع فيه الفرد بحرية القول والعقيدة ويتحرر من الفزع والفاقة.",
+        "ولما كان من الضروري أن يتولى القانون حماية حقوق الإنسان لكيلا يضطر المرء آخر الأمر إلى التمرد على "
+        "الاستبداد والظلم.",
+    };
+    const char* const articles[] = {
+        "يولد جميع الناس أحرارًا متساوين في الكرامة والحقوق. وقد وهبوا عقلاً وضميرًا وعليهم أن يعامل بعضهم "
+        "بعضًا بروح الإخاء.",
+        "وفضلاً عما تقدم فلن يكون هناك أي تمييز أساسه الوضع السياسي أو القانوني أو الدولي لبلد أو البقعة التي "
+        "ينتمي إليها الفرد سواء كان هذا البلد أو تلك البقعة مستقلاً أو تحت الوصاية أو غير متمتع بالحكم الذاتي.",
+        "لكل فرد الحق في الحياة والحرية وسلامة شخصه.",
+        "لا يجوز إسترقاق أو إستعباد أي شخص. ويحظر الإسترقاق وتجارة الرقيق بكافة أوضاعهما.",
+        "لا يعرض أي إنسان للتعذيب ولا للعقوبات أو المعاملات القاسية أو الوحشية أو الحاطة بالكرامة.",
+        "لا يجوز القبض على أي إنسان أو حجزه أو نفيه تعسفاً.",
+    };
+    model::Article a;
+    a.id = "udhr-ar";
+    a.lang = "ar";
+    a.meta.priority = 2;
+    a.head.kicker = text("الديباجة");
+    a.head.headline = text("الإعلان العالمي لحقوق الإنسان");
+    a.head.deck = text("اعتُمد بموجب قرار الجمعية العامة 217 ألف (د-3) المؤرخ في 10 كانون الأول / ديسمبر 1948.");
+    a.head.bylines.push_back(text("By United Nations"));
+    for (const char* p : preamble) a.body.push_back(para(p));
+    for (int round = 0; round < 3; ++round)
+        for (std::size_t k = 0; k < std::size(articles); ++k) {
+            model::Block head;
+            head.node = model::Subhead{text("المادة " + std::to_string(round * std::size(articles) + k + 1))};
+            a.body.push_back(head);
+            a.body.push_back(para(articles[k]));
+        }
+    for (const char* name : kLayouts) {
+        CAPTURE(std::string(name));
+        auto c = compose(issue_of({article("first", "A story before it", 5, 3), a}), bundled_layout(name));
+        REQUIRE(!c->doc.pages.empty());
+        CHECK_FALSE(c->diags.contains("W-GLYPH-MISSING"));
+        auto problems = check_all(c->doc, *c->layout, c->issue);
+        for (std::size_t i = 0; i < problems.size() && i < 10; ++i) FAIL_CHECK(problems[i]);
+    }
+}
+
 TEST_CASE("a Khmer article's lines stand grid.stacked-line-height apart and the English after it is on the grid") {
     // Khmer stacks consonants under and vowels over its letters: at the
     // grid's leading the lines of a Khmer paragraph touch. Its headline and
