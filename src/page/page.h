@@ -68,7 +68,9 @@ struct GlyphRun {
     FontFace face;
     double size = 0;  ///< em size in pt
     Colour colour;
-    Point origin;     ///< the baseline start
+    Point origin;     ///< the baseline start: where its leftmost glyph's pen stands
+    /// Relative to `origin`; a mark hung left of its letter (the fathatan
+    /// over a final alef) may stand at a negative x, over the space before.
     std::vector<Glyph> glyphs;
     std::string text;
     std::vector<Cluster> clusters;

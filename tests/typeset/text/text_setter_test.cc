@@ -48,6 +48,16 @@ SetParagraph set_arabic(Setting& s, const std::string& text, Diagnostics& diags)
     return p;
 }
 
+/// `text` set as an Arabic body paragraph `width` pt wide, inside its measure.
+SetParagraph set_arabic_at(Setting& s, const std::string& text, double width) {
+    Diagnostics diags;
+    ParagraphShape shape = column_shape(s, "ar");
+    shape.width = width;
+    const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+    check_within_measure(p);
+    return p;
+}
+
 /// The checks every justified body paragraph must pass.
 void check_justified(const Setting& s, const SetParagraph& p, const std::string& input) {
     const layout::ParagraphStyle& body = s.layout->style(ParagraphStyleId::body);
@@ -410,11 +420,7 @@ TEST_CASE("a tanween hung left of a final alef at a line's left end stays inside
     int hung = 0;
     for (double width = 60; width <= 200; width += 2) {
         CAPTURE(width);
-        Diagnostics diags;
-        ParagraphShape shape = column_shape(s, "ar");
-        shape.width = width;
-        const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
-        check_within_measure(p);
+        const SetParagraph p = set_arabic_at(s, text, width);
         for (const auto& l : p.lines) {
             // The line's leftmost word, when it ends in the mark.
             if (l.runs.empty()) continue;
@@ -442,11 +448,7 @@ TEST_CASE("the runs of an Arabic line do not overlap: a mark hung over a space, 
     bool bracketed = false;
     for (double width = 100; width <= 200; width += 10) {
         CAPTURE(width);
-        Diagnostics diags;
-        ParagraphShape shape = column_shape(s, "ar");
-        shape.width = width;
-        const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
-        check_within_measure(p);
+        const SetParagraph p = set_arabic_at(s, text, width);
         check_clusters(p);
         for (const auto& l : p.lines) {
             std::vector<const page::GlyphRun*> runs;
