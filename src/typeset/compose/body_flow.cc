@@ -733,11 +733,9 @@ void BodyFlow::separator(const Measure& m) {
         case layout::SeparatorKind::space:
             break;
     }
-    // Never at a column's top: it ends the column with what it follows.
-    if (!items.empty()) {
-        out_->keep_with_next();
-        out_->block(Fragment{std::move(items)}, leading);
-    }
+    // Where a column starts or ends at it, it is dropped: the column
+    // break parts the items.
+    if (!items.empty()) out_->ornament(Fragment{std::move(items)}, leading);
     out_->space(space);
     first_in_flow_ = true;
 }

@@ -93,6 +93,10 @@ private:
     /// before the first), or nothing when one would reach below `limit`.
     std::vector<Placed> stack_whole(std::size_t first, std::size_t last, int c, double y, double limit) const;
 
+    /// Takes out an ornament that ends a column with more of the stream
+    /// after it: the column break parts the items.
+    void drop_ornaments_at_feet();
+
     /// Moves the figure carried in (placed first) after the lines that end
     /// the paragraph the area resumes, if it resumes one.
     void carried_after_paragraph();
@@ -180,6 +184,25 @@ void Filler::carried_after_paragraph() {
         if (item.kind == FlowKind::line && item.group == group) last = q;
     }
     std::rotate(placed.begin(), placed.begin() + 1, placed.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+}
+
+void Filler::drop_ornaments_at_feet() {
+    auto& placed = res_.placed;
+    std::vector<std::size_t> last_in(rq_.columns.size(), kNone);  // column -> index into placed
+    for (std::size_t q = 0; q < placed.size(); ++q) {
+        std::size_t& last = last_in[static_cast<std::size_t>(placed[q].column)];
+        if (last == kNone || placed[q].item > placed[last].item) last = q;
+    }
+    std::vector<std::size_t> dropped;
+    for (std::size_t q : last_in) {
+        if (q == kNone || !s_.items[placed[q].item].ornament) continue;
+        bool more = false;  // drawn after it, here or in a later area
+        for (std::size_t j = placed[q].item + 1; j < s_.size() && !more; ++j)
+            more = s_.items[j].kind != FlowKind::space;
+        if (more) dropped.push_back(q);
+    }
+    std::sort(dropped.rbegin(), dropped.rend());
+    for (std::size_t q : dropped) placed.erase(placed.begin() + static_cast<std::ptrdiff_t>(q));
 }
 
 void Filler::take_back_from(std::size_t first_item, std::size_t placed_from) {
@@ -273,7 +296,8 @@ FillResult Filler::run() {
 
         // A framed box split from the previous column reopens with its inset.
         std::size_t first_real = i;
-        while (first_real < end_ && s_.items[first_real].kind == FlowKind::space) ++first_real;
+        while (first_real < end_ && (s_.items[first_real].kind == FlowKind::space || s_.items[first_real].ornament))
+            ++first_real;
         if (pending == kNone && first_real < end_ && s_.items[first_real].box >= 0 &&
             s_.items[first_real].kind != FlowKind::box_start)
             cursor += inset_above(s_.items[first_real]);
@@ -335,6 +359,10 @@ FillResult Filler::run() {
             if (item.kind == FlowKind::space) {
                 if (col_content && !skip_spaces) cursor += item.height;
                 ++i;
+                continue;
+            }
+            if (item.ornament && !col_content) {
+                ++i;  // an ornament never opens a column
                 continue;
             }
             skip_spaces = false;
@@ -505,6 +533,7 @@ FillResult Filler::run() {
         i = pending;
     }
     res_.next = i;
+    drop_ornaments_at_feet();
     // A figure handed on, then taken back with the text before it, comes
     // in its place in the next area.
     if (res_.carry != kNone && res_.carry != rq_.carry && res_.carry >= i) res_.carry = kNone;

@@ -40,6 +40,10 @@ struct FlowItem {
     int fragment = -1;         ///< what to draw (Stream::fragments); -1: nothing
     int float_index = -1;      ///< anchor: the float (Stream::floats)
     bool end_matter = false;   ///< tagline, corrections, related stories, rights (after the body)
+    /// block: an ornament between items (a separator's rule or asterism),
+    /// dropped where a column starts or ends at it: the column break
+    /// parts the items already.
+    bool ornament = false;
 
     /// A line of body text: of a grid style (on the grid, or off it for
     /// its script), outside framed boxes.

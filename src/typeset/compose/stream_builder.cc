@@ -76,6 +76,18 @@ void StreamBuilder::block(Fragment f, double height, bool deferrable) {
     push(item);
 }
 
+void StreamBuilder::ornament(Fragment f, double height) {
+    // Its own fragment, without the tags waiting for the next one: those
+    // must not be dropped with it.
+    out_.fragments.push_back(std::move(f));
+    FlowItem item;
+    item.kind = FlowKind::block;
+    item.height = height;
+    item.ornament = true;
+    item.fragment = static_cast<int>(out_.fragments.size()) - 1;
+    push(item);
+}
+
 void StreamBuilder::anchor(FloatBlock f) {
     out_.floats.push_back(std::move(f));
     FlowItem item;
@@ -134,9 +146,11 @@ void StreamBuilder::end(page::TagKind kind) {
     // float's anchor after it may be handed on to the next page, and the
     // end must not go with it. With tags still waiting (nothing drawn since
     // they opened) or a float last, it goes with the next fragment, which
-    // keeps reading order.
+    // keeps reading order. Not with an ornament, which may be dropped.
     std::size_t last = out_.items.size();
-    while (last > 0 && out_.items[last - 1].kind == FlowKind::space && out_.items[last - 1].fragment < 0) --last;
+    while (last > 0 && ((out_.items[last - 1].kind == FlowKind::space && out_.items[last - 1].fragment < 0) ||
+                        out_.items[last - 1].ornament))
+        --last;
     bool attach = pending_.empty() && last > 0 && out_.items[last - 1].kind != FlowKind::anchor &&
                   out_.items[last - 1].fragment >= 0;
     if (!attach) {

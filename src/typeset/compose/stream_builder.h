@@ -37,6 +37,10 @@ public:
     void paragraph(SetParagraph p, const LineSpec& spec, std::vector<page::Item> extra = {});
     /// An unbreakable block of `height`; `f` is relative to its top-left.
     void block(Fragment f, double height, bool deferrable = false);
+    /// An ornament between items (a separator), `height` deep: a column
+    /// may end before it, and it is dropped where a column starts or ends
+    /// at it (FlowItem::ornament). `f` holds artifacts only.
+    void ornament(Fragment f, double height);
     /// A float spanning columns, anchored here in reading order.
     void anchor(FloatBlock f);
     /// The floats anchored so far, for marking them after the fact.

@@ -170,6 +170,59 @@ TEST_CASE("a heading kept with the next paragraph never ends a column") {
     }
 }
 
+TEST_CASE("an ornament between items is dropped where a column starts or ends at it, kept amid a column") {
+    int dropped = 0, kept = 0;
+    for (int k = 1; k <= 3; ++k) {
+        for (int lead = 1; lead <= 12; ++lead) {
+            Stream s;
+            StreamBuilder b(s);
+            std::vector<std::size_t> ornaments;
+            for (int item = 0; item < 4; ++item) {
+                paragraph(b, lead + item, 1, 1);
+                b.space(kLeading);
+                ornaments.push_back(s.items.size());
+                b.ornament(Fragment{}, kLeading);
+                b.space(kLeading);
+            }
+            paragraph(b, 3, 1, 1);
+            b.finish();
+            int lines = 0;
+            for (const FlowItem& item : s.items) lines += item.kind == FlowKind::line;
+            int placed_lines = 0;
+            std::size_t from = 0;
+            for (int area = 0; area < 40 && from < s.size(); ++area) {
+                AreaResult r = fill(s, columns(k, 0, kLeading * 5), false, from);
+                REQUIRE(r.fill.next > from);
+                for (int c = 0; c < k; ++c) {
+                    std::vector<std::size_t> in;  // the column's items, top down
+                    for (const Placed& p : r.fill.placed)
+                        if (p.column == c) in.push_back(p.item);
+                    for (std::size_t q = 0; q < in.size(); ++q) {
+                        if (!s.items[in[q]].ornament) continue;
+                        CAPTURE(k);
+                        CAPTURE(lead);
+                        CHECK(q > 0);              // never opens a column
+                        CHECK(q + 1 < in.size());  // nor ends one: more of the stream follows
+                    }
+                }
+                for (const Placed& p : r.fill.placed) placed_lines += s.items[p.item].kind == FlowKind::line;
+                for (std::size_t o : ornaments) {
+                    if (o < from || o >= r.fill.next) continue;
+                    bool placed = std::any_of(r.fill.placed.begin(), r.fill.placed.end(),
+                                              [&](const Placed& p) { return p.item == o; });
+                    (placed ? kept : dropped) += 1;
+                }
+                from = r.fill.next;
+            }
+            CHECK(from == s.size());
+            CHECK(placed_lines == lines);  // nothing but ornaments is left out
+        }
+    }
+    // The sweep meets both cases.
+    CHECK(dropped > 0);
+    CHECK(kept > 0);
+}
+
 TEST_CASE("what does not fit is left for the next area, and filling resumes there without loss") {
     Stream s;
     StreamBuilder b(s);
