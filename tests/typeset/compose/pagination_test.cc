@@ -954,6 +954,39 @@ TEST_CASE("the sample issue three times over composes in every layout with every
 }
 
 
+TEST_CASE("the sample's separators stand between text in their column, never at a column's top or foot") {
+    // The letters page: a dinkus between letters. Where a column breaks at
+    // one, the break parts the letters and the dinkus is left out.
+    int seen = 0;
+    for (const char* name : kLayouts) {
+        INFO("layout " << std::string(name));
+        const Composed& c = sample(name);
+        for (std::size_t pi = 0; pi < c.doc.pages.size(); ++pi) {
+            std::vector<const page::GlyphRun*> runs;
+            for (const page::Item& item : c.doc.pages[pi].items)
+                if (const auto* r = std::get_if<page::GlyphRun>(&item)) runs.push_back(r);
+            for (const page::GlyphRun* a : runs) {
+                if (a->text != "*\u2002*\u2002*") continue;
+                ++seen;
+                // The column's lines start left of the dinkus's centre, less
+                // than a column's width away (its own column, not the one before).
+                const double centre = a->origin.x + a->advance / 2;
+                bool above = false, below = false;
+                for (const page::GlyphRun* r : runs) {
+                    if (r == a || r->origin.x > centre || r->origin.x < centre - 150) continue;
+                    const double dy = r->origin.y - a->origin.y;
+                    above = above || (dy < 0 && dy > -50);
+                    below = below || (dy > 0 && dy < 60);
+                }
+                INFO("page " << pi + 1 << ", dinkus at x=" << a->origin.x << " y=" << a->origin.y);
+                CHECK(above);
+                CHECK(below);
+            }
+        }
+    }
+    CHECK(seen > 0);
+}
+
 TEST_CASE("a layout with column rules gets a vertical rule in each gutter between an article's columns") {
     layout::Layout l = bundled_layout("tabloid");
     l.columns.rule_width = Length::pt(0.5);
