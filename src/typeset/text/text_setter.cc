@@ -50,6 +50,10 @@ constexpr double kShortWordTolerance = 2000.0;
 constexpr double kShortWordPenalty = kShortWordTolerance + 100.0;
 /// The most line widths computed ahead from ParagraphShape::indents.
 constexpr std::size_t kMaxLineWidths = 2000;
+
+// The share of the measure a drop cap must leave beside it, on the lines it
+// reaches down through.
+constexpr double kDropCapLeavesAtLeast = 0.5;
 /// Justified lines with word spaces beyond this many times the style's
 /// word-space-max are reported (every line past word-space-max is marked
 /// SetLine::loose; reporting all of them would drown the warnings that matter).
@@ -207,9 +211,18 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
     const std::size_t reported = diags.all().size();
     SetParagraph out = set_once(content, style_id, shape, where, diags);
     // A drop cap deeper than its paragraph (a two-line note under a
-    // three-line initial) would leave white under the text: the paragraph
-    // is set without one.
-    if (out.dropcap_lines > 0 && out.lines.size() < static_cast<std::size_t>(out.dropcap_lines)) {
+    // three-line initial) would leave white under the text, and one that
+    // leaves less than half the measure beside it (a narrow column) would
+    // break the words there a few letters a line: the paragraph is set
+    // without one.
+    const std::size_t lines = out.lines.size();
+    const std::size_t dropcap_lines = static_cast<std::size_t>(out.dropcap_lines);
+    const bool too_deep = dropcap_lines > 0 && lines < dropcap_lines;
+    const bool too_wide = dropcap_lines > 0 && !too_deep &&
+                          out.lines.front().width < kDropCapLeavesAtLeast * (lines > dropcap_lines
+                                                                                 ? out.lines[dropcap_lines].width
+                                                                                 : shape.width);
+    if (too_deep || too_wide) {
         diags.retract_after(reported);
         ParagraphShape plain = shape;
         plain.dropcap_lines = 0;

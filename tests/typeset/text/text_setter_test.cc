@@ -1005,6 +1005,35 @@ TEST_CASE("a drop cap hangs over its lines, which are indented past it") {
     check_reconstructs(p, text);
 }
 
+TEST_CASE("a drop cap that would leave less than half the measure beside it is left out, the words kept whole") {
+    Setting& s = setting("magazine");
+    const std::string text = kSeedStory[0];
+    // The cap and its gap take about 50 pt of the magazine's body: a column
+    // of 52 pt would keep a letter a line beside it, one of 100 pt about
+    // half, and the magazine's own column three quarters.
+    int with = 0;
+    for (double width : {52.0, 70.0, 90.0, 100.0, 120.0, s.column}) {
+        CAPTURE(width);
+        Diagnostics diags;
+        ParagraphShape shape = column_shape(s);
+        shape.width = width;
+        shape.dropcap_lines = 3;
+        shape.lead_in_words = 2;
+        const SetParagraph p = s.setter->set(plain(text), ParagraphStyleId::body, shape, {}, diags);
+        REQUIRE(p.lines.size() > 3);
+        if (p.dropcap_lines > 0) {
+            ++with;
+            CHECK(p.lines[0].width >= 0.5 * width - 1e-6);
+        } else {
+            for (const auto& l : p.lines) CHECK(l.left >= 0);
+        }
+        check_within_measure(p, true);
+        check_reconstructs(p, text);
+    }
+    CHECK(with > 0);
+    CHECK(with < 6);
+}
+
 TEST_CASE("a paragraph shorter than its drop cap is set without one, not with white under its last line") {
     Setting& s = setting("magazine");
     Diagnostics diags;
