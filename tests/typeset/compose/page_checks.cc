@@ -664,13 +664,13 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
                     bool found = false;
                     for (std::size_t t = pos; t < have.size() && !found; ++t) {
                         // The word itself, or pieces of it (hyphenated, split
-                        // into runs), artifacts in between skipped.
+                        // into runs, or a sentence of Chinese or Thai, which
+                        // has no spaces, over several lines), artifacts in
+                        // between skipped.
                         std::string joined;
-                        std::size_t pieces = 0;
-                        for (std::size_t n = t; n < have.size() && pieces < 3; ++n) {
+                        for (std::size_t n = t; n < have.size(); ++n) {
                             if (have[n].artifact && n != t) continue;
                             joined += have[n].word;
-                            ++pieces;
                             if (joined == want[k]) {
                                 pos = n + 1;
                                 found = true;

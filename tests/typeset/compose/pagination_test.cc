@@ -84,6 +84,33 @@ TEST_CASE("a long article continues over several pages, every jump announced, no
     }
 }
 
+TEST_CASE("the completeness check joins a Chinese sentence over many lines, and finds a word taken out") {
+    // A sentence of Chinese has no spaces: set in a column, it is one
+    // "word" of the input in a dozen pieces on the page.
+    model::Article a = article("zh", "Headline", 0);
+    a.lang = "zh-Hans";
+    a.body.push_back(para("人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。"
+                          "人人有资格享有本宣言所载的一切权利和自由，不分种族、肤色、性别、语言、宗教、政治或其他见解、"
+                          "国籍或社会出身、财产、出生或其他身分等任何区别。"));
+    a.body.push_back(para(words(60, 1)));
+    auto c = compose(issue_of({a}), bundled_layout("tabloid"));
+    int pieces = 0;
+    for (const page::Page& p : c->doc.pages)
+        for (const std::string& t : texts(p)) pieces += t.find("\u3002") != std::string::npos || t.find("\uFF0C") != std::string::npos;
+    CHECK(pieces > 3);
+    for (const auto& p : check_completeness(c->doc, c->issue)) FAIL_CHECK(p);
+    // One English word of the body taken off its page is missed.
+    bool taken = false;
+    for (page::Page& p : c->doc.pages)
+        for (page::Item& item : p.items)
+            if (auto* r = std::get_if<page::GlyphRun>(&item); r && !taken && r->text.find("ministry") != std::string::npos) {
+                r->text.replace(r->text.find("ministry"), 8, "minister");
+                taken = true;
+            }
+    REQUIRE(taken);
+    CHECK(check_completeness(c->doc, c->issue).size() == 1);
+}
+
 TEST_CASE("a float deeper than a continuation page's room is forced onto the next page, not carried on for ever") {
     // The sample in the magazine layout on a 100 mm square page: below the
     // jump line from the page before and above the one to the next, the
