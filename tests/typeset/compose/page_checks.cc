@@ -586,15 +586,15 @@ std::vector<std::string> check_completeness(const page::Document& doc, const mod
                 // (the text of " 217 " and "1948. " follows the line from
                 // the left): it parts the run from both neighbours.
                 const std::string& text = rtl_line[k]->text;
-                const bool spaced = !text.empty() && (text.front() == ' ' || text.back() == ' ');
-                if (spaced && !model::has_right_to_left_letter(text) && !line.empty() && line.back() != ' ')
-                    line += ' ';
+                const bool spaced = !text.empty() && (text.front() == ' ' || text.back() == ' ') &&
+                                    !model::has_right_to_left_letter(text);
+                if (spaced && !line.empty() && line.back() != ' ') line += ' ';
                 std::istringstream in(text);
                 std::vector<std::string> words;
                 for (std::string word; in >> word;) words.push_back(word);
                 if (model::has_right_to_left_letter(text)) std::reverse(words.begin(), words.end());
                 for (std::size_t j = 0; j < words.size(); ++j) line += (j ? " " : "") + words[j];
-                if (!rtl_line[k]->text.empty() && rtl_line[k]->text.back() == ' ') line += ' ';
+                if (spaced || (!text.empty() && text.back() == ' ')) line += ' ';
             }
             rtl_line.clear();
         }

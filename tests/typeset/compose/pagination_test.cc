@@ -1662,7 +1662,8 @@ TEST_CASE("the Universal Declaration in Arabic composes in every layout with eve
     // a number in Latin digits, a bracketed letter and number "(د-3)", a
     // slash and a date; its words end in alef with fathatan, which the
     // font hangs over the space before the word; its subheads are
-    // "المادة 1" (a word and a number).
+    // "المادة 1" (a word and a number); one of its paragraphs opens with
+    // its number, "1.".
     const char* const preamble[] = {
         "لمّا كان الاعتراف بالكرامة المتأصلة في جميع أعضاء الأسرة البشرية وبحقوقهم المتساوية الثابتة هو أساس "
         "الحرية والعدل والسلام في العالم.",
@@ -1680,6 +1681,9 @@ TEST_CASE("the Universal Declaration in Arabic composes in every layout with eve
         "لا يجوز إسترقاق أو إستعباد أي شخص. ويحظر الإسترقاق وتجارة الرقيق بكافة أوضاعهما.",
         "لا يعرض أي إنسان للتعذيب ولا للعقوبات أو المعاملات القاسية أو الوحشية أو الحاطة بالكرامة.",
         "لا يجوز القبض على أي إنسان أو حجزه أو نفيه تعسفاً.",
+        // A numbered paragraph: "1." in Latin digits, then the Arabic.
+        "1. كل شخص متهم بجريمة يعتبر بريئاً إلى أن تثبت إدانته قانوناً بمحاكمة علنية تؤمن له فيها الضمانات "
+        "الضرورية للدفاع عنه.",
     };
     model::Article a;
     a.id = "udhr-ar";
