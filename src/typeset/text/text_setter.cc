@@ -218,10 +218,10 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
     const std::size_t lines = out.lines.size();
     const std::size_t dropcap_lines = static_cast<std::size_t>(out.dropcap_lines);
     const bool too_deep = dropcap_lines > 0 && lines < dropcap_lines;
-    const bool too_wide = dropcap_lines > 0 && !too_deep &&
-                          out.lines.front().width < kDropCapLeavesAtLeast * (lines > dropcap_lines
-                                                                                 ? out.lines[dropcap_lines].width
-                                                                                 : shape.width);
+    // The measure past the cap: its first line below it, or the column.
+    const double measure = lines > dropcap_lines ? out.lines[dropcap_lines].width : shape.width;
+    const bool too_wide =
+        dropcap_lines > 0 && !too_deep && out.lines.front().width < kDropCapLeavesAtLeast * measure;
     if (too_deep || too_wide) {
         diags.retract_after(reported);
         ParagraphShape plain = shape;
