@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "compose_fixture.h"
+#include "layout/check.h"
 #include "page_checks.h"
 #include "support/test_support.h"
 #include "typeset/compose/page_frame.h"
@@ -1012,6 +1013,34 @@ TEST_CASE("the sample's separators stand between text in their column, never at 
         }
     }
     CHECK(seen > 0);
+}
+
+TEST_CASE("the sample composes at other page sizes and column counts in every layout with every invariant holding") {
+    // A5 to a broadsheet page, two to six columns: narrow columns that
+    // break words between letters and have no room for a drop cap, and
+    // wide pages where a story and its pictures share a row.
+    struct Size {
+        double width, height;  // mm
+    };
+    int composed = 0;
+    for (const char* name : kLayouts) {
+        for (Size size : {Size{148, 210}, Size{210, 297}, Size{380, 560}}) {
+            for (int columns : {2, 4, 6}) {
+                layout::Layout l = bundled_layout(name);
+                l.page.width = Length::mm(size.width);
+                l.page.height = Length::mm(size.height);
+                l.columns.count = columns;
+                if (l.column_width() < layout::kMinColumnWidth) continue;  // refused when loaded
+                INFO(name << " at " << size.width << " x " << size.height << " mm, " << columns << " columns");
+                auto c = compose(sample(name).issue, l);
+                ++composed;
+                CHECK(c->diags.count(Severity::error) == 0);
+                auto problems = check_all(c->doc, *c->layout, c->issue);
+                for (std::size_t i = 0; i < problems.size() && i < 5; ++i) FAIL_CHECK(problems[i]);
+            }
+        }
+    }
+    CHECK(composed >= 40);
 }
 
 TEST_CASE("a layout with column rules gets a vertical rule in each gutter between an article's columns") {
