@@ -34,6 +34,9 @@ struct FaceMatch {
     std::string style;           ///< Its style name ("Bold Italic", "Book", "Black").
     int weight = 400;            ///< CSS scale.
     bool italic = false;         ///< Italic or oblique.
+    /// Bold was asked of a face no bolder than medium (the family has no
+    /// bold): it is drawn emboldened. `weight` stays the face's own.
+    bool synthetic_bold = false;
     /// True when the face belongs to the first requested family; false when
     /// fontconfig substituted a later family of the list or another font.
     /// Weight and slant may still differ from the request: compare them.
@@ -89,7 +92,7 @@ public:
     /// not in the library, reports E-FONT-NOT-FOUND at `where` (naming the
     /// families there are) and returns nothing; when the family is there but
     /// not in the requested weight or slant, reports W-FONT-STYLE-MISSING and
-    /// returns the nearest face.
+    /// returns the nearest face (saying when it is drawn emboldened).
     std::optional<FaceMatch> resolve(const FaceRequest& request, Diagnostics& diagnostics,
                                      const SourceLocation& where = {}) const;
 

@@ -37,6 +37,9 @@ struct Colour {
 struct FontFace {
     std::string file;
     int index = 0;
+    /// Drawn with its outlines thickened: bold asked of a face that has no
+    /// bold (fonts/font_library.h), advances as the regular face's.
+    bool synthetic_bold = false;
     bool operator==(const FontFace&) const = default;
     auto operator<=>(const FontFace&) const = default;
 };

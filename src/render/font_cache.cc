@@ -77,6 +77,7 @@ const FontCache::Face* FontCache::get(const page::FontFace& key, Diagnostics& di
     library_->references.fetch_add(1);
     auto* owner = new FaceOwner{library_, ft};
     cairo_font_face_t* face = cairo_ft_font_face_create_for_ft_face(ft, FT_LOAD_NO_HINTING);
+    if (key.synthetic_bold) cairo_ft_font_face_set_synthesize(face, CAIRO_FT_SYNTHESIZE_BOLD);
     if (cairo_font_face_set_user_data(face, &kOwnerKey, owner, release_face) != CAIRO_STATUS_SUCCESS) {
         cairo_font_face_destroy(face);
         release_face(owner);

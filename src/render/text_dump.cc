@@ -36,6 +36,7 @@ std::string font_name(const page::FontFace& face) {
     std::size_t at = file.rfind("/fonts/");
     if (at != std::string::npos) file = file.substr(at + 7);
     if (face.index != 0) file += "#" + std::to_string(face.index);
+    if (face.synthetic_bold) file += " (synthetic bold)";
     return file;
 }
 

@@ -288,6 +288,36 @@ TEST_CASE("resolve warns when a bundled family lacks the requested style") {
           "font family \"Noto Serif Khmer\" has no face for weight 400 italic; using Regular (weight 400 upright)");
 }
 
+TEST_CASE("bold of a family without a bold is its regular face emboldened, and resolve says so") {
+    Diagnostics diagnostics;
+    auto library = open_bundled(diagnostics);
+    REQUIRE(library != nullptr);
+    auto bold = library->find({"WenQuanYi Micro Hei", 700, false});
+    REQUIRE(bold.has_value());
+    CHECK(bold->file.filename() == "wqy-microhei.ttc");
+    CHECK(bold->weight == 400);
+    CHECK(bold->synthetic_bold);
+    CHECK_FALSE(library->find({"WenQuanYi Micro Hei", 400, false})->synthetic_bold);
+    CHECK_FALSE(library->find({"WenQuanYi Micro Hei", 500, false})->synthetic_bold);
+    // Families with a bold use it; a black asked of one with only a bold
+    // gets the bold as it is, not thickened further.
+    CHECK_FALSE(library->find({"Lato", 700, false})->synthetic_bold);
+    CHECK_FALSE(library->find({"Noto Serif Khmer", 700, false})->synthetic_bold);
+    auto black = library->find({"Charis SIL", 900, false});
+    CHECK(black->file.filename() == "CharisSIL-Bold.ttf");
+    CHECK_FALSE(black->synthetic_bold);
+    // No slant is made up.
+    CHECK_FALSE(library->find({"Noto Serif Khmer", 400, true})->italic);
+
+    Diagnostics found;
+    REQUIRE(library->resolve({"WenQuanYi Micro Hei", 700, false}, found).has_value());
+    REQUIRE(found.all().size() == 1);
+    CHECK(found.all()[0].code == "W-FONT-STYLE-MISSING");
+    CHECK(found.all()[0].message ==
+          "font family \"WenQuanYi Micro Hei\" has no face for weight 700 upright; using Regular (weight 400 upright), "
+          "emboldened");
+}
+
 TEST_CASE("a nearby weight falls back to the closest bundled face") {
     Diagnostics diagnostics;
     auto library = open_bundled(diagnostics);

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "render/pdf_writer.h"
 #include "render/png_writer.h"
 #include "render_fixtures.h"
 #include "support/test_support.h"
@@ -130,6 +131,58 @@ TEST_CASE("PNG proofs refuse resolutions outside 10 to 1200 dpi and giant pages"
     Diagnostics big;
     CHECK_FALSE(render_png_pages(doc, PngOptions{1200}, big));
     CHECK(big.contains("E-PNG-SIZE"));
+}
+
+TEST_CASE("a run marked synthetic bold is drawn with thicker strokes, in the same places, as text in the PDF") {
+    // Bold Chinese comes from the regular CJK face (fonts/font_library.h):
+    // the same glyphs and advances, their outlines thickened.
+    test::TempDir dir;
+    test::HandShaper cjk("wqy-microhei/wqy-microhei.ttc");
+    const std::string text = "\u4E16\u754C\u4EBA\u6743\u5BA3\u8A00";  // "Universal Declaration of Human Rights"
+    page::GlyphRun regular = cjk.run(text, 24, 20, 40);
+    page::GlyphRun bold = cjk.run(text, 24, 20, 100);
+    bold.face.synthetic_bold = true;
+    page::Document doc;
+    doc.pages.push_back({200, 130, "1", {regular, bold}});
+    Diagnostics diags;
+    auto written = write_png_pages(doc, PngOptions{200}, dir.path(), "zh", diags);
+    REQUIRE(written);
+    CHECK(diags.empty());
+    Pixels png((*written)[0]);
+    // Dark pixels in the band of each line, and the leftmost and rightmost
+    // columns with ink: the bold line has more ink over the same extent.
+    struct Ink {
+        int dark = 0, left = 1 << 30, right = -1;
+    };
+    auto ink = [&](double top_pt, double bottom_pt) {
+        Ink k;
+        const int dpi = 200;
+        for (int y = static_cast<int>(top_pt * dpi / 72); y < static_cast<int>(bottom_pt * dpi / 72); ++y)
+            for (int x = 0; x < png.width(); ++x) {
+                if (png.at(x * 72.0 / dpi, y * 72.0 / dpi, dpi)[0] >= 128) continue;
+                ++k.dark;
+                k.left = std::min(k.left, x);
+                k.right = std::max(k.right, x);
+            }
+        return k;
+    };
+    const Ink r = ink(10, 50), b = ink(70, 110);
+    REQUIRE(r.dark > 500);
+    CHECK(b.dark > r.dark * 1.15);
+    CHECK(std::abs(b.left - r.left) <= 3);
+    CHECK(std::abs(b.right - r.right) <= 3);
+
+    const std::filesystem::path pdf = dir.path() / "zh.pdf";
+    REQUIRE(write_pdf(doc, PdfOptions{}, pdf, diags));
+    REQUIRE_FALSE(diags.has_errors());
+    if (test::have_tool("pdftotext")) {
+        int status = 0;
+        const std::string out = test::run_command("pdftotext -enc UTF-8 '" + pdf.string() + "' -", &status);
+        REQUIRE(status == 0);
+        const std::size_t first = out.find(text);
+        REQUIRE(first != std::string::npos);
+        CHECK(out.find(text, first + text.size()) != std::string::npos);
+    }
 }
 
 TEST_CASE("png_page_name counts from 1 with three digits at least") {

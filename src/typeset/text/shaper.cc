@@ -191,6 +191,9 @@ struct Shaper::Impl {
             if (FcPatternGetString(pattern, FC_FILE, 0, &file) == FcResultMatch)
                 info.face.file = reinterpret_cast<const char*>(file);
             if (FcPatternGetInteger(pattern, FC_INDEX, 0, &index) == FcResultMatch) info.face.index = index & 0xFFFF;
+            FcBool embolden = FcFalse;
+            if (FcPatternGetBool(pattern, FC_EMBOLDEN, 0, &embolden) == FcResultMatch)
+                info.face.synthetic_bold = embolden == FcTrue;
             FcChar8* family = nullptr;
             if (FcPatternGetString(pattern, FC_FAMILY, 0, &family) == FcResultMatch)
                 info.family = reinterpret_cast<const char*>(family);

@@ -280,6 +280,31 @@ TEST_CASE("the CJK face's own quotation marks, dashes and ellipses set Chinese t
     CHECK(!k.missing);
 }
 
+TEST_CASE("bold Chinese is drawn emboldened from the regular CJK face; Latin bold takes its bold face") {
+    // WenQuanYi Micro Hei has no bold: a bold headline's ideographs come
+    // from its one face, marked for synthetic bold, with its advances.
+    Shaper shaper(font_library());
+    const std::string families = "Noto Serif Display, WenQuanYi Micro Hei";
+    const int bold = shaper.intern(FontSpec{families, 700, false, 20.0, "zh-Hans", false});
+    const int regular = shaper.intern(FontSpec{families, 400, false, 20.0, "zh-Hans", false});
+    const std::string text = "\u4E16\u754C\u4EBA\u6743";  // "world human rights"
+    const typeset::text::Shaped& b = shaper.shape(bold, text);
+    const typeset::text::Shaped& r = shaper.shape(regular, text);
+    REQUIRE(b.glyphs.size() == 4);
+    REQUIRE(r.glyphs.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(shaper.face(b.glyphs[i].face).family == "WenQuanYi Micro Hei");
+        CHECK(shaper.face(b.glyphs[i].face).face.synthetic_bold);
+        CHECK_FALSE(shaper.face(r.glyphs[i].face).face.synthetic_bold);
+        CHECK(shaper.face(b.glyphs[i].face).face.file == shaper.face(r.glyphs[i].face).face.file);
+        CHECK(b.glyphs[i].id == r.glyphs[i].id);
+        CHECK(b.glyphs[i].advance == doctest::Approx(r.glyphs[i].advance));
+    }
+    const typeset::text::Shaped& latin = shaper.shape(bold, "Rights");
+    CHECK(shaper.face(latin.glyphs.front().face).face.file.find("NotoSerifDisplay-Bold") != std::string::npos);
+    CHECK_FALSE(shaper.face(latin.glyphs.front().face).face.synthetic_bold);
+}
+
 TEST_CASE("two full-width marks side by side share half an em less, by where their ink is") {
     Shaper shaper(font_library());
     const double em = 10.0;
