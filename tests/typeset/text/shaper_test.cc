@@ -280,7 +280,7 @@ TEST_CASE("the CJK face's own quotation marks, dashes and ellipses set Chinese t
     CHECK(!k.missing);
 }
 
-TEST_CASE("bold Chinese is drawn emboldened from the regular CJK face; Latin bold takes its bold face") {
+TEST_CASE("bold Chinese is drawn emboldened from the regular CJK face, Latin bold from its bold face") {
     // WenQuanYi Micro Hei has no bold: a bold headline's ideographs come
     // from its one face, marked for synthetic bold, with its advances.
     Shaper shaper(font_library());
