@@ -101,8 +101,8 @@ std::string join(const std::vector<std::string>& items) {
 // 90-synthetic.conf does on a desktop, so a Chinese headline or subhead
 // is heavier than its body. Cairo thickens the outlines; the advances stay
 // the regular face's. The match keeps the face's own weight, so a layout
-// check still says the family has no bold. No slant is synthesised: Khmer, Thai and Chinese
-// are not set in italics, and a roman caption there is the norm.
+// check still says the family has no bold. No slant is synthesised:
+// Khmer, Thai and Chinese are not set in italics.
 constexpr const char* kSyntheticBold = R"(<?xml version="1.0"?>
 <fontconfig>
   <match target="font">
@@ -147,7 +147,8 @@ std::unique_ptr<FontLibrary> FontLibrary::open(const std::vector<fs::path>& dirs
     std::unique_ptr<FontLibrary> library(new FontLibrary(config));
     FcConfigSetRescanInterval(config, 0);
     if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(kSyntheticBold), FcFalse))
-        diagnostics.warning("W-FONT-CONFIG", {}, "fontconfig rejected the synthetic bold rule; faces without a bold print regular");
+        diagnostics.warning("W-FONT-CONFIG", {},
+                            "fontconfig rejected the synthetic bold rule; faces without a bold print regular");
 
     std::set<fs::path> added;
     for (const fs::path& dir : dirs) {
