@@ -8,6 +8,8 @@
 
 #include <cstdint>
 
+#include "base/xml_space.h"
+
 namespace galley {
 namespace {
 
@@ -33,8 +35,6 @@ private:
     bool big_endian_;
     std::size_t begin_;
 };
-
-bool is_space(std::uint32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -77,7 +77,7 @@ bool ascii_compatible(std::string_view declared) {
 // The encoding named in an XML declaration at the start, or "".
 std::string declared_encoding(const Units& u) {
     auto is = [&](std::size_t i, char c) { return i < u.size() && u[i] == static_cast<unsigned char>(c); };
-    if (!(is(0, '<') && is(1, '?') && is(2, 'x') && is(3, 'm') && is(4, 'l') && u.size() > 5 && is_space(u[5])))
+    if (!(is(0, '<') && is(1, '?') && is(2, 'x') && is(3, 'm') && is(4, 'l') && u.size() > 5 && is_xml_space(u[5])))
         return "";
     const std::size_t end = u.size() < 1000 ? u.size() : 1000;  // a declaration is short
     for (std::size_t i = 5; i + 8 < end; ++i) {
@@ -87,10 +87,10 @@ std::string declared_encoding(const Units& u) {
         for (std::size_t k = 0; k < key.size() && match; ++k) match = is(i + k, key[k]);
         if (!match) continue;
         std::size_t j = i + key.size();
-        while (j < end && is_space(u[j])) ++j;
+        while (j < end && is_xml_space(u[j])) ++j;
         if (!is(j, '=')) continue;
         ++j;
-        while (j < end && is_space(u[j])) ++j;
+        while (j < end && is_xml_space(u[j])) ++j;
         if (!is(j, '"') && !is(j, '\'')) return "";
         const std::uint32_t quote = u[j++];
         std::string name;
@@ -140,7 +140,7 @@ public:
                 skip_past("?>");
             } else if (c == '/') {
                 skip_past(">");
-            } else if (!is_space(c)) {
+            } else if (!is_xml_space(c)) {
                 if (auto p = start_tag(tag_line)) return p;
             }
         }
@@ -186,7 +186,7 @@ private:
     }
 
     bool name_char(std::uint32_t c) const {
-        return !is_space(c) && c != '=' && c != '>' && c != '/' && c != '"' && c != '\'' && c != '<';
+        return !is_xml_space(c) && c != '=' && c != '>' && c != '/' && c != '"' && c != '\'' && c != '<';
     }
 
     // At the first character of an element name; returns past the tag.
@@ -200,7 +200,7 @@ private:
         while (i_ < u_.size()) {
             const std::uint32_t c = u_[i_];
             if (c == '>' || c == '<') break;  // '<': malformed, the parser will say so
-            if (is_space(c) || c == '/') {
+            if (is_xml_space(c) || c == '/') {
                 step();
                 continue;
             }
@@ -217,10 +217,10 @@ private:
             }
             bool xmlns = xmlns_prefix && (length == 5 || (length > 6 && u_[i_ - length + 5] == ':'));
             ++(xmlns ? namespaces : attributes);
-            while (i_ < u_.size() && is_space(u_[i_])) step();
+            while (i_ < u_.size() && is_xml_space(u_[i_])) step();
             if (i_ < u_.size() && u_[i_] == '=') {
                 step();
-                while (i_ < u_.size() && is_space(u_[i_])) step();
+                while (i_ < u_.size() && is_xml_space(u_[i_])) step();
                 if (i_ < u_.size() && (u_[i_] == '"' || u_[i_] == '\'')) {
                     const std::uint32_t quote = u_[i_];
                     step();

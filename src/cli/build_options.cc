@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "epub/civil_time.h"
+#include "base/civil_time.h"
 
 namespace galley::cli {
 namespace {
@@ -57,7 +57,7 @@ std::string build_request_from(const ParsedArgs& args, BuildRequest& req) {
     }
     req.layout = args.value("layout");
     if (const char* sde = std::getenv("SOURCE_DATE_EPOCH"); sde != nullptr && *sde != '\0') {
-        req.source_date_epoch = epub::parse_source_date_epoch(sde);
+        req.source_date_epoch = parse_source_date_epoch(sde);
         if (!req.source_date_epoch)
             return std::string("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not '") + sde + "'";
     }

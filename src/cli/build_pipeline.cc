@@ -13,7 +13,7 @@
 #include "base/output_file.h"
 #include "cli/layout_check.h"
 #include "cli/version.h"
-#include "epub/civil_time.h"
+#include "base/civil_time.h"
 #include "epub/epub_writer.h"
 #include "fonts/font_library.h"
 #include "layout/loader.h"
@@ -203,7 +203,7 @@ struct EditionBuilder::Impl {
         typeset::ComposeOptions options;
         options.creator = std::string("galley ") + kVersion;
         if (request.source_date_epoch)
-            options.date = epub::format_utc_timestamp(epub::civil_from_unix(*request.source_date_epoch));
+            options.date = format_utc_timestamp(civil_from_unix(*request.source_date_epoch));
         options.helpers = helpers_for(threads, issue);
         if (progress)
             options.progress = [&](const typeset::ComposeProgress& p) {

@@ -14,7 +14,6 @@
 #include "cli/issue_session.h"
 #include "cli/options.h"
 #include "cli/progress.h"
-#include "epub/civil_time.h"
 
 namespace galley::cli {
 namespace {

@@ -1,6 +1,6 @@
 #include "epub/cover_page.h"
 
-#include "epub/civil_time.h"
+#include "base/civil_time.h"
 #include "epub/labels.h"
 #include "epub/xhtml_page.h"
 

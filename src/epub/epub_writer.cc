@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "base/civil_time.h"
 #include "base/output_file.h"
 #include "epub/article_page.h"
 #include "epub/book_plan.h"
-#include "epub/civil_time.h"
 #include "epub/contents_page.h"
 #include "epub/cover_page.h"
 #include "epub/nav_document.h"

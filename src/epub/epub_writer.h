@@ -28,7 +28,7 @@ namespace galley::epub {
 struct EpubOptions {
     /// --epub-fonts: subset (default), full or none.
     FontMode fonts = FontMode::subset;
-    /// SOURCE_DATE_EPOCH (see parse_source_date_epoch in epub/civil_time.h):
+    /// SOURCE_DATE_EPOCH (see parse_source_date_epoch in base/civil_time.h):
     /// dcterms:modified and every ZIP entry time. Without it, midnight UTC of
     /// the issue date.
     std::optional<std::int64_t> source_date_epoch;

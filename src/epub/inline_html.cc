@@ -3,6 +3,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "base/xml_space.h"
 #include "model/language.h"
 
 namespace galley::epub {
@@ -60,20 +61,6 @@ void write_inlines(XmlWriter& w, const model::Inlines& content, const InlineOpti
     }
 }
 
-std::string plain_label(const model::Inlines& content) {
-    std::string text = model::plain_text(content);
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string plain_label(const model::Inlines& content) { return collapse_xml_space(model::plain_text(content)); }
 
 }  // namespace galley::epub

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <variant>
 
+#include "base/civil_time.h"
 #include "epub/accessibility.h"
-#include "epub/civil_time.h"
 #include "epub/inline_html.h"
 #include "epub/labels.h"
 #include "epub/uuid.h"

@@ -6,7 +6,7 @@
 #include <memory>
 #include <sstream>
 
-#include "epub/civil_time.h"
+#include "base/civil_time.h"
 
 namespace galley::epub {
 namespace {

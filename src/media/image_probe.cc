@@ -5,6 +5,7 @@
 #include "media/image_probe.h"
 
 #include "base/content_root.h"
+#include "base/xml_space.h"
 #include "media/probe_detail.h"
 
 #include <algorithm>
@@ -23,8 +24,6 @@ bool starts_with(Bytes b, std::string_view magic, std::size_t at = 0) {
     return true;
 }
 
-bool is_space(std::uint8_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // Skips to just after `end`, or returns false when it never comes.
 bool skip_past(Bytes b, std::size_t& pos, std::string_view end) {
     for (; pos + end.size() <= b.size(); ++pos) {
@@ -42,19 +41,19 @@ bool skip_past(Bytes b, std::size_t& pos, std::string_view end) {
 bool looks_like_svg(Bytes b) {
     std::size_t pos = starts_with(b, "\xEF\xBB\xBF") ? 3 : 0;
     for (;;) {
-        while (pos < b.size() && is_space(b[pos])) ++pos;
+        while (pos < b.size() && is_xml_space(b[pos])) ++pos;
         if (starts_with(b, "<?", pos)) {
             if (!skip_past(b, pos, "?>")) return false;
         } else if (starts_with(b, "<!--", pos)) {
             if (!skip_past(b, pos, "-->")) return false;
         } else if (starts_with(b, "<!DOCTYPE", pos)) {
             pos += 9;
-            while (pos < b.size() && is_space(b[pos])) ++pos;
+            while (pos < b.size() && is_xml_space(b[pos])) ++pos;
             return starts_with(b, "svg", pos) && pos + 3 < b.size() &&
-                   (is_space(b[pos + 3]) || b[pos + 3] == '[' || b[pos + 3] == '>');
+                   (is_xml_space(b[pos + 3]) || b[pos + 3] == '[' || b[pos + 3] == '>');
         } else {
             return starts_with(b, "<svg", pos) && pos + 4 < b.size() &&
-                   (is_space(b[pos + 4]) || b[pos + 4] == '>' || b[pos + 4] == '/');
+                   (is_xml_space(b[pos + 4]) || b[pos + 4] == '>' || b[pos + 4] == '/');
         }
     }
 }

@@ -14,6 +14,8 @@
 #include <set>
 
 #include "render/adobe_jpeg.h"
+#include "render/pdf_date.h"
+#include "render/xmp_text.h"
 
 namespace galley::press {
 namespace {
@@ -222,61 +224,6 @@ std::string written(QPDFWriter& w) {
 
 // ---------------------------------------------------------------- finish
 
-struct Civil {
-    int year, month, day, hour, minute, second;
-};
-
-Civil civil(std::int64_t t) {
-    std::int64_t days = t / 86400, rem = t % 86400;
-    if (rem < 0) {
-        rem += 86400;
-        --days;
-    }
-    // Howard Hinnant's days-to-civil.
-    days += 719468;
-    std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    std::int64_t doe = days - era * 146097;
-    std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    std::int64_t y = yoe + era * 400;
-    std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    std::int64_t mp = (5 * doy + 2) / 153;
-    std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) ++y;
-    return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d), static_cast<int>(rem / 3600),
-            static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60)};
-}
-
-std::string pdf_date(std::int64_t t) {
-    Civil c = civil(t);
-    char b[40];
-    std::snprintf(b, sizeof b, "D:%04d%02d%02d%02d%02d%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
-    return b;
-}
-
-std::string xmp_date(std::int64_t t) {
-    Civil c = civil(t);
-    char b[40];
-    std::snprintf(b, sizeof b, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second);
-    return b;
-}
-
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') out += ' ';
-                else out += c;
-        }
-    }
-    return out;
-}
-
 // Two FNV-1a passes: 128 bits, enough for a stable document id.
 std::string uuid_from(const std::string& seed) {
     std::uint64_t a = 1469598103934665603ULL, b = 0x84222325cbf29ce4ULL;
@@ -294,7 +241,7 @@ std::string uuid_from(const std::string& seed) {
 }
 
 std::string xmp_packet(const FinishSpec& spec, const std::string& producer, const std::string& id_seed) {
-    std::string date = xmp_date(spec.date);
+    std::string date = render::iso_utc(spec.date);
     std::string uuid = uuid_from(id_seed);
     std::string x;
     x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
@@ -307,13 +254,13 @@ std::string xmp_packet(const FinishSpec& spec, const std::string& producer, cons
     x += "    xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\">\n";
     x += "   <dc:format>application/pdf</dc:format>\n";
     if (!spec.title.empty())
-        x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(spec.title) +
+        x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + render::xmp_text(spec.title) +
              "</rdf:li></rdf:Alt></dc:title>\n";
     x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
     x += "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n";
     x += "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
-    if (!spec.creator.empty()) x += "   <xmp:CreatorTool>" + xml_escape(spec.creator) + "</xmp:CreatorTool>\n";
-    if (!producer.empty()) x += "   <pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n";
+    if (!spec.creator.empty()) x += "   <xmp:CreatorTool>" + render::xmp_text(spec.creator) + "</xmp:CreatorTool>\n";
+    if (!producer.empty()) x += "   <pdf:Producer>" + render::xmp_text(producer) + "</pdf:Producer>\n";
     x += "   <pdf:Trapped>False</pdf:Trapped>\n";
     x += "   <xmpMM:DocumentID>uuid:" + uuid + "</xmpMM:DocumentID>\n";
     x += "   <xmpMM:InstanceID>uuid:" + uuid + "</xmpMM:InstanceID>\n";
@@ -480,7 +427,7 @@ std::optional<std::string> finish_press_pdf(const std::string& gs_pdf, const Fin
         }
         std::string producer;
         if (info.getKey("/Producer").isString()) producer = info.getKey("/Producer").getUTF8Value();
-        std::string date = pdf_date(spec.date);
+        std::string date = render::pdf_date(spec.date);
         info.replaceKey("/CreationDate", Handle::newString(date));
         info.replaceKey("/ModDate", Handle::newString(date));
         info.replaceKey("/GTS_PDFXVersion", Handle::newString(kPdfxVersion));

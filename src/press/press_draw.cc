@@ -10,20 +10,12 @@
 #include "base/freetype_lock.h"
 #include "render/draw.h"
 #include "render/font_cache.h"
+#include "render/string_sink.h"
 
 namespace galley::press {
 namespace {
 
 constexpr double kSlugMinSize = 4;
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-    try {
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-        return CAIRO_STATUS_SUCCESS;
-    } catch (const std::bad_alloc&) {
-        return CAIRO_STATUS_WRITE_ERROR;
-    }
-}
 
 std::string ascii(const std::string& s) {
     std::string out;
@@ -77,7 +69,7 @@ std::optional<std::string> draw_press_pages(const page::Document& document, cons
     }
     const std::size_t errors_before = diags.count(Severity::error);
     std::string bytes;
-    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_bytes, &bytes, pages[0].media_width,
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(render::append_to_string, &bytes, pages[0].media_width,
                                                                    pages[0].media_height);
     // Never the clock: the final pass writes the real dates.
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");

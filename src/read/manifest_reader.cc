@@ -1,25 +1,13 @@
 #include "read/manifest_reader.h"
 
+#include "base/xml_space.h"
 #include "model/inline.h"
 
 namespace galley::read {
 namespace {
 
 // Manifest fields are tokens: trimmed, inner white space collapsed.
-std::string token(const xmlNode* n) {
-    std::string raw = xml::text(n), out;
-    bool space = false;
-    for (char c : raw) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string token(const xmlNode* n) { return collapse_xml_space(xml::text(n)); }
 
 PictureRef picture(const xml::Document& doc, const xmlNode* n) {
     return {xml::attribute(n, "src").value_or(""), xml::attribute(n, "alt"), doc.where(n)};

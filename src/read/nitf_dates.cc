@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 
+#include "base/civil_time.h"
+
 namespace galley::read {
 namespace {
 
@@ -66,13 +68,9 @@ struct Cursor {
     }
 };
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 bool valid(const Parts& p) {
-    static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (p.year < 1000 || p.year > 9999 || p.month < 1 || p.month > 12 || p.day < 1) return false;
-    int max = days[static_cast<std::size_t>(p.month - 1)] + (p.month == 2 && leap(p.year) ? 1 : 0);
-    if (p.day > max) return false;
+    if (p.day > days_in_month(p.year, p.month)) return false;
     if (p.has_time && (p.hour > 23 || p.minute > 59 || p.second > 59)) return false;
     if (p.zone == Parts::Zone::offset && (p.offset_minutes > 14 * 60 || p.offset_minutes < -14 * 60)) return false;
     return true;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/xml_space.h"
 #include "read/inline_reader.h"
 #include "read/nitf_context.h"
 
@@ -21,8 +22,6 @@ const std::set<std::string_view, std::less<>>& text_only_names() {
         "byttl",     "span",     "abbr",       "acronym"};
     return names;
 }
-
-bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
 std::string lower_ascii(std::string s) {
     for (char& ch : s)
@@ -158,7 +157,7 @@ void convert_element(Context& c, const xmlNode* n, const TextMode& mode, Inlines
         // "<person>Jane Roe</person><byttl>Staff Writer</byttl>" reads
         // "Jane Roe, Staff Writer".
         std::string before = plain_text(out);
-        if (!before.empty() && !is_space(before.back()) && before.back() != ',')
+        if (!before.empty() && !is_xml_space(static_cast<unsigned char>(before.back())) && before.back() != ',')
             append_text(out, ", ");
         convert(c, n, mode, out);
     } else if (text_only_names().count(name) != 0) {
@@ -242,20 +241,7 @@ std::string tag(const xmlNode* n) {
     return "<" + prefix + shown_name(n) + ">";
 }
 
-std::string squash(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (char ch : s) {
-        if (is_space(ch)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += ch;
-    }
-    return out;
-}
+std::string squash(std::string_view s) { return collapse_xml_space(s); }
 
 std::string plain(const xmlNode* element) { return squash(xml::text(element)); }
 

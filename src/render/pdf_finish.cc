@@ -22,6 +22,7 @@
 #include "render/deflate_level.h"
 #include "render/pdf_artifacts.h"
 #include "render/pdf_date.h"
+#include "render/xmp_text.h"
 
 namespace galley::render {
 namespace {
@@ -46,28 +47,9 @@ std::string ascii_uri(const std::string& uri) {
     return out;
 }
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default:
-                // XML 1.0 has no place for C0 controls other than tab, LF, CR.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                    out += ' ';
-                else
-                    out += c;
-        }
-    }
-    return out;
-}
-
 std::string xmp_packet(const page::Metadata& m, const std::string& producer, const std::optional<std::int64_t>& date) {
     auto alt = [](const std::string& tag, const std::string& v) {
-        return "<" + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(v) + "</rdf:li></rdf:Alt></" +
+        return "<" + tag + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xmp_text(v) + "</rdf:li></rdf:Alt></" +
                tag + ">\n";
     };
     std::string x = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -78,12 +60,12 @@ std::string xmp_packet(const page::Metadata& m, const std::string& producer, con
                     "<dc:format>application/pdf</dc:format>\n";
     if (!m.title.empty()) x += alt("dc:title", m.title);
     if (!m.author.empty())
-        x += "<dc:creator><rdf:Seq><rdf:li>" + xml_escape(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
+        x += "<dc:creator><rdf:Seq><rdf:li>" + xmp_text(m.author) + "</rdf:li></rdf:Seq></dc:creator>\n";
     if (!m.subject.empty()) x += alt("dc:description", m.subject);
-    if (!m.lang.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(m.lang) + "</rdf:li></rdf:Bag></dc:language>\n";
-    if (!m.keywords.empty()) x += "<pdf:Keywords>" + xml_escape(m.keywords) + "</pdf:Keywords>\n";
-    if (!producer.empty()) x += "<pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n";
-    if (!m.creator.empty()) x += "<xmp:CreatorTool>" + xml_escape(m.creator) + "</xmp:CreatorTool>\n";
+    if (!m.lang.empty()) x += "<dc:language><rdf:Bag><rdf:li>" + xmp_text(m.lang) + "</rdf:li></rdf:Bag></dc:language>\n";
+    if (!m.keywords.empty()) x += "<pdf:Keywords>" + xmp_text(m.keywords) + "</pdf:Keywords>\n";
+    if (!producer.empty()) x += "<pdf:Producer>" + xmp_text(producer) + "</pdf:Producer>\n";
+    if (!m.creator.empty()) x += "<xmp:CreatorTool>" + xmp_text(m.creator) + "</xmp:CreatorTool>\n";
     if (date) {
         std::string d = iso_utc(*date);
         x += "<xmp:CreateDate>" + d + "</xmp:CreateDate>\n<xmp:ModifyDate>" + d +

@@ -17,6 +17,7 @@
 #include "render/number_format.h"
 #include "render/pdf_date.h"
 #include "render/pdf_finish.h"
+#include "render/string_sink.h"
 
 namespace galley::render {
 namespace {
@@ -24,15 +25,6 @@ namespace {
 // What PDF viewers accept (PDF 32000-1, annex C: 3 to 14400 units).
 constexpr double kMinPageSide = 3;
 constexpr double kMaxPageSide = 14400;
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-    try {
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-        return CAIRO_STATUS_SUCCESS;
-    } catch (const std::bad_alloc&) {
-        return CAIRO_STATUS_WRITE_ERROR;
-    }
-}
 
 std::optional<std::int64_t> document_date(const page::Document& document, const PdfOptions& options,
                                           Diagnostics& diags) {
@@ -118,7 +110,7 @@ public:
     explicit Drawing(Diagnostics& diags)
         : deflate_(kPdfDeflateLevel), diags_(diags), ctx_(std::make_unique<DrawContext>(DrawOptions{JpegHandling::embed, true}, diags)) {
         // Each page sets its own size before it is drawn.
-        surface_ = cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, 612, 792);
+        surface_ = cairo_pdf_surface_create_for_stream(append_to_string, &bytes_, 612, 792);
         cr_ = cairo_create(surface_);
     }
     ~Drawing() {

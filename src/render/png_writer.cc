@@ -9,6 +9,7 @@
 #include "base/output_file.h"
 #include "render/draw.h"
 #include "render/number_format.h"
+#include "render/string_sink.h"
 
 namespace galley::render {
 namespace {
@@ -17,15 +18,6 @@ constexpr double kMinDpi = 10, kMaxDpi = 1200;
 // Below pixman's 32767 limit, and a page of at most 400 MB of pixels.
 constexpr double kMaxSide = 32000;
 constexpr double kMaxPixels = 100'000'000;
-
-cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
-    try {
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-        return CAIRO_STATUS_SUCCESS;
-    } catch (const std::bad_alloc&) {
-        return CAIRO_STATUS_WRITE_ERROR;
-    }
-}
 
 }  // namespace
 
@@ -68,7 +60,7 @@ std::optional<std::vector<std::string>> render_png_pages(const page::Document& d
         cairo_status_t status = cairo_status(cr);
         cairo_destroy(cr);
         std::string png;
-        if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface, append_bytes, &png);
+        if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_write_to_png_stream(surface, append_to_string, &png);
         cairo_surface_destroy(surface);
         if (status != CAIRO_STATUS_SUCCESS) {
             diags.error("E-PNG-CAIRO", {},

@@ -10,7 +10,6 @@
 #include <ctime>
 #include <locale>
 
-#include "epub/civil_time.h"
 #include "epub/zip_archive.h"
 #include "epub_test_support.h"
 #include "fixture_issues.h"

@@ -1,45 +1,40 @@
-#include "epub/civil_time.h"
+#include "base/civil_time.h"
 
 #include <array>
 #include <charconv>
 #include <cstdio>
 #include <limits>
 
-namespace galley::epub {
+namespace galley {
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
-std::int64_t days_from_civil(std::int64_t y, int m, int d) {
-    y -= m <= 2;
-    const std::int64_t era = floor_div(y, 400);
-    const std::int64_t yoe = y - era * 400;
-    const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+}  // namespace
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+    static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
+
+std::int64_t days_from_civil(std::int64_t year, int month, int day) {
+    year -= month <= 2 ? 1 : 0;
+    const std::int64_t era = floor_div(year, 400);
+    const std::int64_t yoe = year - era * 400;
+    const std::int64_t doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-    static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : days[static_cast<std::size_t>(m - 1)];
+int weekday_from_monday(std::int64_t year, int month, int day) {
+    // 1970-01-01 was a Thursday, weekday 3 counted from Monday.
+    const std::int64_t days = days_from_civil(year, month, day) + 3;
+    return static_cast<int>(days - floor_div(days, 7) * 7);
 }
-
-std::string two(int v) {
-    std::string s = std::to_string(v);
-    return s.size() < 2 ? "0" + s : s;
-}
-
-std::string four(int v) {
-    std::string s = std::to_string(v);
-    while (s.size() < 4) s = "0" + s;
-    return s;
-}
-
-}  // namespace
 
 CivilTime civil_from_unix(std::int64_t unix_seconds) {
     std::int64_t days = floor_div(unix_seconds, kSecondsPerDay);
@@ -70,9 +65,10 @@ std::optional<CivilTime> parse_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     auto number = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
         int v = 0;
-        const char* first = text.data() + pos;
-        auto [ptr, ec] = std::from_chars(first, first + len, v);
-        if (ec != std::errc() || ptr != first + len) return std::nullopt;
+        for (char c : text.substr(pos, len)) {
+            if (c < '0' || c > '9') return std::nullopt;  // no sign
+            v = v * 10 + (c - '0');
+        }
         return v;
     };
     auto y = number(0, 4), m = number(5, 2), d = number(8, 2);
@@ -97,17 +93,10 @@ std::optional<std::int64_t> parse_source_date_epoch(std::string_view text) {
 }
 
 std::string format_utc_timestamp(const CivilTime& t) {
-    return four(t.year) + "-" + two(t.month) + "-" + two(t.day) + "T" + two(t.hour) + ":" + two(t.minute) + ":" +
-           two(t.second) + "Z";
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", t.year, t.month, t.day, t.hour, t.minute,
+                  t.second);
+    return buf;
 }
 
-std::string format_display_date(const CivilTime& t, std::string_view lang) {
-    static constexpr std::array<const char*, 12> months{"January", "February", "March",     "April",
-                                                        "May",     "June",     "July",      "August",
-                                                        "September", "October", "November", "December"};
-    bool english = lang == "en" || lang.substr(0, 3) == "en-";
-    if (!english) return four(t.year) + "-" + two(t.month) + "-" + two(t.day);
-    return std::to_string(t.day) + " " + months[static_cast<std::size_t>(t.month - 1)] + " " + std::to_string(t.year);
-}
-
-}  // namespace galley::epub
+}  // namespace galley

@@ -1,6 +1,7 @@
 // Calendar arithmetic in UTC without the C library's time zone machinery, so
-// no output ever depends on TZ: the EPUB's dcterms:modified and the ZIP entry
-// times come from SOURCE_DATE_EPOCH (or the issue date) through here.
+// no output ever depends on TZ: the PDF's and the EPUB's dates, the ZIP entry
+// times, the masthead's weekday and the dates read from NITF all count days
+// here, from SOURCE_DATE_EPOCH or the issue date.
 // Algorithms: Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
 #pragma once
 
@@ -9,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace galley::epub {
+namespace galley {
 
 struct CivilTime {
     int year = 1970;
@@ -19,6 +20,16 @@ struct CivilTime {
     int minute = 0;
     int second = 0;
 };
+
+/// Whether `year` of the proleptic Gregorian calendar has a 29 February.
+bool is_leap_year(int year);
+/// The days of `month` (1..12) in `year`.
+int days_in_month(int year, int month);
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (negative before).
+std::int64_t days_from_civil(std::int64_t year, int month, int day);
+/// The day of the week of a date: 0 for Monday to 6 for Sunday.
+int weekday_from_monday(std::int64_t year, int month, int day);
 
 /// The UTC calendar time of `unix_seconds`.
 CivilTime civil_from_unix(std::int64_t unix_seconds);
@@ -31,11 +42,7 @@ std::optional<CivilTime> parse_date(std::string_view text);
 /// A SOURCE_DATE_EPOCH value: decimal digits only, no sign, fits 64 bits.
 std::optional<std::int64_t> parse_source_date_epoch(std::string_view text);
 
-/// "YYYY-MM-DDThh:mm:ssZ", the form dcterms:modified requires.
+/// "YYYY-MM-DDThh:mm:ssZ", the form dcterms:modified and XMP dates take.
 std::string format_utc_timestamp(const CivilTime& t);
 
-/// The date for people to read: "13 June 2008" for English (the language of
-/// galley's furniture), "2008-06-13" otherwise.
-std::string format_display_date(const CivilTime& t, std::string_view lang);
-
-}  // namespace galley::epub
+}  // namespace galley
