@@ -10,6 +10,9 @@ namespace galley {
 
 constexpr bool is_xml_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+/// `text` without the XML white space at either end.
+std::string_view trim_xml_space(std::string_view text);
+
 /// `text` trimmed, with each run of XML white space inside it one space.
 std::string collapse_xml_space(std::string_view text);
 

@@ -17,6 +17,22 @@ bool whole_number(const std::string& s, int lo, int hi, int& out) {
 
 }  // namespace
 
+std::vector<OptionSpec> edition_options() {
+    return {
+        {'o', "output", "DIR", "out", "folder to write the editions to (created when missing)"},
+        {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png, dump (the laid-out pages as text)"},
+        {'l', "layout", "NAME|PATH", "", "layout to use instead of the one issue.xml names"},
+        {'j', "jobs", "N", "number of cores", "threads to work on; the output is the same whatever N is"},
+        {0, "epub-fonts", "MODE", "subset", "fonts in the EPUB: subset, full or none"},
+        {0, "dpi", "N", "100", "resolution of PNG proofs"},
+        {0, "press", "", "", "also write DIR/<issue-id>.press.pdf for the printer: PDF/X-3, CMYK (docs/press.md)"},
+        {0, "press-pages", "", "", "also write one press PDF per page: DIR/<issue-id>.press-p001.pdf..."},
+        {0, "profile", "ICC", "",
+         "the printer's CMYK output profile for the press PDF (else the layout's press.colour-profile, else "
+         "Ghostscript's default_cmyk.icc)"},
+    };
+}
+
 std::string jobs_from(const ParsedArgs& args, int& jobs) {
     auto j = args.value("jobs");
     if (!j) return "";

@@ -3,12 +3,18 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/build_pipeline.h"
 #include "cli/options.h"
 #include "model/issue.h"
 
 namespace galley::cli {
+
+/// The options galley build and galley watch share, declared once: where the
+/// editions go, which ones, the layout, threads, EPUB fonts, PNG resolution
+/// and the press PDF.
+std::vector<OptionSpec> edition_options();
 
 /// Fills `req` from -o, -f, -j, --dpi, --epub-fonts, -l and the environment
 /// (SOURCE_DATE_EPOCH); returns a usage error message or "".

@@ -19,38 +19,33 @@ namespace galley::cli {
 namespace {
 
 CommandSpec build_spec() {
-    return {"build",
-            "galley build [OPTIONS] INPUT...",
-            "Build the editions of each issue folder or article file.",
-            "Writes DIR/<issue-id>.epub and DIR/<issue-id>.pdf (PNG proofs\n"
-            "DIR/<issue-id>-p001.png... with -f png). Nothing is written when any\n"
-            "article has an error, unless --keep-going. SOURCE_DATE_EPOCH, when set,\n"
-            "fixes every timestamp in the outputs; otherwise the issue date is used,\n"
-            "so the same input always gives the same files.\n"
-            "\n"
-            "On a terminal a progress line shows each stage as it runs (not with\n"
-            "-q, nor when CI is set in the environment).\n"
-            "\n"
-            "Exit status: 0 success, 1 errors in the input, 2 usage error, 3 built\n"
-            "with some articles left out (--keep-going), 4 could not write the\n"
-            "output or run a needed tool.",
-            {
-                {'o', "output", "DIR", "out", "folder to write the editions to (created when missing)"},
-                {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png, dump (the laid-out pages as text)"},
-                {'l', "layout", "NAME|PATH", "", "layout to use instead of the one issue.xml names"},
-                {'j', "jobs", "N", "number of cores", "threads to work on; the output is the same whatever N is"},
-                {0, "epub-fonts", "MODE", "subset", "fonts in the EPUB: subset, full or none"},
-                {0, "dpi", "N", "100", "resolution of PNG proofs"},
-                {0, "press", "", "", "also write DIR/<issue-id>.press.pdf for the printer: PDF/X-3, CMYK (docs/press.md)"},
-                {0, "press-pages", "", "", "also write one press PDF per page: DIR/<issue-id>.press-p001.pdf..."},
-                {0, "profile", "ICC", "", "the printer's CMYK output profile for the press PDF (else the layout's press.colour-profile, else Ghostscript's default_cmyk.icc)"},
-                {0, "keep-going", "", "", "build without the articles that have errors (exit status 3)"},
-                {0, "strict", "", "", "treat warnings as errors"},
-                {'q', "quiet", "", "", "print diagnostics only (no progress line, no summary)"},
-                {'v', "verbose", "", "", "also print each stage's time, CPU time and peak memory, and each article's time"},
-                {0, "diagnostics", "FORMAT", "text", "text, or json: one JSON document on stdout (docs/diagnostics.schema.json); summaries go to stderr"},
-            },
-            1};
+    CommandSpec spec{"build",
+        "galley build [OPTIONS] INPUT...",
+        "Build the editions of each issue folder or article file.",
+        "Writes DIR/<issue-id>.epub and DIR/<issue-id>.pdf (PNG proofs\n"
+        "DIR/<issue-id>-p001.png... with -f png). Nothing is written when any\n"
+        "article has an error, unless --keep-going. SOURCE_DATE_EPOCH, when set,\n"
+        "fixes every timestamp in the outputs; otherwise the issue date is used,\n"
+        "so the same input always gives the same files.\n"
+        "\n"
+        "On a terminal a progress line shows each stage as it runs (not with\n"
+        "-q, nor when CI is set in the environment).\n"
+        "\n"
+        "Exit status: 0 success, 1 errors in the input, 2 usage error, 3 built\n"
+        "with some articles left out (--keep-going), 4 could not write the\n"
+        "output or run a needed tool.",
+        {
+            {0, "keep-going", "", "", "build without the articles that have errors (exit status 3)"},
+            {0, "strict", "", "", "treat warnings as errors"},
+            {'q', "quiet", "", "", "print diagnostics only (no progress line, no summary)"},
+            {'v', "verbose", "", "", "also print each stage's time, CPU time and peak memory, and each article's time"},
+            {0, "diagnostics", "FORMAT", "text", "text, or json: one JSON document on stdout (docs/diagnostics.schema.json); summaries go to stderr"},
+        },
+        1};
+    // The options shared with galley watch come first.
+    const std::vector<OptionSpec> shared = edition_options();
+    spec.options.insert(spec.options.begin(), shared.begin(), shared.end());
+    return spec;
 }
 
 // -v: how long each stage and each article took.

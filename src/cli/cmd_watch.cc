@@ -29,28 +29,23 @@ volatile std::sig_atomic_t g_stop = 0;
 void on_signal(int) { g_stop = 1; }
 
 CommandSpec watch_spec() {
-    return {"watch",
-            "galley watch [OPTIONS] ISSUE_DIR",
-            "Build an issue's editions, then rebuild them whenever a file in its folder changes.",
-            "Changes are collected until the folder has been quiet for --debounce\n"
-            "milliseconds, then the issue is read again and rebuilt; one line is printed\n"
-            "per rebuild. The output folder is not watched. Stop with Ctrl-C.",
-            {
-                {'o', "output", "DIR", "out", "folder to write the editions to"},
-                {'f', "format", "LIST", "epub,pdf", "comma-separated formats: epub, pdf, png, dump (the laid-out pages as text)"},
-                {'l', "layout", "NAME|PATH", "", "layout to use instead of the one issue.xml names"},
-                {0, "epub-fonts", "MODE", "subset", "fonts in the EPUB: subset, full or none"},
-                {'j', "jobs", "N", "number of cores", "threads to set articles and write editions on"},
-                {0, "dpi", "N", "100", "resolution of PNG proofs"},
-                {0, "press", "", "", "also write DIR/<issue-id>.press.pdf for the printer (docs/press.md)"},
-                {0, "press-pages", "", "", "also write one press PDF per page"},
-                {0, "profile", "ICC", "", "the printer's CMYK output profile for the press PDF"},
-                {0, "debounce", "MS", "300", "quiet time before a rebuild, in milliseconds"},
-                {0, "max-rebuilds", "N", "", "stop after N rebuilds (for scripts and tests)"},
-                {0, "strict", "", "", "treat warnings as errors"},
-                {'q', "quiet", "", "", "print diagnostics only"},
-            },
-            1};
+    CommandSpec spec{"watch",
+        "galley watch [OPTIONS] ISSUE_DIR",
+        "Build an issue's editions, then rebuild them whenever a file in its folder changes.",
+        "Changes are collected until the folder has been quiet for --debounce\n"
+        "milliseconds, then the issue is read again and rebuilt; one line is printed\n"
+        "per rebuild. The output folder is not watched. Stop with Ctrl-C.",
+        {
+            {0, "debounce", "MS", "300", "quiet time before a rebuild, in milliseconds"},
+            {0, "max-rebuilds", "N", "", "stop after N rebuilds (for scripts and tests)"},
+            {0, "strict", "", "", "treat warnings as errors"},
+            {'q', "quiet", "", "", "print diagnostics only"},
+        },
+        1};
+    // The options shared with galley build come first.
+    const std::vector<OptionSpec> shared = edition_options();
+    spec.options.insert(spec.options.begin(), shared.begin(), shared.end());
+    return spec;
 }
 
 // Watches a folder tree, skipping hidden folders and the output folder.

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "base/xml_space.h"
 #include "layout/suggest.h"
 #include "layout/value_text.h"
 
@@ -26,14 +27,6 @@ constexpr std::array<std::pair<std::string_view, int>, 11> kWeightNames{{
 }};
 
 constexpr std::array<std::string_view, 3> kFontRoles{"text", "display", "sans"};
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
 
 std::string join(const std::vector<std::string>& words, std::string_view last_sep) {
     std::string out;
@@ -100,9 +93,9 @@ std::optional<Value> parse_font_list(const SettingSpec& spec, std::string_view t
     std::string_view rest = text;
     while (true) {
         std::size_t comma = rest.find(',');
-        std::string_view family = trim(rest.substr(0, comma));
+        std::string_view family = trim_xml_space(rest.substr(0, comma));
         if (family.size() >= 2 && (family.front() == '"' || family.front() == '\'') && family.back() == family.front())
-            family = trim(family.substr(1, family.size() - 2));
+            family = trim_xml_space(family.substr(1, family.size() - 2));
         if (family.empty()) {
             error = spec.choices.empty()
                         ? "expected font family names separated by commas"
@@ -160,7 +153,7 @@ std::vector<std::filesystem::path> split_paths(std::string_view text, const std:
     std::vector<std::filesystem::path> out;
     while (!text.empty()) {
         std::size_t comma = text.find(',');
-        std::string_view item = trim(text.substr(0, comma));
+        std::string_view item = trim_xml_space(text.substr(0, comma));
         if (!item.empty()) out.push_back((base_dir / std::filesystem::path(item)).lexically_normal());
         if (comma == std::string_view::npos) break;
         text = text.substr(comma + 1);
@@ -179,7 +172,7 @@ std::string format_space(const Space& s, const std::string& default_text) {
 
 std::optional<Value> parse_value(const SettingSpec& spec, std::string_view raw, const std::filesystem::path& base_dir,
                                  std::string& error) {
-    std::string_view text = trim(raw);
+    std::string_view text = trim_xml_space(raw);
     if (spec.inheritable && text == "inherit") return Value(Unset{});
     switch (spec.type) {
         case ValueType::length: {

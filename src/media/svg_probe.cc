@@ -11,6 +11,7 @@
 #include "base/content_root.h"
 #include "base/utf8.h"
 #include "base/xml_prescan.h"
+#include "base/xml_space.h"
 #include "xml/resources.h"
 
 #include <libxml/parser.h>
@@ -80,14 +81,6 @@ struct CtxtFree {
 
 std::string_view text(const xmlChar* s) {
     return s != nullptr ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
 }
 
 std::string lower(std::string_view s) {
@@ -235,7 +228,7 @@ std::string unsafe_attribute(xmlAttrPtr a) {
     if (attr == "base" && ns == "http://www.w3.org/XML/1998/namespace")
         return "sets xml:base; SVG images must be self-contained";
     const std::string raw = value_of(a);
-    const std::string_view value = trim(raw);
+    const std::string_view value = trim_xml_space(raw);
     if (one_of(std::string_view(attr), kReferenceAttributes) && (value.empty() || value.front() != '#'))
         return "refers to " + quote_path(value) + "; SVG images must be self-contained";
     if (std::string what = css_reaches_out(value); !what.empty())
@@ -293,13 +286,13 @@ struct Length {
 // depend on the page: treated as absent. Returns nullopt for a value that is
 // not a length at all, or not positive and finite.
 std::optional<Length> parse_length(std::string_view s) {
-    s = trim(s);
+    s = trim_xml_space(s);
     if (s.empty()) return Length{};
     if (s.front() == '+') s.remove_prefix(1);
     double v = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc()) return std::nullopt;
-    const std::string unit = lower(trim(std::string_view(end, static_cast<std::size_t>(s.data() + s.size() - end))));
+    const std::string unit = lower(trim_xml_space(std::string_view(end, static_cast<std::size_t>(s.data() + s.size() - end))));
     double scale = 0;
     if (unit.empty() || unit == "px")
         scale = 1;
@@ -418,7 +411,7 @@ ProbeResult probe_svg(Bytes bytes, std::string_view name, const ImageLimits& lim
 
     double w = width->px, h = height->px;
     if (!width->present || !height->present) {
-        if (!box && !trim(view_box_text).empty())
+        if (!box && !trim_xml_space(view_box_text).empty())
             return damaged(name, svg,
                            "its viewBox " + quote_path(view_box_text) +
                                " is not four numbers with a positive width and height of at most 1,000,000");

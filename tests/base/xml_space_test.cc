@@ -11,6 +11,14 @@ TEST_CASE("xml space: space, tab, LF and CR only") {
     for (char32_t c : {U'\v', U'\f', U'\u00a0', U'\u2003', U'a', U'\0'}) CHECK_FALSE(is_xml_space(c));
 }
 
+TEST_CASE("xml space: trimmed at both ends only") {
+    CHECK(trim_xml_space("") == "");
+    CHECK(trim_xml_space(" \t\r\n") == "");
+    CHECK(trim_xml_space("\n  12pt \t") == "12pt");
+    CHECK(trim_xml_space(" a  b ") == "a  b");
+    CHECK(trim_xml_space("\u00a0x\u00a0") == "\u00a0x\u00a0");
+}
+
 TEST_CASE("xml space: trimmed, each run one space, other spaces kept") {
     CHECK(collapse_xml_space("") == "");
     CHECK(collapse_xml_space(" \t\r\n ") == "");
