@@ -3,6 +3,7 @@
 #include "base/civil_time.h"
 #include "epub/labels.h"
 #include "epub/xhtml_page.h"
+#include "layout/label_text.h"
 
 namespace galley::epub {
 
@@ -27,11 +28,13 @@ std::string cover_page(const BookPlan& plan) {
         w.newline();
         w.element("p", {{"class", "issue-title"}}, issue.title);
     }
-    if (auto date = parse_date(issue.date)) {
+    if (parse_date(issue.date)) {
         w.newline();
         w.open("p", {{"class", "issue-date"}});
-        // English month names only in English documents; ISO dates elsewhere.
-        w.element("time", {{"datetime", issue.date}}, format_display_date(*date, issue.lang));
+        // As the print masthead has it: label.date, in the labels' language.
+        XmlAttributes attrs{{"datetime", issue.date}};
+        for (const XmlAttribute& a : label_lang_attributes(plan.labels(), issue.lang)) attrs.push_back(a);
+        w.element("time", attrs, layout::long_date(issue.date, plan.labels()));
         w.close();
     }
     std::string volume = plan.labels().volume_and_number(issue.volume, issue.number);

@@ -71,7 +71,7 @@ std::optional<EpubBuild> build_epub(const model::Issue& issue, const layout::Lay
     const std::int64_t when = build_time(issue, options);
     PackageParts package;
     package.identifier = book_identifier(issue);
-    package.title = book_title(issue);
+    package.title = book_title(issue, layout.labels);
     package.modified = format_utc_timestamp(civil_from_unix(when));
 
     std::vector<Part> documents = content_documents(*plan);

@@ -5,10 +5,8 @@
 // labels' language so screen readers pronounce it correctly.
 #pragma once
 
-#include <string>
 #include <string_view>
 
-#include "base/civil_time.h"
 #include "epub/xml_writer.h"
 #include "layout/settings.h"
 
@@ -21,9 +19,5 @@ bool same_language(std::string_view doc_lang, std::string_view label_lang);
 /// `doc_lang`, and dir when the two are written in opposite directions;
 /// otherwise empty attributes (skipped by XmlWriter).
 XmlAttributes label_lang_attributes(const layout::Labels& labels, std::string_view doc_lang);
-
-/// The date for people to read: "13 June 2008" for English (the language of
-/// galley's furniture), "2008-06-13" otherwise.
-std::string format_display_date(const CivilTime& t, std::string_view lang);
 
 }  // namespace galley::epub

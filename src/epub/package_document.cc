@@ -9,6 +9,7 @@
 #include "epub/labels.h"
 #include "epub/uuid.h"
 #include "epub/xml_writer.h"
+#include "layout/label_text.h"
 #include "model/language.h"
 
 namespace galley::epub {
@@ -165,9 +166,9 @@ std::string book_identifier(const model::Issue& issue) {
     return issue_uuid_urn(issue.publication, issue.id);
 }
 
-std::string book_title(const model::Issue& issue) {
+std::string book_title(const model::Issue& issue, const layout::Labels& labels) {
     std::string title = issue.publication;
-    if (auto date = parse_date(issue.date)) title += ", " + format_display_date(*date, issue.lang);
+    if (parse_date(issue.date)) title += ", " + layout::long_date(issue.date, labels);
     if (!issue.title.empty()) title += ": " + issue.title;
     return title;
 }

@@ -440,7 +440,8 @@ TEST_CASE("cover page: masthead from the logo, issue title, date, volume and num
     CHECK(cover.value("//h:h1/h:img/@alt") == "The Phnom Penh Post");
     CHECK(cover.value("//h:p[@class='issue-title']") == "June 13–26, 2008");
     CHECK(cover.value("//h:time/@datetime") == "2008-06-13");
-    CHECK(cover.value("//h:time") == "13 June 2008");
+    CHECK(cover.value("//h:time") == "Friday 13 June 2008");  // as on the print masthead
+    CHECK(cover.value("//h:time/@lang") == "");               // the labels' language is the issue's
     CHECK(cover.value("//h:p[@class='issue-number']") == "Vol. 17, No. 12");
 }
 
@@ -455,6 +456,10 @@ TEST_CASE("labels: the layout's words, marked with their language inside documen
     l.related = "\u00c0 lire aussi";
     l.volume = "Ann\u00e9e {volume}";
     l.number = "n\u00b0 {number}";
+    l.date = "{weekday} {day} {month} {year}";
+    l.months = "janvier, f\u00e9vrier, mars, avril, mai, juin, juillet, ao\u00fbt, septembre, octobre, novembre, "
+               "d\u00e9cembre";
+    l.weekdays = "lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche";
     Diagnostics diags;
     auto book = epub::build_epub(sample_issue(), french, &bundled_fonts(), {}, diags);
     REQUIRE(book);
@@ -466,6 +471,11 @@ TEST_CASE("labels: the layout's words, marked with their language inside documen
     CHECK(nav.find(">D\u00e9but du contenu</a>") != std::string::npos);
     CHECK(nav.find("Rep\u00e8res</h2>") != std::string::npos);
     CHECK(files.at("EPUB/cover.xhtml").find("Ann\u00e9e 17, n\u00b0 12") != std::string::npos);
+    CHECK(files.at("EPUB/cover.xhtml")
+              .find("<time datetime=\"2008-06-13\" lang=\"fr\" xml:lang=\"fr\">vendredi 13 juin 2008</time>") !=
+          std::string::npos);
+    CHECK(files.at("EPUB/package.opf").find("The Phnom Penh Post, vendredi 13 juin 2008: June 13") !=
+          std::string::npos);
     CHECK(files.at("EPUB/articles/anti-trafficking-tier-2.xhtml")
               .find("<h2 id=\"related\" lang=\"fr\" xml:lang=\"fr\">\u00c0 lire aussi</h2>") != std::string::npos);
     // galley's accessibility summary is English whatever the labels.

@@ -10,12 +10,12 @@
 #include <vector>
 
 #include "base/length.h"
+#include "layout/label_text.h"
 #include "model/direction.h"
 #include "model/inline.h"
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/emit.h"
 #include "typeset/compose/figure.h"
-#include "typeset/compose/labels.h"
 #include "typeset/compose/stack.h"
 #include "typeset/compose/table.h"
 
@@ -435,7 +435,7 @@ void BodyFlow::list(const model::List& l, const Measure& m, const SourceLocation
     const bool local_digits = model::same_language(lang, words.lang);
     for (std::size_t n = 1; n <= l.items.size(); ++n) {
         std::string text = l.type == model::ListType::bullet ? ctx_.layout.lists.bullet
-                           : local_digits ? local_number(static_cast<long>(n), words) + "."
+                           : local_digits ? layout::local_number(static_cast<long>(n), words) + "."
                                           : std::to_string(n) + ".";
         labels.push_back(ctx_.set_text(text, style, label_width * 4, layout::Alignment::left));
         widest = std::max(widest, advance_of(labels.back()));

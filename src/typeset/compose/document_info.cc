@@ -4,7 +4,7 @@
 #include <string_view>
 #include <variant>
 
-#include "typeset/compose/labels.h"
+#include "layout/label_text.h"
 #include "typeset/compose/head_block.h"
 
 namespace galley::typeset {
@@ -46,7 +46,7 @@ page::Metadata document_metadata(const model::Issue& issue, const layout::Labels
                                  const ComposeOptions& options) {
     page::Metadata meta;
     meta.title = issue.publication;
-    std::string date = long_date(issue.date, labels);
+    std::string date = layout::long_date(issue.date, labels);
     if (!date.empty()) meta.title += (meta.title.empty() ? "" : ", ") + date;
     if (!issue.title.empty()) meta.title += (meta.title.empty() ? "" : " \u2014 ") + issue.title;
     std::vector<std::string> people;

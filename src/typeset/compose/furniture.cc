@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "layout/label_text.h"
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/figure.h"
-#include "typeset/compose/labels.h"
 #include "typeset/compose/shorten.h"
 
 namespace galley::typeset {
@@ -28,7 +28,7 @@ void line_at(ComposeContext& ctx, std::vector<page::Item>& out, const std::strin
 
 std::string date_line(const model::Issue& issue, const layout::Labels& labels) {
     std::string line = labels.volume_and_number(issue.volume, issue.number);
-    std::string date = long_date(issue.date, labels);
+    std::string date = layout::long_date(issue.date, labels);
     if (!date.empty()) line += (line.empty() ? "" : "  \u00b7  ") + date;
     return line;
 }
@@ -132,7 +132,7 @@ void running_head(ComposeContext& ctx, const PageFrame& frame, int number, const
     // the date is left out and the sides share the line.
     std::string left = left_hand ? section : ctx.issue.publication;
     std::string right = left_hand ? ctx.issue.publication : section;
-    std::string date = long_date(ctx.issue.date, ctx.layout.labels);
+    std::string date = layout::long_date(ctx.issue.date, ctx.layout.labels);
     const double width = frame.width(), gap = st.size.to_pt();
     const double slack = 0.5;  // kerning and rounding: what measures to fit may still wrap
     auto measure = [&](const std::string& t) { return t.empty() ? 0.0 : ctx.setter.measure(t, ParagraphStyleId::running_head); };
@@ -182,7 +182,7 @@ void folio(ComposeContext& ctx, const PageFrame& frame, int number, std::vector<
     double offset = f.offset.to_pt();
     const bool left_hand = ctx.layout.page.left_hand(number);
     layout::Alignment outer = left_hand ? layout::Alignment::left : layout::Alignment::right;
-    std::string text = local_number(number, ctx.layout.labels);
+    std::string text = layout::local_number(number, ctx.layout.labels);
     switch (f.position) {
         case layout::FolioPosition::none:
             return;

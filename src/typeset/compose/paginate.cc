@@ -7,12 +7,12 @@
 #include <optional>
 #include <utility>
 
+#include "layout/label_text.h"
 #include "typeset/compose/decoration.h"
 #include "typeset/compose/emit.h"
 #include "typeset/compose/figure.h"
 #include "typeset/compose/furniture.h"
 #include "typeset/compose/house_ads.h"
-#include "typeset/compose/labels.h"
 
 namespace galley::typeset {
 
@@ -334,7 +334,8 @@ std::vector<page::Item> Paginator::draw_jump(const JumpLine& j, double x, double
 Paginator::JumpLine Paginator::jump_to(int page, bool rtl) {
     // At the end of the column's last line as the article reads: its right,
     // or its left in an article read right to left.
-    return jump_line(with_page(ctx_.layout.labels.continued_on, page, ctx_.layout.labels), page_.frame.column_width,
+    const layout::Labels& labels = ctx_.layout.labels;
+    return jump_line(layout::with_page(labels.continued_on, page, labels), page_.frame.column_width,
                      rtl ? layout::Alignment::left : layout::Alignment::right);
 }
 
@@ -729,8 +730,9 @@ void Paginator::continue_article(PreparedArticle& a, std::size_t from, std::size
             // Where the article's text starts: at the left, or at the right
             // of its columns when it reads right to left.
             const layout::Labels& labels = ctx_.layout.labels;
-            JumpLine from_line = jump_line(with_page(labels.continued_from, previous, labels), frame.span_width(k),
-                                           a.rtl ? layout::Alignment::right : layout::Alignment::left);
+            JumpLine from_line =
+                jump_line(layout::with_page(labels.continued_from, previous, labels), frame.span_width(k),
+                          a.rtl ? layout::Alignment::right : layout::Alignment::left);
             double top = page_.content_top + from_line.height +
                          ctx_.space(ctx_.style(ParagraphStyleId::kicker).space_after) + kJumpGap * ctx_.grid.leading();
             std::vector<ColumnSpace> cols = columns(0, k, top, a.rtl);

@@ -1,19 +1,25 @@
-// The words and digits composition adds to the page, from the layout's
-// label settings: dates, volume and number, jump-line pages, folios.
+// The words and digits galley adds to both editions, from the layout's label
+// settings: dates, volume and number, jump-line pages, folios.
 #include <doctest/doctest.h>
 
-#include "compose_fixture.h"
-#include "typeset/compose/labels.h"
+#include "layout/label_text.h"
+#include "layout/loader.h"
+#include "layout_test_support.h"
 
 namespace galley::test {
 
 namespace {
 
-using typeset::local_number;
-using typeset::long_date;
+using layout::local_number;
+using layout::long_date;
 
 /// The bundled defaults (English, ASCII digits).
-layout::Labels english() { return bundled_layout("tabloid").labels; }
+layout::Labels english() {
+    Diagnostics diags;
+    std::optional<layout::Layout> l = layout::load_layout("tabloid", bundled_layouts(), diags);
+    REQUIRE(l);
+    return l->labels;
+}
 
 /// Khmer: names of the Gregorian months and the days, Khmer digits.
 layout::Labels khmer() {
@@ -37,6 +43,9 @@ TEST_CASE("labels: the issue date in English by default, with the right weekday"
     // Not a date: as it is.
     CHECK(long_date("June 2008", en) == "June 2008");
     CHECK(long_date("2008-13-01", en) == "2008-13-01");
+    CHECK(long_date("2008-02-30", en) == "2008-02-30");
+    // A time after the date is left to the caller: the date is read alone.
+    CHECK(long_date("2008-06-13T09:00:00Z", en) == "Friday 13 June 2008");
 }
 
 TEST_CASE("labels: a Khmer layout writes the date, folios and jump pages in Khmer") {
@@ -44,8 +53,7 @@ TEST_CASE("labels: a Khmer layout writes the date, folios and jump pages in Khme
     CHECK(long_date("2008-06-13", km) == "ថ្ងៃសុក្រ ទី១៣ ខែមិថុនា ឆ្នាំ២០០៨");
     CHECK(local_number(2008, km) == "២០០៨");
     CHECK(local_number(7, english()) == "7");
-    CHECK(typeset::with_page("ត​ទៅ​ទំព័រ {page}", 12, km) == "ត​ទៅ​ទំព័រ ១២");
-
+    CHECK(layout::with_page("ត​ទៅ​ទំព័រ {page}", 12, km) == "ត​ទៅ​ទំព័រ ១២");
 }
 
 TEST_CASE("labels: volume and number, each left out when the issue has none") {
