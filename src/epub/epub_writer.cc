@@ -14,6 +14,7 @@
 #include "epub/section_page.h"
 #include "epub/stylesheet.h"
 #include "epub/zip_archive.h"
+#include "layout/label_text.h"
 #include "model/language.h"
 
 namespace galley::epub {
@@ -71,7 +72,7 @@ std::optional<EpubBuild> build_epub(const model::Issue& issue, const layout::Lay
     const std::int64_t when = build_time(issue, options);
     PackageParts package;
     package.identifier = book_identifier(issue);
-    package.title = book_title(issue, layout.labels);
+    package.title = layout::edition_title(issue.publication, issue.date, issue.title, layout.labels);
     package.modified = format_utc_timestamp(civil_from_unix(when));
 
     std::vector<Part> documents = content_documents(*plan);

@@ -3,13 +3,11 @@
 #include <algorithm>
 #include <variant>
 
-#include "base/civil_time.h"
 #include "epub/accessibility.h"
 #include "epub/inline_html.h"
 #include "epub/labels.h"
 #include "epub/uuid.h"
 #include "epub/xml_writer.h"
-#include "layout/label_text.h"
 #include "model/language.h"
 
 namespace galley::epub {
@@ -164,13 +162,6 @@ void write_spine(XmlWriter& w, const PackageParts& parts, bool rtl) {
 std::string book_identifier(const model::Issue& issue) {
     if (!issue.identifier.empty()) return issue.identifier;
     return issue_uuid_urn(issue.publication, issue.id);
-}
-
-std::string book_title(const model::Issue& issue, const layout::Labels& labels) {
-    std::string title = issue.publication;
-    if (parse_date(issue.date)) title += ", " + layout::long_date(issue.date, labels);
-    if (!issue.title.empty()) title += ": " + issue.title;
-    return title;
 }
 
 bool Credit::creator() const {

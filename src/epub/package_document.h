@@ -29,10 +29,6 @@ struct PackageParts {
 /// publication and issue id.
 std::string book_identifier(const model::Issue& issue);
 
-/// "Publication, Friday 13 June 2008" (the date as label.date has it, as
-/// on the print masthead) plus ": <issue title>" when the issue has one.
-std::string book_title(const model::Issue& issue, const layout::Labels& labels);
-
 /// A person named in a byline, with every role they have in the issue.
 struct Credit {
     std::string name;

@@ -38,4 +38,13 @@ std::string long_date(const std::string& iso, const Labels& labels) {
     return out;
 }
 
+std::string edition_title(const std::string& publication, const std::string& iso_date, const std::string& title,
+                          const Labels& labels) {
+    std::string out = publication;
+    const std::string date = iso_date.empty() ? std::string() : long_date(iso_date, labels);
+    if (!date.empty()) out += (out.empty() ? "" : ", ") + date;
+    if (!title.empty()) out += (out.empty() ? "" : " \u2014 ") + title;
+    return out;
+}
+
 }  // namespace galley::layout

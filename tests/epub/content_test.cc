@@ -474,7 +474,7 @@ TEST_CASE("labels: the layout's words, marked with their language inside documen
     CHECK(files.at("EPUB/cover.xhtml")
               .find("<time datetime=\"2008-06-13\" lang=\"fr\" xml:lang=\"fr\">vendredi 13 juin 2008</time>") !=
           std::string::npos);
-    CHECK(files.at("EPUB/package.opf").find("The Phnom Penh Post, vendredi 13 juin 2008: June 13") !=
+    CHECK(files.at("EPUB/package.opf").find("The Phnom Penh Post, vendredi 13 juin 2008 — June 13") !=
           std::string::npos);
     CHECK(files.at("EPUB/articles/anti-trafficking-tier-2.xhtml")
               .find("<h2 id=\"related\" lang=\"fr\" xml:lang=\"fr\">\u00c0 lire aussi</h2>") != std::string::npos);

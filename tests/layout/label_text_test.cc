@@ -1,5 +1,6 @@
 // The words and digits galley adds to both editions, from the layout's label
-// settings: dates, volume and number, jump-line pages, folios.
+// settings: dates, the editions' title, volume and number, jump-line pages,
+// folios.
 #include <doctest/doctest.h>
 
 #include "layout/label_text.h"
@@ -54,6 +55,22 @@ TEST_CASE("labels: a Khmer layout writes the date, folios and jump pages in Khme
     CHECK(local_number(2008, km) == "២០០៨");
     CHECK(local_number(7, english()) == "7");
     CHECK(layout::with_page("ត​ទៅ​ទំព័រ {page}", 12, km) == "ត​ទៅ​ទំព័រ ១២");
+}
+
+TEST_CASE("labels: the title both editions carry, with the date as the masthead writes it") {
+    const layout::Labels en = english();
+    using layout::edition_title;
+    CHECK(edition_title("The Courier", "2024-02-29", "", en) == "The Courier, Thursday 29 February 2024");
+    CHECK(edition_title("The Courier", "2024-02-29", "Special", en) ==
+          "The Courier, Thursday 29 February 2024 \u2014 Special");
+    CHECK(edition_title("The Courier", "2024-02-29", "Special", khmer()) ==
+          "The Courier, ថ្ងៃព្រហស្បតិ៍ ទី២៩ ខែកុម្ភៈ ឆ្នាំ២០២៤ \u2014 Special");
+    // Each part left out when empty; a date that is not one as it is.
+    CHECK(edition_title("The Courier", "", "Special", en) == "The Courier \u2014 Special");
+    CHECK(edition_title("", "2024-02-29", "", en) == "Thursday 29 February 2024");
+    CHECK(edition_title("", "", "Special", en) == "Special");
+    CHECK(edition_title("The Courier", "Leap day", "", en) == "The Courier, Leap day");
+    CHECK(edition_title("", "", "", en).empty());
 }
 
 TEST_CASE("labels: volume and number, each left out when the issue has none") {

@@ -45,10 +45,7 @@ std::string join(const std::vector<std::string>& list) {
 page::Metadata document_metadata(const model::Issue& issue, const layout::Labels& labels,
                                  const ComposeOptions& options) {
     page::Metadata meta;
-    meta.title = issue.publication;
-    std::string date = layout::long_date(issue.date, labels);
-    if (!date.empty()) meta.title += (meta.title.empty() ? "" : ", ") + date;
-    if (!issue.title.empty()) meta.title += (meta.title.empty() ? "" : " \u2014 ") + issue.title;
+    meta.title = layout::edition_title(issue.publication, issue.date, issue.title, labels);
     std::vector<std::string> people;
     std::vector<std::string> keywords;
     for (const model::Section& s : issue.sections) {
