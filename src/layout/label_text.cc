@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "base/civil_time.h"
 
@@ -41,7 +42,7 @@ std::string long_date(const std::string& iso, const Labels& labels) {
 std::string edition_title(const std::string& publication, const std::string& iso_date, const std::string& title,
                           const Labels& labels) {
     std::string out = publication;
-    const std::string date = iso_date.empty() ? std::string() : long_date(iso_date, labels);
+    const std::string date = long_date(iso_date, labels);  // "" stays ""
     if (!date.empty()) out += (out.empty() ? "" : ", ") + date;
     if (!title.empty()) out += (out.empty() ? "" : " \u2014 ") + title;
     return out;
