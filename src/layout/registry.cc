@@ -61,6 +61,11 @@ Def& Def::per(std::string instance, std::string default_text) {
     return *this;
 }
 
+Def& Def::per_each(std::span<const std::string_view> instances, const std::string& default_text) {
+    for (std::string_view instance : instances) per(std::string(instance), default_text);
+    return *this;
+}
+
 }  // namespace detail
 
 namespace {

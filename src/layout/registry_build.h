@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,6 +27,8 @@ public:
     Def& inheritable();
     /// A different default for one instance of a named family.
     Def& per(std::string instance, std::string default_text);
+    /// The same different default for each of `instances`.
+    Def& per_each(std::span<const std::string_view> instances, const std::string& default_text);
 
     /// Lands in a global field: `access` is `(auto& layout) -> auto&`.
     template <class Access>

@@ -1,6 +1,9 @@
 // Paragraph styles, character styles and headline tiers.
 #include "layout/registry_build.h"
 
+#include <array>
+#include <string_view>
+
 namespace galley::layout::detail {
 namespace {
 
@@ -14,6 +17,11 @@ std::vector<std::string> based_on_choices() {
     for (const std::string& n : enum_names<ParagraphStyleId>()) out.push_back(n);
     return out;
 }
+
+/// The styles set as heads: ragged display lines that a desk breaks by
+/// sense (carry-short-words, even-lines), never turned over.
+constexpr std::array<std::string_view, 7> kHeadStyles = {"kicker",    "headline",    "deck",         "subhead",
+                                                         "pullquote", "aside-title", "related-title"};
 
 void add_paragraph_specs(std::vector<SettingSpec>& out) {
     auto def = [](std::string_view field, ValueType type, std::string d, std::string_view help) {
@@ -74,9 +82,25 @@ void add_paragraph_specs(std::vector<SettingSpec>& out) {
                       "In lines that are not justified, carry a short article, preposition or conjunction of the "
                       "text's language (of, the, by, and; de, la; der, und; ...) from a line's end over to the next "
                       "line, as headline desks do, wherever that keeps the paragraph's number of lines.")
-                      .per("kicker", "true").per("headline", "true").per("deck", "true").per("subhead", "true")
-                      .per("pullquote", "true").per("aside-title", "true").per("related-title", "true")
+                      .per_each(kHeadStyles, "true")
                       .to(&P::carry_short_words).take());
+    out.push_back(def("even-lines", T::boolean, "false",
+                      "Set a paragraph ranged left that takes two lines or more at the narrowest measure that keeps "
+                      "it to as many lines (and no more lines ending on a short word), so that its lines are of even "
+                      "length, as a desk breaks a head (\"A price that / almost doubled\", not \"A price that almost / "
+                      "doubled\"). Its lines start where they would; only where they break changes.")
+                      .per_each(kHeadStyles, "true")
+                      .to(&P::even_lines).take());
+    out.push_back(def("turnover-indent", T::number, "2",
+                      "In a paragraph ranged left with line breaks of its own (a verse, an address), how far a line "
+                      "that wraps stands in from the lines that start after a break, in ems of the paragraph's size "
+                      "(deeper than a first-line indent), so that a turned-over line does not read as a line of its "
+                      "own. 0 for none.")
+                      .range("0", "10")
+                      .per_each(kHeadStyles, "0")
+                      .per("related-heading", "0").per("related-kicker", "0").per("masthead", "0")
+                      .per("masthead-line", "0").per("running-head", "0").per("folio", "0")
+                      .to(&P::turnover_indent).take());
     out.push_back(def("word-space-min", T::number, "0.8", "Narrowest word space, as a fraction of the font's space.")
                       .range("0", "1").to(&P::word_space_min).take());
     out.push_back(def("word-space-natural", T::number, "1", "Preferred word space, as a fraction of the font's space.")

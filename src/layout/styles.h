@@ -122,6 +122,8 @@ struct ParagraphStyle {
     int hyphen_max_consecutive{};  ///< Most hyphenated lines in a row; 0 = no limit.
     bool avoid_runts{};  ///< Break so the last line is not a single word, where the spacing limits allow.
     bool carry_short_words{};  ///< Ragged lines: a short article, preposition or conjunction goes to the next line.
+    bool even_lines{};  ///< Ranged left over two lines or more: the narrowest measure that keeps the lines.
+    double turnover_indent{};  ///< Ems: a wrapped line of a paragraph with line breaks of its own stands in.
     double word_space_min{};  ///< Fractions of the font's natural space.
     double word_space_natural{};
     double word_space_max{};

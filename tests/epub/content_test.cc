@@ -406,6 +406,24 @@ TEST_CASE("a book with Khmer text sets it on taller lines under :lang(km), as pr
     CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find(":lang(") == std::string::npos);
 }
 
+TEST_CASE("heads are balanced in reading systems that can (even-lines), body text is not") {
+    TempDir tmp;
+    const std::map<std::string, std::string> files =
+        zip_map(build_or_fail(read_issue_or_fail(write_no_images_issue(tmp))).bytes);
+    const std::string& css = files.at("EPUB/css/galley.css");
+    // The declarations of the first rule whose selector starts `selector`.
+    auto rule = [&](const std::string& selector) {
+        const std::size_t at = css.find("\n" + selector);
+        REQUIRE(at != std::string::npos);
+        const std::size_t open = css.find('{', at), close = css.find('}', at);
+        return css.substr(open, close - open);
+    };
+    CHECK(rule(".headline").find("text-wrap: balance;") != std::string::npos);
+    CHECK(rule(".deck").find("text-wrap: balance;") != std::string::npos);
+    CHECK(rule("body").find("text-wrap") == std::string::npos);
+    CHECK(rule(".byline").find("text-wrap") == std::string::npos);
+}
+
 TEST_CASE("section pages and the contents page list every article with kicker, headline, deck and byline") {
     const model::Issue& issue = sample_issue();
     std::map<std::string, std::string> files = zip_map(build_or_fail(issue).bytes);

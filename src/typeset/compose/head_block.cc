@@ -8,17 +8,12 @@
 #include "model/inline.h"
 #include "typeset/compose/figure.h"
 #include "typeset/compose/stack.h"
-#include "typeset/text/direction.h"
 
 namespace galley::typeset {
 
 namespace {
 
 using layout::ParagraphStyleId;
-
-/// Steps of the search for an even head's width: the width is found to
-/// within 1/2^8 of the lines' room.
-constexpr int kEvenSteps = 8;
 
 /// The smallest a deck is set to keep a head within its room, as a
 /// multiple of the body size.
@@ -35,38 +30,6 @@ std::vector<double> steps_down(double from, double floor) {
     for (double size = from * 0.85; size > floor + kEpsilon; size *= 0.85) out.push_back(size);
     if (floor < from - kEpsilon) out.push_back(floor);
     return out;
-}
-
-/// A head's text (a headline, a deck) as `set_at(width)` sets it, and,
-/// where that takes two lines or more, ranged left, at the narrowest width
-/// that keeps it to as many lines without a warning: the lines of even
-/// length a desk gives a head, rather than its last word alone on a line
-/// ("Factories report steady orders despite US / slowdown"), and no more
-/// lines ending on a short word ("of", "the") than at the full width. The
-/// head keeps its columns and its depth; only where its lines break changes.
-template <class SetAt>
-SetParagraph set_even(SetAt set_at, double width, bool ranged_left, Diagnostics& diags) {
-    const std::size_t reported = diags.all().size();
-    SetParagraph full = set_at(width);
-    const std::size_t n = full.lines.size();
-    if (n < 2 || !ranged_left) return full;
-    auto same_lines = [&](double w) {
-        const std::size_t before = diags.all().size();
-        const SetParagraph p = set_at(w);
-        const bool ok = p.lines.size() == n && p.short_word_ends <= full.short_word_ends &&
-                        diags.all().size() == before;
-        diags.retract_after(before);
-        return ok;
-    };
-    double lo = width / static_cast<double>(n);
-    double hi = width;
-    for (int i = 0; i < kEvenSteps; ++i) {
-        const double mid = (lo + hi) / 2;
-        (same_lines(mid) ? hi : lo) = mid;
-    }
-    if (hi >= width - kEpsilon) return full;
-    diags.retract_after(reported);  // the full measure's, not used
-    return set_at(hi);
 }
 
 class HeadBuilder {
@@ -105,14 +68,6 @@ private:
     /// in the smallest when none does.
     void headline(Stack& stack, double width, double below);
     void report_shrunk(const HeadlineSize& used, const HeadlineSize& tier, double depth, bool still_deep);
-    /// Whether `content` in `style` is set ranged left (not centred,
-    /// justified, or right to left: head pieces read in the article's
-    /// direction, ParagraphShape::direction_of_lang).
-    bool ranged_left(const model::Inlines& content, ParagraphStyleId style) const {
-        return ctx_.style(style).align == layout::Alignment::left &&
-               !text::sets_right_to_left(model::plain_text(content), a_.lang, true);
-    }
-
     ComposeContext& ctx_;
     const model::Article& a_;
     int k_;
@@ -154,12 +109,8 @@ void HeadBuilder::styled(Stack& stack, const model::Inlines& content, ParagraphS
         shape.size = spec.size;
         shape.leading = spec.leading;
     }
-    auto set_at = [&](double w) {
-        shape.width = w;
-        return ctx_.setter.set(content, style, shape, at, ctx_.diags);
-    };
-    SetParagraph p = style == ParagraphStyleId::deck ? set_even(set_at, width, ranged_left(content, style), ctx_.diags)
-                                                     : set_at(width);
+    shape.width = width;
+    SetParagraph p = ctx_.setter.set(content, style, shape, at, ctx_.diags);
     page::TagKind kind = t.kind;
     stack.begin(std::move(t));
     stack.lines(p, spec);
@@ -307,12 +258,8 @@ void HeadBuilder::headline(Stack& stack, double width, double below) {
         shape.size = hs.size;
         shape.leading = hs.leading;
         shape.weight = hs.weight;
-        auto set_at = [&](double w) {
-            shape.width = w;
-            return ctx_.setter.set(text, ParagraphStyleId::headline, shape, a_.located(a_.head.headline_at),
-                                   ctx_.diags);
-        };
-        SetParagraph p = set_even(set_at, width, ranged_left(text, ParagraphStyleId::headline), ctx_.diags);
+        SetParagraph p =
+            ctx_.setter.set(text, ParagraphStyleId::headline, shape, a_.located(a_.head.headline_at), ctx_.diags);
         LineSpec spec;
         spec.leading = hs.leading;
         spec.size = hs.size;

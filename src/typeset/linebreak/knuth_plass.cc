@@ -22,7 +22,8 @@
 //       for each legal breakpoint b (glue after a box, penalty < +inf, the end):
 //         for each active node a (its next line starts at a.start):
 //           a.start > b            -> b lies in the glue discarded after a: skip
-//           fit line a..b to the width of line number a.line (line_fit.h)
+//           fit line a..b to the width of line number a.line (line_fit.h),
+//             less the turnover indent where a is not a forced break
 //           overfull or b forced   -> a leaves the active list
 //           badness <= threshold, hyphen run within the cap, not empty (a
 //           blank line only between two forced breaks)
@@ -141,6 +142,9 @@ public:
         const auto& w = settings_.line_widths;
         return w.empty() ? 0.0 : w[std::min(line, w.size() - 1)];
     }
+    /// The turnover indent of a line that starts after a break that is
+    /// `forced` (or the paragraph's start) or not.
+    double turnover(bool forced) const { return forced ? 0.0 : settings_.turnover_indent; }
     std::size_t line_class(std::size_t line) const {
         const std::size_t last = settings_.line_widths.empty() ? 0 : settings_.line_widths.size() - 1;
         return std::min(line, last);
@@ -235,7 +239,9 @@ private:
             }
             ++stats_.evaluations;
             const bool empty = a.start == b;
-            const LineFit fit = empty ? LineFit{} : fit_line(para_.measure(a.start, b), para_.line_width(a.line));
+            const LineFit fit = empty ? LineFit{}
+                                      : fit_line(para_.measure(a.start, b),
+                                                 para_.line_width(a.line) - para_.turnover(a.forced));
             const bool overfull = fit.overfull();
             if (!overfull && !forced) active_[kept++] = ai;
 
@@ -376,7 +382,8 @@ BreakResult collect(const Paragraph& para, std::span<const Item> items, const st
         BrokenLine line;
         line.start = a.start;
         line.end = n.position;
-        line.width = para.line_width(a.line);
+        line.turnover = para.turnover(a.forced);
+        line.width = para.line_width(a.line) - line.turnover;
         const LineMeasure m = para.measure(a.start, n.position);
         line.natural = a.start == n.position ? 0.0 : m.natural;
         line.fit = a.start == n.position ? LineFit{} : fit_line(m, line.width);

@@ -18,6 +18,11 @@ struct BreakSettings {
     /// so the last entry repeats. A first-line indent, a drop cap's indented
     /// lines or a pull quote's run-around are leading entries. Empty: 0 pt.
     std::vector<double> line_widths{0.0};
+    /// Taken off the measure of every line that follows a break that is not
+    /// forced: in a paragraph of lines of its own (a verse, an address), a
+    /// line that wraps is turned over, set in from the lines that start
+    /// after a forced break so it does not read as one of them. 0: none.
+    double turnover_indent = 0.0;
     /// Pass 1 (hyphenation breaks ignored) accepts lines with badness up to
     /// this; negative skips the pass. In both passes a tolerance of
     /// kInfiniteBadness (10000) or more accepts any line that is not overfull.
@@ -59,7 +64,8 @@ struct BrokenLine {
     /// The break: a glue (dropped), a penalty (its width, a hyphen, ends the
     /// line), or items.size() for a paragraph without a final forced break.
     std::size_t end = 0;
-    double width = 0.0;    ///< the measure the line is set to
+    double width = 0.0;    ///< the measure the line is set to (less `turnover`)
+    double turnover = 0.0;  ///< BreakSettings::turnover_indent where it follows a break not forced; else 0
     double natural = 0.0;  ///< natural width of its content, ending penalty included
     LineFit fit;           ///< how glue and letter-spacing are set (set_width)
     bool hyphenated = false;  ///< ends at a flagged penalty: draw the hyphen

@@ -48,6 +48,9 @@ constexpr double kShortWordTolerance = 2000.0;
 /// which also makes "no more such ends" grow with the width, as set_even's
 /// search needs.
 constexpr double kShortWordPenalty = kShortWordTolerance + 100.0;
+/// Steps of the search for an even paragraph's measure (even-lines): the
+/// measure is found to within 1/2^8 of the lines' room.
+constexpr int kEvenSteps = 8;
 /// The most line widths computed ahead from ParagraphShape::indents.
 constexpr std::size_t kMaxLineWidths = 2000;
 
@@ -228,6 +231,44 @@ SetParagraph TextSetter::set(const model::Inlines& content, layout::ParagraphSty
         plain.dropcap_lines = 0;
         out = set_once(content, style_id, plain, where, diags);
     }
+    return even(content, style_id, shape, where, diags, std::move(out));
+}
+
+SetParagraph TextSetter::even(const model::Inlines& content, layout::ParagraphStyleId style_id,
+                              const ParagraphShape& shape, const SourceLocation& where, Diagnostics& diags,
+                              SetParagraph full) {
+    const layout::ParagraphStyle& p = impl_->layout.style(style_id);
+    const std::size_t n = full.lines.size();
+    // Ranged left only: centred or right-aligned lines would move, and a
+    // run-around's or a drop cap's indents are not the paragraph's to narrow.
+    if (!p.even_lines || n < 2 || shape.align.value_or(p.align) != layout::Alignment::left || shape.indents ||
+        full.dropcap_lines > 0 ||
+        text::sets_right_to_left(model::plain_text(content), shape.lang, shape.direction_of_lang))
+        return full;
+    const std::size_t reported = diags.all().size();
+    ParagraphShape narrower = shape;
+    auto keeps_lines = [&](double w) {
+        const std::size_t before = diags.all().size();
+        narrower.width = w;
+        const SetParagraph q = set_once(content, style_id, narrower, where, diags);
+        const bool ok =
+            q.lines.size() == n && q.short_word_ends <= full.short_word_ends && diags.all().size() == before;
+        diags.retract_after(before);
+        return ok;
+    };
+    double lo = shape.width / static_cast<double>(n);
+    double hi = shape.width;
+    for (int i = 0; i < kEvenSteps; ++i) {
+        const double mid = (lo + hi) / 2;
+        (keeps_lines(mid) ? hi : lo) = mid;
+    }
+    if (hi >= shape.width - 1e-9) return full;  // the full measure was the narrowest
+    diags.retract_after(reported);  // the full measure's, not used
+    narrower.width = hi;
+    SetParagraph out = set_once(content, style_id, narrower, where, diags);
+    // The lines keep the measure they were asked for: ranged left, they
+    // start where they would have; only their breaks moved.
+    for (SetLine& line : out.lines) line.width += shape.width - hi;
     return out;
 }
 
@@ -323,7 +364,11 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     m.shaper.drop_scratch();
 
     // break
-    const BreakSettings settings = Impl::break_settings(p);
+    BreakSettings settings = Impl::break_settings(p);
+    // A verse or an address: a line that wraps is turned over, set in from
+    // the lines its breaks start (the start side: the right, set right to left).
+    if (align == layout::Alignment::left && model::has_line_break(content))
+        settings.turnover_indent = std::max(0.0, p.turnover_indent) * size;
     std::vector<BrokenLine> lines = m.break_lines(prep.items, settings, geo, first_widths);
     // A ragged display line does not end on "of" or "the" where the next
     // line can take the word. Where the lines found do, the breaks after
@@ -370,7 +415,9 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
         return e < prep.pieces.size() && prep.pieces[e].kind == text::Piece::Kind::cut && prep.pieces[e].conventional;
     };
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const auto [left, width] = geo.line(i);
+        auto [left, width] = geo.line(i);
+        width = std::max(0.0, width - lines[i].turnover);
+        if (!rtl) left += lines[i].turnover;
         SetLine line = lb.build(lines[i], width, i + 1 == lines.size());
         line.left = left;
         // The lines on either side of an address's break are as loose as

@@ -606,7 +606,8 @@ TEST_CASE("a pull quote leaves no runt leg under it, and opens no page the story
         const layout::Layout l = bundled_layout(layout);
         const double column = l.column_width().to_pt();
         // Newsletter sets its quotes one column wide, in the column's flow.
-        const bool spans = l.spans.pullquote.resolve(l.columns.count, l.columns.count) >= 2;
+        const int quote_columns = l.spans.pullquote.resolve(l.columns.count, l.columns.count);
+        const bool spans = quote_columns >= 2;
         for (int at = 2; at <= 30; ++at) {
             CAPTURE(layout);
             CAPTURE(at);
@@ -622,6 +623,9 @@ TEST_CASE("a pull quote leaves no runt leg under it, and opens no page the story
                         high = std::min(high, r->origin.y);
                     }
                 if (low < 0) continue;
+                // The quote's lines are of even length, shorter than the
+                // columns it spans: those end a span's width from its left.
+                right = std::max(right, left + l.span_width(quote_columns).to_pt());
                 if (n > 0) {
                     bool before = false;
                     for (const page::Item& item : page.items)
@@ -686,8 +690,10 @@ TEST_CASE("a sign-off set in lines of its own is ragged: a line of it that wraps
                 end = std::max(end, r->origin.x + r->advance);
             }
         // The segment is longer than a column in every layout: its first
-        // line wraps, short of the column's edge (set justified, it reaches it).
-        CHECK(end - start < column - 6);
+        // line wraps, short of the column's edge (set justified, it reaches
+        // it exactly). Its turned-over rest is set in, so the first line may
+        // take more words than without: in the magazine it ends 0.3 pt short.
+        CHECK(end - start < column - 0.1);
     }
 }
 

@@ -196,6 +196,35 @@ TEST_CASE("a forced break ends a line wherever it is") {
     CHECK(r.lines[0].forced);
 }
 
+TEST_CASE("a turnover indent narrows only the lines that follow a break that is not forced") {
+    // Two verse lines of 11 characters in a measure of 8: each wraps once.
+    auto p = make_paragraph("aaaa bbbbbb", TextModel{.finish = false});
+    p.items.push_back(Item::penalty_item(0.0, galley::typeset::kInfinitePenalty));
+    p.items.push_back(Item::glue(0.0, 0.0, 0.0, 1.0));
+    p.items.push_back(Item::penalty_item(0.0, galley::typeset::kForcedBreak));
+    p.texts.resize(p.items.size());
+    const auto rest = make_paragraph(" cccc dddddd");
+    p.items.insert(p.items.end(), rest.items.begin() + 1, rest.items.end());
+    p.texts.insert(p.texts.end(), rest.texts.begin() + 1, rest.texts.end());
+    BreakSettings s = settings_for(8.0);
+    s.turnover_indent = 2.0;
+    const BreakResult r = break_paragraph(p.items, s);
+    REQUIRE(p.lines(r) == Lines{"aaaa", "bbbbbb", "cccc", "dddddd"});
+    const std::vector<double> turnover = {0.0, 2.0, 0.0, 2.0};
+    for (std::size_t i = 0; i < r.lines.size(); ++i) {
+        CAPTURE(i);
+        CHECK(r.lines[i].turnover == turnover[i]);
+        CHECK(r.lines[i].width == 8.0 - turnover[i]);
+        CHECK_FALSE(r.lines[i].overfull);
+    }
+    // A turned line's word that fits the full measure but not the narrower
+    // one goes on to a line of its own: "bbbbbbb" (7) after a turn in 8 - 2.
+    auto q = make_paragraph("aaaa bbbbbbb");
+    const BreakResult t = break_paragraph(q.items, s);
+    CHECK(t.lines.size() == 2);
+    CHECK(t.lines[1].overfull);  // 7 in 6: no way round it, and flagged
+}
+
 TEST_CASE("the last line without a final forced break is justified like the others") {
     const auto p = make_paragraph("aa bb cc dd", TextModel{.finish = false});
     const BreakResult r = break_paragraph(p.items, settings_for(6.0));

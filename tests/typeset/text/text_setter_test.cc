@@ -1096,6 +1096,60 @@ TEST_CASE("a line break ends a line, which is not stretched") {
     check_reconstructs(p, "Short line\nand the rest of the paragraph goes on here.");
 }
 
+TEST_CASE("a verse line that wraps is turned over: set in by turnover-indent, under the lines' starts") {
+    Setting& s = setting("peer-tabloid");
+    const std::vector<std::string> verse = {
+        "The dust lies down along the road,", "the tin roofs drum, the gutters run;",
+        "the children shout, the frogs reply –", "the dry months end, the rains have come."};
+    model::Inlines in;
+    std::string text;
+    for (const std::string& line : verse) {
+        if (!in.empty()) in.push_back(model::Inline{model::LineBreak{}});
+        in.push_back(model::Inline{model::Text{line}});
+        text += (text.empty() ? "" : "\n") + line;
+    }
+    const layout::ParagraphStyle& body = s.layout->style(ParagraphStyleId::body);
+    const double size = body.size.to_pt();
+    const double indent = body.turnover_indent * size;
+    REQUIRE(indent > body.first_line_indent.to_pt());  // deeper than a paragraph's indent
+    ParagraphShape shape = column_shape(s);
+    shape.align = layout::Alignment::left;  // as the composer sets a paragraph of short lines
+    shape.first_in_flow = true;
+    Diagnostics diags;
+    const SetParagraph p = s.setter->set(in, ParagraphStyleId::body, shape, {}, diags);
+    CHECK(diags.all().empty());
+    check_within_measure(p);
+    check_reconstructs(p, text);
+    REQUIRE(p.lines.size() > verse.size());  // the column is too narrow for some
+    std::size_t turned = 0;
+    for (const typeset::SetLine& l : p.lines) {
+        const std::string t = line_text(l);
+        CAPTURE(t);
+        const bool starts_verse_line = std::any_of(verse.begin(), verse.end(), [&](const std::string& v) {
+            return v.starts_with(t.substr(0, std::min<std::size_t>(t.size(), 12)));
+        });
+        if (starts_verse_line) {
+            CHECK(l.left == doctest::Approx(0));
+            CHECK(l.width == doctest::Approx(shape.width));
+        } else {
+            ++turned;
+            CHECK(l.left == doctest::Approx(indent));
+            CHECK(l.width == doctest::Approx(shape.width - indent));
+        }
+    }
+    CHECK(turned == p.lines.size() - verse.size());
+
+    // Justified prose with a line break is not verse: no line is turned.
+    ParagraphShape prose = column_shape(s);
+    prose.first_in_flow = true;
+    const SetParagraph q = s.setter->set(in, ParagraphStyleId::body, prose, {}, diags);
+    for (const typeset::SetLine& l : q.lines) CHECK(l.left == doctest::Approx(0));
+    // Nor a head with line breaks of its own (turnover-indent 0 there).
+    ParagraphShape head = column_shape(s);
+    const SetParagraph h = s.setter->set(in, ParagraphStyleId::subhead, head, {}, diags);
+    for (const typeset::SetLine& l : h.lines) CHECK(l.left == doctest::Approx(0));
+}
+
 TEST_CASE("ragged alignments: left, right and centre") {
     Setting& s = setting("tabloid");
     const std::string text = kSeedStory[1];
@@ -1308,6 +1362,64 @@ TEST_CASE("a ragged headline carries a short function word to the next line wher
     // Most are carried; the rest would cost a line (narrow measures, or
     // runs of short words such as "of a", "to the").
     CHECK(with_total * 2 <= without_total);
+}
+
+TEST_CASE("a ranged-left subhead, box title or teaser title is set in lines of even length (even-lines)") {
+    Setting& s = setting("peer-tabloid");
+    layout::Layout uneven_layout = *s.layout;
+    for (ParagraphStyleId id : {ParagraphStyleId::subhead, ParagraphStyleId::related_title})
+        uneven_layout.style(id).even_lines = false;
+    typeset::TextSetter uneven(uneven_layout, font_library(), data_dir() / "layouts" / "hyphenation");
+    const std::vector<std::string> heads = {
+        "A price that almost doubled",           // the sample's subheads, which ended on
+        "What farmers are asking for",           // "doubled" and "for" alone in a column
+        "Rice eases, fuel climbs again",         // a More stories title: "again"
+        "Who gains from the rice price?",
+    };
+    auto shortest_share = [](const SetParagraph& p) {
+        double longest = 0, shortest = 1e9;
+        for (const typeset::SetLine& l : p.lines) {
+            longest = std::max(longest, right_edge(l));
+            shortest = std::min(shortest, right_edge(l));
+        }
+        return shortest / longest;
+    };
+    int uneven_heads = 0;
+    for (ParagraphStyleId style : {ParagraphStyleId::subhead, ParagraphStyleId::related_title})
+        for (const std::string& head : heads) {
+            CAPTURE(head);
+            Diagnostics diags;
+            const ParagraphShape shape = column_shape(s);
+            const SetParagraph even = s.setter->set_text(head, style, shape, {}, diags);
+            const SetParagraph full = uneven.set_text(head, style, shape, {}, diags);
+            CHECK(diags.all().empty());
+            check_within_measure(even);
+            check_reconstructs(even, head);
+            // As many lines, no more ending on "of" or "the"; each keeps the
+            // column as its measure and starts at its left.
+            REQUIRE(even.lines.size() == full.lines.size());
+            CHECK(even.short_word_ends <= full.short_word_ends);
+            for (const typeset::SetLine& l : even.lines) {
+                CHECK(l.width == doctest::Approx(shape.width));
+                CHECK(l.left == 0);
+            }
+            if (full.lines.size() < 2) continue;
+            CHECK(shortest_share(even) >= shortest_share(full) - 1e-9);
+            if (shortest_share(full) < 0.4) {
+                ++uneven_heads;
+                CHECK(shortest_share(even) >= 0.5);
+            }
+        }
+    CHECK(uneven_heads >= 4);  // without the setting, a word stands alone on a line
+
+    // Centred lines are left as they are: narrowing them would move them.
+    ParagraphShape centred = column_shape(s);
+    centred.align = layout::Alignment::center;
+    Diagnostics diags;
+    const SetParagraph a = s.setter->set_text(heads[0], ParagraphStyleId::subhead, centred, {}, diags);
+    const SetParagraph b = uneven.set_text(heads[0], ParagraphStyleId::subhead, centred, {}, diags);
+    REQUIRE(a.lines.size() == b.lines.size());
+    for (std::size_t i = 0; i < a.lines.size(); ++i) CHECK(line_text(a.lines[i]) == line_text(b.lines[i]));
 }
 
 TEST_CASE("size, leading and weight overrides (headline tiers)") {
