@@ -99,17 +99,17 @@ int misplaced_float(const Stream& stream, const AreaResult& r, int min_leg) {
     return -1;
 }
 
-/// A float of `r` set apart from the text (a table, a picture, a box: not
-/// a pull quote) that stands under a runt leg at the top of a column it
-/// spans (fewer than `min_leg` lines of the story between the column's top
-/// and the float, and nothing else), so that it would stand better at the
-/// top, the leg under it; -1 if there is none. Not end matter: a More
-/// stories box stays after the story's last lines.
+/// A float of `r` (a table, a picture, a box, a pull quote) that stands
+/// under a runt leg at the top of a column it spans (fewer than `min_leg`
+/// lines of the story between the column's top and the float, and nothing
+/// else: a line alone under a lead picture's caption, over a pull quote),
+/// so that it would stand better at the top, the leg under it; -1 if there
+/// is none. Not end matter: a More stories box stays after the story's
+/// last lines.
 int float_under_runt(const Stream& stream, const AreaResult& r, const std::vector<ColumnSpace>& columns,
                      const BaselineGrid& grid, int min_leg) {
     if (min_leg <= 1) return -1;
     for (const FloatRect& f : r.floats) {
-        if (stream.floats[static_cast<std::size_t>(f.float_index)].amid_text) continue;
         // End matter (the More stories box) comes after the story's last lines.
         const bool end_matter = std::any_of(r.fill.anchors.begin(), r.fill.anchors.end(), [&](const AnchorHit& a) {
             return a.float_index == f.float_index && stream.items[a.item].end_matter;
@@ -455,7 +455,8 @@ AreaResult AreaFiller::attempt(const std::vector<ColumnSpace>& columns, FillMode
             return r;
         };
         std::optional<AreaResult> r = lift(kRaiseToTop);
-        if (!r) r = lift(kAloneAtTop);
+        // A pull quote stands amid the story's text, never alone.
+        if (!r && !rq_.stream->floats[static_cast<std::size_t>(lifted)].amid_text) r = lift(kAloneAtTop);
         if (!r) {
             raise[static_cast<std::size_t>(lifted)] = 0;
             break;

@@ -23,11 +23,11 @@
 //     at a time, to the first place where text follows it soundly (no
 //     white above it, no lone line above or below it, the tagline whole);
 //     with none, it stays, and balancing takes that bottom as not fitting.
-//     A table, picture or box (not a pull quote, not end matter) under a
-//     runt leg at the top of its columns goes up to that top, the leg
-//     under it, or else stands there alone (FloatRect::closes), the story
-//     beside it, when either leaves no runt leg or white under it and no
-//     more runt legs elsewhere.
+//     A table, picture, box or pull quote (not end matter) under a runt
+//     leg at the top of its columns goes up to that top, the leg under it,
+//     or else (not a pull quote) stands there alone (FloatRect::closes),
+//     the story beside it, when either leaves no runt leg or white under
+//     it and no more runt legs elsewhere.
 //   balanced:
 //     fill(area bottom); if everything fits (or all but a float handed
 //     on, which still goes on), search the grid lines between

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <utility>
 
 #include "typeset/compose/area_fill.h"
@@ -715,6 +716,62 @@ TEST_CASE("a picture under a runt leg at a column's top goes to the top, the leg
     AreaResult kept = fill(six, columns(2), false, 0, 6);
     CHECK(top_of(kept, 0) == doctest::Approx(0));
     CHECK(top_of(kept, 6) == doctest::Approx(6 * kLeading));
+}
+
+TEST_CASE("a pull quote under a lone line at a column's top goes up to that top, the line after it") {
+    // The broadsheet's front: the second column of a pull quote starts
+    // under the lead picture's caption, ten lines below the first one's
+    // top. The quote's anchor falls after eleven lines of the first column,
+    // so the second column kept one line above the quote, between it and
+    // the caption. With min-leg 6 the quote stands at that column's top,
+    // the eleventh line goes under it in the first column.
+    Stream s;
+    StreamBuilder b(s);
+    paragraph(b, 11, 1, 1);
+    FloatBlock quote;
+    quote.span = 2;
+    quote.height = 4 * kLeading;
+    quote.amid_text = true;
+    b.anchor(quote);
+    paragraph(b, 200, 1, 1);  // more than the columns hold: both are full
+    b.finish();
+    std::vector<ColumnSpace> cols = columns(2);
+    cols[1].top = 10 * kLeading;
+    auto lines_above = [&](const AreaResult& r, int column) {
+        REQUIRE(r.floats.size() == 1);
+        int n = 0;
+        for (const Placed& p : r.fill.placed)
+            if (p.column == column && s.items[p.item].kind == FlowKind::line && p.top < r.floats[0].top) ++n;
+        return n;
+    };
+    BaselineGrid g = grid();
+    AreaRequest rq;
+    rq.stream = &s;
+    rq.columns = cols;
+    rq.grid = &g;
+    const AreaResult plain = fill_area(rq);
+    CHECK(plain.floats.at(0).top == doctest::Approx(11 * kLeading));
+    CHECK(lines_above(plain, 0) == 11);
+    CHECK(lines_above(plain, 1) == 1);
+
+    rq.min_leg = 6;
+    const AreaResult r = fill_area(rq);
+    CHECK(r.floats.at(0).top == doctest::Approx(10 * kLeading));
+    CHECK(lines_above(r, 0) == 10);
+    CHECK(lines_above(r, 1) == 0);
+    // Every line placed, in order: down the first column, then the second.
+    std::optional<std::size_t> last;
+    int column = 0;
+    double y = -1;
+    for (const Placed& p : r.fill.placed) {
+        if (s.items[p.item].kind != FlowKind::line) continue;
+        if (last) CHECK(p.item > *last);
+        if (p.column == column) CHECK(p.top > y);
+        column = p.column;
+        y = p.top;
+        last = p.item;
+    }
+    CHECK(r.fill.placed.size() >= plain.fill.placed.size());
 }
 
 TEST_CASE("a short story's table under runt legs stands alone at the top of its columns, the story beside it") {
