@@ -41,7 +41,9 @@ public:
                     } else if constexpr (std::is_same_v<T, model::Superscript>) {
                         walk(node.content, with(style, layout::CharacterStyleId::sup), link);
                     } else if constexpr (std::is_same_v<T, model::Person>) {
+                        const std::size_t start = out_.text.size();
                         walk(node.content, with(style, layout::CharacterStyleId::person), link);
+                        if (out_.text.size() > start) out_.names.emplace_back(start, out_.text.size());
                     }
                 },
                 in.node);

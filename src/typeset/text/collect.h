@@ -27,6 +27,8 @@ struct CollectedText {
     std::string text;                ///< all text, sanitised; a LineBreak is '\n'
     std::vector<TextRun> runs;       ///< contiguous, covering `text`, none empty
     std::vector<std::string> links;  ///< hrefs
+    /// Byte ranges [first, second) of the people's names (model::Person).
+    std::vector<std::pair<std::size_t, std::size_t>> names;
 };
 
 /// Flattens `content`; plain text gets style `base_style`.

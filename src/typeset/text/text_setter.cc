@@ -365,6 +365,14 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
 
     // break
     BreakSettings settings = Impl::break_settings(p);
+    // A break inside a name ("edited by Kong / Bunthoeun") is avoided
+    // where a ragged line may fall short instead, as for a short word: a
+    // first pass within the pretolerance, or the usual tolerance in a wide
+    // measure, would admit only the break inside the name.
+    if (prep.name_breaks) {
+        settings.pretolerance = -1;
+        settings.tolerance = std::max(settings.tolerance, kShortWordTolerance);
+    }
     // A verse or an address: a line that wraps is turned over, set in from
     // the lines its breaks start (the start side: the right, set right to left).
     if (align == layout::Alignment::left && model::has_line_break(content))

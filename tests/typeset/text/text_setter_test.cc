@@ -1150,6 +1150,46 @@ TEST_CASE("a verse line that wraps is turned over: set in by turnover-indent, un
     for (const typeset::SetLine& l : h.lines) CHECK(l.left == doctest::Approx(0));
 }
 
+TEST_CASE("a ragged line does not break inside a person's name where another break will do") {
+    // The magazine's byline: "... edited by Kong / Bunthoeun" at the full
+    // column; the name goes whole to the next line instead.
+    Setting& s = setting("magazine");
+    auto person = [](const std::string& name) {
+        model::Person p;
+        p.content.push_back(model::Inline{model::Text{name}});
+        return model::Inline{p};
+    };
+    model::Inlines byline;
+    byline.push_back(model::Inline{model::Text{"Additional reporting by "}});
+    byline.push_back(person("Anna Reyes"));
+    byline.push_back(model::Inline{model::Text{"; edited by "}});
+    byline.push_back(person("Kong Bunthoeun"));
+    const std::string text = "Additional reporting by Anna Reyes; edited by Kong Bunthoeun";
+    auto breaks_a_name = [](const SetParagraph& p) {
+        for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+            const std::string t = line_text(p.lines[i]);
+            if (t.ends_with("Anna") || t.ends_with("Kong") || t.ends_with("Kong ")) return true;
+        }
+        return false;
+    };
+    Diagnostics diags;
+    const ParagraphShape shape = column_shape(s);
+    const SetParagraph named = s.setter->set(byline, ParagraphStyleId::byline, shape, {}, diags);
+    const SetParagraph plain = s.setter->set_text(text, ParagraphStyleId::byline, shape, {}, diags);
+    CHECK(diags.all().empty());
+    check_within_measure(named);
+    check_reconstructs(named, text);
+    CHECK(breaks_a_name(plain));  // the same words without the markup: "Kong / Bunthoeun"
+    CHECK_FALSE(breaks_a_name(named));
+    CHECK(line_text(named.lines.back()) == "Kong Bunthoeun");
+    // A name wider than the measure still breaks, never past it.
+    ParagraphShape narrow = shape;
+    narrow.width = 40;
+    const SetParagraph squeezed = s.setter->set(byline, ParagraphStyleId::byline, narrow, {}, diags);
+    check_within_measure(squeezed);
+    check_reconstructs(squeezed, text);
+}
+
 TEST_CASE("ragged alignments: left, right and centre") {
     Setting& s = setting("tabloid");
     const std::string text = kSeedStory[1];
