@@ -38,12 +38,6 @@ constexpr double kCutPenalty = 3000.0;
 /// 1000 costs 1e6 demerits, what a line at r = 2.15 costs), cheaper than
 /// cutting a name anywhere (kCutPenalty).
 constexpr double kAddressSyllablePenalty = 1000.0;
-/// A break between the parts of a person's name (model::Person) in a line
-/// that is not justified: a byline or a caption breaks before or after
-/// "Kong Bunthoeun", not inside it, wherever another break keeps the lines
-/// within the tolerance such a paragraph is broken at (2000, TextSetter's
-/// for short words): the square of 2100 outweighs any line within it.
-constexpr double kNamePenalty = 2100.0;
 /// Letters a break between syllables leaves on either side in an address.
 constexpr std::size_t kAddressSyllableMin = 3;
 /// Segments longer than this are not cached when set line by line.
@@ -338,8 +332,8 @@ Prepared ItemBuilder::build(const CollectedText& t, std::size_t from, const Buil
                 const bool in_name = std::any_of(t.names.begin(), t.names.end(), [&](const auto& n) {
                     return n.first < ws_a && ws_b < n.second;
                 });
-                out.name_breaks = out.name_breaks || in_name;
-                push(Item::penalty_item(0.0, in_name ? kNamePenalty : 0.0), Piece{});
+                if (in_name) out.name_breaks.push_back(out.items.size());
+                push(Item::penalty_item(0.0, 0.0), Piece{});
                 push(Item::glue(g.width, -o.ragged_stretch, 0.0), sp);
             }
         }

@@ -102,10 +102,9 @@ struct Prepared {
     /// With `BuildOptions::mark_short_words`: the penalty items (each 0) of
     /// the spaces after a short function word ("of", "the"), in order.
     std::vector<std::size_t> short_word_breaks;
-    /// Ragged lines only: whether a space inside a person's name got a
-    /// penalty (the break is avoided where another keeps the lines within
-    /// the tolerance).
-    bool name_breaks = false;
+    /// Ragged lines only: the penalty items (each 0) of the spaces inside a
+    /// person's name (model::Person), in order.
+    std::vector<std::size_t> name_breaks;
 };
 
 /// Natural width, stretch and shrink of a word space in `style`.

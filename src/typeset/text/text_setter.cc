@@ -42,11 +42,11 @@ constexpr double kRuntDemerits = 10000.0;
 /// measure ("PREAH VIHEAR / AT A GLANCE" in a narrow box).
 constexpr double kShortWordTolerance = 2000.0;
 /// Penalty of a ragged line's break after a short function word where the
-/// style carries such words over. Its square outweighs any line within that
-/// tolerance ((line penalty + badness)^2, the line penalty being 10), so
-/// such a break is taken only where no other keeps the lines within it;
-/// which also makes "no more such ends" grow with the width, as set_even's
-/// search needs.
+/// style carries such words over, and inside a person's name. Its square
+/// outweighs any line within that tolerance ((line penalty + badness)^2,
+/// the line penalty being 10), so such a break is taken only where no
+/// other keeps the lines within it; which also makes "no more such ends"
+/// grow with the width, as even()'s search needs.
 constexpr double kShortWordPenalty = kShortWordTolerance + 100.0;
 /// Steps of the search for an even paragraph's measure (even-lines): the
 /// measure is found to within 1/2^8 of the lines' room.
@@ -366,10 +366,11 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     // break
     BreakSettings settings = Impl::break_settings(p);
     // A break inside a name ("edited by Kong / Bunthoeun") is avoided
-    // where a ragged line may fall short instead, as for a short word: a
-    // first pass within the pretolerance, or the usual tolerance in a wide
-    // measure, would admit only the break inside the name.
-    if (prep.name_breaks) {
+    // where a ragged line may fall short instead, at the short words' cost
+    // and tolerance: a first pass within the pretolerance, or the usual
+    // tolerance in a wide measure, would admit only the break inside it.
+    if (!prep.name_breaks.empty()) {
+        for (std::size_t k : prep.name_breaks) prep.items[k].penalty = kShortWordPenalty;
         settings.pretolerance = -1;
         settings.tolerance = std::max(settings.tolerance, kShortWordTolerance);
     }
