@@ -88,8 +88,8 @@ Decls style_declarations(const ParagraphStyle& s, double body_pt, const StyleOpt
         }
     }
     // even-lines: a reading system that balances lines (CSS Text 4) breaks
-    // a head as the print edition does; others ignore it.
-    if (s.even_lines && s.align == Alignment::left) d.push_back({"text-wrap", "balance"});
+    // a head or a credit as the print edition does; others ignore it.
+    if (s.even_lines && s.align != Alignment::justify) d.push_back({"text-wrap", "balance"});
     if (s.hyphenate) {
         d.push_back({"-webkit-hyphens", "auto"});
         d.push_back({"hyphens", "auto"});

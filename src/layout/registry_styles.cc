@@ -85,11 +85,13 @@ void add_paragraph_specs(std::vector<SettingSpec>& out) {
                       .per_each(kHeadStyles, "true")
                       .to(&P::carry_short_words).take());
     out.push_back(def("even-lines", T::boolean, "false",
-                      "Set a paragraph ranged left that takes two lines or more at the narrowest measure that keeps "
-                      "it to as many lines (and no more lines ending on a short word), so that its lines are of even "
-                      "length, as a desk breaks a head (\"A price that / almost doubled\", not \"A price that almost / "
-                      "doubled\"). Its lines start where they would; only where they break changes.")
+                      "Set a paragraph that is not justified and takes two lines or more at the narrowest measure "
+                      "that keeps it to as many lines (and no more lines ending on a short word), so that its lines "
+                      "are of even length, as a desk breaks a head (\"A price that / almost doubled\", not \"A price "
+                      "that almost / doubled\"). Its lines sit where its alignment puts them in the column; only "
+                      "where they break changes. Text set right to left is left as it is.")
                       .per_each(kHeadStyles, "true")
+                      .per("credit", "true")
                       .to(&P::even_lines).take());
     out.push_back(def("turnover-indent", T::number, "2",
                       "In a paragraph ranged left with line breaks of its own (a verse, an address), how far a line "

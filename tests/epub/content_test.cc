@@ -406,7 +406,7 @@ TEST_CASE("a book with Khmer text sets it on taller lines under :lang(km), as pr
     CHECK(zip_map(plain.bytes).at("EPUB/css/galley.css").find(":lang(") == std::string::npos);
 }
 
-TEST_CASE("heads are balanced in reading systems that can (even-lines), body text is not") {
+TEST_CASE("heads and credits are balanced in reading systems that can (even-lines), body text is not") {
     TempDir tmp;
     const std::map<std::string, std::string> files =
         zip_map(build_or_fail(read_issue_or_fail(write_no_images_issue(tmp))).bytes);
@@ -422,6 +422,12 @@ TEST_CASE("heads are balanced in reading systems that can (even-lines), body tex
     CHECK(rule(".deck").find("text-wrap: balance;") != std::string::npos);
     CHECK(rule("body").find("text-wrap") == std::string::npos);
     CHECK(rule(".byline").find("text-wrap") == std::string::npos);
+    // A picture's credit too.
+    const std::string every =
+        zip_map(build_or_fail(read_issue_or_fail(write_every_block_issue(tmp))).bytes).at("EPUB/css/galley.css");
+    const std::size_t credit = every.find("\nfigcaption .credit");
+    REQUIRE(credit != std::string::npos);
+    CHECK(every.substr(credit, every.find('}', credit) - credit).find("text-wrap: balance;") != std::string::npos);
 }
 
 TEST_CASE("section pages and the contents page list every article with kicker, headline, deck and byline") {

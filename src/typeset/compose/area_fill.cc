@@ -717,6 +717,75 @@ bool hole_before_content(const AreaResult& r, const std::vector<ColumnSpace>& co
     return false;
 }
 
+/// Where the columns of a fill end, for evening out: `sorted`, lowest
+/// first; `in_order`, left to right. Columns that hold nothing are left out.
+struct Feet {
+    std::vector<double> sorted;
+    std::vector<double> in_order;
+    double spread() const { return sorted.empty() ? 0.0 : sorted.back() - sorted.front(); }
+};
+
+/// Where each column of `r` (the first `n`) that holds something ends:
+/// its content or a float in it, whichever is lower.
+Feet feet_of(const AreaResult& r, std::size_t n = std::numeric_limits<std::size_t>::max()) {
+    const std::vector<char> used = used_columns(r);
+    Feet feet;
+    for (std::size_t c = 0; c < used.size() && c < n; ++c) {
+        if (!used[c]) continue;
+        double foot = r.fill.column_bottoms[c];
+        for (const FloatRect& f : r.floats)
+            if (static_cast<int>(c) >= f.first && static_cast<int>(c) < f.first + f.span)
+                foot = std::max(foot, f.bottom);
+        feet.in_order.push_back(foot);
+    }
+    feet.sorted = feet.in_order;
+    std::sort(feet.sorted.begin(), feet.sorted.end());
+    return feet;
+}
+
+/// Where the shortest of columns 0 to `last` of `r` that hold something ends
+/// (feet_of); infinity if none does.
+double shortest_up_to(const AreaResult& r, std::size_t last) {
+    const Feet feet = feet_of(r, last + 1);
+    return feet.sorted.empty() ? std::numeric_limits<double>::infinity() : feet.sorted.front();
+}
+
+/// Whether `a` ends lower than `b` at the first place they differ.
+bool lower_first(const std::vector<double>& a, const std::vector<double>& b) {
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        if (a[i] > b[i] + kEpsilon) return true;
+        if (a[i] < b[i] - kEpsilon) return false;
+    }
+    return false;
+}
+
+/// Whether columns ending at `a` are more even than at `b`: the shortest
+/// column ends lower, or else the next shortest, and so on; between
+/// columns as even, the one whose first columns are the longer (the
+/// short leg last, as a newspaper sets it).
+bool evener(const Feet& a, const Feet& b) {
+    if (lower_first(a.sorted, b.sorted)) return true;
+    if (lower_first(b.sorted, a.sorted)) return false;
+    return lower_first(a.in_order, b.in_order);
+}
+
+/// How many fills evening out may try for one area.
+constexpr int kEvenAttempts = 160;
+/// How many times evening out may end one column higher.
+constexpr int kEvenLowerings = 3;
+
+/// The fill balancing chose, `chosen` (of `base`), when it is a greedy
+/// fill (the `fair` one failed at every bottom that holds everything:
+/// legs of 9, 9, 9 and 4 lines beside a correction box, the paragraphs'
+/// widow and orphan rules leaving no split at the even share) whose
+/// columns end more than a line apart: among the greedy fills of `base`
+/// with some columns ending higher, a line at a time, the evenest
+/// (evener()) that ends no lower and leaves no more runt legs, empty
+/// columns or white under a float. Tries at most kEvenAttempts fills.
+template <typename Sound>
+AreaResult even_out(const AreaFiller& filler, const AreaRequest& request, const std::vector<ColumnSpace>& base,
+                    AreaResult chosen, const Sound& sound);
+
 /// fill_area's balancing: the lowest even bottom for the columns of
 /// `full`, a greedy fill of the area that placed all it had to.
 AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaResult full);
@@ -772,12 +841,15 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
     auto sound = [&](const AreaResult& r, const std::vector<ColumnSpace>& cols) {
         return !hole_before_content(r, cols, leading) && float_after_its_text(*request.stream, r.fill, r.floats) < 0;
     };
+    bool tried_greedy = false;  // try_bottom's fill was greedy: the fair one failed
     auto try_bottom = [&](double bottom) -> std::optional<AreaResult> {
         std::vector<ColumnSpace> cols = capped_at(bottom);
         const bool last = bottom >= high - kEpsilon;
         AreaResult fair = filler.attempt(cols, FillMode::fair);
+        tried_greedy = false;
         if (fair.complete && !fair.fill.forced && (last || sound(fair, cols))) return fair;
         AreaResult greedy = filler.attempt(cols, FillMode::greedy);
+        tried_greedy = true;
         if (greedy.complete && (!greedy.fill.forced || last) && (last || sound(greedy, cols))) return greedy;
         return std::nullopt;
     };
@@ -787,10 +859,12 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
     std::size_t hi = bottoms.size() - 1;
     std::optional<AreaResult> best = try_bottom(bottoms[hi]);
     if (!best) return full;
+    bool greedy = tried_greedy;  // `best` (later `chosen`) is a greedy fill of capped_at(bottoms[hi])
     while (lo < hi) {
         std::size_t mid = (lo + hi) / 2;
         if (auto r = try_bottom(bottoms[mid])) {
             best = std::move(r);
+            greedy = tried_greedy;
             hi = mid;
         } else {
             lo = mid + 1;
@@ -807,6 +881,7 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
         const std::size_t offset = lower.size() - bottoms.size();
         hang = true;
         std::optional<AreaResult> found;
+        bool found_greedy = false;
         std::size_t l = 0;
         std::size_t h = hi + offset;
         while (l < h) {
@@ -814,6 +889,7 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
             std::optional<AreaResult> r = try_bottom(lower[mid]);
             if (r && r->foot() <= best->foot() + kEpsilon) {
                 found = std::move(r);
+                found_greedy = tried_greedy;
                 h = mid;
             } else {
                 l = mid + 1;
@@ -821,6 +897,7 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
         }
         if (found) {
             best = std::move(found);
+            greedy = found_greedy;
             bottoms = std::move(lower);
             hi = h;
         } else {
@@ -838,6 +915,7 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
     };
     double best_score = score(*best);
     AreaResult chosen = *best;
+    std::vector<ColumnSpace> chosen_cols = capped_at(bottoms[hi]);
     for (std::size_t extra = 1; extra <= 2 && hi + extra < bottoms.size(); ++extra) {
         std::vector<ColumnSpace> cols = capped_at(bottoms[hi + extra]);
         for (FillMode mode : {FillMode::fair, FillMode::greedy}) {
@@ -847,6 +925,8 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
             if (sc < best_score - kEpsilon) {
                 best_score = sc;
                 chosen = std::move(r);
+                greedy = mode == FillMode::greedy;
+                chosen_cols = cols;
             }
         }
     }
@@ -952,7 +1032,62 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
                 done = true;
             }
         }
+        if (done) greedy = false;  // a mended fill stays as it is
     }
+    if (!greedy) return chosen;
+    return even_out(filler, request, chosen_cols, std::move(chosen), sound);
+}
+
+template <typename Sound>
+AreaResult even_out(const AreaFiller& filler, const AreaRequest& request, const std::vector<ColumnSpace>& base,
+                    AreaResult chosen, const Sound& sound) {
+    const double leading = request.grid->leading();
+    Feet best_feet = feet_of(chosen);
+    if (best_feet.spread() <= leading + kEpsilon) return chosen;
+    const double foot = chosen.foot();
+    const int empty = empty_columns(chosen);
+    const int runts = runt_legs(*request.stream, chosen, leading, request.min_leg);
+    const bool white = white_under_a_float(chosen, leading);
+    auto acceptable = [&](const AreaResult& r, const std::vector<ColumnSpace>& cols) {
+        return r.complete && !r.fill.forced && r.fill.carry == chosen.fill.carry && r.foot() <= foot + kEpsilon &&
+               empty_columns(r) <= empty && sound(r, cols) &&
+               runt_legs(*request.stream, r, leading, request.min_leg) <= runts &&
+               (white || !white_under_a_float(r, leading));
+    };
+    int budget = kEvenAttempts;
+    const std::size_t k = base.size();
+    // Column c ends higher, a line at a time, from where the fill `r` (of
+    // `cols`) ended it; the columns after it then, in turn. The columns
+    // before c end where they do in every fill below this one: once one
+    // of them, or c itself, ends higher than the shortest column of the
+    // evenest fill found, nothing below is evener. Nor is anything once
+    // every column ends within a line of the foot.
+    auto level = [&] { return best_feet.sorted.front() >= foot - leading - kEpsilon; };
+    auto search = [&](auto& self, std::size_t c, const std::vector<ColumnSpace>& cols, const AreaResult& r) -> void {
+        if (c + 1 >= k) return;
+        self(self, c + 1, cols, r);
+        std::vector<ColumnSpace> shorter = cols;
+        double end = r.fill.column_bottoms[c];
+        for (int d = 0; d < kEvenLowerings && budget > 0 && !level(); ++d) {
+            shorter[c].bottom = end - leading;
+            if (shorter[c].bottom <= shorter[c].top + kEpsilon ||
+                shorter[c].bottom < best_feet.sorted.front() - kEpsilon)
+                return;
+            --budget;
+            AreaResult next = filler.attempt(shorter, FillMode::greedy);
+            if (!acceptable(next, shorter)) return;
+            Feet feet = feet_of(next);
+            if (evener(feet, best_feet)) {
+                best_feet = std::move(feet);
+                chosen = next;
+            }
+            if (shortest_up_to(next, c) < best_feet.sorted.front() - kEpsilon) return;
+            self(self, c + 1, shorter, next);
+            end = next.fill.column_bottoms[c];
+        }
+    };
+    const AreaResult start = chosen;
+    search(search, 0, base, start);
     return chosen;
 }
 

@@ -58,6 +58,14 @@
 //     leg under a picture at a column's top is lengthened from the column
 //     before, which ends higher a line at a time (floats kept in place),
 //     when that leaves fewer runt legs.
+//     Where no `fair` fill held everything at the bottom chosen (the
+//     widow and orphan rules leave no split near the even share) and the
+//     greedy fill taken instead ends its columns more than a line apart
+//     (legs of 9, 9, 9 and 4), and no runt leg was mended: some columns
+//     end higher, a line at a time, in a bounded search for the evenest
+//     fill at that bottom (its shortest column longest; 9, 7, 7 and 8),
+//     one that ends no lower and leaves no more runt legs, empty columns
+//     or white under a float.
 #pragma once
 
 #include <algorithm>

@@ -239,10 +239,10 @@ SetParagraph TextSetter::even(const model::Inlines& content, layout::ParagraphSt
                               SetParagraph full) {
     const layout::ParagraphStyle& p = impl_->layout.style(style_id);
     const std::size_t n = full.lines.size();
-    // Ranged left only: centred or right-aligned lines would move, and a
-    // run-around's or a drop cap's indents are not the paragraph's to narrow.
-    if (!p.even_lines || n < 2 || shape.align.value_or(p.align) != layout::Alignment::left || shape.indents ||
-        full.dropcap_lines > 0 ||
+    // Not justified text, whose lines fill the measure; nor a run-around's
+    // or a drop cap's indents, which are not the paragraph's to narrow.
+    const layout::Alignment align = shape.align.value_or(p.align);
+    if (!p.even_lines || n < 2 || align == layout::Alignment::justify || shape.indents || full.dropcap_lines > 0 ||
         text::sets_right_to_left(model::plain_text(content), shape.lang, shape.direction_of_lang))
         return full;
     const std::size_t reported = diags.all().size();
@@ -266,9 +266,16 @@ SetParagraph TextSetter::even(const model::Inlines& content, layout::ParagraphSt
     diags.retract_after(reported);  // the full measure's, not used
     narrower.width = hi;
     SetParagraph out = set_once(content, style_id, narrower, where, diags);
-    // The lines keep the measure they were asked for: ranged left, they
-    // start where they would have; only their breaks moved.
-    for (SetLine& line : out.lines) line.width += shape.width - hi;
+    // The lines keep their place in the measure they were asked for:
+    // ranged left, they start where they would have, ranged right they
+    // end there, centred they stay centred; only their breaks moved.
+    const double room = shape.width - hi;
+    for (SetLine& line : out.lines) {
+        if (align == layout::Alignment::left)
+            line.width += room;
+        else
+            line.left += align == layout::Alignment::right ? room : room / 2;
+    }
     return out;
 }
 

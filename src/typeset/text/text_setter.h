@@ -131,9 +131,11 @@ public:
 
 private:
     /// `full` (the paragraph as set at the shape's width), or, where its
-    /// style has even-lines and it is ranged left over two lines or more,
-    /// the paragraph set again at the narrowest width that keeps as many
-    /// lines, no more ending on a short word and no warning.
+    /// style has even-lines and it is ranged left, right or centred (set
+    /// left to right) over two lines or more, the paragraph set again at
+    /// the narrowest width that keeps as many lines, no more ending on a
+    /// short word and no warning, its lines placed in the full width as
+    /// its alignment places them.
     SetParagraph even(const model::Inlines& content, layout::ParagraphStyleId style, const ParagraphShape& shape,
                       const SourceLocation& where, Diagnostics& diags, SetParagraph full);
     SetParagraph set_once(const model::Inlines& content, layout::ParagraphStyleId style, const ParagraphShape& shape,

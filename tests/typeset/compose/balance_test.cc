@@ -563,9 +563,11 @@ TEST_CASE("a picture at a column's top keeps no runt leg under it: the column be
     // a paragraph with a table across two columns anchored after it, a chart
     // (a picture that waits for a column's top), three short paragraphs and
     // a "More stories" box kept whole. Balanced evenly, the chart's column
-    // keeps two lines under it, because balancing spread the chart's height
+    // kept two lines under it, because balancing spread the chart's height
     // as if it were text. With min-leg 6 the column before ends higher and
-    // its lines go on, so that no picture has a runt leg under it.
+    // its lines go on, so that no picture has a runt leg under it. (With
+    // no min-leg, the greedy fill is evened out, which now leaves the chart
+    // no leg either.)
     Stream s;
     StreamBuilder b(s);
     paragraph(b, 10);
@@ -585,7 +587,7 @@ TEST_CASE("a picture at a column's top keeps no runt leg under it: the column be
 
     AreaResult plain = fill(s, columns(5), true);
     REQUIRE(plain.complete);
-    CHECK(runt_feet(s, plain, 5, 6) == std::vector<int>{3});
+    CHECK(runt_feet(s, plain, 5, 6).empty());
     AreaResult r = fill(s, columns(5), true, 0, 6);
     REQUIRE(r.complete);
     CHECK_FALSE(r.fill.forced);
@@ -1001,6 +1003,44 @@ TEST_CASE("balancing: a factbox or picture taller than the text legs hangs below
         CHECK(r.foot() == doctest::Approx(box_bottom));
         CHECK(longest * kLeading < box_bottom);
     }
+}
+
+TEST_CASE("balancing: where no fair fill fits, the greedy one is evened out at the same foot") {
+    // Five columns: paragraphs of 9, 7, 9 and 6 lines, a line's space, a
+    // correction box (which may not wait) of 4 lines and a line of note
+    // under it. With the widow and orphan rules no fill 8 lines deep
+    // holds it all; at 9 lines the greedy fill gave legs of 9, 9, 9 and 4
+    // beside the box. Some columns ending higher give 9, 7, 7 and 8, as
+    // deep: as even as 7, 7, 9 and 8, and the longer legs first.
+    Stream s;
+    StreamBuilder b(s);
+    for (int n : {9, 7, 9, 6}) paragraph(b, n);
+    b.space(kLeading);
+    layout::Box style;
+    b.open_box(style, 4, 4, false);
+    paragraph(b, 4, 1, 1);
+    b.close_box(1000);
+    paragraph(b, 1, 1, 1);
+    b.finish();
+
+    AreaResult r = fill(s, columns(5, 0, 40 * kLeading), true);
+    REQUIRE(r.complete);
+    CHECK_FALSE(r.fill.forced);
+    std::size_t note = s.items.size();  // the line under the box
+    while (s.items[--note].kind != FlowKind::line) {
+    }
+    std::vector<int> legs(5, 0);  // lines of the story per column
+    int box_column = -1;
+    for (const Placed& p : r.fill.placed) {
+        const FlowItem& item = s.items[p.item];
+        if (item.box >= 0)
+            box_column = p.column;
+        else if (item.body_line() && p.item != note)
+            legs[static_cast<std::size_t>(p.column)]++;
+    }
+    CHECK(box_column == 4);
+    CHECK(legs == std::vector<int>{9, 7, 7, 8, 0});
+    CHECK(r.foot() == doctest::Approx(9 * kLeading));
 }
 
 TEST_CASE("an area that cannot take anything reports no progress, a fresh page must take something") {

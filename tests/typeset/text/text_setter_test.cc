@@ -1404,7 +1404,7 @@ TEST_CASE("a ragged headline carries a short function word to the next line wher
     CHECK(with_total * 2 <= without_total);
 }
 
-TEST_CASE("a ranged-left subhead, box title or teaser title is set in lines of even length (even-lines)") {
+TEST_CASE("a subhead, box title or teaser title is set in lines of even length, ranged left, right or centred (even-lines)") {
     Setting& s = setting("peer-tabloid");
     layout::Layout uneven_layout = *s.layout;
     for (ParagraphStyleId id : {ParagraphStyleId::subhead, ParagraphStyleId::related_title})
@@ -1452,12 +1452,52 @@ TEST_CASE("a ranged-left subhead, box title or teaser title is set in lines of e
         }
     CHECK(uneven_heads >= 4);  // without the setting, a word stands alone on a line
 
-    // Centred lines are left as they are: narrowing them would move them.
-    ParagraphShape centred = column_shape(s);
-    centred.align = layout::Alignment::center;
+    // Ranged right or centred, the lines are evened too, and stay where
+    // the alignment puts them in the column: ending at its right edge, or
+    // centred in it.
+    auto extent_share = [](const SetParagraph& p) {
+        double longest = 0, shortest = 1e9;
+        for (const typeset::SetLine& l : p.lines) {
+            longest = std::max(longest, right_edge(l) - left_edge(l));
+            shortest = std::min(shortest, right_edge(l) - left_edge(l));
+        }
+        return shortest / longest;
+    };
+    for (layout::Alignment a : {layout::Alignment::right, layout::Alignment::center}) {
+        CAPTURE(static_cast<int>(a));
+        ParagraphShape shape = column_shape(s);
+        shape.align = a;
+        Diagnostics diags;
+        const SetParagraph even = s.setter->set_text(heads[0], ParagraphStyleId::subhead, shape, {}, diags);
+        const SetParagraph full = uneven.set_text(heads[0], ParagraphStyleId::subhead, shape, {}, diags);
+        CHECK(diags.all().empty());
+        check_within_measure(even);
+        check_reconstructs(even, heads[0]);
+        REQUIRE(full.lines.size() == 2);
+        REQUIRE(even.lines.size() == 2);
+        CHECK(line_text(full.lines[1]) == "doubled");
+        CHECK(extent_share(full) < 0.5);
+        CHECK(extent_share(even) >= 0.5);
+        for (const typeset::SetLine& l : even.lines) {
+            CHECK(l.left >= 0);
+            const double left = l.left + left_edge(l), right = l.left + right_edge(l);
+            if (a == layout::Alignment::right) {
+                CHECK(l.left + l.width == doctest::Approx(shape.width));
+                CHECK(right == doctest::Approx(shape.width).epsilon(0.01));
+            } else {
+                CHECK(l.left + l.width / 2 == doctest::Approx(shape.width / 2));
+                CHECK((left + right) / 2 == doctest::Approx(shape.width / 2).epsilon(0.01));
+            }
+        }
+    }
+    // Right to left, a head is left as it is.
+    ParagraphShape arabic = column_shape(s);
+    arabic.lang = "ar";
+    const std::string ar = "الأرز يرتفع والوقود يرتفع مرة أخرى في الأسواق";
     Diagnostics diags;
-    const SetParagraph a = s.setter->set_text(heads[0], ParagraphStyleId::subhead, centred, {}, diags);
-    const SetParagraph b = uneven.set_text(heads[0], ParagraphStyleId::subhead, centred, {}, diags);
+    const SetParagraph a = s.setter->set_text(ar, ParagraphStyleId::subhead, arabic, {}, diags);
+    const SetParagraph b = uneven.set_text(ar, ParagraphStyleId::subhead, arabic, {}, diags);
+    REQUIRE(b.lines.size() >= 2);
     REQUIRE(a.lines.size() == b.lines.size());
     for (std::size_t i = 0; i < a.lines.size(); ++i) CHECK(line_text(a.lines[i]) == line_text(b.lines[i]));
 }
