@@ -27,11 +27,28 @@ XmlAttributes class_attr(const std::string& cls) {
     return {{"class", cls}};
 }
 
+/// About three lines of a newspaper column, as print counts them: a
+/// paragraph whose lines between its <br/>s are no longer is set in lines
+/// of its own (model::in_own_lines).
+constexpr double kOwnLineChars = 90;
+
+/// The classes of a paragraph of `content`: `first` (the first of its
+/// run), and `lines` for one set in lines of its own (a verse, a sign-off),
+/// which the stylesheet sets without a first-line indent, its wrapped
+/// lines turned over.
+std::string paragraph_class(const model::Inlines& content, bool first) {
+    std::string cls = first ? "first" : "";
+    if (model::in_own_lines(content, kOwnLineChars)) cls += cls.empty() ? "lines" : " lines";
+    return cls;
+}
+
 void write_quote_paragraphs(XmlWriter& w, const model::Quotation& q, std::string_view lang,
                             const InlineOptions& options) {
     for (const model::Paragraph& p : q.paragraphs) {
         w.newline();
-        w.open("p", {text_dir_attribute(p.content, lang)});
+        XmlAttributes attrs = class_attr(paragraph_class(p.content, false));
+        attrs.push_back(text_dir_attribute(p.content, lang));
+        w.open("p", attrs);
         write_inlines(w, p.content, options);
         w.close();
     }
@@ -196,7 +213,7 @@ void write_blocks(XmlWriter& w, const std::vector<const model::Block*>& blocks, 
             [&](const auto& n) {
                 using T = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<T, model::Paragraph>) {
-                    XmlAttributes attrs = class_attr(after_paragraph ? "" : "first");
+                    XmlAttributes attrs = class_attr(paragraph_class(n.content, !after_paragraph));
                     attrs.push_back(text_dir_attribute(n.content, ctx.doc_lang));
                     w.open("p", attrs);
                     write_inlines(w, n.content);

@@ -219,6 +219,14 @@ void body_text_rules(const Ctx& c, std::vector<CssRule>& r) {
     add(r, "blockquote p", std::nullopt, {{"margin", "0"}});
     add(r, "figure.quotation", std::nullopt, {{"margin", "1em 0"}});
     add(r, "figure.quotation blockquote", std::nullopt, {{"margin-bottom", "0.25em"}});
+    // A paragraph set in lines of its own (a verse, a letter's sign-off):
+    // no first-line indent, as in print; where the reading system can (CSS
+    // Text 3, `each-line hanging`), a line that wraps is turned over by the
+    // body's turnover-indent, as in print. Others keep the 0 before it.
+    const double turnover = l.style(P::body).turnover_indent;
+    Decls own_lines{{"text-indent", "0"}};
+    if (turnover > 0) own_lines.push_back({"text-indent", em(turnover) + " hanging each-line"});
+    add(r, ".article > p.lines, .factbox > p.lines, blockquote p.lines", std::nullopt, own_lines);
     add_style(r, l, ".attribution", P::attribution, c.text);
     add_style(r, l, ".article > ul > li, .article > ol > li, .factbox li", P::list, c.text);
     add(r, ".article > ul, .article > ol, .factbox ul, .factbox ol", std::nullopt,
@@ -418,7 +426,7 @@ std::vector<CssRule> character_indented(const std::vector<CssRule>& rules, const
     for (const CssRule& rule : rules) {
         std::optional<std::string> indent;
         for (const auto& [name, value] : rule.declarations)
-            if (name == "text-indent") {
+            if (name == "text-indent" && value.find("hanging") == std::string::npos) {
                 const bool positive =
                     !value.empty() && value.front() != '-' && value.find_first_of("123456789") != std::string::npos;
                 indent = positive ? "2em" : value;

@@ -43,6 +43,20 @@ bool has_line_break(const Inlines& content) {
     return false;
 }
 
+bool in_own_lines(const Inlines& content, double most_chars) {
+    if (!has_line_break(content)) return false;
+    double chars = 0;
+    for (char c : plain_text(content)) {
+        if (c == '\n') {
+            if (chars > most_chars) return false;
+            chars = 0;
+        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++chars;
+        }
+    }
+    return chars <= most_chars;
+}
+
 bool is_blank(const Inlines& content) {
     return plain_text(content).find_first_not_of(" \t\r\n") == std::string::npos;
 }

@@ -34,6 +34,11 @@ struct Inline {
 std::string plain_text(const Inlines& content);
 /// Whether `content` holds a LineBreak, at any depth.
 bool has_line_break(const Inlines& content);
+/// Whether `content` is set in lines of its own (a verse, a letter's
+/// sign-off and address): it holds a LineBreak, and none of the lines
+/// they separate is longer than `most_chars` characters (code points). A
+/// paragraph of prose broken by a <br/> has longer lines.
+bool in_own_lines(const Inlines& content, double most_chars);
 /// Whether `content` holds no text at all (only white space or nothing).
 bool is_blank(const Inlines& content);
 

@@ -190,6 +190,24 @@ TEST_CASE("text unchanged: a soft hyphen and a no-break space pass through, noth
     CHECK(doc.find("href=\"https://example.com/festival?x=1&amp;y=2\"") != std::string::npos);
 }
 
+TEST_CASE("a verse or a sign-off is a paragraph of class lines: no first-line indent, a wrapped line turns over") {
+    std::map<std::string, std::string> files = zip_map(build_or_fail(sample_issue()).bytes);
+    const std::string& letters = files.at("EPUB/articles/letters-to-the-editor.xhtml");
+    CHECK(letters.find("<p class=\"lines\">Chhay Vannak<br/>Street 182") != std::string::npos);
+    CHECK(letters.find("<p class=\"lines\"><em>The dust lies down along the road,<br/>") != std::string::npos);
+    CHECK(count_of(letters, "class=\"lines\"") == 4);
+    // Prose is not: the letter itself, and the note before the verse.
+    CHECK(letters.find("<p class=\"first\">Your May 30") != std::string::npos);
+    CHECK(letters.find("<p class=\"first\">A reader sent us") != std::string::npos);
+    // The stylesheet starts the lines together, with no first-line indent,
+    // and turns a wrapped line over where the reading system can.
+    const std::string& css = files.at("EPUB/css/galley.css");
+    const std::size_t rule = css.find("\n.article > p.lines, .factbox > p.lines, blockquote p.lines {");
+    REQUIRE(rule != std::string::npos);
+    const std::string decls = css.substr(rule, css.find('}', rule) - rule);
+    CHECK(decls.find("text-indent: 0;\n  text-indent: 2em hanging each-line;") != std::string::npos);
+}
+
 TEST_CASE("articles: every part of the model is rendered with its semantics") {
     TempDir tmp;
     epub::EpubBuild book = build_or_fail(read_issue_or_fail(write_every_block_issue(tmp)));

@@ -31,6 +31,25 @@ TEST_CASE("a line break is found at any depth, and only a line break") {
     CHECK_FALSE(has_line_break(Inlines{}));
 }
 
+TEST_CASE("a paragraph is set in lines of its own where it has line breaks and no line longer than asked") {
+    Inlines address;
+    address.push_back({Text{"Chhay Vannak"}});
+    address.push_back({LineBreak{}});
+    address.push_back({Emphasis{{Inline{Text{"Street 182, Boeung Prolit"}}}}});
+    CHECK(in_own_lines(address, 30));
+    CHECK(in_own_lines(address, 25));
+    CHECK_FALSE(in_own_lines(address, 24));  // "Street 182, Boeung Prolit" is 25 characters
+    // Characters, not bytes: "ឃ្លាំង" is 6 code points in 18 bytes.
+    Inlines khmer;
+    khmer.push_back({Text{"ឃ្លាំង"}});
+    khmer.push_back({LineBreak{}});
+    khmer.push_back({Text{"ab"}});
+    CHECK(in_own_lines(khmer, 6));
+    CHECK_FALSE(in_own_lines(khmer, 5));
+    // No line break, no lines of its own, however short.
+    CHECK_FALSE(in_own_lines(Inlines{Inline{Text{"Phnom Penh"}}}, 100));
+}
+
 TEST_CASE("every person role has a name") {
     CHECK(std::string(role_name(PersonRole::author)) == "author");
     CHECK(std::string(role_name(PersonRole::photographer)) == "photographer");

@@ -35,22 +35,12 @@ double advance_of(const SetParagraph& p) {
     return advance;
 }
 
-/// Whether every line of `content` between its forced breaks is short: at
-/// most three lines of `width` at an average half-em letter of `size` (a
-/// name, a title, an address), not a paragraph of prose broken by a <br/>.
+/// Whether `content` is set in short lines of its own (model::in_own_lines):
+/// none longer than three lines of `width` at an average half-em letter of
+/// `size` (a name, a title, an address, a verse), not a paragraph of prose
+/// broken by a <br/>.
 bool short_lines(const model::Inlines& content, double size, double width) {
-    const std::string text = model::plain_text(content);
-    const double most = 3 * width / (0.5 * size);
-    double chars = 0;
-    for (char c : text) {
-        if (c == '\n') {
-            if (chars > most) return false;
-            chars = 0;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++chars;
-        }
-    }
-    return chars <= most;
+    return model::in_own_lines(content, 3 * width / (0.5 * size));
 }
 
 /// A paragraph of short lines of its own (short_lines) of at most this
@@ -223,6 +213,15 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
     ParagraphShape shape;
     shape.width = m.width;
     shape.lang = article_.lang;
+    // A paragraph set in lines of its own (a letter's sign-off and address,
+    // a verse) is ragged where the style justifies: one of its lines that
+    // wraps in a narrow column is not stretched to the edge. Its first line
+    // is not indented: its lines start together, as a desk sets a
+    // sign-off or a verse.
+    const bool own_lines = model::has_line_break(content);
+    const bool short_own_lines = short_lines(content, st.size.to_pt(), m.width);
+    if (short_own_lines && st.align == layout::Alignment::justify) shape.align = layout::Alignment::left;
+    shape.own_lines = short_own_lines;
     // body-first carries its own first-line indent (none, unless a layout
     // gives one), as the EPUB's p.first does.
     shape.first_in_flow = first_in_flow_ && style != ParagraphStyleId::body_first;
@@ -236,12 +235,6 @@ void BodyFlow::paragraph(const model::Inlines& content, const Measure& m, const 
         }
         shape.lead_in_words = dc.lead_in_words;
     }
-    // A paragraph set in lines of its own (a letter's sign-off and address,
-    // a verse) is ragged where the style justifies: one of its lines that
-    // wraps in a narrow column is not stretched to the edge.
-    const bool own_lines = model::has_line_break(content);
-    const bool short_own_lines = own_lines && short_lines(content, st.size.to_pt(), m.width);
-    if (short_own_lines && st.align == layout::Alignment::justify) shape.align = layout::Alignment::left;
     SetParagraph p = ctx_.setter.set(content, style, shape, where, ctx_.diags);
     LineSpec spec = ctx_.lines(style, m.x);
     spec.keep_first = std::max(keep_first, p.dropcap_lines);
@@ -274,7 +267,13 @@ void BodyFlow::quotation(const model::Quotation& q, const Measure& m, const Sour
     out_->begin(tag(page::TagKind::block_quote));
     bool first = true;
     for (const model::Paragraph& para : q.paragraphs) {
-        SetParagraph p = ctx_.set(para.content, ParagraphStyleId::blockquote, m.width, article_.lang, where, first);
+        // A quoted verse or address, as in paragraph(): ragged, its lines
+        // starting together.
+        const bool own = short_lines(para.content, st.size.to_pt(), m.width);
+        std::optional<layout::Alignment> align;
+        if (own && st.align == layout::Alignment::justify) align = layout::Alignment::left;
+        SetParagraph p =
+            ctx_.set(para.content, ParagraphStyleId::blockquote, m.width, article_.lang, where, first, align, own);
         out_->begin(tag(page::TagKind::paragraph));
         out_->paragraph(std::move(p), ctx_.lines(ParagraphStyleId::blockquote, m.x));
         out_->end(page::TagKind::paragraph);

@@ -11,11 +11,12 @@ double ComposeContext::space(const layout::Space& s) const {
 
 SetParagraph ComposeContext::set(const model::Inlines& content, layout::ParagraphStyleId style_id, double width,
                                  const std::string& lang, const SourceLocation& where, bool first_in_flow,
-                                 std::optional<layout::Alignment> align) {
+                                 std::optional<layout::Alignment> align, bool own_lines) {
     ParagraphShape shape;
     shape.width = width;
     shape.lang = lang;
     shape.first_in_flow = first_in_flow;
+    shape.own_lines = own_lines;
     shape.align = align;
     ++paragraphs;
     return setter.set(content, style_id, shape, where, diags);

@@ -39,7 +39,7 @@ struct ComposeContext {
     /// Sets `content` in `style` at `width`.
     SetParagraph set(const model::Inlines& content, layout::ParagraphStyleId style, double width,
                      const std::string& lang, const SourceLocation& where, bool first_in_flow = false,
-                     std::optional<layout::Alignment> align = std::nullopt);
+                     std::optional<layout::Alignment> align = std::nullopt, bool own_lines = false);
     SetParagraph set_text(const std::string& text, layout::ParagraphStyleId style, double width,
                           std::optional<layout::Alignment> align = std::nullopt);
     /// How lines of `style` go into a column flow, `x` from the column edge.

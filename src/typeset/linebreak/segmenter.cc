@@ -131,6 +131,8 @@ bool ends_word_before(char32_t c) {
 }
 
 bool no_break_before(char32_t c) {
+    // A spaced en or em dash ("reply – the") stays with the word before.
+    if (c == 0x2013 || c == 0x2014) return true;
     switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK)) {
     case U_LB_CLOSE_PUNCTUATION:
     case U_LB_CLOSE_PARENTHESIS:

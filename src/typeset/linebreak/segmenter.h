@@ -35,7 +35,9 @@ bool ends_word_before(char32_t c);
 /// A character no line may begin with even after a space (UAX #14, rule
 /// LB13: classes CL, CP, EX, IS and SY): a closing bracket, "!", "?", a
 /// comma or full stop, a slash. "and / or" may break after the slash, never
-/// before it.
+/// before it. Nor an en or em dash set between spaces (UAX #14 allows the
+/// break; a desk does not: "the frogs reply –" ends a line, "– the" never
+/// begins one, and a dash that ends a verse line is never left alone).
 bool no_break_before(char32_t c);
 
 /// Whether `utf8` holds any character that needs a Segmenter (class SA,

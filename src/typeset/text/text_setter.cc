@@ -61,6 +61,9 @@ constexpr double kDropCapLeavesAtLeast = 0.5;
 /// word-space-max are reported (every line past word-space-max is marked
 /// SetLine::loose; reporting all of them would drown the warnings that matter).
 constexpr double kReportedLooseness = 2.0;
+/// The most of its measure the indent of a verse's turned-over lines may
+/// take: in a very narrow measure the words keep their room.
+constexpr double kMostTurnover = 0.25;
 
 std::string format_pt(double v) {
     char buf[32];
@@ -122,6 +125,9 @@ struct TextSetter::Impl {
         if (shape.size) p.size = Length::pt(*shape.size);
         if (shape.leading) p.leading = Length::pt(*shape.leading);
         if (shape.weight) p.weight = *shape.weight;
+        // A verse or an address turns a long line over whole: a word of it
+        // is not hyphenated.
+        if (shape.own_lines) p.hyphenate = false;
         return p;
     }
 
@@ -355,6 +361,9 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
         // body size each), whatever length suits the layout's Latin text.
         if (geo.first_extra > 0 && model::indents_by_characters(shape.lang)) geo.first_extra = 2 * size;
     }
+    // A verse or an address starts every line at the same place: its first
+    // line takes no indent.
+    if (shape.own_lines) geo.first_extra = 0;
 
     // prepare
     text::BuildOptions o = Impl::build_options(p, justify);
@@ -366,7 +375,14 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
     }
     double narrowest = geo.line(0).second;
     for (std::size_t i = 1; i < first_widths; ++i) narrowest = std::min(narrowest, geo.line(i).second);
-    o.min_measure = std::max(narrowest, 1.0);
+    // A verse or an address: a line that wraps is turned over, set in from
+    // the lines its breaks start (the start side: the right, set right to
+    // left), by at most a quarter of the measure. A word wider than the
+    // turned line's measure is cut to it.
+    double turnover = 0;
+    if (align == layout::Alignment::left && model::has_line_break(content))
+        turnover = std::min(std::max(0.0, p.turnover_indent) * size, kMostTurnover * narrowest);
+    o.min_measure = std::max(narrowest - turnover, 1.0);
     text::Prepared prep = m.builder.build(t, from, o, diags);
     m.shaper.drop_scratch();
 
@@ -381,10 +397,7 @@ SetParagraph TextSetter::set_once(const model::Inlines& content, layout::Paragra
         settings.pretolerance = -1;
         settings.tolerance = std::max(settings.tolerance, kShortWordTolerance);
     }
-    // A verse or an address: a line that wraps is turned over, set in from
-    // the lines its breaks start (the start side: the right, set right to left).
-    if (align == layout::Alignment::left && model::has_line_break(content))
-        settings.turnover_indent = std::max(0.0, p.turnover_indent) * size;
+    settings.turnover_indent = turnover;
     std::vector<BrokenLine> lines = m.break_lines(prep.items, settings, geo, first_widths);
     // A ragged display line does not end on "of" or "the" where the next
     // line can take the word. Where the lines found do, the breaks after

@@ -78,6 +78,10 @@ struct ParagraphShape {
     double width = 0;               ///< column (or span) width, pt
     std::string lang;               ///< BCP 47; chooses hyphenation patterns
     bool first_in_flow = false;     ///< no first-line indent (first paragraph after a heading)
+    /// Set in lines of its own (a verse, a letter's sign-off: model::in_own_lines):
+    /// no first-line indent, so that its lines start together (a turned-over
+    /// line stands in by turnover-indent), and no word is hyphenated.
+    bool own_lines = false;
     int dropcap_lines = 0;          ///< > 0: first character as a drop cap over this many lines, if it has them
     int lead_in_words = 0;          ///< words after the drop cap in the lead-in character style
     std::optional<layout::Alignment> align;  ///< overrides the style's alignment

@@ -234,12 +234,15 @@ TEST_CASE("a repetition mark never begins a line, in Khmer or after the space Th
     }
 }
 
-TEST_CASE("no line begins with a slash, closing bracket or stop that a space comes before (UAX #14 LB13)") {
+TEST_CASE("no line begins with a slash, closing bracket, stop or spaced dash that a space comes before") {
     // "and / or" may break after the slash, never before it; nor before the
-    // "!" French sets after a space, nor before a ")" or "," typed after one.
+    // "!" French sets after a space, nor before a ")" or "," typed after one
+    // (UAX #14 LB13); nor before a dash set between spaces, which UAX #14
+    // allows and a desk does not.
     const std::string english = "Fares rose on the Phnom Penh / Siem Reap / Battambang routes and / or the "
                                 "river ferries ( as the desk reported ) , while the sellers said ! that prices "
-                                "in riel / dollar terms would hold for the season / year ahead";
+                                "in riel / dollar terms – the ones the farmers see – would hold for the "
+                                "season / year ahead — or so the frogs reply – and the rains come";
     const std::string arabic = "أعتمد ونشر على الملأ بموجب قرار الجمعية العامة للأمم المتحدة 217 ألف المؤرخ في "
                                "10 كانون الأول / ديسمبر 1948 والجمعية / المجلس في الدورة الثالثة / الرابعة";
     Setting& s = setting("tabloid");
@@ -268,7 +271,7 @@ TEST_CASE("no line begins with a slash, closing bracket or stop that a space com
                 CAPTURE(line_text(l));
                 CAPTURE(first->text);
                 ++lines;
-                for (const char* c : {"/", ")", ",", "!"}) CHECK(first->text.rfind(c, 0) != 0);
+                for (const char* c : {"/", ")", ",", "!", "–", "—"}) CHECK(first->text.rfind(c, 0) != 0);
             }
         }
     }
@@ -1096,7 +1099,7 @@ TEST_CASE("a line break ends a line, which is not stretched") {
     check_reconstructs(p, "Short line\nand the rest of the paragraph goes on here.");
 }
 
-TEST_CASE("a verse line that wraps is turned over: set in by turnover-indent, under the lines' starts") {
+TEST_CASE("a verse line that wraps is turned over: set in by turnover-indent, under the lines' starts, which start together") {
     Setting& s = setting("peer-tabloid");
     const std::vector<std::string> verse = {
         "The dust lies down along the road,", "the tin roofs drum, the gutters run;",
@@ -1138,6 +1141,49 @@ TEST_CASE("a verse line that wraps is turned over: set in by turnover-indent, un
         }
     }
     CHECK(turned == p.lines.size() - verse.size());
+
+    // Where it is not first in its flow, a verse (the composer marks it
+    // own_lines) still takes no first-line indent: its lines start
+    // together, the turned ones stand in, and no word is hyphenated: a
+    // verse line is turned over whole.
+    const double first = body.first_line_indent.to_pt();
+    REQUIRE(first > 0);
+    ParagraphShape set_in = shape;
+    set_in.first_in_flow = false;
+    set_in.own_lines = true;
+    const SetParagraph v = s.setter->set(in, ParagraphStyleId::body, set_in, {}, diags);
+    CHECK(diags.all().empty());
+    check_within_measure(v);
+    check_reconstructs(v, text);
+    std::size_t starts = 0;
+    for (const typeset::SetLine& l : v.lines) {
+        CHECK_FALSE(l.hyphenated);
+        if (l.left < 1e-6)
+            ++starts;
+        else
+            CHECK(l.left == doctest::Approx(indent));
+    }
+    CHECK(starts == verse.size());
+    // Without own_lines, the first line alone is indented; and in some
+    // narrower measures a word of the verse is hyphenated, never with it.
+    ParagraphShape plain = shape;
+    plain.first_in_flow = false;
+    const SetParagraph w = s.setter->set(in, ParagraphStyleId::body, plain, {}, diags);
+    REQUIRE(w.lines.size() > verse.size());
+    CHECK(w.lines[0].left == doctest::Approx(first));
+    CHECK(std::count_if(w.lines.begin(), w.lines.end(), [](const typeset::SetLine& l) { return l.left == 0; }) ==
+          static_cast<std::ptrdiff_t>(verse.size() - 1));
+    auto hyphenated = [](const SetParagraph& q) {
+        return std::count_if(q.lines.begin(), q.lines.end(), [](const typeset::SetLine& l) { return l.hyphenated; });
+    };
+    std::ptrdiff_t without = 0;
+    for (double width = 80; width <= 160; width += 5) {
+        CAPTURE(width);
+        plain.width = set_in.width = width;
+        without += hyphenated(s.setter->set(in, ParagraphStyleId::body, plain, {}, diags));
+        CHECK(hyphenated(s.setter->set(in, ParagraphStyleId::body, set_in, {}, diags)) == 0);
+    }
+    CHECK(without > 0);
 
     // Justified prose with a line break is not verse: no line is turned.
     ParagraphShape prose = column_shape(s);
