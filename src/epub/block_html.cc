@@ -42,11 +42,14 @@ std::string paragraph_class(const model::Inlines& content, bool first) {
     return cls;
 }
 
+// A blockquote's verse is marked class lines, as the body's is; a pull
+// quote's is not: display type has no first-line indent to take off, and
+// print turns none of its lines over.
 void write_quote_paragraphs(XmlWriter& w, const model::Quotation& q, std::string_view lang,
-                            const InlineOptions& options) {
+                            const InlineOptions& options, bool mark_lines) {
     for (const model::Paragraph& p : q.paragraphs) {
         w.newline();
-        XmlAttributes attrs = class_attr(paragraph_class(p.content, false));
+        XmlAttributes attrs = class_attr(mark_lines ? paragraph_class(p.content, false) : "");
         attrs.push_back(text_dir_attribute(p.content, lang));
         w.open("p", attrs);
         write_inlines(w, p.content, options);
@@ -61,7 +64,7 @@ void write_blockquote(XmlWriter& w, const model::Blockquote& b, std::string_view
         w.newline();
     }
     w.open("blockquote");
-    write_quote_paragraphs(w, b.quote, lang, {});
+    write_quote_paragraphs(w, b.quote, lang, {}, true);
     w.close_line();
     if (attributed) {
         w.newline();
@@ -79,7 +82,7 @@ void write_pullquote(XmlWriter& w, const model::PullQuote& q, std::string_view l
     hidden.live_links = false;
     w.open("aside", {{"class", "pullquote"}, {"epub:type", "pullquote"}, {"role", "doc-pullquote"},
                      {"aria-hidden", "true"}});
-    write_quote_paragraphs(w, q.quote, lang, hidden);
+    write_quote_paragraphs(w, q.quote, lang, hidden, false);
     if (!model::is_blank(q.quote.attribution)) {
         w.newline();
         w.open("p", {{"class", "attribution"}, text_dir_attribute(q.quote.attribution, lang)});

@@ -208,6 +208,24 @@ TEST_CASE("a verse or a sign-off is a paragraph of class lines: no first-line in
     CHECK(decls.find("text-indent: 0;\n  text-indent: 2em hanging each-line;") != std::string::npos);
 }
 
+TEST_CASE("a verse in a blockquote is of class lines, in a pull quote (display type in print) it is not") {
+    TempDir tmp;
+    std::filesystem::path folder = write_language_issue(
+        tmp, "verse", "en", "Rain",
+        "<p>The season turned.</p>"
+        "<blockquote><p>The dust lies down,<br/>the gutters run.</p></blockquote>"
+        "<pullquote><p>The dust lies down,<br/>the gutters run.</p></pullquote>"
+        "<p>So the reader wrote.</p>");
+    const std::string doc = zip_map(build_or_fail(read_issue_or_fail(folder)).bytes).at("EPUB/articles/udhr.xhtml");
+    CHECK(doc.find("<blockquote>\n        <p class=\"lines\">The dust lies down,<br/>the gutters run.</p>") != std::string::npos);
+    const std::size_t aside = doc.find("<aside class=\"pullquote\"");
+    REQUIRE(aside != std::string::npos);
+    const std::string pull = doc.substr(aside, doc.find("</aside>", aside) - aside);
+    CHECK(pull.find("The dust lies down,<br/>the gutters run.") != std::string::npos);
+    CHECK(pull.find("lines") == std::string::npos);
+    CHECK(count_of(doc, "class=\"lines\"") == 1);
+}
+
 TEST_CASE("articles: every part of the model is rendered with its semantics") {
     TempDir tmp;
     epub::EpubBuild book = build_or_fail(read_issue_or_fail(write_every_block_issue(tmp)));
