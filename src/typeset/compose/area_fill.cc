@@ -841,30 +841,33 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
     auto sound = [&](const AreaResult& r, const std::vector<ColumnSpace>& cols) {
         return !hole_before_content(r, cols, leading) && float_after_its_text(*request.stream, r.fill, r.floats) < 0;
     };
-    bool tried_greedy = false;  // try_bottom's fill was greedy: the fair one failed
-    auto try_bottom = [&](double bottom) -> std::optional<AreaResult> {
+    // A fill that holds everything at a bottom, and the mode that made it
+    // (greedy when the fair fill failed there).
+    struct Held {
+        AreaResult result;
+        FillMode mode;
+    };
+    auto try_bottom = [&](double bottom) -> std::optional<Held> {
         std::vector<ColumnSpace> cols = capped_at(bottom);
         const bool last = bottom >= high - kEpsilon;
         AreaResult fair = filler.attempt(cols, FillMode::fair);
-        tried_greedy = false;
-        if (fair.complete && !fair.fill.forced && (last || sound(fair, cols))) return fair;
+        if (fair.complete && !fair.fill.forced && (last || sound(fair, cols)))
+            return Held{std::move(fair), FillMode::fair};
         AreaResult greedy = filler.attempt(cols, FillMode::greedy);
-        tried_greedy = true;
-        if (greedy.complete && (!greedy.fill.forced || last) && (last || sound(greedy, cols))) return greedy;
+        if (greedy.complete && (!greedy.fill.forced || last) && (last || sound(greedy, cols)))
+            return Held{std::move(greedy), FillMode::greedy};
         return std::nullopt;
     };
     // Binary search for the smallest bottom that holds everything; the last
     // candidate (the greedy foot) always does.
     std::size_t lo = 0;
     std::size_t hi = bottoms.size() - 1;
-    std::optional<AreaResult> best = try_bottom(bottoms[hi]);
+    std::optional<Held> best = try_bottom(bottoms[hi]);
     if (!best) return full;
-    bool greedy = tried_greedy;  // `best` (later `chosen`) is a greedy fill of capped_at(bottoms[hi])
     while (lo < hi) {
         std::size_t mid = (lo + hi) / 2;
         if (auto r = try_bottom(bottoms[mid])) {
             best = std::move(r);
-            greedy = tried_greedy;
             hi = mid;
         } else {
             lo = mid + 1;
@@ -880,16 +883,14 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
     if (!lower.empty() && lower.size() >= bottoms.size()) {
         const std::size_t offset = lower.size() - bottoms.size();
         hang = true;
-        std::optional<AreaResult> found;
-        bool found_greedy = false;
+        std::optional<Held> found;
         std::size_t l = 0;
         std::size_t h = hi + offset;
         while (l < h) {
             std::size_t mid = (l + h) / 2;
-            std::optional<AreaResult> r = try_bottom(lower[mid]);
-            if (r && r->foot() <= best->foot() + kEpsilon) {
+            std::optional<Held> r = try_bottom(lower[mid]);
+            if (r && r->result.foot() <= best->result.foot() + kEpsilon) {
                 found = std::move(r);
-                found_greedy = tried_greedy;
                 h = mid;
             } else {
                 l = mid + 1;
@@ -897,7 +898,6 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
         }
         if (found) {
             best = std::move(found);
-            greedy = found_greedy;
             bottoms = std::move(lower);
             hi = h;
         } else {
@@ -911,10 +911,11 @@ AreaResult balance(const AreaFiller& filler, const AreaRequest& request, AreaRes
         double shortest = std::numeric_limits<double>::infinity();
         for (std::size_t c = 0; c < r.fill.column_bottoms.size(); ++c)
             shortest = std::min(shortest, std::max(r.fill.column_bottoms[c], request.columns[c].top));
-        return (r.foot() - shortest) + 2 * (r.foot() - best->foot());
+        return (r.foot() - shortest) + 2 * (r.foot() - best->result.foot());
     };
-    double best_score = score(*best);
-    AreaResult chosen = *best;
+    double best_score = score(best->result);
+    AreaResult chosen = best->result;
+    bool greedy = best->mode == FillMode::greedy;  // `chosen` is a greedy fill of `chosen_cols`
     std::vector<ColumnSpace> chosen_cols = capped_at(bottoms[hi]);
     for (std::size_t extra = 1; extra <= 2 && hi + extra < bottoms.size(); ++extra) {
         std::vector<ColumnSpace> cols = capped_at(bottoms[hi + extra]);
