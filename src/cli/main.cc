@@ -6,8 +6,14 @@
 
 #include "cli/commands.h"
 #include "cli/diagnostic_printer.h"
+#ifdef GALLEY_USE_TCMALLOC
+#include "cli/huge_pages.h"
+#endif
 
 int main(int argc, char** argv) {
+#ifdef GALLEY_USE_TCMALLOC
+    galley::cli::back_heap_with_huge_pages();
+#endif
     // Output never depends on the user's locale: numbers and sorting stay
     // classic whatever LANG says.
     std::setlocale(LC_ALL, "C");
