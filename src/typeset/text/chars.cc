@@ -106,6 +106,24 @@ bool in_alphabet_with_capitals(std::string_view text, std::size_t from) {
     return true;
 }
 
+namespace {
+
+/// A character of a script whose letters join or stack (Arabic, Syriac,
+/// N'Ko, Mongolian, Indic, class-SA scripts).
+bool joins_or_stacks(char32_t c) {
+    return (c >= 0x0590 && c <= 0x08FF) ||  // Hebrew (points), Arabic, Syriac, Thaana, N'Ko, ...
+           (c >= 0x0900 && c <= 0x0DFF) ||  // Indic scripts
+           (c >= 0x0E00 && c <= 0x0EFF) ||  // Thai, Lao
+           (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
+           (c >= 0x1780 && c <= 0x18AF) ||  // Khmer, Mongolian
+           (c >= 0x19E0 && c <= 0x19FF) ||  // Khmer symbols
+           (c >= 0xA980 && c <= 0xAAFF) ||  // Javanese .. Tai Viet
+           (c >= 0xFB1D && c <= 0xFDFF) ||  // Hebrew / Arabic presentation forms
+           (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+}  // namespace
+
 bool allows_letter_spacing(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto b = static_cast<unsigned char>(text[i]);
@@ -113,18 +131,30 @@ bool allows_letter_spacing(std::string_view text) {
             ++i;
             continue;
         }
-        const char32_t c = next_char(text, i);
-        if (c >= 0x0590 && c <= 0x08FF) return false;   // Hebrew (points), Arabic, Syriac, Thaana, N'Ko, ...
-        if (c >= 0x0900 && c <= 0x0DFF) return false;   // Indic scripts
-        if (c >= 0x0E00 && c <= 0x0EFF) return false;   // Thai, Lao
-        if (c >= 0x1000 && c <= 0x109F) return false;   // Myanmar
-        if (c >= 0x1780 && c <= 0x18AF) return false;   // Khmer, Mongolian
-        if (c >= 0x19E0 && c <= 0x19FF) return false;   // Khmer symbols
-        if (c >= 0xA980 && c <= 0xAAFF) return false;   // Javanese .. Tai Viet
-        if (c >= 0xFB1D && c <= 0xFDFF) return false;   // Hebrew / Arabic presentation forms
-        if (c >= 0xFE70 && c <= 0xFEFF) return false;
+        if (joins_or_stacks(next_char(text, i))) return false;
     }
     return true;
+}
+
+bool spaces_between_clusters(std::string_view text) {
+    bool found = false;
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const char32_t c = next_char(text, i);
+        const bool spaceless = (c >= 0x0E00 && c <= 0x0EFF) ||  // Thai, Lao
+                               (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
+                               (c >= 0x1780 && c <= 0x17FF) ||  // Khmer
+                               (c >= 0x19E0 && c <= 0x19FF);    // Khmer symbols
+        if (spaceless) {
+            found = true;
+        } else if (joins_or_stacks(c)) {
+            return false;
+        }
+    }
+    return found;
 }
 
 bool in_stacking_script(std::string_view text) {

@@ -60,6 +60,15 @@ bool in_alphabet_with_capitals(std::string_view text, std::size_t from);
 /// text is never letter-spaced or tracked.
 bool allows_letter_spacing(std::string_view text);
 
+/// Whether justification may widen the gaps between the clusters of
+/// `text`, which allows_letter_spacing() refuses: true when it holds Thai,
+/// Lao, Myanmar or Khmer and nothing of another script that joins or
+/// stacks. These are written without spaces between words, so a justified
+/// line has few spaces to stretch; a cluster is a whole syllable with its
+/// stacked and reordered glyphs (HarfBuzz merges them), so spacing moves
+/// syllables apart and never a mark off its letter.
+bool spaces_between_clusters(std::string_view text);
+
 /// Whether every character of `text` belongs to a left-to-right script
 /// whose syllables stack or reorder their glyphs (Indic, Thai, Lao,
 /// Myanmar, Khmer, Tibetan, Javanese .. Tai Viet), or is a combining mark,

@@ -510,6 +510,10 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                 sg.letter_max = o.letter_space_max / 1000.0 * rs.font.size;
                 sg.letter_min = -o.letter_space_min / 1000.0 * rs.font.size;
             }
+        } else if (o.justify && spaces_between_clusters(text)) {
+            // Syllables move apart, never closer: tightening could
+            // bring a hanging vowel sign onto the next syllable.
+            sg.letter_max = o.letter_space_max / 1000.0 * rs.font.size;
         } else if (o.justify && o.kashida_max > 0.0 &&
                    kashida_place(text, *sg.shaped, shaper_.shape(sg.font, kTatweelText))) {
             sg.kashida = o.kashida_max / 1000.0 * rs.font.size;

@@ -8,7 +8,9 @@
 //       Khmer/Thai/CJK text (zero-width glue that may stretch), U+200B
 //     shaped per style segment (cached per word); one box per fragment and
 //       segment, its letter-spacing capacity = its letter gaps x the style's
-//       limits (none in scripts that join or stack)
+//       limits (none in scripts that join or stack, but for Thai, Lao,
+//       Myanmar and Khmer its cluster gaps x letter-space-max, stretch only:
+//       chars.h spaces_between_clusters)
 //     a hyphen point's penalty is as wide as the hyphen really makes the line
 //       (the prefix is shaped with its hyphen: ligatures and kerning change)
 //     a fragment wider than the narrowest line may be cut between any two

@@ -439,6 +439,8 @@ SetLine LineBuilder::build_once(const BrokenLine& line, double width, bool last)
                 e.letter_max = bo.letter_space_max / 1000.0 * rs.font.size;
                 e.letter_min = -bo.letter_space_min / 1000.0 * rs.font.size;
             }
+        } else if (justify && spaces_between_clusters(e.text)) {
+            e.letter_max = bo.letter_space_max / 1000.0 * styles_[style].font.size;  // as ItemBuilder measured
         } else if (justify && bo.kashida_max > 0.0 && !e.hyphen) {
             const std::optional<KashidaPlace> place =
                 kashida_place(e.text, *e.shaped, shaper_.shape(e.font, kTatweelText));

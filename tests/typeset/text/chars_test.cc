@@ -21,3 +21,22 @@ TEST_CASE("joiners, selectors, bidi controls and controls print as nothing, lett
     for (char32_t c : {0x0041u, 0x00E9u, 0x1780u, 0x4E00u, 0x13000u, 0x00A0u})
         CHECK_MESSAGE(!is_default_ignorable(c), static_cast<unsigned>(c));
 }
+
+TEST_CASE("letters that join or stack are never letter-spaced, the syllables of scripts without word spaces may be") {
+    CHECK(allows_letter_spacing("Kampot, 1948"));
+    CHECK(allows_letter_spacing("世界人权宣言"));
+    for (const char* text : {"ខ្មែរ", "ภาษาไทย", "ພາສາລາວ", "မြန်မာ", "العربية", "हिन्दी"}) {
+        CAPTURE(text);
+        CHECK(!allows_letter_spacing(text));
+    }
+    // Thai, Lao, Myanmar and Khmer, with digits or Latin beside them.
+    for (const char* text : {"ខ្មែរ", "ភាសាខ្មែរ (Khmer)", "ภาษาไทย", "ພາສາລາວ", "မြန်မာ", "១៩៤៨", "ឆ្នាំ1948"}) {
+        CAPTURE(text);
+        CHECK(spaces_between_clusters(text));
+    }
+    // Nothing of those scripts, or beside a script whose letters join.
+    for (const char* text : {"Kampot", "", "世界", "العربية", "हिन्दी", "ខ្មែរالعربية"}) {
+        CAPTURE(text);
+        CHECK(!spaces_between_clusters(text));
+    }
+}

@@ -192,6 +192,54 @@ void check_set_in_fallback(const std::string& name, const std::string& lang, con
 
 }  // namespace
 
+TEST_CASE("Thai and Khmer are justified by spacing their syllables, not by widening their few spaces alone") {
+    // UDHR preamble, first paragraph, in Thai and in Khmer: in a tabloid
+    // column, with the phrase spaces and the gaps between words the only
+    // stretch, lines were set with spaces 4 and 4.9 times their natural
+    // width.
+    const std::string thai =
+        "โดยที่การยอมรับนับถือเกียรติศักดิ์ประจำตัว และสิทธิเท่าเทียมกันและโอนมิได้ของบรรดา สมาชิก ทั้ง "
+        "หลายแห่งครอบครัว มนุษย์เป็นหลักมูลเหตุแห่งอิสรภาพ ความยุติธรรม และสันติภาพในโลก";
+    const std::string khmer =
+        "ដោយយល់ឃើញថា ការទទួលស្គាល់សេចក្ដីថ្លៃថ្នូរជាប់ពីកំណើត និងសិទ្ធិស្មើភាពគ្នា និងសិទ្ធិមិន អាចលក់ ដូរ ផ្ទេរ "
+        "ឬដកហូតបានរបស់សមាជិកទាំងអស់នៃគ្រួសារមនុស្ស គឺជាគ្រឹះនៃសេរីភាព យុត្ដិធម៌ និងសន្ដិភាពក្នុងពិភពលោក។";
+    Setting& with = setting("tabloid");
+    REQUIRE(with.layout->style(ParagraphStyleId::body).letter_space_max > 0);
+    // The same layout without letter-spacing.
+    Setting without;
+    without.layout = std::make_unique<layout::Layout>(*with.layout);
+    for (layout::ParagraphStyle& st : without.layout->paragraph_styles) st.letter_space_max = 0;
+    without.setter = std::make_unique<typeset::TextSetter>(*without.layout, font_library(),
+                                                           data_dir() / "layouts" / "hyphenation");
+    without.column = with.column;
+    auto widest_space = [](const SetParagraph& p) {
+        double w = 0;
+        for (const auto& l : p.lines) w = std::max(w, l.word_space);
+        return w;
+    };
+    for (const auto& [lang, text] : {std::pair{std::string("th"), thai}, std::pair{std::string("km"), khmer}}) {
+        CAPTURE(lang);
+        Diagnostics d1, d0;
+        const SetParagraph spaced = with.setter->set(plain(text), ParagraphStyleId::body, column_shape(with, lang), {}, d1);
+        const SetParagraph plain_set =
+            without.setter->set(plain(text), ParagraphStyleId::body, column_shape(without, lang), {}, d0);
+        REQUIRE(spaced.lines.size() > 3);
+        // Syllables move as wholes: every cluster's glyphs stay together,
+        // and the text reads as written.
+        check_within_measure(spaced);
+        check_clusters(spaced);
+        check_reconstructs(spaced, text);
+        for (std::size_t i = 0; i + 1 < spaced.lines.size(); ++i) {
+            INFO("line " << i);
+            CHECK(right_edge(spaced.lines[i]) == doctest::Approx(spaced.lines[i].width));
+        }
+        CHECK(d0.contains("W-TEXT-LOOSE"));
+        CHECK(widest_space(plain_set) > 3.5);
+        CHECK(!d1.contains("W-TEXT-LOOSE"));
+        CHECK(widest_space(spaced) < 2.0);
+    }
+}
+
 TEST_CASE("Khmer text wraps at word boundaries inside a narrow column") {
     check_set_in_fallback("tabloid", "km", kKhmer, 90, "Khmer");
 }
