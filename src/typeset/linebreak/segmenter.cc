@@ -70,6 +70,23 @@ UChar32 char_before(std::string_view s, std::size_t offset) {
     return char_at(s, start);
 }
 
+/// `text` with every subscript DA (coeng U+17D2 + DA U+178A) written as
+/// subscript TA (coeng + TA U+178F), or "" when it has none. The two
+/// subscripts look the same, and much Khmer text types DA where the
+/// spelling has TA ("សន្ដិភាព", "យុត្ដិធម៌"); ICU's dictionary holds the
+/// spelling, so without this it cuts such words apart ("សន្ដិ|ភាព") and
+/// lets the next one go ("យុត្ដរ|បស់"). The two letters are as long in
+/// UTF-8, so every offset stays that of `text`.
+std::string with_subscript_ta_as_ta(std::string_view text) {
+    static constexpr std::string_view kSubscriptDa = "\xE1\x9F\x92\xE1\x9E\x8A";
+    std::size_t at = text.find(kSubscriptDa);
+    if (at == std::string_view::npos) return {};
+    std::string out(text);
+    for (; at != std::string_view::npos; at = text.find(kSubscriptDa, at + kSubscriptDa.size()))
+        out[at + kSubscriptDa.size() - 1] = '\x8F';
+    return out;
+}
+
 }  // namespace
 
 struct Segmenter::Impl {
@@ -97,8 +114,13 @@ const std::string& Segmenter::error() const { return impl_->error; }
 std::vector<ScriptBreak> Segmenter::breaks(std::string_view text) {
     std::vector<ScriptBreak> out;
     if (!impl_->iterator || text.empty() || text.size() > static_cast<std::size_t>(INT32_MAX)) return out;
+    // ICU reads a copy with the subscript TA written as coeng TA (the
+    // offsets are those of `text`, and so are the characters looked at
+    // below but for that letter).
+    const std::string spelled = with_subscript_ta_as_ta(text);
+    const std::string_view looked_up = spelled.empty() ? text : std::string_view(spelled);
     UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    UText* ut = utext_openUTF8(nullptr, looked_up.data(), static_cast<int64_t>(looked_up.size()), &status);
     if (U_FAILURE(status)) return out;
     icu::BreakIterator& it = *impl_->iterator;
     it.setText(ut, status);

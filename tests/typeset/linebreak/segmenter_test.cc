@@ -33,12 +33,26 @@ std::string marked(std::string_view lang, const std::string& text) {
 
 TEST_CASE("Khmer is broken between words, where the builder adds zero-width glue") {
     CHECK(marked("km", "ដោយយល់ឃើញថា ការទទួលស្គាល់សេចក្ដីថ្លៃថ្នូរជាប់ពីកំណើត") ==
-          "ដោយ|យល់ឃើញ|ថា ការ|ទទួលស្គាល់|សេចក្ដីថ្លៃថ្នូរ|ជាប់|ពី|កំណើត");
+          "ដោយ|យល់ឃើញ|ថា ការ|ទទួលស្គាល់|សេចក្ដី|ថ្លៃថ្នូរ|ជាប់|ពី|កំណើត");
 }
 
 TEST_CASE("a Khmer subscript cluster is never cut, even where ICU's dictionary proposes it") {
-    // ICU 72 offers a break after the coeng (U+17D2) of "យុត្ដិ".
-    CHECK(marked("km", "សេរីភាព យុត្ដិធម៌ និងសន្ដិភាព") == "សេរីភាព យុត្ដិ|ធម៌ និង|សន្ដិ|ភាព");
+    // ICU 72 offers a break after the coeng (U+17D2) of "យុត្ថិ", a
+    // misspelling of "យុត្តិ" with a subscript THA.
+    CHECK(marked("km", "សេរីភាព យុត្ថិធម៌ និងសន្ដិភាព") == "សេរីភាព យុត្ថិ|ធម៌ និង|សន្ដិភាព");
+}
+
+TEST_CASE("a subscript DA is looked up as the subscript TA it stands for, so words are not cut apart") {
+    // The UDHR's Khmer types coeng DA (U+17D2 U+178A) where the spelling,
+    // and ICU's dictionary, has coeng TA (U+17D2 U+178F); the two look the
+    // same. Read as typed, ICU cut "សន្ដិ|ភាព" and "ប្រតិ|បត្ដិ", and after
+    // "យុត្ដ" broke inside "របស់" ("យុត្ដរ|បស់").
+    CHECK(marked("km", "សេរីភាព យុត្ដិធម៌ និងសន្ដិភាព") == "សេរីភាព យុត្ដិធម៌ និង|សន្ដិភាព");
+    CHECK(marked("km", "បុគ្គលិកលក្ខណៈគតិយុត្ដរបស់ខ្លួន") == "បុគ្គលិក|លក្ខណៈ|គតិ|យុត្ដ|របស់|ខ្លួន");
+    CHECK(marked("km", "ដោយសហប្រតិបត្ដិការ") == "ដោយ|សហប្រតិបត្ដិ|ការ");
+    // The text itself is not changed: the breaks are offsets into it, and
+    // the same with either spelling.
+    CHECK(marked("km", "និងសន្តិភាព") == "និង|សន្តិភាព");
 }
 
 TEST_CASE("no break before a repetition or abbreviation mark, which ICU's dictionaries offer") {
