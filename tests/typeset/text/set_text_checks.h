@@ -50,6 +50,27 @@ inline Setting& setting(const std::string& name) {
     return all.emplace(name, std::move(s)).first->second;
 }
 
+/// A copy of `base`'s layout with `change` applied to every paragraph
+/// style, and a setter of its own: the same setting without one means of
+/// justification, to compare against.
+template <typename Change>
+Setting setting_with_styles(const Setting& base, Change change) {
+    Setting s;
+    s.layout = std::make_unique<layout::Layout>(*base.layout);
+    for (layout::ParagraphStyle& st : s.layout->paragraph_styles) change(st);
+    s.setter = std::make_unique<typeset::TextSetter>(*s.layout, font_library(), data_dir() / "layouts" / "hyphenation");
+    s.column = base.column;
+    return s;
+}
+
+/// The widest word spaces of any of the paragraph's lines, in units of the
+/// font's space.
+inline double widest_space(const typeset::SetParagraph& p) {
+    double w = 0;
+    for (const auto& l : p.lines) w = std::max(w, l.word_space);
+    return w;
+}
+
 inline std::string line_text(const typeset::SetLine& l) {
     std::string s;
     for (const auto& r : l.runs) s += r.text;

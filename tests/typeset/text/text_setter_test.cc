@@ -206,17 +206,7 @@ TEST_CASE("Thai and Khmer are justified by spacing their syllables, not by widen
     Setting& with = setting("tabloid");
     REQUIRE(with.layout->style(ParagraphStyleId::body).letter_space_max > 0);
     // The same layout without letter-spacing.
-    Setting without;
-    without.layout = std::make_unique<layout::Layout>(*with.layout);
-    for (layout::ParagraphStyle& st : without.layout->paragraph_styles) st.letter_space_max = 0;
-    without.setter = std::make_unique<typeset::TextSetter>(*without.layout, font_library(),
-                                                           data_dir() / "layouts" / "hyphenation");
-    without.column = with.column;
-    auto widest_space = [](const SetParagraph& p) {
-        double w = 0;
-        for (const auto& l : p.lines) w = std::max(w, l.word_space);
-        return w;
-    };
+    Setting without = setting_with_styles(with, [](layout::ParagraphStyle& st) { st.letter_space_max = 0; });
     for (const auto& [lang, text] : {std::pair{std::string("th"), thai}, std::pair{std::string("km"), khmer}}) {
         CAPTURE(lang);
         Diagnostics d1, d0;
@@ -414,12 +404,7 @@ TEST_CASE("an Arabic paragraph is justified with kashidas, its words' text uncha
     Setting& with = setting("tabloid");
     REQUIRE(with.layout->style(ParagraphStyleId::body).kashida_max > 0);
     // The same layout without kashidas.
-    Setting without;
-    without.layout = std::make_unique<layout::Layout>(*with.layout);
-    for (layout::ParagraphStyle& st : without.layout->paragraph_styles) st.kashida_max = 0;
-    without.setter = std::make_unique<typeset::TextSetter>(*without.layout, font_library(),
-                                                           data_dir() / "layouts" / "hyphenation");
-    without.column = with.column;
+    Setting without = setting_with_styles(with, [](layout::ParagraphStyle& st) { st.kashida_max = 0; });
 
     Diagnostics d1, d0;
     const SetParagraph k = set_arabic(with, text, d1);
@@ -429,11 +414,6 @@ TEST_CASE("an Arabic paragraph is justified with kashidas, its words' text uncha
         for (const auto& l : p.lines)
             for (const auto& r : l.runs) n += r.glyphs.size();
         return n;
-    };
-    auto widest_space = [](const SetParagraph& p) {
-        double w = 0;
-        for (const auto& l : p.lines) w = std::max(w, l.word_space);
-        return w;
     };
     auto loose = [](const SetParagraph& p) {
         return std::count_if(p.lines.begin(), p.lines.end(), [](const auto& l) { return l.loose; });
