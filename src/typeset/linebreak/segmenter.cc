@@ -114,9 +114,8 @@ const std::string& Segmenter::error() const { return impl_->error; }
 std::vector<ScriptBreak> Segmenter::breaks(std::string_view text) {
     std::vector<ScriptBreak> out;
     if (!impl_->iterator || text.empty() || text.size() > static_cast<std::size_t>(INT32_MAX)) return out;
-    // ICU reads a copy with the subscript TA written as coeng TA (the
-    // offsets are those of `text`, and so are the characters looked at
-    // below but for that letter).
+    // ICU reads a copy with every subscript DA written as subscript TA;
+    // the offsets are the same in `text`, which the checks below read.
     const std::string spelled = with_subscript_ta_as_ta(text);
     const std::string_view looked_up = spelled.empty() ? text : std::string_view(spelled);
     UErrorCode status = U_ZERO_ERROR;
