@@ -2,7 +2,8 @@
 //
 // A build touches tens of megabytes of fresh heap (the 50-article issue
 // about 45 MB), and each 4 KB page of it costs a page fault: on these
-// virtual machines the faults took a fifth of the build's CPU. Under
+// virtual machines the faults took about a tenth of the build's CPU
+// samples (perf record, 2026-12-07: docs/benchmarks.md). Under
 // tcmalloc (GALLEY_TCMALLOC), the heap's memory comes from the system in
 // chunks rounded up to 2 MB, aligned to 2 MB and marked MADV_HUGEPAGE, so
 // a kernel whose transparent huge pages are "madvise" or "always" backs

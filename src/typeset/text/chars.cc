@@ -18,6 +18,20 @@ std::size_t sequence_length(std::string_view s, std::size_t i, char32_t& cp) {
     return d.length;
 }
 
+/// A character of a script whose letters join or stack (Arabic, Syriac,
+/// N'Ko, Mongolian, Indic, class-SA scripts).
+bool joins_or_stacks(char32_t c) {
+    return (c >= 0x0590 && c <= 0x08FF) ||  // Hebrew (points), Arabic, Syriac, Thaana, N'Ko, ...
+           (c >= 0x0900 && c <= 0x0DFF) ||  // Indic scripts
+           (c >= 0x0E00 && c <= 0x0EFF) ||  // Thai, Lao
+           (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
+           (c >= 0x1780 && c <= 0x18AF) ||  // Khmer, Mongolian
+           (c >= 0x19E0 && c <= 0x19FF) ||  // Khmer symbols
+           (c >= 0xA980 && c <= 0xAAFF) ||  // Javanese .. Tai Viet
+           (c >= 0xFB1D && c <= 0xFDFF) ||  // Hebrew / Arabic presentation forms
+           (c >= 0xFE70 && c <= 0xFEFF);
+}
+
 }  // namespace
 
 char32_t next_char(std::string_view s, std::size_t& i) {
@@ -105,24 +119,6 @@ bool in_alphabet_with_capitals(std::string_view text, std::size_t from) {
     }
     return true;
 }
-
-namespace {
-
-/// A character of a script whose letters join or stack (Arabic, Syriac,
-/// N'Ko, Mongolian, Indic, class-SA scripts).
-bool joins_or_stacks(char32_t c) {
-    return (c >= 0x0590 && c <= 0x08FF) ||  // Hebrew (points), Arabic, Syriac, Thaana, N'Ko, ...
-           (c >= 0x0900 && c <= 0x0DFF) ||  // Indic scripts
-           (c >= 0x0E00 && c <= 0x0EFF) ||  // Thai, Lao
-           (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
-           (c >= 0x1780 && c <= 0x18AF) ||  // Khmer, Mongolian
-           (c >= 0x19E0 && c <= 0x19FF) ||  // Khmer symbols
-           (c >= 0xA980 && c <= 0xAAFF) ||  // Javanese .. Tai Viet
-           (c >= 0xFB1D && c <= 0xFDFF) ||  // Hebrew / Arabic presentation forms
-           (c >= 0xFE70 && c <= 0xFEFF);
-}
-
-}  // namespace
 
 bool allows_letter_spacing(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
