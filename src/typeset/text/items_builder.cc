@@ -6,6 +6,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "typeset/linebreak/khmer_syllables.h"
 #include "typeset/linebreak/segmenter.h"
 #include "typeset/linebreak/short_words.h"
 #include "typeset/linebreak/word_shape.h"
@@ -38,6 +39,12 @@ constexpr double kCutPenalty = 3000.0;
 /// 1000 costs 1e6 demerits, what a line at r = 2.15 costs), cheaper than
 /// cutting a name anywhere (kCutPenalty).
 constexpr double kAddressSyllablePenalty = 1000.0;
+/// A break between two syllables of a Khmer word: dearer than a hyphen
+/// (50), since no hyphen tells the reader the word goes on, so that it is
+/// taken where a line would otherwise be loose, not to even out lines that
+/// set well without it (p = 150 adds 22 500 demerits, (10 + 140)^2: what a
+/// line of badness 140 costs).
+constexpr double kSyllablePenalty = 150.0;
 /// Letters a break between syllables leaves on either side in an address.
 constexpr std::size_t kAddressSyllableMin = 3;
 /// Segments longer than this are not cached when set line by line.
@@ -49,6 +56,7 @@ struct Opportunity {
     bool add_hyphen = false;
     bool flagged = false;
     bool between_words = false;  ///< a gap between words of a script written without spaces
+    bool between_syllables = false;  ///< inside a Khmer word, between two syllables (no hyphen)
     int rank = 0;  ///< which one wins when two fall on one offset (lower)
 };
 
@@ -457,7 +465,8 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
                 opps.push_back(op);
             }
     }
-    if (needs_segmentation(w))
+    if (needs_segmentation(w)) {
+        std::vector<std::size_t> edges;
         for (const ScriptBreak& sb : segmenter(lang).breaks(w)) {
             Opportunity op;
             op.offset = sb.offset;
@@ -465,7 +474,21 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             op.between_words = sb.kind == ScriptBreakKind::word;
             op.rank = 0;
             opps.push_back(op);
+            edges.push_back(sb.offset);
         }
+        // A Khmer word may also break between its syllables, at a price and
+        // like a hyphenation point (not tried in the first pass, counted in
+        // the hyphen ladder), with no hyphen drawn; hyphenating styles only.
+        if (o.hyphenate && has_khmer_letters(w))
+            for (std::size_t at : khmer_syllable_breaks(w, edges)) {
+                Opportunity op;
+                op.offset = at;
+                op.kind = Piece::Kind::hyphen;
+                op.between_syllables = true;
+                op.rank = 4;
+                opps.push_back(op);
+            }
+    }
     for (std::size_t p = w.find("\xE2\x80\x8B"); p != std::string_view::npos; p = w.find("\xE2\x80\x8B", p + 3)) {
         Opportunity op;
         op.offset = p + 3;
@@ -747,7 +770,8 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             const auto [pre_fix, post_fix] = break_fixes(sg, at, op.add_hyphen);
             constexpr double kEpsilon = 1e-6;
             const bool is_gap = op.kind == Piece::Kind::gap;
-            const double penalty = op.kind == Piece::Kind::hyphen ? o.hyphen_penalty
+            const double penalty = op.between_syllables         ? kSyllablePenalty
+                                   : op.kind == Piece::Kind::hyphen ? o.hyphen_penalty
                                    : op.kind == Piece::Kind::brk  ? o.explicit_penalty
                                                                   : 0.0;
             const bool flagged = op.kind == Piece::Kind::hyphen || op.flagged;

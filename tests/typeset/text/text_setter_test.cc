@@ -203,9 +203,10 @@ TEST_CASE("Thai and Khmer are justified by spacing their syllables, not by widen
     const std::string khmer =
         "ដោយយល់ឃើញថា ការទទួលស្គាល់សេចក្ដីថ្លៃថ្នូរជាប់ពីកំណើត និងសិទ្ធិស្មើភាពគ្នា និងសិទ្ធិមិន អាចលក់ ដូរ ផ្ទេរ "
         "ឬដកហូតបានរបស់សមាជិកទាំងអស់នៃគ្រួសារមនុស្ស គឺជាគ្រឹះនៃសេរីភាព យុត្ដិធម៌ និងសន្ដិភាពក្នុងពិភពលោក។";
-    Setting& with = setting("tabloid");
-    REQUIRE(with.layout->style(ParagraphStyleId::body).letter_space_max > 0);
-    // The same layout without letter-spacing.
+    // Not hyphenated, so that Khmer words are not broken between syllables.
+    REQUIRE(setting("tabloid").layout->style(ParagraphStyleId::body).letter_space_max > 0);
+    Setting with = setting_with_styles(setting("tabloid"), [](layout::ParagraphStyle& st) { st.hyphenate = false; });
+    // The same without letter-spacing.
     Setting without = setting_with_styles(with, [](layout::ParagraphStyle& st) { st.letter_space_max = 0; });
     for (const auto& [lang, text] : {std::pair{std::string("th"), thai}, std::pair{std::string("km"), khmer}}) {
         CAPTURE(lang);
@@ -227,6 +228,38 @@ TEST_CASE("Thai and Khmer are justified by spacing their syllables, not by widen
         CHECK(widest_space(plain_set) > 3.5);
         CHECK(!d1.contains("W-TEXT-LOOSE"));
         CHECK(widest_space(spaced) < 2.0);
+    }
+}
+
+TEST_CASE("a Khmer compound ICU holds as one word breaks between its syllables, with no hyphen, where a line would be loose") {
+    // UDHR preamble, second paragraph: "ការមិនទទួលស្គាល់" and
+    // "សិទ្ធិមនុស្ស" are single words to ICU's dictionary. In a tabloid
+    // column the first line could only end before them, with its spaces 8
+    // times their width.
+    const std::string khmer =
+        "ដោយយល់ឃើញថា ការមិនទទួលស្គាល់ និងការប្រមាថមើលងាយសិទ្ធិមនុស្ស នាំឱ្យមានអំពើ ព្រៃផ្សៃសាហាវយង់ឃ្នង "
+        "ធ្វើឱ្យក្ដៅក្រហាយដល់សតិសម្បជញ្ញៈមនុស្សជាតិ";
+    Setting& with = setting("tabloid");
+    REQUIRE(with.layout->style(ParagraphStyleId::body).hyphenate);
+    Setting without = setting_with_styles(with, [](layout::ParagraphStyle& st) { st.hyphenate = false; });
+    Diagnostics d1, d0;
+    const SetParagraph broken = with.setter->set(plain(khmer), ParagraphStyleId::body, column_shape(with, "km"), {}, d1);
+    const SetParagraph whole = without.setter->set(plain(khmer), ParagraphStyleId::body, column_shape(without, "km"), {}, d0);
+    check_within_measure(broken);
+    check_clusters(broken);
+    check_reconstructs(broken, khmer);  // no hyphen added
+    // The first line ends inside "ទទួលស្គាល់", between its syllables.
+    REQUIRE(broken.lines.size() > 2);
+    CHECK(line_text(broken.lines[0]).ends_with("ទទួល"));
+    CHECK(line_text(broken.lines[1]).starts_with("ស្គាល់"));
+    for (const auto& l : broken.lines) CHECK(!l.hyphenated);
+    CHECK(whole.lines[0].word_space > 6.0);
+    CHECK(broken.lines[0].word_space < 2.0);
+    CHECK(widest_space(broken) < widest_space(whole));
+    // Not hyphenating the style keeps its words whole.
+    for (std::size_t i = 0; i + 1 < whole.lines.size(); ++i) {
+        INFO("line " << i);
+        CHECK(!line_text(whole.lines[i]).ends_with("ទទួល"));
     }
 }
 
