@@ -119,8 +119,11 @@ void word_breaks(const std::vector<utf8::Char>& chars, std::size_t from, std::si
         std::size_t j = c.base != 0 ? k + 1 : k;
         while (j < to) {
             const char32_t m = chars[j].cp;
-            if (m == kCoeng && j + 1 < to && is_consonant(chars[j + 1].cp)) {
-                if (c.subscript == 0) c.subscript = chars[j + 1].cp;
+            // A coeng takes the letter after it below (an independent
+            // vowel too, in some spellings): never a break between them.
+            const char32_t below = j + 1 < to ? chars[j + 1].cp : 0;
+            if (m == kCoeng && (is_consonant(below) || is_independent_vowel(below))) {
+                if (c.subscript == 0) c.subscript = below;
                 j += 2;
             } else if (is_mark(m) || m == kCoeng) {
                 if (is_vowel_sign(m)) {

@@ -2,8 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "typeset/linebreak/utf8.h"
 
 using galley::typeset::has_khmer_letters;
 using galley::typeset::khmer_syllable_breaks;
@@ -124,6 +128,53 @@ TEST_CASE("malformed Khmer and malformed UTF-8 give no syllable breaks") {
     CHECK(marked("\xE1\x9F\x92\xE1\x9E\xB6\xE1\x9E\x80\xE1\x9E\xB6") == "\xE1\x9F\x92\xE1\x9E\xB6\xE1\x9E\x80\xE1\x9E\xB6");
     CHECK(marked("សេរី\xE1\x9F\x92") == "សេ·រី\xE1\x9F\x92");
     CHECK(khmer_syllable_breaks("សេរី\xE1\x9E", {}).empty());
+}
+
+TEST_CASE("on any mix of Khmer, marks and other text, a syllable break falls before a letter and never cuts a cluster") {
+    // Deterministic pseudo-random strings from the Khmer block, spaces and
+    // ASCII letters, with word edges anywhere.
+    std::uint32_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return seed >> 8;
+    };
+    int breaks_seen = 0;
+    for (int round = 0; round < 2000; ++round) {
+        std::vector<char32_t> cps;
+        const int n = 1 + static_cast<int>(next() % 24);
+        for (int i = 0; i < n; ++i) {
+            const std::uint32_t r = next() % 10;
+            cps.push_back(r == 0 ? U' ' : r == 1 ? U'a' : static_cast<char32_t>(0x1780 + next() % 0x5E));
+        }
+        std::string text;
+        std::vector<std::size_t> starts;  // byte offset of each character
+        for (char32_t c : cps) {
+            starts.push_back(text.size());
+            galley::typeset::utf8::append(text, c);
+        }
+        std::vector<std::size_t> edges;
+        for (std::size_t i = 1; i < starts.size(); ++i)
+            if (next() % 7 == 0) edges.push_back(starts[i]);
+        const std::vector<std::size_t> breaks = khmer_syllable_breaks(text, edges);
+        std::size_t last = 0;
+        for (std::size_t at : breaks) {
+            CAPTURE(text);
+            CHECK(at > last);
+            CHECK(at < text.size());
+            const auto k = static_cast<std::size_t>(std::find(starts.begin(), starts.end(), at) - starts.begin());
+            REQUIRE(k < cps.size());
+            REQUIRE(k > 0);
+            // A consonant or independent vowel follows; no coeng precedes.
+            CHECK((cps[k] >= 0x1780 && cps[k] <= 0x17B3));
+            CHECK(cps[k - 1] != 0x17D2);
+            // Two characters of Khmer on either side.
+            CHECK(k >= 2);
+            CHECK(cps.size() - k >= 2);
+            last = at;
+            ++breaks_seen;
+        }
+    }
+    CHECK(breaks_seen > 100);  // the strings did exercise the rules
 }
 
 TEST_CASE("has_khmer_letters finds a Khmer consonant or independent vowel") {
