@@ -1,5 +1,6 @@
 // Font subsetting with HarfBuzz's hb-subset (pkg-config harfbuzz-subset):
-// keeps the glyphs for the given code points plus whatever the font's
+// keeps the glyphs for the given code points, for the characters a shaper
+// turns them into (decompositions, mirror images), and whatever the font's
 // layout tables reach from them (ligatures, Khmer conjuncts, alternates).
 #pragma once
 
