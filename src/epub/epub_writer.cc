@@ -87,6 +87,7 @@ std::optional<EpubBuild> build_epub(const model::Issue& issue, const layout::Lay
         if (model::right_to_left(lang)) scripts.right_to_left = true;
         if (model::indents_by_characters(lang)) scripts.character_indents.push_back(lang);
         if (model::stacks_marks(lang)) scripts.stacked_marks.push_back(lang);
+        if (model::justifies_between_letters(lang)) scripts.letter_justified.push_back(lang);
     }
     std::vector<CssRule> rules = stylesheet_rules(layout, scripts);
     FontEmbedding embedding;

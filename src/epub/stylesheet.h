@@ -52,6 +52,9 @@ struct BookScripts {
     /// Language tags of text whose script stacks marks above and below its
     /// letters (Khmer, Burmese, Tibetan).
     std::vector<std::string> stacked_marks;
+    /// Language tags of text written without spaces between words (Thai,
+    /// Lao, Khmer, Burmese), which justified lines space letter by letter.
+    std::vector<std::string> letter_justified;
 };
 
 /// Every rule, in order, from the layout; with `scripts.right_to_left`, then
@@ -62,7 +65,11 @@ struct BookScripts {
 /// `scripts.stacked_marks`, the rules with a line-height again for elements
 /// in that language (`SELECTOR:lang(TAG)`), at least the layout's
 /// grid.stacked-line-height, so that marks below one line clear those above
-/// the next, as print does.
+/// the next, as print does; then, for each language in
+/// `scripts.letter_justified`, the justified rules again with
+/// `text-justify: inter-character`: a reading system that justifies only at
+/// spaces opens the few spaces of a Khmer or Thai line into holes, as print
+/// would without spacing the syllables.
 std::vector<CssRule> stylesheet_rules(const layout::Layout& layout, const BookScripts& scripts = {});
 
 /// Each font use of `rules` and the variants inline markup can ask for

@@ -487,6 +487,25 @@ std::vector<CssRule> stacked_line_heights(const std::vector<CssRule>& rules, con
     return out;
 }
 
+/// For text written without spaces between words: each justified rule
+/// again for elements in each of `tags`, justified between letters.
+std::vector<CssRule> letter_justified(const std::vector<CssRule>& rules, const std::vector<std::string>& tags) {
+    std::vector<CssRule> out;
+    for (const CssRule& rule : rules) {
+        const bool justified = std::any_of(rule.declarations.begin(), rule.declarations.end(), [](const auto& d) {
+            return d.first == "text-align" && d.second == "justify";
+        });
+        if (!justified) continue;
+        std::string selector;
+        for (const std::string& tag : tags) {
+            if (!css_language_tag(tag)) continue;
+            selector += (selector.empty() ? "" : ", ") + with_pseudo_class(rule.selector, ":lang(" + tag + ")");
+        }
+        if (!selector.empty()) out.push_back({selector, std::nullopt, Decls{{"text-justify", "inter-character"}}});
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<CssRule> stylesheet_rules(const Layout& l, const BookScripts& scripts) {
@@ -511,6 +530,10 @@ std::vector<CssRule> stylesheet_rules(const Layout& l, const BookScripts& script
     if (!scripts.stacked_marks.empty()) {
         std::vector<CssRule> taller = stacked_line_heights(r, scripts.stacked_marks, l.grid.stacked_line_height);
         r.insert(r.end(), taller.begin(), taller.end());
+    }
+    if (!scripts.letter_justified.empty()) {
+        std::vector<CssRule> spaced = letter_justified(r, scripts.letter_justified);
+        r.insert(r.end(), spaced.begin(), spaced.end());
     }
     return r;
 }

@@ -84,6 +84,18 @@ bool stacks_marks(std::string_view lang) {
     return among(kLanguages, t.primary);
 }
 
+bool justifies_between_letters(std::string_view lang) {
+    constexpr std::array<std::string_view, 4> kScripts{"thai", "laoo", "khmr", "mymr"};
+    // Thai and the Tai languages of Thailand written in its script
+    // (Northern Thai, Isan, Southern Thai); Lao; Khmer and Northern
+    // Khmer; Burmese and the languages of Myanmar written in its script.
+    constexpr std::array<std::string_view, 13> kLanguages{"th",  "nod", "tts", "sou", "lo",  "km", "kxm",
+                                                          "my",  "shn", "mnw", "ksw", "pwo", "kjp"};
+    const Subtags t = subtags_of(lang);
+    if (!t.script.empty()) return among(kScripts, t.script);
+    return among(kLanguages, t.primary);
+}
+
 bool same_language(std::string_view a, std::string_view b) { return subtags_of(a).primary == subtags_of(b).primary; }
 
 }  // namespace galley::model

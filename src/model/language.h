@@ -29,6 +29,14 @@ bool full_width_punctuation(std::string_view lang);
 /// them ("km", "my", "bo", "dz", ...). Such text needs taller lines.
 bool stacks_marks(std::string_view lang);
 
+/// Whether `lang` is written without spaces between its words, only
+/// between phrases, in a script whose lines break between words found by
+/// dictionary (UAX #14 class SA): its script subtag is Thai, Laoo, Khmr or
+/// Mymr, or else its primary language is usually written in one of them
+/// ("th", "lo", "km", "my", ...). Justified, such text spaces its letters
+/// apart rather than widen its few spaces alone.
+bool justifies_between_letters(std::string_view lang);
+
 /// Whether two tags name the same language: the same primary subtag, in
 /// any case ("en-GB" and "EN" do; "km" and "en" do not).
 bool same_language(std::string_view a, std::string_view b);

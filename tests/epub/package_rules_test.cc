@@ -437,4 +437,40 @@ TEST_CASE("stylesheet: stacked-mark scripts get the layout's least line-height, 
     CHECK(epub::stylesheet_css(epub::stylesheet_rules(*l), {}).find(":lang(") == std::string::npos);
 }
 
+TEST_CASE("stylesheet: text written without spaces between words is justified between letters, under :lang") {
+    Diagnostics d;
+    auto l = layout::load_layout("tabloid", layout::bundled_layouts_dir(), d);
+    REQUIRE(l.has_value());
+    epub::BookScripts scripts;
+    scripts.letter_justified = {"km", "th", "th\"] *"};  // the last is no language tag: skipped
+    const std::vector<epub::CssRule> rules = epub::stylesheet_rules(*l, scripts);
+    // Every justified rule comes again for each tag, with nothing but
+    // text-justify; nothing else does.
+    std::size_t justified = 0, again = 0;
+    for (const epub::CssRule& r : rules) {
+        const bool lang = r.selector.find(":lang(") != std::string::npos;
+        for (const auto& [name, value] : r.declarations) {
+            if (name == "text-align" && value == "justify") {
+                CHECK(!lang);
+                ++justified;
+            }
+            if (name == "text-justify") {
+                CHECK(value == "inter-character");
+                CHECK(r.declarations.size() == 1);
+                CHECK(r.selector.find(":lang(km)") != std::string::npos);
+                CHECK(r.selector.find(":lang(th)") != std::string::npos);
+                CHECK(r.selector.find("th\"") == std::string::npos);
+                ++again;
+            }
+        }
+    }
+    CHECK(justified > 0);
+    CHECK(again == justified);
+    // Body text is justified in the tabloid.
+    const std::string css = epub::stylesheet_css(rules, {});
+    CHECK(css.find(":lang(km), ") != std::string::npos);
+    CHECK(css.find("text-justify: inter-character;") != std::string::npos);
+    CHECK(epub::stylesheet_css(epub::stylesheet_rules(*l), {}).find("text-justify") == std::string::npos);
+}
+
 }  // namespace galley::test

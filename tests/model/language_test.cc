@@ -35,4 +35,11 @@ TEST_CASE("stacks_marks: Khmer, Myanmar and Tibetan, by script subtag first") {
         CHECK_MESSAGE(!stacks_marks(other), other);
 }
 
+TEST_CASE("justifies_between_letters: Thai, Lao, Khmer and Myanmar, by script subtag first") {
+    for (const char* spaceless : {"th", "TH", "th-TH", "lo", "km", "km-KH", "my", "shn", "nod", "pi-Thai", "en-Khmr"})
+        CHECK_MESSAGE(justifies_between_letters(spaceless), spaceless);
+    for (const char* other : {"", "en", "vi", "zh-Hans", "ja", "bo", "ar", "km-Latn", "th-Latn", "kmr", "mya-Latn"})
+        CHECK_MESSAGE(!justifies_between_letters(other), other);
+}
+
 }  // namespace galley::model
