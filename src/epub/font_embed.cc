@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <vector>
+
+#include <hb.h>
 
 #include "base/file_read.h"
+#include "base/utf8.h"
 #include "epub/font_subset.h"
 
 namespace galley::epub {
@@ -43,32 +47,62 @@ struct Chosen {
     int index = 0;
 };
 
+/// Adds the characters of UTF-8 text to `out`, and the precomposed letters
+/// its letters and combining marks make: text typed decomposed ("e" U+0302
+/// U+0301) is drawn by a shaper with the font's own "ế" where it has one,
+/// as print draws it, so that glyph must be in the subset. As a shaper
+/// does: the letter taken apart, its marks and those after it in canonical
+/// order, each composed with the letter so far unless a mark left over
+/// before it, of the same or a higher combining class, blocks it.
 void append_utf8_codepoints(std::string_view s, std::set<char32_t>& out) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0;
-        std::size_t len = 1;
-        if (c < 0x80) {
-            cp = c;
-        } else if ((c >> 5) == 0x6) {
-            cp = c & 0x1f;
-            len = 2;
-        } else if ((c >> 4) == 0xe) {
-            cp = c & 0x0f;
-            len = 3;
-        } else if ((c >> 3) == 0x1e) {
-            cp = c & 0x07;
-            len = 4;
-        } else {
+    hb_unicode_funcs_t* ufuncs = hb_unicode_funcs_get_default();
+    hb_codepoint_t base = 0;
+    std::vector<hb_codepoint_t> marks;
+    auto compose_cluster = [&] {
+        std::stable_sort(marks.begin(), marks.end(), [&](hb_codepoint_t x, hb_codepoint_t y) {
+            return hb_unicode_combining_class(ufuncs, x) < hb_unicode_combining_class(ufuncs, y);
+        });
+        int blocking = -1;  // highest class of a mark left over
+        for (hb_codepoint_t m : marks) {
+            const int ccc = hb_unicode_combining_class(ufuncs, m);
+            hb_codepoint_t composed = 0;
+            if (base != 0 && ccc > blocking && hb_unicode_compose(ufuncs, base, m, &composed)) {
+                out.insert(static_cast<char32_t>(composed));
+                base = composed;
+            } else {
+                blocking = std::max(blocking, ccc);
+            }
+        }
+        marks.clear();
+    };
+    auto add = [&](char32_t cp) {
+        out.insert(cp);
+        if (hb_unicode_general_category(ufuncs, cp) == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK &&
+            hb_unicode_combining_class(ufuncs, cp) != 0) {
+            marks.push_back(cp);
+            return;
+        }
+        compose_cluster();
+        // The letter taken apart first, as a shaper does ("â" U+0323 is
+        // "a" U+0323 U+0302, which composes to "ậ").
+        base = cp;
+        std::vector<hb_codepoint_t> parts;
+        for (hb_codepoint_t a = 0, b = 0; hb_unicode_decompose(ufuncs, base, &a, &b) && b != 0;) {
+            parts.push_back(b);
+            base = a;
+        }
+        marks.assign(parts.rbegin(), parts.rend());
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        const utf8::Decoded d = utf8::decode(s, i);
+        if (d.length == 0) {
             ++i;  // not UTF-8: skip the byte
             continue;
         }
-        if (i + len > s.size()) break;
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-        out.insert(cp);
-        i += len;
+        add(d.code_point);
+        i += d.length;
     }
+    compose_cluster();
 }
 
 }  // namespace
@@ -115,7 +149,7 @@ void collect_text_codepoints(std::string_view xhtml, std::set<char32_t>& out) {
                 bool hex = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X');
                 std::string_view digits = ent.substr(hex ? 2 : 1);
                 std::from_chars(digits.data(), digits.data() + digits.size(), v, hex ? 16 : 10);
-                out.insert(static_cast<char32_t>(v));
+                utf8::append(text, static_cast<char32_t>(v));  // in the text, for the compositions
             }
             i = end + 1;
             continue;

@@ -47,10 +47,13 @@ FontEmbedding embed_fonts(const fonts::FontLibrary& library, const std::vector<F
                           const std::set<char32_t>& codepoints, Diagnostics& diags);
 
 /// Adds every character of the text content of an XHTML document (markup
-/// skipped, the five XML entities and numeric references decoded) to `out`.
+/// skipped, the five XML entities and numeric references decoded) to `out`,
+/// and the precomposed letters a shaper makes of a letter and the combining
+/// marks after it ("e" U+0302 U+0301 adds "ê" and "ế").
 void collect_text_codepoints(std::string_view xhtml, std::set<char32_t>& out);
 
-/// Adds the characters of plain UTF-8 text to `out`.
+/// Adds the characters of plain UTF-8 text to `out`, and the precomposed
+/// letters as above.
 void collect_utf8_codepoints(std::string_view text, std::set<char32_t>& out);
 
 }  // namespace galley::epub

@@ -163,4 +163,33 @@ TEST_CASE("fonts: without a font library nothing is embedded and the build still
     CHECK(diags.empty());
 }
 
+TEST_CASE("fonts: the characters collected for a subset include the letters a shaper composes from the text's marks") {
+    auto collected = [](const std::string& xhtml) {
+        std::set<char32_t> out;
+        epub::collect_text_codepoints(xhtml, out);
+        return out;
+    };
+    // Vietnamese typed decomposed, as the UDHR's is in part: "thế" as
+    // ê + U+0301; "Nhận" as â + U+0323 (the shaper takes â apart first);
+    // "ệ" as e + U+0302 + U+0323 (put in canonical order first).
+    const std::set<char32_t> vi = collected("<p>th\u00EA\u0301 Nh\u00E2\u0323n h&#x65;\u0302\u0323</p>");
+    for (char32_t cp : {U'\u00EA', U'\u0301', U'\u1EBF', U'\u00E2', U'\u0323', U'\u1EA1', U'\u1EAD', U'\u1EB9',
+                        U'\u1EC7', U'\u0302'}) {
+        CAPTURE(static_cast<unsigned>(cp));
+        CHECK(vi.count(cp) == 1);
+    }
+    // Markup in between does not stop it; a mark after a space or at the
+    // start composes with nothing.
+    CHECK(collected("<p>e<span>\u0301</span></p>").count(U'\u00E9') == 1);
+    CHECK(collected("<p>\u0301 \u0301</p>") == std::set<char32_t>{U'\u0301', U' '});
+    // A mark of the same class left over between blocks the composition:
+    // "a" + U+0316 (grave below, no "a" with it) + U+0323 is no "ạ".
+    const std::set<char32_t> blocked = collected("<p>a\u0316\u0323</p>");
+    CHECK(blocked.count(U'\u1EA1') == 0);
+    CHECK(blocked == std::set<char32_t>{U'a', U'\u0316', U'\u0323'});
+    // Nothing is added to text that has no combining marks.
+    CHECK(collected("<p>Sap &amp; caf\u00E9</p>") ==
+          std::set<char32_t>{U'S', U'a', U'p', U' ', U'&', U'c', U'f', U'\u00E9'});
+}
+
 }  // namespace galley::test
