@@ -770,10 +770,10 @@ void ItemBuilder::measure_word(const CollectedText& t, std::size_t a, std::size_
             const auto [pre_fix, post_fix] = break_fixes(sg, at, op.add_hyphen);
             constexpr double kEpsilon = 1e-6;
             const bool is_gap = op.kind == Piece::Kind::gap;
-            const double penalty = op.between_syllables         ? kSyllablePenalty
+            const double penalty = op.between_syllables             ? kSyllablePenalty
                                    : op.kind == Piece::Kind::hyphen ? o.hyphen_penalty
-                                   : op.kind == Piece::Kind::brk  ? o.explicit_penalty
-                                                                  : 0.0;
+                                   : op.kind == Piece::Kind::brk    ? o.explicit_penalty
+                                                                    : 0.0;
             const bool flagged = op.kind == Piece::Kind::hyphen || op.flagged;
             auto push = [&](const Item& item, const Piece& piece) {
                 out.items.push_back(item);
