@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.h"
 #include "support/test_support.h"
 
 namespace galley::test {
@@ -18,12 +19,10 @@ namespace {
 std::set<char32_t> utf8_codepoints(const std::string& s) {
     std::set<char32_t> out;
     for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        char32_t cp = n == 1 ? b : b & (0x3F >> (n - 1));
-        for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.insert(cp);
-        i += n;
+        const utf8::Decoded d = utf8::decode(s, i);
+        REQUIRE(d.length > 0);
+        out.insert(d.code_point);
+        i += d.length;
     }
     return out;
 }
